@@ -1,0 +1,104 @@
+"""The exceptions pactgraph raises, and the exit code each one maps to.
+
+Every error the library raises on purpose is a :class:`PactgraphError`. Third-party errors
+(rdflib's ``BadSyntax``, pyoxigraph's ``SyntaxError``, pyparsing's ``ParseException``) are
+caught where they enter and re-raised as one of these, naming the file, line and column.
+
+::
+
+    PactgraphError                 exit 1 unless a subclass says otherwise
+    ├── DataError                  the data is bad                              exit 1
+    │   ├── ParseError             a file does not parse as RDF (FILE:LINE:COL)
+    │   ├── SourceError            a source text is missing or differs from its digest
+    │   └── ValidationError        the graph breaks a shape, a check or a quote
+    ├── QueryError                 a SPARQL query does not parse or fails       exit 1
+    └── UsageError                 the command line or an argument is wrong     exit 2
+        ├── InputNotFoundError     a file named on the command line does not exist
+        ├── UnknownNameError       a name resolves to nothing, or to several things
+        └── OutputError            an output path cannot be written
+
+The CLI prints ``error: <where>: <what to do>`` on one line and exits with
+:attr:`PactgraphError.exit_code`.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "DataError",
+    "InputNotFoundError",
+    "OutputError",
+    "PactgraphError",
+    "ParseError",
+    "QueryError",
+    "SourceError",
+    "UnknownNameError",
+    "UsageError",
+    "ValidationError",
+]
+
+
+class PactgraphError(Exception):
+    """Base of every error pactgraph raises on purpose."""
+
+    exit_code = 1
+
+
+class DataError(PactgraphError):
+    """The data given to pactgraph is wrong (exit code 1)."""
+
+
+class ParseError(DataError):
+    """A file does not parse as RDF.
+
+    >>> str(ParseError("bad.ttl", "unexpected end of file", line=3, column=7))
+    'bad.ttl:3:7: unexpected end of file'
+    """
+
+    def __init__(
+        self, path: str, message: str, *, line: int | None = None, column: int | None = None
+    ) -> None:
+        self.path, self.line, self.column, self.message = path, line, column, message
+        where = path
+        if line is not None:
+            where += f":{line}"
+            if column is not None:
+                where += f":{column}"
+        super().__init__(f"{where}: {message}")
+
+
+class SourceError(DataError):
+    """A source text named by an agreement is missing or is not the text it names."""
+
+
+class ValidationError(DataError):
+    """The graph does not conform; ``report`` holds every finding."""
+
+    def __init__(self, message: str, report: object = None) -> None:
+        super().__init__(message)
+        self.report = report
+
+
+class QueryError(PactgraphError):
+    """A SPARQL query does not parse, or fails while it runs (exit code 1)."""
+
+
+class UsageError(PactgraphError):
+    """The command line or an argument is wrong (exit code 2)."""
+
+    exit_code = 2
+
+
+class InputNotFoundError(UsageError):
+    """A file named as input does not exist or is not a file."""
+
+
+class UnknownNameError(UsageError):
+    """A name matches nothing, or more than one thing; ``candidates`` lists the closest."""
+
+    def __init__(self, message: str, candidates: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.candidates = candidates
+
+
+class OutputError(UsageError):
+    """An output path cannot be written: its directory is missing, or it is a directory."""

@@ -1,0 +1,159 @@
+"""Our closed vocabulary, and the prefixes pactgraph writes and reads.
+
+The ontology's namespace is ``https://w3id.org/pactgraph/ns#`` (prefix ``pg:``). It is
+closed: :data:`TERMS` lists every term the ontology file declares (a test holds the two to
+each other), :func:`pg` refuses any other name, and ``PG``, rdflib's
+:class:`~rdflib.namespace.DefinedNamespace` for it, has ``_fail = True``, so a typo fails
+loudly instead of minting a new IRI.
+
+``PG`` is built on first use, so importing this module does not import rdflib.
+
+>>> pg("holder")
+'https://w3id.org/pactgraph/ns#holder'
+>>> pg("holdr")
+Traceback (most recent call last):
+...
+KeyError: "'holdr' is not a term of the pactgraph ontology"
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rdflib.namespace import DefinedNamespace
+
+__all__ = ["PG", "PG_NS", "PREFIXES", "TERMS", "pg", "sparql_prologue"]
+
+PG_NS = "https://w3id.org/pactgraph/ns#"
+
+#: Every term of the ontology, by local name.
+TERMS: frozenset[str] = frozenset(
+    {
+        "Agreement",
+        "ChangeKind",
+        "CompositeTrigger",
+        "Customer",
+        "DateTrigger",
+        "DayBoundary",
+        "Definition",
+        "DependencyProperty",
+        "EarliestOf",
+        "EndOfDay",
+        "Ends",
+        "Event",
+        "Exclusivity",
+        "Extended",
+        "Governance",
+        "Interpretation",
+        "Kept",
+        "LatestOf",
+        "Modifies",
+        "Narrowed",
+        "New",
+        "Obligation",
+        "Party",
+        "PartyRole",
+        "Provision",
+        "Quote",
+        "Removed",
+        "Restriction",
+        "Right",
+        "RippleEffect",
+        "Shareholder",
+        "Signatory",
+        "SourceDocument",
+        "StartOfDay",
+        "StatedFact",
+        "ThirdParty",
+        "Trigger",
+        "Verifier",
+        "actor",
+        "alternative",
+        "amount",
+        "approximate",
+        "basis",
+        "carveOutOf",
+        "change",
+        "condition",
+        "counterparty",
+        "covers",
+        "currency",
+        "dayBoundary",
+        "dependsOn",
+        "endsWith",
+        "evidence",
+        "exceptionTo",
+        "excludes",
+        "extends",
+        "fileName",
+        "holder",
+        "includes",
+        "interpretation",
+        "involves",
+        "member",
+        "nonOperative",
+        "occurredOn",
+        "party",
+        "percentage",
+        "provision",
+        "reading",
+        "requires",
+        "rippleEffect",
+        "role",
+        "sha256",
+        "signatory",
+        "sourceDocument",
+        "startsWith",
+        "supersedes",
+        "wording",
+    }
+)
+
+#: The prefixes pactgraph binds when it writes RDF, and offers to every SPARQL query.
+PREFIXES: dict[str, str] = {
+    "pg": PG_NS,
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "odrl": "http://www.w3.org/ns/odrl/2/",
+    "time": "http://www.w3.org/2006/time#",
+    "oa": "http://www.w3.org/ns/oa#",
+    "sh": "http://www.w3.org/ns/shacl#",
+}
+
+
+def pg(name: str) -> str:
+    """The full IRI of the ontology term ``name``; ``KeyError`` if there is no such term."""
+    if name not in TERMS:
+        raise KeyError(f"{name!r} is not a term of the pactgraph ontology")
+    return PG_NS + name
+
+
+def sparql_prologue() -> str:
+    """``PREFIX`` lines for :data:`PREFIXES`, to put before a query that uses them."""
+    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+
+
+@cache
+def _defined_namespace() -> type[DefinedNamespace]:
+    from rdflib import URIRef
+    from rdflib.namespace import DefinedNamespace, Namespace
+
+    body: dict[str, Any] = {
+        "__annotations__": dict.fromkeys(sorted(TERMS), URIRef),
+        "_NS": Namespace(PG_NS),
+        "_fail": True,
+    }
+    return type("PG", (DefinedNamespace,), body)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "PG":
+        return _defined_namespace()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

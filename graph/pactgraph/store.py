@@ -1,0 +1,246 @@
+"""Load agreement files into a store: the one graph every other verb works on.
+
+A :class:`Store` is an Oxigraph store (in memory, or on disk for a large portfolio) holding
+the pactgraph ontology in its own named graph and each agreement in a named graph named by
+the agreement's IRI, plus a note of the file each agreement came from (so quotes can be
+checked against their source text, and errors can name a file). Queries see the union of
+all graphs as their default graph, so one query answers over one agreement or thousands.
+
+Files are read with Oxigraph's parsers, by extension: ``.ttl`` Turtle, ``.nt`` N-Triples,
+``.nq`` N-Quads, ``.trig`` TriG, ``.jsonld`` JSON-LD, ``.rdf``/``.owl``/``.xml`` RDF/XML,
+``.n3`` N3. A directory loads every such file below it. Triples from a file's default graph
+go into the named graph of the agreement the file describes: the one ``pg:Agreement`` in it
+that no other agreement in it supersedes (or, failing one, a graph named by the file's URI).
+
+This module does not validate (see :mod:`pactgraph.validation`) and never writes a file
+unless a store directory is asked for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
+
+from .errors import DataError, InputNotFoundError, ParseError
+from .namespaces import PG_NS, PREFIXES
+from .resources import bundled_agreement_files, ontology_file
+
+if TYPE_CHECKING:
+    import rdflib
+
+__all__ = ["FORMATS", "ONTOLOGY_GRAPH", "Store", "canonical_turtle", "load", "rdf_files"]
+
+#: The named graph the ontology is loaded into.
+ONTOLOGY_GRAPH = "https://w3id.org/pactgraph/ns"
+
+#: File extension -> Oxigraph format, for the files pactgraph reads.
+FORMATS: dict[str, ox.RdfFormat] = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".turtle": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+    ".json": ox.RdfFormat.JSON_LD,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML,
+    ".xml": ox.RdfFormat.RDF_XML,
+    ".n3": ox.RdfFormat.N3,
+}
+
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_AGREEMENT = ox.NamedNode(PG_NS + "Agreement")
+_SUPERSEDES = ox.NamedNode(PG_NS + "supersedes")
+_PARSER_POSITION = re.compile(r"^Parser error (?:at|between) line \d+ column \d+(?: and line \d+ column \d+)?: ")
+_PARSER_SUFFIX = re.compile(r" \([^()]*, line \d+\)$")
+
+
+@dataclass
+class Store:
+    """The loaded graphs, and where each agreement came from.
+
+    ``origins`` maps each agreement graph's IRI to the file it was read from.
+    """
+
+    oxigraph: ox.Store
+    origins: dict[str, Path] = field(default_factory=dict)
+
+    def query(
+        self, sparql: str, bindings: Mapping[str, ox.NamedNode | ox.Literal] | None = None
+    ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+        """Run a SPARQL query over the union of all graphs, with values bound by substitution.
+
+        Bindings are RDF terms put in place of variables (SEP-0007), never text pasted into
+        the query. A query that does not parse raises pyoxigraph's ``SyntaxError``; callers
+        that take queries from users turn it into :class:`~pactgraph.errors.QueryError`.
+        """
+        substitutions = {ox.Variable(name): term for name, term in (bindings or {}).items()}
+        return self.oxigraph.query(
+            sparql,
+            prefixes=PREFIXES,
+            use_default_graph_as_union=True,
+            substitutions=substitutions or None,
+        )
+
+    @property
+    def agreement_graphs(self) -> list[str]:
+        """The IRIs of the named graphs that hold agreements, in load order."""
+        return list(self.origins)
+
+    def __len__(self) -> int:
+        """Number of quads in the agreement graphs (the ontology not counted)."""
+        return sum(
+            sum(1 for _ in self.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(g)))
+            for g in self.origins
+        )
+
+    @cached_property
+    def rdflib(self) -> rdflib.Dataset:
+        """The same quads as an rdflib ``Dataset`` (for SHACL, exports and the rdflib engine).
+
+        Built once, on first use, by handing the quads over as N-Quads.
+        """
+        import rdflib
+
+        dataset = rdflib.Dataset()
+        data = self.oxigraph.dump(format=ox.RdfFormat.N_QUADS)
+        if data:
+            dataset.parse(data=data, format="nquads")
+        for prefix, iri in PREFIXES.items():
+            dataset.bind(prefix, iri, replace=True)
+        return dataset
+
+    def graph(self, name: str) -> rdflib.Graph:
+        """One named graph as an rdflib ``Graph`` (an agreement, or :data:`ONTOLOGY_GRAPH`)."""
+        import rdflib
+
+        graph = rdflib.Graph(identifier=rdflib.URIRef(name))
+        for prefix, iri in PREFIXES.items():
+            graph.bind(prefix, iri, replace=True)
+        data = self.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))
+        if data:
+            graph.parse(data=data, format="nt")
+        return graph
+
+
+def rdf_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The files to read for ``paths``: each file as given, each directory's RDF files sorted.
+
+    Raises :class:`~pactgraph.errors.InputNotFoundError` for a path that does not exist.
+    """
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in FORMATS and p.is_file())
+            if not found:
+                raise InputNotFoundError(
+                    f"{path}: no RDF files in this directory (looked for "
+                    f"{', '.join(sorted(FORMATS))})"
+                )
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise InputNotFoundError(f"{path}: no such file; check the path")
+    return files
+
+
+def _format_for(path: Path) -> ox.RdfFormat:
+    return FORMATS.get(path.suffix.lower(), ox.RdfFormat.TURTLE)
+
+
+def _parse(path: Path) -> list[ox.Quad]:
+    fmt = _format_for(path)
+    try:
+        return list(
+            ox.parse(path=path, format=fmt, base_iri=path.resolve().as_uri(), rename_blank_nodes=True)
+        )
+    except SyntaxError as err:
+        message = _PARSER_SUFFIX.sub("", _PARSER_POSITION.sub("", str(err.msg)))
+        if path.suffix.lower() not in FORMATS:
+            message += (
+                f" (read as {fmt}, guessed: name RDF files "
+                ".ttl, .nt, .nq, .trig, .jsonld or .rdf)"
+            )
+        raise ParseError(str(path), message, line=err.lineno, column=err.offset) from err
+    except UnicodeDecodeError as err:
+        raise ParseError(str(path), f"not UTF-8 text ({err.reason}); is this an RDF file?") from err
+    except (OSError, ValueError) as err:
+        raise ParseError(str(path), str(err)) from err
+
+
+def _graph_name(path: Path, quads: Sequence[ox.Quad]) -> str:
+    agreements = {q.subject for q in quads if q.predicate == _RDF_TYPE and q.object == _AGREEMENT}
+    superseded = {q.object for q in quads if q.predicate == _SUPERSEDES}
+    heads = [a for a in agreements if a not in superseded and isinstance(a, ox.NamedNode)]
+    if len(heads) == 1:
+        return heads[0].value
+    return path.resolve().as_uri()
+
+
+def load(
+    paths: Sequence[str | Path] | None = None,
+    *,
+    store_dir: str | Path | None = None,
+) -> Store:
+    """Load agreement files (default: the bundled agreements) with the ontology.
+
+    ``store_dir`` keeps the store on disk in that directory (Oxigraph's RocksDB store),
+    for portfolios larger than memory; without it the store is in memory.
+
+    >>> store = load()
+    >>> store.agreement_graphs
+    ['https://w3id.org/pactgraph/id/microsoft-openai-2025']
+    """
+    files = rdf_files(paths) if paths else bundled_agreement_files()
+    oxi = ox.Store(str(store_dir)) if store_dir is not None else ox.Store()
+    oxi.extend(
+        ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(ONTOLOGY_GRAPH))
+        for q in _parse(ontology_file())
+    )
+    store = Store(oxi)
+    for path in files:
+        quads = _parse(path)
+        name = _graph_name(path, quads)
+        if name in store.origins:
+            raise DataError(
+                f"{path}: agreement {name} is also in {store.origins[name]}; "
+                "give each version of an agreement its own IRI"
+            )
+        target = ox.NamedNode(name)
+        placed = [
+            q if not isinstance(q.graph_name, ox.DefaultGraph)
+            else ox.Quad(q.subject, q.predicate, q.object, target)
+            for q in quads
+        ]
+        oxi.extend(placed)
+        for graph in dict.fromkeys(q.graph_name for q in placed):
+            if isinstance(graph, ox.NamedNode):
+                store.origins.setdefault(graph.value, path)
+    return store
+
+
+def canonical_turtle(path: str | Path) -> str:
+    """The canonical Turtle form of a file: what rdflib writes for it, with our prefixes.
+
+    The ontology and the bundled agreements are kept in this form so that diffs stay
+    readable; a test checks that they are.
+    """
+    import rdflib
+
+    graph = rdflib.Graph()
+    graph.parse(Path(path), format="turtle")
+    declared = {p: str(ns) for p, ns in graph.namespaces()}
+    out = rdflib.Graph()
+    for prefix, iri in {**PREFIXES, **declared}.items():
+        out.bind(prefix, iri, replace=True)
+    for triple in graph:
+        out.add(triple)
+    return out.serialize(format="turtle")

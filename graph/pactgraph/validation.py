@@ -1,0 +1,266 @@
+"""Check that the loaded agreements are well formed: shapes, checks, and quotes.
+
+Three gates, each producing :class:`Finding` rows:
+
+1. **SHACL**: each agreement graph, with the ontology beside it, against
+   ``ontology/shapes.ttl`` (pyshacl). Every constraint carries a readable ``sh:message``.
+2. **Checks**: the queries in ``queries/checks/``, run over all graphs; each row is a finding.
+3. **Quotes**: each ``pg:Quote``'s ``oa:exact`` must stand at ``oa:start``..``oa:end`` of its
+   source text (read relative to the agreement file, UTF-8, offsets in code points), and the
+   text must match its recorded SHA-256 digest. A quote that stands elsewhere is reported
+   with the offsets to write instead.
+
+Each finding names the file and, where it can, the line where its subject is written, so
+an editor can jump there. This module does not print; the CLI renders the report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .store import ONTOLOGY_GRAPH, Store
+from .queries import checks, get, select
+from .resources import shapes_file
+
+__all__ = ["Finding", "Report", "validate"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing wrong with the data."""
+
+    gate: str
+    """``shacl``, ``check:NAME`` or ``quote``."""
+    message: str
+    file: str | None = None
+    line: int | None = None
+    focus: str | None = None
+    path: str | None = None
+    value: str | None = None
+
+    def where(self) -> str:
+        """``FILE:LINE`` (or what of it is known), for the start of an error line."""
+        if self.file is None:
+            return "<data>"
+        return f"{self.file}:{self.line}" if self.line is not None else self.file
+
+
+@dataclass
+class Report:
+    """The findings of :func:`validate` over some files."""
+
+    files: list[str]
+    findings: list[Finding] = field(default_factory=list)
+    quotes_checked: int = 0
+    checks_run: int = 0
+
+    @property
+    def conforms(self) -> bool:
+        """True when nothing was found."""
+        return not self.findings
+
+    def as_dict(self) -> dict[str, Any]:
+        """The report as JSON-ready data."""
+        return {
+            "conforms": self.conforms,
+            "files": self.files,
+            "quotes_checked": self.quotes_checked,
+            "checks_run": self.checks_run,
+            "findings": [asdict(f) for f in self.findings],
+        }
+
+
+class _Locator:
+    """Finds the line where a subject is first written in a Turtle-like file."""
+
+    _prefix = re.compile(r"@prefix\s+([\w.-]*):\s*<([^>]*)>|PREFIX\s+([\w.-]*):\s*<([^>]*)>", re.I)
+
+    def __init__(self) -> None:
+        self._lines: dict[Path, list[str]] = {}
+        self._prefixes: dict[Path, dict[str, str]] = {}
+
+    def line(self, path: Path, iri: str | None) -> int | None:
+        if iri is None or path.suffix.lower() not in {".ttl", ".trig", ".n3", ".turtle"}:
+            return None
+        if path not in self._lines:
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                return None
+            self._lines[path] = text.splitlines()
+            self._prefixes[path] = {
+                (m.group(1) or m.group(3) or ""): (m.group(2) or m.group(4) or "")
+                for m in self._prefix.finditer(text)
+            }
+        spellings = [f"<{iri}>"]
+        for prefix, ns in self._prefixes[path].items():
+            if ns and iri.startswith(ns):
+                spellings.append(f"{prefix}:{iri[len(ns):]}")
+        lines = self._lines[path]
+        for number, text in enumerate(lines, 1):
+            if any(text.startswith(s + " ") or text == s for s in spellings):
+                return number
+        for number, text in enumerate(lines, 1):
+            if any(s in text for s in spellings):
+                return number
+        return None
+
+
+def _owner(store: Store, focus: str | None) -> Path | None:
+    """The file of the agreement graph in which ``focus`` is a subject."""
+    if focus is None or focus.startswith("_:"):
+        return next(iter(store.origins.values()), None)
+    import pyoxigraph as ox
+
+    node = ox.NamedNode(focus)
+    for graph, path in store.origins.items():
+        if next(iter(store.oxigraph.quads_for_pattern(node, None, None, ox.NamedNode(graph))), None):
+            return path
+    return next(iter(store.origins.values()), None)
+
+
+def _shacl(store: Store, locate: _Locator) -> list[Finding]:
+    import pyshacl
+    import rdflib
+    from rdflib.namespace import SH
+
+    shapes = rdflib.Graph().parse(shapes_file(), format="turtle")
+    ontology = store.graph(ONTOLOGY_GRAPH)
+    findings = []
+    for name, path in store.origins.items():
+        data = store.graph(name) + ontology
+        conforms, results, _ = pyshacl.validate(
+            data, shacl_graph=shapes, inference="none", allow_warnings=True
+        )
+        if conforms:
+            continue
+        assert isinstance(results, rdflib.Graph)
+        for result in results.subjects(rdflib.RDF.type, SH.ValidationResult):
+            focus = results.value(result, SH.focusNode)
+            message = results.value(result, SH.resultMessage)
+            rpath = results.value(result, SH.resultPath)
+            value = results.value(result, SH.value)
+            focus_text = str(focus) if isinstance(focus, rdflib.URIRef) else None
+            findings.append(
+                Finding(
+                    gate="shacl",
+                    message=str(message) if message is not None else "does not conform",
+                    file=str(path),
+                    line=locate.line(path, focus_text),
+                    focus=str(focus) if focus is not None else None,
+                    path=str(rpath) if isinstance(rpath, rdflib.URIRef) else None,
+                    value=str(value) if value is not None else None,
+                )
+            )
+    return sorted(findings, key=lambda f: (f.file or "", f.line or 0, f.focus or "", f.message))
+
+
+def _checks(store: Store, locate: _Locator) -> list[Finding]:
+    findings = []
+    for name, query in checks().items():
+        for row in select(store, query):
+            focus = row.get("focus")
+            path = _owner(store, focus)
+            findings.append(
+                Finding(
+                    gate=f"check:{name.removeprefix('checks/')}",
+                    message=str(row.get("message", f"fails check {name}")),
+                    file=str(path) if path else None,
+                    line=locate.line(path, focus) if path else None,
+                    focus=focus,
+                )
+            )
+    return findings
+
+
+def _quotes(store: Store, locate: _Locator) -> tuple[list[Finding], int]:
+    findings: list[Finding] = []
+    texts: dict[Path, str | None] = {}
+    seen: set[str] = set()
+    for row in select(store, get("quotes")):
+        quote = row["quote"]
+        if quote in seen:
+            continue
+        seen.add(quote)
+        agreement_file = store.origins.get(row["graph"])
+        if agreement_file is None or "fileName" not in row or "exact" not in row:
+            continue  # the shapes report a quote with no source or no words
+        source = agreement_file.parent / row["fileName"]
+        line = locate.line(agreement_file, quote)
+
+        def finding(message: str, *, at: int | None = line) -> Finding:
+            return Finding("quote", message, str(agreement_file), at, quote)
+
+        if source not in texts:
+            texts[source] = None
+            if not source.is_file():
+                findings.append(
+                    finding(
+                        f"source text {source} not found; put it next to the agreement file "
+                        "or correct pg:fileName",
+                        at=locate.line(agreement_file, row.get("source")),
+                    )
+                )
+                continue
+            data = source.read_bytes()
+            digest = hashlib.sha256(data).hexdigest()
+            if "sha256" in row and row["sha256"] != digest:
+                findings.append(
+                    finding(
+                        f"source text {source} has SHA-256 {digest}, not the recorded "
+                        f"{row['sha256']}: the text changed, so no offset can be trusted; "
+                        "restore it or re-check every quote and update pg:sha256",
+                        at=locate.line(agreement_file, row.get("source")),
+                    )
+                )
+                continue
+            try:
+                texts[source] = data.decode("utf-8")
+            except UnicodeDecodeError:
+                findings.append(finding(f"source text {source} is not UTF-8"))
+                continue
+        text = texts[source]
+        if text is None:
+            continue
+        exact, start, end = row["exact"], row.get("start"), row.get("end")
+        if isinstance(start, int) and isinstance(end, int) and text[start:end] == exact:
+            continue
+        found = text.find(exact)
+        if found < 0:
+            findings.append(
+                finding(
+                    f"quote not found verbatim in {source.name}: "
+                    f"\"{exact[:60]}{'…' if len(exact) > 60 else ''}\"; copy it exactly "
+                    "from the source (typographic characters included)"
+                )
+            )
+        else:
+            findings.append(
+                finding(
+                    f"quote stands at {found}..{found + len(exact)} in {source.name}, not at "
+                    f"{start}..{end}; set oa:start {found} and oa:end {found + len(exact)}"
+                )
+            )
+    return findings, len(seen)
+
+
+def validate(store: Store) -> Report:
+    """Validate every agreement in ``store``: SHACL shapes, check queries and quotes.
+
+    >>> from pactgraph.store import load
+    >>> validate(load()).conforms
+    True
+    """
+    locate = _Locator()
+    report = Report(files=[str(p) for p in dict.fromkeys(store.origins.values())])
+    report.findings.extend(_shacl(store, locate))
+    report.findings.extend(_checks(store, locate))
+    quote_findings, checked = _quotes(store, locate)
+    report.findings.extend(quote_findings)
+    report.quotes_checked = checked
+    report.checks_run = len(checks())
+    return report
