@@ -28,8 +28,8 @@ _VERBS = {
 
 if TYPE_CHECKING:
     from .info import summarize
-    from .store import load
     from .queries import select
+    from .store import load
     from .validation import validate
 
 

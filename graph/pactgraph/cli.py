@@ -68,14 +68,17 @@ def _info(args: argparse.Namespace) -> int:
     for a in summary["agreements"]:
 
         def counts(d: dict[str, int]) -> str:
-            parts = ", ".join(f"{k} {v}" for k, v in sorted(d.items(), key=lambda kv: (-kv[1], kv[0])))
+            parts = ", ".join(
+                f"{k} {v}" for k, v in sorted(d.items(), key=lambda kv: (-kv[1], kv[0]))
+            )
             return f"{sum(d.values())}" + (f": {parts}" if parts else "")
 
         lines = [
             a["label"] or a["title"] or a["agreement"],
             f"  IRI         {a['agreement']}",
             f"  date        {a['date'] or '(none)'}",
-            f"  file        {a['file']}" + (f"  (source text: {a['source']})" if a["source"] else ""),
+            f"  file        {a['file']}"
+            + (f"  (source text: {a['source']})" if a["source"] else ""),
         ]
         lines += [f"  supersedes  {s}" for s in a["supersedes"]]
         lines += [
@@ -127,6 +130,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 # ------------------------------------------------------------------ the parser
 
+
 def _formats(parser: argparse.ArgumentParser, choices: Sequence[str]) -> None:
     parser.add_argument(
         "--format",
@@ -166,13 +170,12 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handle
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every command."""
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--data",
         action="append",
         metavar="FILE",
-        help="load this agreement file or directory instead of the bundled agreement "
-        "(repeatable)",
+        help="load this agreement file or directory instead of the bundled agreement (repeatable)",
     )
     common.add_argument("--debug", action="store_true", help="show tracebacks on errors")
     epilog = "exit codes:\n" + "\n".join(f"  {k:<4} {v}" for k, v in EXIT_CODES.items())
@@ -187,7 +190,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, (help_line, add_arguments, handler) in COMMANDS.items():
         command = sub.add_parser(
-            name, help=help_line, description=help_line, parents=[common], epilog=epilog,
+            name,
+            help=help_line,
+            description=help_line,
+            parents=[common],
+            epilog=epilog,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         add_arguments(command)
@@ -228,4 +235,3 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     raise SystemExit(main())
-

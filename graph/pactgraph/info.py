@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .store import Store
 from .queries import get, select
+from .store import Store
 
 __all__ = ["summarize"]
 
@@ -48,9 +48,9 @@ def summarize(store: Store) -> dict[str, Any]:
         if "supersedes" in row and row["supersedes"] not in entry["supersedes"]:
             entry["supersedes"].append(row["supersedes"])
     for row in select(store, get("inventory")):
-        entry = agreements.get(row["agreement"])
-        if entry is None:
+        if row["agreement"] not in agreements:
             continue
+        entry = agreements[row["agreement"]]
         if row["what"] == "party":
             entry["parties"] = row["count"]
         elif row["what"] == "concept":

@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from rdflib.namespace import DefinedNamespace
 
+    PG: type[DefinedNamespace]
+
 __all__ = ["PG", "PG_NS", "PREFIXES", "TERMS", "pg", "sparql_prologue"]
 
 PG_NS = "https://w3id.org/pactgraph/ns#"

@@ -92,7 +92,10 @@ def _read(path: Path, name: str) -> NamedQuery:
     for raw in fields.get("param", []):
         match = _PARAM.match(raw)
         if not match:
-            raise QueryError(f"{path}: header line 'param: {raw}' must read '?var TYPE required|optional -- what'")
+            raise QueryError(
+                f"{path}: header line 'param: {raw}' must read "
+                "'?var TYPE required|optional -- what'"
+            )
         params.append(
             Parameter(
                 match["name"], match["type"], match["required"] == "required", match["doc"] or ""

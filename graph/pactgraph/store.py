@@ -57,7 +57,9 @@ FORMATS: dict[str, ox.RdfFormat] = {
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _AGREEMENT = ox.NamedNode(PG_NS + "Agreement")
 _SUPERSEDES = ox.NamedNode(PG_NS + "supersedes")
-_PARSER_POSITION = re.compile(r"^Parser error (?:at|between) line \d+ column \d+(?: and line \d+ column \d+)?: ")
+_PARSER_POSITION = re.compile(
+    r"^Parser error (?:at|between) line \d+ column \d+(?: and line \d+ column \d+)?: "
+)
 _PARSER_SUFFIX = re.compile(r" \([^()]*, line \d+\)$")
 
 
@@ -80,7 +82,9 @@ class Store:
         the query. A query that does not parse raises pyoxigraph's ``SyntaxError``; callers
         that take queries from users turn it into :class:`~pactgraph.errors.QueryError`.
         """
-        substitutions = {ox.Variable(name): term for name, term in (bindings or {}).items()}
+        substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+            ox.Variable(name): term for name, term in (bindings or {}).items()
+        }
         return self.oxigraph.query(
             sparql,
             prefixes=PREFIXES,
@@ -101,7 +105,7 @@ class Store:
         )
 
     @cached_property
-    def rdflib(self) -> rdflib.Dataset:
+    def dataset(self) -> rdflib.Dataset:
         """The same quads as an rdflib ``Dataset`` (for SHACL, exports and the rdflib engine).
 
         Built once, on first use, by handing the quads over as N-Quads.
@@ -138,7 +142,9 @@ def rdf_files(paths: Iterable[str | Path]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in FORMATS and p.is_file())
+            found = sorted(
+                p for p in path.rglob("*") if p.suffix.lower() in FORMATS and p.is_file()
+            )
             if not found:
                 raise InputNotFoundError(
                     f"{path}: no RDF files in this directory (looked for "
@@ -160,14 +166,15 @@ def _parse(path: Path) -> list[ox.Quad]:
     fmt = _format_for(path)
     try:
         return list(
-            ox.parse(path=path, format=fmt, base_iri=path.resolve().as_uri(), rename_blank_nodes=True)
+            ox.parse(
+                path=path, format=fmt, base_iri=path.resolve().as_uri(), rename_blank_nodes=True
+            )
         )
     except SyntaxError as err:
         message = _PARSER_SUFFIX.sub("", _PARSER_POSITION.sub("", str(err.msg)))
         if path.suffix.lower() not in FORMATS:
             message += (
-                f" (read as {fmt}, guessed: name RDF files "
-                ".ttl, .nt, .nq, .trig, .jsonld or .rdf)"
+                f" (read as {fmt}, guessed: name RDF files .ttl, .nt, .nq, .trig, .jsonld or .rdf)"
             )
         raise ParseError(str(path), message, line=err.lineno, column=err.offset) from err
     except UnicodeDecodeError as err:
@@ -216,7 +223,8 @@ def load(
             )
         target = ox.NamedNode(name)
         placed = [
-            q if not isinstance(q.graph_name, ox.DefaultGraph)
+            q
+            if not isinstance(q.graph_name, ox.DefaultGraph)
             else ox.Quad(q.subject, q.predicate, q.object, target)
             for q in quads
         ]

@@ -22,9 +22,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .store import ONTOLOGY_GRAPH, Store
 from .queries import checks, get, select
 from .resources import shapes_file
+from .store import ONTOLOGY_GRAPH, Store
 
 __all__ = ["Finding", "Report", "validate"]
 
@@ -99,7 +99,7 @@ class _Locator:
         spellings = [f"<{iri}>"]
         for prefix, ns in self._prefixes[path].items():
             if ns and iri.startswith(ns):
-                spellings.append(f"{prefix}:{iri[len(ns):]}")
+                spellings.append(f"{prefix}:{iri[len(ns) :]}")
         lines = self._lines[path]
         for number, text in enumerate(lines, 1):
             if any(text.startswith(s + " ") or text == s for s in spellings):
@@ -118,7 +118,9 @@ def _owner(store: Store, focus: str | None) -> Path | None:
 
     node = ox.NamedNode(focus)
     for graph, path in store.origins.items():
-        if next(iter(store.oxigraph.quads_for_pattern(node, None, None, ox.NamedNode(graph))), None):
+        if next(
+            iter(store.oxigraph.quads_for_pattern(node, None, None, ox.NamedNode(graph))), None
+        ):
             return path
     return next(iter(store.origins.values()), None)
 
@@ -192,8 +194,10 @@ def _quotes(store: Store, locate: _Locator) -> tuple[list[Finding], int]:
         source = agreement_file.parent / row["fileName"]
         line = locate.line(agreement_file, quote)
 
-        def finding(message: str, *, at: int | None = line) -> Finding:
-            return Finding("quote", message, str(agreement_file), at, quote)
+        def finding(
+            message: str, *, at: int | None = line, file: Path = agreement_file, focus: str = quote
+        ) -> Finding:
+            return Finding("quote", message, str(file), at, focus)
 
         if source not in texts:
             texts[source] = None
@@ -234,7 +238,7 @@ def _quotes(store: Store, locate: _Locator) -> tuple[list[Finding], int]:
             findings.append(
                 finding(
                     f"quote not found verbatim in {source.name}: "
-                    f"\"{exact[:60]}{'…' if len(exact) > 60 else ''}\"; copy it exactly "
+                    f'"{exact[:60]}{"…" if len(exact) > 60 else ""}"; copy it exactly '
                     "from the source (typographic characters included)"
                 )
             )
