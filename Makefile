@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test lint typecheck pytest bench clean
+.PHONY: demo test lint typecheck pytest bench clean browser-deps
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,10 +31,24 @@ lint: $(VENV)/.dev-installed
 typecheck: $(VENV)/.dev-installed
 	$(BIN)/mypy
 
-pytest: $(VENV)/.dev-installed
+pytest: $(VENV)/.dev-installed browser-deps
 	$(BIN)/pytest
 
 test: lint typecheck pytest
+
+# The viz and export tests drive Debian's chromium (headless, through Playwright) and render
+# DOT with Graphviz's dot. Install them when missing (needs root, as in CI); never download
+# a browser build of Playwright's own.
+SYSTEM_DEPS := /usr/bin/chromium:chromium /usr/bin/dot:graphviz
+
+browser-deps:
+	@missing="$$(for d in $(SYSTEM_DEPS); do [ -x "$${d%%:*}" ] || printf '%s ' "$${d#*:}"; done)"; \
+	if [ -n "$$missing" ]; then \
+		echo "installing $$missing(Debian packages, for the browser and Graphviz tests)"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -128,6 +128,43 @@ def _validate(args: argparse.Namespace) -> int:
     return 1
 
 
+# ------------------------------------------------------------------ export
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .errors import UsageError
+    from .exports import export, write
+
+    if args.format == "neo4j" and args.output == "-":
+        raise UsageError("--format neo4j writes several files; give -o DIRECTORY")
+    if args.output != "-":
+        from .exports import check_output
+
+        check_output(args.output, args.format)
+    data = export(_load(args), args.format)
+    if args.output == "-":
+        assert isinstance(data, bytes)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        return 0
+    for path in write(data, args.output):
+        sys.stderr.write(f"wrote {path}\n")
+    return 0
+
+
+def _export_args(parser: argparse.ArgumentParser) -> None:
+    from .exports import EXPORTERS
+
+    _formats(parser, list(EXPORTERS))
+    parser.add_argument(
+        "-o",
+        "--output",
+        default="-",
+        metavar="FILE",
+        help="write here (a directory for neo4j); '-' or nothing: standard output",
+    )
+
+
 # ------------------------------------------------------------------ the parser
 
 
@@ -164,6 +201,11 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handle
         "check the agreements: SHACL shapes, check queries, quotes in their source",
         _validate_args,
         _validate,
+    ),
+    "export": (
+        "write the agreements as RDF or for graph tools (GraphML, GEXF, Neo4j, DOT, ...)",
+        _export_args,
+        _export,
     ),
 }
 

@@ -1,0 +1,396 @@
+"""Write the agreements in the formats other tools read: RDF, and graph-tool files.
+
+RDF formats carry every triple of the agreement graphs (the ontology is not exported):
+``turtle``, ``nt`` and ``xml`` (RDF/XML) the union of the agreement graphs; ``nquads``,
+``trig`` and ``jsonld`` each agreement in its named graph. JSON-LD is compacted with the
+bundled context ``ontology/context.jsonld``, written inline, so no reader has to fetch one.
+
+Graph-tool formats write the property graph of :mod:`pactgraph.propertygraph`: ``graphml``
+(yEd, Cytoscape, Gephi), ``gexf`` (Gephi), ``cytoscape`` (Cytoscape.js elements JSON),
+``neo4j`` (``nodes.csv`` and ``relationships.csv`` with ``neo4j-admin database import``
+headers, plus ``import.cypher``, a script of ``CREATE`` statements), ``dot`` (Graphviz) and
+``mermaid`` (a flowchart).
+
+:func:`export` returns bytes, or for ``neo4j`` a dict of file name → bytes;
+:func:`write` puts them at a path atomically (a temporary file in the same directory, then a
+rename), so a failure never leaves a half-written file where the user's file was.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import tempfile
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import OutputError, UsageError
+from .resources import ontology_dir
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from .store import Store
+
+__all__ = ["EXPORTERS", "EXTENSIONS", "check_output", "export", "jsonld_context", "write"]
+
+Exported = bytes | dict[str, bytes]
+Exporter = Callable[["Store"], Exported]
+
+
+# ------------------------------------------------------------------ RDF
+
+
+def jsonld_context() -> dict[str, Any]:
+    """The bundled JSON-LD context (``ontology/context.jsonld``), as a dict."""
+    context: dict[str, Any] = json.loads(
+        (ontology_dir() / "context.jsonld").read_text(encoding="utf-8")
+    )
+    return context
+
+
+def _rdf(fmt: str, quads: bool) -> Exporter:
+    """An exporter that writes the store's own terms with Oxigraph's serializer.
+
+    Oxigraph writes each literal exactly as stored (rdflib would rewrite ``"27"^^xsd:decimal``
+    as ``27.0``), so the file reads back as the very same graph.
+    """
+
+    def exporter(store: Store) -> bytes:
+        import pyoxigraph as ox
+
+        from .namespaces import PREFIXES
+
+        rdf_format = getattr(ox.RdfFormat, fmt)
+        graphs = [ox.NamedNode(name) for name in store.agreement_graphs]
+        if quads:
+            statements: list[ox.Quad] | list[ox.Triple] = [
+                q for g in graphs for q in store.oxigraph.quads_for_pattern(None, None, None, g)
+            ]
+        else:
+            statements = list(
+                dict.fromkeys(
+                    ox.Triple(q.subject, q.predicate, q.object)
+                    for g in graphs
+                    for q in store.oxigraph.quads_for_pattern(None, None, None, g)
+                )
+            )
+        return ox.serialize(statements, format=rdf_format, prefixes=PREFIXES) or b""
+
+    exporter.__doc__ = f"The agreements as {fmt}."
+    return exporter
+
+
+def _refuse_remote(url: str, options: Any = None) -> Any:
+    raise OutputError(f"{url}: JSON-LD export never fetches a remote document")
+
+
+def _jsonld(store: Store) -> bytes:
+    """The agreements as JSON-LD, each in its named graph, with the bundled context inline.
+
+    Oxigraph writes the exact terms as expanded JSON-LD; pyld compacts them with the
+    bundled context, with a document loader that refuses to fetch anything.
+    """
+    import pyoxigraph as ox
+    from pyld import jsonld
+
+    graphs = [ox.NamedNode(name) for name in store.agreement_graphs]
+    quads = [q for g in graphs for q in store.oxigraph.quads_for_pattern(None, None, None, g)]
+    expanded = json.loads(ox.serialize(quads, format=ox.RdfFormat.JSON_LD) or b"[]")
+    context = jsonld_context()
+    compacted = jsonld.compact(expanded, context, {"documentLoader": _refuse_remote})
+    return (json.dumps(compacted, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+# ------------------------------------------------------------------ graph tools
+
+
+def _pg(store: Store) -> nx.MultiDiGraph:
+    from .propertygraph import property_graph
+
+    return property_graph(store)
+
+
+def _graphml(store: Store) -> bytes:
+    import networkx as nx
+
+    return ("\n".join(nx.generate_graphml(_pg(store), encoding="utf-8")) + "\n").encode("utf-8")
+
+
+def _gexf(store: Store) -> bytes:
+    import networkx as nx
+
+    return ("\n".join(nx.generate_gexf(_pg(store), encoding="utf-8")) + "\n").encode("utf-8")
+
+
+def _cytoscape(store: Store) -> bytes:
+    import networkx as nx
+
+    data = nx.cytoscape_data(_pg(store), name="label", ident="id")
+    return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _dot_string(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + escaped.replace("\r", "").replace("\n", "\\n") + '"'
+
+
+#: Graphviz shapes by kind, so a DOT drawing reads like the visual explorer.
+_DOT_SHAPES = {
+    "party": "ellipse",
+    "IP category": "folder",
+    "event": "diamond",
+    "date": "cds",
+    "earliest of": "hexagon",
+    "latest of": "hexagon",
+    "quote": "note",
+    "agreement": "doubleoctagon",
+}
+
+
+def _dot(store: Store) -> bytes:
+    graph = _pg(store)
+    lines = [
+        "digraph pactgraph {",
+        '  graph [rankdir=LR, charset="UTF-8"];',
+        "  node [shape=box, fontsize=10];",
+        "  edge [fontsize=8];",
+    ]
+    for nid, data in graph.nodes(data=True):
+        shape = _DOT_SHAPES.get(data["kind"], "box")
+        tooltip = f"{data['kind']}: {nid}"
+        lines.append(
+            f"  {_dot_string(nid)} [label={_dot_string(data['label'])}, shape={shape}, "
+            f"tooltip={_dot_string(tooltip)}];"
+        )
+    for source, target, key in graph.edges(keys=True):
+        lines.append(
+            f"  {_dot_string(source)} -> {_dot_string(target)} [label={_dot_string(key)}];"
+        )
+    lines.append("}")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+_MERMAID_SPECIAL = re.compile(r'["#<>&`\[\]{}()|\n\r]')
+
+
+def _mermaid_text(text: str) -> str:
+    """Text for a quoted Mermaid label: special characters as Mermaid's ``#NN;`` codes."""
+    return _MERMAID_SPECIAL.sub(lambda m: f"#{ord(m.group())};", text)
+
+
+def _mermaid(store: Store) -> bytes:
+    graph = _pg(store)
+    ids = {nid: f"n{i}" for i, nid in enumerate(graph.nodes)}
+    lines = ["flowchart LR"]
+    for nid, data in graph.nodes(data=True):
+        lines.append(f'  {ids[nid]}["{_mermaid_text(data["label"])}"]')
+    for source, target, key in graph.edges(keys=True):
+        lines.append(f'  {ids[source]} -->|"{_mermaid_text(key)}"| {ids[target]}')
+    kinds = sorted({data["kind"] for _, data in graph.nodes(data=True)})
+    for kind in kinds:
+        members = [ids[n] for n, d in graph.nodes(data=True) if d["kind"] == kind]
+        lines.append(f"  class {','.join(members)} {_class_name(kind)}")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _class_name(kind: str) -> str:
+    return "".join(part.capitalize() for part in re.split(r"\W+", kind) if part) or "Resource"
+
+
+#: Python attribute type -> neo4j-admin import header type.
+_NEO4J_TYPES: dict[type, str] = {bool: "boolean", int: "long", float: "double", str: "string"}
+
+
+def _neo4j_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def _cypher_literal(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    # Only the backslash and the quote are escaped: a newline stands as itself, which Neo4j
+    # and Kuzu both read (Kuzu reads the escape "\\n" as a plain "n").
+    return "'" + str(value).replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def _cypher_map(data: Mapping[str, Any]) -> str:
+    return "{" + ", ".join(f"`{k}`: {_cypher_literal(v)}" for k, v in data.items()) + "}"
+
+
+def _neo4j(store: Store) -> dict[str, bytes]:
+    """``nodes.csv``, ``relationships.csv`` (neo4j-admin import headers), ``import.cypher``.
+
+    Each node has one label, its kind in PascalCase (``Right``, ``Party``, ``IpCategory``),
+    and an ``id`` property holding its IRI; each relationship's type is the attribute name
+    of its property (``pg_holder``).
+    """
+    graph = _pg(store)
+    columns: dict[str, str] = {}
+    for _, data in graph.nodes(data=True):
+        for name, value in data.items():
+            if name != "iri":
+                columns.setdefault(name, _NEO4J_TYPES[type(value)])
+    names = sorted(columns)
+    nodes = io.StringIO()
+    writer = csv.writer(nodes, lineterminator="\n")
+    writer.writerow(["id:ID", ":LABEL", *(f"{n}:{columns[n]}" for n in names)])
+    cypher = [
+        "// pactgraph property graph: run with cypher-shell -f import.cypher",
+        "// (or load nodes.csv and relationships.csv with neo4j-admin database import full).",
+    ]
+    for nid, data in graph.nodes(data=True):
+        label = _class_name(data["kind"])
+        writer.writerow([nid, label, *(_neo4j_value(data[n]) if n in data else "" for n in names)])
+        props = {"id": nid, **{n: data[n] for n in names if n in data}}
+        cypher.append(f"CREATE (:`{label}` {_cypher_map(props)});")
+    rels = io.StringIO()
+    writer = csv.writer(rels, lineterminator="\n")
+    writer.writerow([":START_ID", ":END_ID", ":TYPE", "predicate:string"])
+    for source, target, key, data in graph.edges(keys=True, data=True):
+        rel_type = key.replace(":", "_")
+        writer.writerow([source, target, rel_type, data["predicate"]])
+        a = _class_name(graph.nodes[source]["kind"])
+        b = _class_name(graph.nodes[target]["kind"])
+        cypher.append(
+            f"MATCH (a:`{a}` {{id: {_cypher_literal(source)}}}), "
+            f"(b:`{b}` {{id: {_cypher_literal(target)}}}) "
+            f"CREATE (a)-[:`{rel_type}` {{predicate: {_cypher_literal(data['predicate'])}}}]->(b);"
+        )
+    return {
+        "nodes.csv": nodes.getvalue().encode("utf-8"),
+        "relationships.csv": rels.getvalue().encode("utf-8"),
+        "import.cypher": ("\n".join(cypher) + "\n").encode("utf-8"),
+    }
+
+
+#: Format name -> function from a store to the exported bytes (or files, for neo4j).
+EXPORTERS: dict[str, Exporter] = {
+    "turtle": _rdf("TURTLE", quads=False),
+    "nt": _rdf("N_TRIPLES", quads=False),
+    "nquads": _rdf("N_QUADS", quads=True),
+    "trig": _rdf("TRIG", quads=True),
+    "jsonld": _jsonld,
+    "xml": _rdf("RDF_XML", quads=False),
+    "graphml": _graphml,
+    "gexf": _gexf,
+    "cytoscape": _cytoscape,
+    "neo4j": _neo4j,
+    "dot": _dot,
+    "mermaid": _mermaid,
+}
+
+#: Format name -> usual file extension (neo4j writes a directory).
+EXTENSIONS: dict[str, str] = {
+    "turtle": ".ttl",
+    "nt": ".nt",
+    "nquads": ".nq",
+    "trig": ".trig",
+    "jsonld": ".jsonld",
+    "xml": ".rdf",
+    "graphml": ".graphml",
+    "gexf": ".gexf",
+    "cytoscape": ".cyjs",
+    "neo4j": "/",
+    "dot": ".dot",
+    "mermaid": ".mmd",
+}
+
+
+def export(store: Store, fmt: str) -> Exported:
+    """The agreements in ``store`` in format ``fmt`` (a key of :data:`EXPORTERS`).
+
+    >>> from pactgraph.store import load
+    >>> export(load(), "nt").count(b"\\n") > 100
+    True
+    >>> sorted(export(load(), "neo4j"))
+    ['import.cypher', 'nodes.csv', 'relationships.csv']
+    """
+    try:
+        exporter = EXPORTERS[fmt]
+    except KeyError:
+        raise UsageError(
+            f"--format {fmt}: unknown format; choose one of {', '.join(EXPORTERS)}"
+        ) from None
+    return exporter(store)
+
+
+def check_output(path: str | Path, fmt: str) -> None:
+    """Raise :class:`~pactgraph.errors.OutputError` if an export in ``fmt`` cannot go to ``path``.
+
+    A single-file format needs a path in an existing directory that is not itself a
+    directory; ``neo4j`` needs a directory, or a new name in an existing directory.
+    """
+    target = Path(path)
+    if fmt == "neo4j":
+        if target.exists() and not target.is_dir():
+            raise OutputError(f"{target}: is a file; --format neo4j writes a directory of files")
+        if not target.parent.is_dir():
+            raise OutputError(
+                f"{target}: directory {target.parent} does not exist; create it first"
+            )
+    else:
+        _check_target(target)
+
+
+def _check_target(path: Path) -> None:
+    parent = path.parent
+    if not parent.is_dir():
+        raise OutputError(f"{path}: directory {parent} does not exist; create it first")
+    if path.is_dir():
+        raise OutputError(f"{path}: is a directory; give a file name")
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    _check_target(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write(data: Exported, path: str | Path) -> list[Path]:
+    """Write an export to ``path`` atomically; return the files written.
+
+    Bytes go to the file ``path``. Several files (``neo4j``) go into the directory ``path``,
+    which is created if its parent exists; each file is replaced atomically.
+    Raises :class:`~pactgraph.errors.OutputError` if the path cannot be written.
+    """
+    target = Path(path)
+    try:
+        if isinstance(data, bytes):
+            _atomic_write(target, data)
+            return [target]
+        check_output(target, "neo4j")
+        target.mkdir(exist_ok=True)
+        written = []
+        for name, content in data.items():
+            _atomic_write(target / name, content)
+            written.append(target / name)
+        return written
+    except PermissionError as err:
+        raise OutputError(f"{target}: permission denied; choose another path") from err
+    except OSError as err:
+        raise OutputError(f"{target}: cannot write ({err.strerror}); choose another path") from err

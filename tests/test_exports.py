@@ -1,0 +1,344 @@
+"""Exports: every format read back by an independent reader, tricky labels intact, bad paths."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+import subprocess
+import warnings
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+import rdflib
+from rdflib.compare import isomorphic
+
+from conftest import DATA, assert_one_line_error, run_cli
+from pactgraph.errors import OutputError, UsageError
+from pactgraph.exports import EXPORTERS, export, write
+from pactgraph.propertygraph import property_graph
+from pactgraph.store import Store, load
+
+TRICKY = DATA / "tricky-labels.ttl"
+TRICKY_LABELS = {
+    'Tricky "labels" & <friends>',
+    "ACME <script>alert('x')</script> & Söhne",
+    'Zoë "Z" Ångström\nsecond line \\ backslash',
+    "widgets #1 [big] {x} (y) | z `q`",
+    "launch → 発売",
+    "right to sell <b>widgets</b> & gadgets",
+    'duty: pay 10% "on time"',
+}
+
+
+@pytest.fixture(scope="module", params=["bundled", "tricky"])
+def any_store(request: pytest.FixtureRequest, store: Store) -> Store:
+    return store if request.param == "bundled" else load([TRICKY])
+
+
+@pytest.fixture(scope="module")
+def tricky() -> Store:
+    return load([TRICKY])
+
+
+def _graphs(store: Store) -> dict[str, rdflib.Graph]:
+    return {name: store.graph(name) for name in store.agreement_graphs}
+
+
+def _union(store: Store) -> rdflib.Graph:
+    union = rdflib.Graph()
+    for graph in _graphs(store).values():
+        union += graph
+    return union
+
+
+def _read_dataset(data: bytes | str, fmt: str) -> rdflib.Dataset:
+    """Parse quads with rdflib, whose own quad parsers trip its deprecations (7.6)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return rdflib.Dataset().parse(data=data, format=fmt)
+
+
+def _edges(graph: Any) -> Counter[tuple[str, str, str]]:
+    return Counter((u, v, d["label"]) for u, v, d in graph.edges(data=True))
+
+
+# ------------------------------------------------------------------ RDF round trips
+
+
+@pytest.mark.parametrize(("fmt", "reader"), [("turtle", "turtle"), ("nt", "nt"), ("xml", "xml")])
+def test_triple_formats_round_trip_to_an_isomorphic_graph(
+    any_store: Store, fmt: str, reader: str
+) -> None:
+    data = export(any_store, fmt)
+    assert isinstance(data, bytes)
+    back = rdflib.Graph().parse(data=data, format=reader)
+    assert len(back) == len(_union(any_store))
+    assert isomorphic(back, _union(any_store))
+
+
+@pytest.mark.parametrize(
+    ("fmt", "reader"), [("nquads", "nquads"), ("trig", "trig"), ("jsonld", "json-ld")]
+)
+def test_quad_formats_keep_each_agreement_in_its_named_graph(
+    any_store: Store, fmt: str, reader: str
+) -> None:
+    data = export(any_store, fmt)
+    assert isinstance(data, bytes)
+    back = _read_dataset(data, reader)
+    expected = _graphs(any_store)
+    names = {str(g.identifier) for g in back.graphs() if len(g)}
+    assert names == set(expected)
+    for name, graph in expected.items():
+        assert isomorphic(back.graph(rdflib.URIRef(name)), graph), name
+
+
+def _no_network(url: str, options: Any = None) -> Any:
+    raise AssertionError(f"JSON-LD reader tried to fetch {url}")
+
+
+def test_jsonld_is_read_by_pyld_without_fetching_anything(any_store: Store) -> None:
+    from pyld import jsonld
+
+    doc = json.loads(export(any_store, "jsonld"))
+    assert isinstance(doc["@context"], dict), "the context must be inline, not a URL"
+    nquads = jsonld.to_rdf(doc, {"format": "application/n-quads", "documentLoader": _no_network})
+    back = _read_dataset(nquads, "nquads")
+    for name, graph in _graphs(any_store).items():
+        assert isomorphic(back.graph(rdflib.URIRef(name)), graph), name
+
+
+def test_bundled_context_lists_our_prefixes() -> None:
+    from pactgraph.exports import jsonld_context
+    from pactgraph.namespaces import PREFIXES
+
+    assert jsonld_context()["@context"] == PREFIXES
+
+
+# ------------------------------------------------------------------ graph tools
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_networkx_reads_back_the_same_nodes_edges_and_attributes(
+    any_store: Store, fmt: str
+) -> None:
+    expected = property_graph(any_store)
+    data = export(any_store, fmt)
+    assert isinstance(data, bytes)
+    back = getattr(nx, f"read_{fmt}")(io.BytesIO(data))
+    assert back.number_of_nodes() == expected.number_of_nodes()
+    assert back.number_of_edges() == expected.number_of_edges()
+    for node, attrs in expected.nodes(data=True):
+        assert dict(back.nodes[node]) == attrs, node
+    assert _edges(back) == _edges(expected)
+
+
+def test_cytoscape_json_is_read_back_by_networkx(any_store: Store) -> None:
+    expected = property_graph(any_store)
+    doc = json.loads(export(any_store, "cytoscape"))
+    assert {"data", "elements"} <= doc.keys()
+    back = nx.cytoscape_graph(doc, name="label", ident="id")
+    assert back.number_of_nodes() == expected.number_of_nodes()
+    assert _edges(back) == _edges(expected)
+    for node, attrs in expected.nodes(data=True):
+        assert back.nodes[node]["label"] == attrs["label"]
+
+
+def test_property_graph_has_no_none_and_no_lists(store: Store) -> None:
+    graph = property_graph(store)
+    for _, attrs in graph.nodes(data=True):
+        for value in attrs.values():
+            assert isinstance(value, str | int | float | bool), value
+    microsoft = graph.nodes["https://w3id.org/pactgraph/id/microsoft-openai-2025/microsoft"]
+    assert json.loads(microsoft["pg_role"]) == ["pg:Shareholder", "pg:Signatory"]
+    assert microsoft["rdfs_label_lang"] == "en"
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz dot is installed by make test")
+def test_graphviz_renders_the_dot_export_with_every_label(any_store: Store) -> None:
+    expected = property_graph(any_store)
+    result = subprocess.run(
+        ["dot", "-Tjson"], input=export(any_store, "dot"), capture_output=True, check=False
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    assert not result.stderr, result.stderr.decode()
+    drawn = json.loads(result.stdout)
+    objects = drawn["objects"]
+    assert len(objects) == expected.number_of_nodes()
+    assert len(drawn["edges"]) == expected.number_of_edges()
+    labels = {o["name"]: o["label"].replace("\\n", "\n").replace("\\\\", "\\") for o in objects}
+    assert labels == {n: d["label"] for n, d in expected.nodes(data=True)}
+
+
+def test_dot_and_every_format_keep_tricky_labels(tricky: Store) -> None:
+    labels = {d["label"] for _, d in property_graph(tricky).nodes(data=True)}
+    assert labels == TRICKY_LABELS
+
+
+def test_mermaid_labels_decode_to_the_originals(tricky: Store) -> None:
+    text = export(tricky, "mermaid")
+    assert isinstance(text, bytes)
+    lines = text.decode().splitlines()
+    assert lines[0] == "flowchart LR"
+    raw = [m.group(1) for line in lines if (m := re.fullmatch(r'  n\d+\["(.*)"\]', line))]
+    assert all('"' not in r and "\n" not in r for r in raw)
+    decoded = {re.sub(r"#(\d+);", lambda m: chr(int(m.group(1))), r) for r in raw}
+    assert decoded == TRICKY_LABELS
+    assert sum("-->" in line for line in lines) == property_graph(tricky).number_of_edges()
+
+
+# ------------------------------------------------------------------ neo4j, run by Kuzu
+
+_KUZU_TYPES = {"string": "STRING", "long": "INT64", "double": "DOUBLE", "boolean": "BOOLEAN"}
+
+
+def _kuzu_from_export(files: dict[str, bytes]) -> Any:
+    """A Kuzu database with the schema the CSV headers declare, after running the script."""
+    import kuzu
+
+    nodes = list(csv.reader(io.StringIO(files["nodes.csv"].decode())))
+    rels = list(csv.reader(io.StringIO(files["relationships.csv"].decode())))
+    header = nodes[0]
+    assert header[:2] == ["id:ID", ":LABEL"]
+    props = [h.rsplit(":", 1) for h in header[2:]]
+    labels = {row[1] for row in nodes[1:]}
+    label_of = {row[0]: row[1] for row in nodes[1:]}
+    assert rels[0][:3] == [":START_ID", ":END_ID", ":TYPE"]
+    pairs: dict[str, set[tuple[str, str]]] = {}
+    for start, end, rel_type, *_ in rels[1:]:
+        pairs.setdefault(rel_type, set()).add((label_of[start], label_of[end]))
+
+    conn = kuzu.Connection(kuzu.Database())
+    columns = ", ".join(f"`{name}` {_KUZU_TYPES[kind]}" for name, kind in props)
+    for label in sorted(labels):
+        conn.execute(f"CREATE NODE TABLE `{label}`(id STRING PRIMARY KEY, {columns})")
+    for rel_type, ends in sorted(pairs.items()):
+        froms = ", ".join(f"FROM `{a}` TO `{b}`" for a, b in sorted(ends))
+        conn.execute(f"CREATE REL TABLE `{rel_type}`({froms}, predicate STRING)")
+    script = files["import.cypher"].decode()
+    body = "\n".join(line for line in script.split("\n") if not line.startswith("//"))
+    statements = [s for s in re.split(r";\n(?=CREATE |MATCH |$)", body) if s.strip()]
+    for statement in statements:
+        conn.execute(statement)
+    assert len(statements) == len(nodes) - 1 + len(rels) - 1
+    return conn
+
+
+def _scalar(conn: Any, query: str, params: dict[str, Any] | None = None) -> Any:
+    result = conn.execute(query, params or {})
+    return result.get_next()[0]
+
+
+def test_neo4j_cypher_script_runs_in_an_embedded_cypher_engine(any_store: Store) -> None:
+    expected = property_graph(any_store)
+    files = export(any_store, "neo4j")
+    assert isinstance(files, dict)
+    conn = _kuzu_from_export(files)
+    assert _scalar(conn, "MATCH (n) RETURN count(n)") == expected.number_of_nodes()
+    assert _scalar(conn, "MATCH ()-[r]->() RETURN count(r)") == expected.number_of_edges()
+    for node, attrs in expected.nodes(data=True):
+        got = _scalar(conn, "MATCH (n) WHERE n.id = $id RETURN n.label", {"id": node})
+        assert got == attrs["label"]
+
+
+def test_neo4j_csv_rows_match_the_property_graph(store: Store) -> None:
+    expected = property_graph(store)
+    files = export(store, "neo4j")
+    assert isinstance(files, dict)
+    nodes = list(csv.DictReader(io.StringIO(files["nodes.csv"].decode())))
+    rels = list(csv.DictReader(io.StringIO(files["relationships.csv"].decode())))
+    assert len(nodes) == expected.number_of_nodes()
+    assert len(rels) == expected.number_of_edges()
+    start = {r["oa_start:long"] for r in nodes if r[":LABEL"] == "Quote"}
+    assert all(s.isdigit() for s in start)
+    assert Counter(r[":TYPE"] for r in rels)["pg_holder"] == sum(
+        1 for _, _, k in expected.edges(keys=True) if k == "pg:holder"
+    )
+
+
+# ------------------------------------------------------------------ the command
+
+
+def test_export_to_stdout_and_to_a_file(tmp_path: Path) -> None:
+    result = run_cli("export", "--format", "nt")
+    assert result.returncode == 0, result.stderr
+    graph = rdflib.Graph().parse(data=result.stdout, format="nt")
+    out = tmp_path / "agreement.ttl"
+    result = run_cli("export", "--format", "turtle", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert isomorphic(rdflib.Graph().parse(out, format="turtle"), graph)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["agreement.ttl"]
+
+
+def test_export_neo4j_writes_a_directory(tmp_path: Path) -> None:
+    result = run_cli("export", "--format", "neo4j", "-o", str(tmp_path / "neo"))
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "neo").iterdir()) == [
+        "import.cypher",
+        "nodes.csv",
+        "relationships.csv",
+    ]
+
+
+def test_unknown_format_is_a_usage_error() -> None:
+    assert_one_line_error(run_cli("export", "--format", "pdf"), 2, "invalid choice")
+    with pytest.raises(UsageError, match="unknown format"):
+        export(load(), "pdf")
+
+
+def test_output_in_a_missing_directory_is_a_usage_error(tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "out.ttl"
+    assert_one_line_error(run_cli("export", "-f", "turtle", "-o", str(target)), 2, "does not exist")
+    assert not target.parent.exists()
+
+
+def test_output_that_is_a_directory_is_a_usage_error(tmp_path: Path) -> None:
+    assert_one_line_error(run_cli("export", "-o", str(tmp_path)), 2, "is a directory")
+
+
+def test_neo4j_to_stdout_or_to_a_file_is_a_usage_error(tmp_path: Path) -> None:
+    assert_one_line_error(run_cli("export", "-f", "neo4j"), 2, "-o DIRECTORY")
+    existing = tmp_path / "file.txt"
+    existing.write_text("keep me")
+    assert_one_line_error(run_cli("export", "-f", "neo4j", "-o", str(existing)), 2, "is a file")
+    assert existing.read_text() == "keep me"
+
+
+def test_a_failed_export_leaves_the_users_file_untouched(tmp_path: Path) -> None:
+    out = tmp_path / "out.ttl"
+    out.write_text("the user's own file\n")
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("this is not turtle\n")
+    result = run_cli("export", "--data", str(bad), "-f", "turtle", "-o", str(out))
+    assert_one_line_error(result, 1, "bad.ttl")
+    assert out.read_text() == "the user's own file\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.ttl", "out.ttl"]
+
+
+def test_write_is_atomic_when_writing_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pactgraph.exports
+
+    out = tmp_path / "out.ttl"
+    out.write_text("old\n")
+
+    def disk_full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pactgraph.exports.os, "fsync", disk_full)
+    with pytest.raises(OutputError, match="No space left"):
+        write(b"new", out)
+    assert out.read_text() == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.ttl"]
+
+
+def test_every_exporter_is_registered_with_an_extension() -> None:
+    from pactgraph.exports import EXTENSIONS
+
+    assert set(EXPORTERS) == set(EXTENSIONS)
