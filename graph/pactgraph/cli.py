@@ -165,6 +165,98 @@ def _export_args(parser: argparse.ArgumentParser) -> None:
     )
 
 
+# ------------------------------------------------------------------ viz
+
+
+def _date(text: str) -> Any:
+    import datetime as dt
+
+    from .errors import UsageError
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"{text!r}: not a date; write it as YYYY-MM-DD") from None
+
+
+def _scenario(args: argparse.Namespace) -> dict[str, Any] | None:
+    from .errors import UsageError
+
+    events: dict[str, Any] = {}
+    for item in args.event or []:
+        name, sep, when = item.rpartition("=")
+        if not sep or not name.strip():
+            raise UsageError(f"--event {item!r}: write it as NAME=YYYY-MM-DD")
+        events[name.strip()] = _date(when.strip())
+    return events or None
+
+
+def _viz_answers(args: argparse.Namespace, store: Any) -> tuple[Any, Any]:
+    """The impact or state answer the page shows, from --impact / --on / --event."""
+    from .errors import UsageError
+
+    on = _date(args.on) if args.on else None
+    events = _scenario(args)
+    if args.impact:
+        from .impacts import impact
+
+        return impact(store, args.impact, on=on, events=events), None
+    if on is not None:
+        from .terms import state
+
+        return None, state(store, on, events)
+    if events:
+        raise UsageError("--event needs --on DATE (state mode) or --impact EVENT")
+    return None, None
+
+
+def _viz(args: argparse.Namespace) -> int:
+    from .exports import check_output, write
+    from .viz import visualize
+
+    if args.output != "-":
+        check_output(args.output, "html")
+    store = _load(args)
+    impact, state = _viz_answers(args, store)
+    timeline = None
+    if state is not None:
+        from .timeline import timeline_svg
+
+        timeline = timeline_svg(state)
+    page = visualize(store, impact=impact, state=state, timeline=timeline).encode("utf-8")
+    if args.output == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(page)
+        return 0
+    for path in write(page, args.output):
+        sys.stderr.write(f"wrote {path}\n")
+    return 0
+
+
+def _viz_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-o",
+        "--output",
+        default="pactgraph.html",
+        metavar="FILE.html",
+        help="the page to write (default: pactgraph.html; '-' for standard output)",
+    )
+    parser.add_argument(
+        "--impact", metavar="EVENT", help="highlight what changes when this event happens"
+    )
+    parser.add_argument(
+        "--on",
+        metavar="DATE",
+        help="with --impact: the date it happens; alone: colour provisions by status on DATE",
+    )
+    parser.add_argument(
+        "--event",
+        action="append",
+        metavar="NAME=DATE",
+        help="an event of the scenario and the date it happens (repeatable)",
+    )
+
+
 # ------------------------------------------------------------------ the parser
 
 
@@ -206,6 +298,11 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handle
         "write the agreements as RDF or for graph tools (GraphML, GEXF, Neo4j, DOT, ...)",
         _export_args,
         _export,
+    ),
+    "viz": (
+        "write the visual explorer: one offline HTML page (impact and state modes)",
+        _viz_args,
+        _viz,
     ),
 }
 

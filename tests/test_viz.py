@@ -1,0 +1,224 @@
+"""The visual explorer: the page's data, its safety, and the page in a real headless Chromium."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import DATA, assert_one_line_error, run_cli
+from pactgraph.store import Store, load
+from pactgraph.viz import KIND_STYLES, view, visualize
+
+TRICKY = DATA / "tricky-labels.ttl"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+# What the page must draw, asked of the graph directly (not through the page's own code).
+_SHOWN_TYPES = """
+VALUES ?type { pg:Right pg:Obligation pg:Restriction pg:Exclusivity pg:Definition
+               pg:StatedFact pg:Party skos:Concept pg:Event pg:DateTrigger pg:EarliestOf
+               pg:LatestOf }
+"""
+NODE_COUNT = f"""
+SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{
+  {_SHOWN_TYPES} GRAPH ?g {{ ?x a ?type }} ?g a pg:Agreement .
+}}"""
+EDGE_COUNT = f"""
+SELECT (COUNT(*) AS ?n) WHERE {{
+  {{ SELECT DISTINCT ?s ?p ?o WHERE {{
+    GRAPH ?g {{ ?s ?p ?o }} ?g a pg:Agreement .
+    FILTER EXISTS {{ {_SHOWN_TYPES} ?s a ?type }}
+    FILTER EXISTS {{ {_SHOWN_TYPES} ?o a ?type }}
+  }} }}
+}}"""
+
+
+def _count(store: Store, query: str) -> int:
+    (row,) = list(store.query(query))  # type: ignore[arg-type]
+    return int(row["n"].value)
+
+
+def test_view_draws_every_party_provision_concept_and_trigger(store: Store) -> None:
+    data = view(store)
+    assert len(data["nodes"]) == _count(store, NODE_COUNT)
+    assert len(data["edges"]) == _count(store, EDGE_COUNT)
+    assert {n["kind"] for n in data["nodes"]} <= set(KIND_STYLES)
+    research = next(n for n in data["nodes"] if n["id"].endswith("/research-ip-rights"))
+    assert research["quote"].startswith("Microsoft’s IP rights to research")
+
+
+def test_page_is_self_contained_and_requests_nothing(store: Store) -> None:
+    page = visualize(store)
+    assert "<script src" not in page
+    assert "<link" not in page
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
+    assert not re.search(r"""url\(\s*["']?(https?:)?//""", page)
+    assert "@import" not in page
+    assert "vis-network" in page
+
+
+def test_labels_are_data_never_markup() -> None:
+    page = visualize(load([TRICKY]))
+    assert "<script>alert" not in page
+    assert "\\u003cscript\\u003ealert" in page
+    assert "&lt;friends&gt;" in page.split("<body>")[1].split("</header>")[0]
+
+
+def test_viz_writes_only_the_file_asked_for(tmp_path: Path) -> None:
+    out = tmp_path / "explorer.html"
+    result = run_cli("viz", "-o", str(out), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["explorer.html"]
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_viz_bad_output_paths_are_usage_errors(tmp_path: Path) -> None:
+    missing = tmp_path / "no" / "page.html"
+    assert_one_line_error(run_cli("viz", "-o", str(missing)), 2, "does not exist")
+    assert_one_line_error(run_cli("viz", "-o", str(tmp_path)), 2, "is a directory")
+    assert_one_line_error(run_cli("viz", "--on", "31/12/2030"), 2, "YYYY-MM-DD")
+    assert list(tmp_path.iterdir()) == []
+
+
+# ------------------------------------------------------------------ in a real browser
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is installed by make test (make browser-deps)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Page:
+    """A page opened with every request but the page itself blocked, and its console kept."""
+
+    def __init__(self, browser: Any, path: Path) -> None:
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.dialogs: list[str] = []
+        self.page = browser.new_page(viewport={"width": 1400, "height": 900})
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
+        self.page.on("dialog", self._dialog)
+        self.page.route("**/*", self._route)
+        self.url = path.resolve().as_uri()
+        self.page.goto(self.url)
+        self.page.wait_for_function(
+            "() => window.pactgraph && window.pactgraph.stabilized", timeout=60_000
+        )
+
+    def _console(self, message: Any) -> None:
+        if message.type in ("error", "warning"):
+            self.errors.append(f"{message.type}: {message.text}")
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def _route(self, route: Any) -> None:
+        url = route.request.url
+        self.requests.append(url)
+        if url == self.url:
+            route.continue_()
+        else:
+            route.abort()
+
+    def js(self, expression: str) -> Any:
+        return self.page.evaluate(f"() => {expression}")
+
+
+def _page(browser: Any, tmp_path: Path, *args: str) -> Page:
+    out = tmp_path / "page.html"
+    result = run_cli("viz", "-o", str(out), *args)
+    assert result.returncode == 0, result.stderr
+    return Page(browser, out)
+
+
+@pytest.mark.slow
+def test_page_loads_offline_with_the_graphs_nodes_and_edges(
+    browser: Any, store: Store, tmp_path: Path
+) -> None:
+    page = _page(browser, tmp_path)
+    assert page.errors == []
+    assert page.requests == [page.url]
+    assert page.js("pactgraph.nodes.length") == _count(store, NODE_COUNT)
+    assert page.js("pactgraph.edges.length") == _count(store, EDGE_COUNT)
+    assert page.js("pactgraph.network.body.nodeIndices.length") == _count(store, NODE_COUNT)
+    assert page.js("pactgraph.network.physics.physicsEnabled") is False
+
+    shot = tmp_path / "page.png"
+    page.page.screenshot(path=str(shot))
+    _assert_not_blank(page, shot)
+
+    # Filter by kind: unticking "party" hides exactly the parties.
+    parties = page.js("pactgraph.nodes.get().filter(n => n.kind === 'party').length")
+    assert parties > 0
+    page.page.click("input[data-kind='party']")
+    assert page.js("pactgraph.network.body.nodeIndices.length") == (
+        _count(store, NODE_COUNT) - parties
+    )
+    page.page.click("input[data-kind='party']")
+
+    # Search by name selects the matching nodes.
+    page.page.fill("#search", "model weights")
+    selected = page.js("pactgraph.network.getSelectedNodes()")
+    labels = page.js("pactgraph.nodes.get(pactgraph.network.getSelectedNodes()).map(n => n.label)")
+    assert selected
+    assert all("model weights" in label.lower() for label in labels)
+    page.page.close()
+
+
+@pytest.mark.slow
+def test_tricky_labels_are_shown_not_run(browser: Any, tmp_path: Path) -> None:
+    page = _page(browser, tmp_path, "--data", str(TRICKY))
+    assert page.errors == []
+    assert page.dialogs == []
+    labels = set(page.js("pactgraph.nodes.get().map(n => n.label)"))
+    assert "ACME <script>alert('x')</script> & Söhne" in labels
+    title = page.page.title()
+    assert title == 'Tricky "labels" & <friends>'
+    page.page.close()
+
+
+_INKED = """
+(() => {
+  const canvas = document.querySelector("#graph canvas");
+  const ctx = canvas.getContext("2d");
+  const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+  let inked = 0;
+  const colours = new Set();
+  for (let i = 0; i < data.length; i += 4 * 7) {
+    if (data[i + 3] > 0 && (data[i] < 240 || data[i + 1] < 240 || data[i + 2] < 240)) {
+      inked += 1;
+      colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+    }
+  }
+  return [inked / (data.length / (4 * 7)), colours.size];
+})()
+"""
+
+
+def _assert_not_blank(page: Page, path: Path) -> None:
+    """The screenshot is a PNG, and the graph's canvas is inked in many colours."""
+    assert path.read_bytes().startswith(b"\x89PNG")
+    inked, colours = page.js(_INKED)
+    assert inked > 0.02, f"canvas looks blank: {inked:.1%} inked"
+    assert colours > 20, f"canvas looks blank: {colours} colours"
