@@ -63,13 +63,20 @@ _FILLER = frozenset(
         *["happen", "happens", "happened", "has", "have"],
     }
 )
-_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "s", "ion", "y", "e")
+_SUFFIXES = (
+    "ications", "ication", "ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "s",
+    "ion", "y", "e",
+)  # fmt: skip
 
 
 def _stem(word: str) -> str:
+    """A crude stem: "verified", "verifies", "verify" and "verification" all give "verif"."""
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
+            word = word[: -len(suffix)]
+            break
+    if word[-1:] in {"i", "y", "e"} and len(word) > 4:
+        word = word[:-1]
     return word
 
 
