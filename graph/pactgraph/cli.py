@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from . import __version__
-from .errors import PactgraphError
+from .errors import PactgraphError, UsageError
 
 __all__ = ["COMMANDS", "EXIT_CODES", "build_parser", "main"]
 
@@ -168,35 +168,12 @@ def _export_args(parser: argparse.ArgumentParser) -> None:
 # ------------------------------------------------------------------ viz
 
 
-def _date(text: str) -> Any:
-    import datetime as dt
-
-    from .errors import UsageError
-
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"{text!r}: not a date; write it as YYYY-MM-DD") from None
-
-
-def _scenario(args: argparse.Namespace) -> dict[str, Any] | None:
-    from .errors import UsageError
-
-    events: dict[str, Any] = {}
-    for item in args.event or []:
-        name, sep, when = item.rpartition("=")
-        if not sep or not name.strip():
-            raise UsageError(f"--event {item!r}: write it as NAME=YYYY-MM-DD")
-        events[name.strip()] = _date(when.strip())
-    return events or None
-
-
 def _viz_answers(args: argparse.Namespace, store: Any) -> tuple[Any, Any]:
     """The impact or state answer the page shows, from --impact / --on / --event."""
-    from .errors import UsageError
+    from .terms import parse_date
 
-    on = _date(args.on) if args.on else None
-    events = _scenario(args)
+    on = parse_date(args.on) if args.on else None
+    events = _events(args) or None
     if args.impact:
         from .impacts import impact
 
@@ -249,12 +226,157 @@ def _viz_args(parser: argparse.ArgumentParser) -> None:
         metavar="DATE",
         help="with --impact: the date it happens; alone: colour provisions by status on DATE",
     )
+    _scenario_args(parser)
+
+
+# ------------------------------------------------------------------ timeline
+
+
+def _timeline(args: argparse.Namespace) -> int:
+    import datetime as dt
+    from pathlib import Path
+
+    from .exports import check_output, write
+    from .terms import parse_date, state
+    from .timeline import timeline_page, timeline_svg
+
+    suffix = Path(args.output).suffix.lower()
+    if suffix not in (".html", ".htm", ".svg"):
+        raise UsageError(f"-o {args.output}: write the timeline to a FILE.html or a FILE.svg")
+    check_output(args.output, "html")
+    on = parse_date(args.on) if args.on else dt.date.today()
+    answer = state(_load(args), on, _events(args))
+    svg = timeline_svg(answer)
+    if suffix == ".svg":
+        data = ('<?xml version="1.0" encoding="UTF-8"?>\n' + svg + "\n").encode("utf-8")
+    else:
+        data = timeline_page(svg, f"Provision terms, state on {answer['on']}").encode("utf-8")
+    for path in write(data, args.output):
+        sys.stderr.write(f"wrote {path}\n")
+    return 0
+
+
+def _timeline_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--event",
-        action="append",
-        metavar="NAME=DATE",
-        help="an event of the scenario and the date it happens (repeatable)",
+        "-o",
+        "--output",
+        default="timeline.html",
+        metavar="FILE.html|FILE.svg",
+        help="the picture to write (default: timeline.html)",
     )
+    parser.add_argument("--on", metavar="DATE", help="the date marked on the axis (default: today)")
+    _scenario_args(parser)
+
+
+# ------------------------------------------------------------------ state, impact, ask
+
+
+def _events(args: argparse.Namespace) -> dict[str, Any]:
+    from .terms import parse_date
+
+    events: dict[str, Any] = {}
+    for item in args.event or []:
+        name, sep, day = item.rpartition("=")
+        if not sep or not name.strip():
+            raise UsageError(
+                f"--event {item!r}: write it as NAME=DATE, e.g. 'AGI verified=2029-03-01'"
+            )
+        events[name.strip()] = parse_date(day)
+    return events
+
+
+def _with_quotes(rows: list[dict[str, Any]], columns: list[str], fmt: str) -> str:
+    """A table of ``rows`` with a ``quote`` column of footnote numbers, then the quotes."""
+    from .render import markdown, table
+
+    notes: dict[str, int] = {}
+    shown = []
+    for row in rows:
+        quote = row.get("quote") or ""
+        number = notes.setdefault(quote, len(notes) + 1) if quote else None
+        shown.append({**row, "quote": f"[{number}]" if number else ""})
+    cols = [*columns, "quote"]
+    body = markdown(shown, cols) if fmt == "md" else table(shown, cols)
+    prefix = "" if fmt == "md" else "  "
+    quotes = [f"{prefix}[{n}] \u201c{q}\u201d" for q, n in notes.items()]
+    joiner = "\n\n" if fmt == "md" else "\n"
+    return body + ("\n\nQuotes:\n" + joiner.join(quotes) if quotes else "")
+
+
+def _scenario_lines(answer: dict[str, Any]) -> list[str]:
+    lines = [
+        f"  {e['date']}  {e['label']}"
+        + (" (implied)" if e["source"] == "implied" else "")
+        + (" (recorded)" if e["source"] == "recorded" else "")
+        for e in answer.get("scenario", [])
+    ]
+    return (["Scenario:", *lines] if lines else ["Scenario: no events happen"]) + [
+        f"Note: {n}." for n in answer.get("notes", [])
+    ]
+
+
+def _state(args: argparse.Namespace) -> int:
+    from .render import to_json
+    from .terms import parse_date, state
+
+    answer = state(_load(args), parse_date(args.on), _events(args))
+    if args.status:
+        answer["provisions"] = [p for p in answer["provisions"] if p["status"] in args.status]
+    if args.format == "json":
+        _out(to_json(answer))
+        return 0
+    rows = [
+        {**p, "status": p["status"] + (" *" if p["conditional"] else "")}
+        for p in answer["provisions"]
+    ]
+    head = [f"State on {answer['on']}", *_scenario_lines(answer), ""]
+    tail = ["", "* conditional: an event this scenario does not date could change it"]
+    _out("\n".join([*head, _with_quotes(rows, ["status", "label", "reason"], args.format), *tail]))
+    return 0
+
+
+def _impact_text(answer: dict[str, Any], fmt: str) -> str:
+    event = answer["event"]
+    when = f" on {event['date']}" if event["date"] else ""
+    head = [f"What changes when {event['label']} happens{when}", *_scenario_lines(answer), ""]
+    if not answer["changes"]:
+        return "\n".join([*head, "Nothing changes."])
+    rows = [{**c, "via": " \u2192 ".join(c["path_labels"][1:-1])} for c in answer["changes"]]
+    columns = ["change", "cause", "label", "via"]
+    if any(c["condition"] for c in rows):
+        columns.insert(3, "condition")
+    return "\n".join([*head, _with_quotes(rows, columns, fmt)])
+
+
+def _impact(args: argparse.Namespace) -> int:
+    from .impacts import impact
+    from .render import to_json
+    from .terms import parse_date
+
+    answer = impact(
+        _load(args),
+        args.event_name,
+        on=parse_date(args.on) if args.on else None,
+        events=_events(args),
+    )
+    _out(to_json(answer) if args.format == "json" else _impact_text(answer, args.format))
+    return 0
+
+
+def _ask(args: argparse.Namespace) -> int:
+    from .ask import ask
+    from .render import to_json
+
+    answer = ask(_load(args), args.question)
+    if args.format == "json":
+        _out(to_json(answer))
+    elif answer["form"] == "impact":
+        _out(_impact_text(answer["answer"], args.format))
+    elif not answer["rows"]:
+        _out("No provision answers that.")
+    else:
+        _out(_with_quotes(answer["rows"], answer["columns"], args.format))
+    return 0
 
 
 # ------------------------------------------------------------------ the parser
@@ -282,6 +404,53 @@ def _validate_args(parser: argparse.ArgumentParser) -> None:
     _formats(parser, ["table", "json"])
 
 
+def _scenario_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--event",
+        action="append",
+        metavar="NAME=DATE",
+        help="an event of the scenario and the date it happens (repeatable), "
+        "e.g. --event 'AGI verified=2029-03-01'",
+    )
+
+
+def _state_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--on", required=True, metavar="DATE", help="the date (YYYY-MM-DD)")
+    _scenario_args(parser)
+    parser.add_argument(
+        "--status",
+        action="append",
+        choices=["in_force", "ended", "not_started"],
+        help="show only provisions with this status (repeatable)",
+    )
+    _formats(parser, ["table", "json", "md"])
+
+
+def _impact_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("event_name", metavar="EVENT", help="the event, by name or IRI")
+    parser.add_argument(
+        "--on",
+        metavar="DATE",
+        help="the date it happens; without it, outcomes that depend on the date say so",
+    )
+    _scenario_args(parser)
+    _formats(parser, ["table", "json", "md"])
+
+
+def _ask_args(parser: argparse.ArgumentParser) -> None:
+    from_forms = "; ".join(
+        [
+            "what changes when EVENT [on DATE]",
+            "what is in force on DATE [if EVENT on DATE [and ...]]",
+            "what does PARTY [still] hold [on DATE]",
+            "what depends on NAME",
+            "who holds rights to CATEGORY / which rights cover CATEGORY",
+        ]
+    )
+    parser.add_argument("question", metavar="QUESTION", help=f"one of: {from_forms}")
+    _formats(parser, ["table", "json", "md"])
+
+
 #: Each command: its help line, the function that adds its arguments, and its handler.
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handler]] = {
     "info": (
@@ -304,6 +473,22 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handle
         _viz_args,
         _viz,
     ),
+    "timeline": (
+        "draw each provision's term on a time axis under a scenario (HTML or SVG)",
+        _timeline_args,
+        _timeline,
+    ),
+    "state": (
+        "every provision's status on a date under a scenario of events, with the reason",
+        _state_args,
+        _state,
+    ),
+    "impact": (
+        "what changes when an event happens: what ends, begins or is modified, and why",
+        _impact_args,
+        _impact,
+    ),
+    "ask": ("answer a question in plain English (see the forms below)", _ask_args, _ask),
 }
 
 

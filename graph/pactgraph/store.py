@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
@@ -67,11 +67,14 @@ _PARSER_SUFFIX = re.compile(r" \([^()]*, line \d+\)$")
 class Store:
     """The loaded graphs, and where each agreement came from.
 
-    ``origins`` maps each agreement graph's IRI to the file it was read from.
+    ``origins`` maps each agreement graph's IRI to the file it was read from. The store is
+    not meant to change once loaded: ``views`` and :attr:`dataset` are built from it once.
     """
 
     oxigraph: ox.Store
     origins: dict[str, Path] = field(default_factory=dict)
+    views: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    """Views derived from the quads (the networkx graph, the term model), built once each."""
 
     def query(
         self, sparql: str, bindings: Mapping[str, ox.NamedNode | ox.Literal] | None = None

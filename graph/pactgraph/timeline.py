@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -88,7 +89,8 @@ def timeline_svg(
     def x(day: dt.date) -> float:
         return _LEFT + (_WIDTH - _LEFT - 20) * (day - first).days / span
 
-    height = _TOP + _ROW * len(provisions) + 60
+    height = _TOP + _ROW * len(provisions) + 50 + 14 * (len(events) + 1)
+    bottom = _TOP + _ROW * len(provisions) + 10
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{_WIDTH}" height="{height}" '
         f'viewBox="0 0 {_WIDTH} {height}" font-family="system-ui, sans-serif" font-size="11" '
@@ -96,10 +98,10 @@ def timeline_svg(
         f"<title>Provision terms, state on {_esc(state.get('on'))}</title>",
         f'<rect width="{_WIDTH}" height="{height}" fill="#ffffff"/>',
     ]
-    for year in range(first.year, last.year + 1):
+    for year in range(first.year, last.year):
         xx = x(dt.date(year, 1, 1))
         out.append(
-            f'<line x1="{xx:.1f}" y1="{_TOP - 14}" x2="{xx:.1f}" y2="{height - 40}" '
+            f'<line x1="{xx:.1f}" y1="{_TOP - 14}" x2="{xx:.1f}" y2="{bottom}" '
             'stroke="#e9ecef"/>'
             f'<text x="{xx + 2:.1f}" y="{_TOP - 18}" fill="#495057">{year}</text>'
         )
@@ -107,7 +109,7 @@ def timeline_svg(
         y = _TOP + i * _ROW
         begin = _date(p.get("start"))
         end = _date(p.get("end"))
-        colour = colours.get(str(p.get("kind")), "#adb5bd")
+        colour = colours.get(_kind_words(str(p.get("kind"))), "#adb5bd")
         x0 = x(begin) if begin else x(first)
         open_end = end is None
         x1 = x(end + dt.timedelta(days=1)) if end else x(last) - 4
@@ -121,6 +123,15 @@ def timeline_svg(
             f'<text x="{_LEFT - 8}" y="{y + 14}" text-anchor="end" fill="#212529">'
             f"{_esc(_short(str(p.get('label')), 52))}</text>"
         )
+        if (begin is None and status == "not_started") or (end is None and status == "ended"):
+            # No term on the axis: a provision that has not started under this scenario
+            # (its start waits for an undated event), or one that ended before the agreement.
+            out.append(
+                f'<text x="{x(first) + 4:.1f}" y="{y + 14}" fill="#6c757d" font-style="italic">'
+                f"{_esc(_short(str(p.get('reason') or status.replace('_', ' ')), 110))}</text>"
+            )
+            out.append("</g>")
+            continue
         dashed = bool(p.get("conditional")) or open_end
         fill_opacity = "0.45" if status == "not_started" else "0.9"
         out.append(
@@ -135,21 +146,20 @@ def timeline_svg(
                 'fill="#ffffff" fill-opacity="0.55" stroke="#343a40" stroke-dasharray="3 2"/>'
             )
             condition = p.get("end_condition")
-            note = _short(f"until {condition}", 40) if condition else "open end"
-            out.append(
-                f'<text x="{x1 + 4:.1f}" y="{y + 14}" fill="#6c757d" font-style="italic">'
-                f"{_esc(note)}</text>"
-            )
+            if condition or p.get("conditional"):
+                note = _short(f"until {condition}", 40) if condition else "conditional end"
+                out.append(
+                    f'<text x="{x1 + 4:.1f}" y="{y + 14}" fill="#6c757d" font-style="italic">'
+                    f"{_esc(note)}</text>"
+                )
         out.append("</g>")
-    bottom = height - 40
-    for event, day in events:
-        if day is None:
-            continue
+    dated = [(e, d) for e, d in events if d is not None]
+    for i, (event, day) in enumerate(dated):
         xx = x(day)
         out.append(
             f'<line x1="{xx:.1f}" y1="{_TOP - 10}" x2="{xx:.1f}" y2="{bottom}" stroke="#d62828" '
             'stroke-dasharray="5 3"/>'
-            f'<text x="{xx + 3:.1f}" y="{bottom + 14}" fill="#d62828">'
+            f'<text x="{xx + 3:.1f}" y="{bottom + 14 * (i + 1)}" fill="#d62828">'
             f"{_esc(event.get('label') or event.get('event'))} ({day.isoformat()})</text>"
         )
     if on:
@@ -157,11 +167,17 @@ def timeline_svg(
         out.append(
             f'<line x1="{xx:.1f}" y1="{_TOP - 10}" x2="{xx:.1f}" y2="{bottom}" stroke="#212529" '
             'stroke-width="2"/>'
-            f'<text x="{xx + 3:.1f}" y="{bottom + 28}" fill="#212529" font-weight="bold">'
+            f'<text x="{xx + 3:.1f}" y="{bottom + 14 * (len(dated) + 1)}" fill="#212529" '
+            'font-weight="bold">'
             f"on {on.isoformat()}</text>"
         )
     out.append("</svg>")
     return "\n".join(out)
+
+
+def _kind_words(kind: str) -> str:
+    """A kind as the explorer names it: ``StatedFact`` → ``stated fact``."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", kind).lower()
 
 
 def _short(text: str, limit: int) -> str:

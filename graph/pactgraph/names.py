@@ -1,0 +1,186 @@
+"""Resolve what a user types ("AGI verified", "agi-verified", "Microsoft") to an IRI.
+
+A name matches a node by, in order of preference:
+
+1. its full IRI, or a prefixed name with one of our prefixes;
+2. its local name (the IRI after the last ``/`` or ``#``), case-insensitively;
+3. one of its labels (``rdfs:label``, ``skos:prefLabel``, ``skos:altLabel``), compared as
+   words: case, punctuation and a few filler words ("is", "the", "by"…) do not count, and
+   word endings are folded, so "AGI is verified" matches "AGI verified" and
+   "verification of AGI" matches too;
+4. all the name's words among the label's or local name's words.
+
+The first rule that matches exactly one node wins. A name that matches several nodes at
+its best rule, or none, raises :class:`~pactgraph.errors.UnknownNameError` with the closest
+candidates. The names come from the ``names`` query, so only what the graph holds is found.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .errors import UnknownNameError
+from .namespaces import PREFIXES
+from .queries import get, select
+
+if TYPE_CHECKING:
+    from .store import Store
+
+__all__ = ["KINDS", "Named", "label_of", "labels", "names", "resolve", "words"]
+
+#: The kinds of thing a name can stand for.
+KINDS = ("agreement", "party", "provision", "event", "trigger", "concept")
+
+_FILLER = frozenset(
+    {
+        *[
+            "a",
+            "an",
+            "the",
+            "is",
+            "are",
+            "was",
+            "were",
+            "be",
+            "been",
+            "being",
+            "of",
+            "by",
+            "to",
+            "on",
+            "at",
+            "when",
+            "if",
+            "and",
+            "or",
+            "its",
+            "it",
+        ],
+        *["happen", "happens", "happened", "has", "have"],
+    }
+)
+_SUFFIXES = (
+    "ications", "ication", "ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "s",
+    "ion", "y", "e",
+)  # fmt: skip
+
+
+def _stem(word: str) -> str:
+    """A crude stem: "verified", "verifies", "verify" and "verification" all give "verif"."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    if word[-1:] in {"i", "y", "e"} and len(word) > 4:
+        word = word[:-1]
+    return word
+
+
+def words(text: str) -> frozenset[str]:
+    """The words of a name that count, folded.
+
+    >>> sorted(words("AGI is verified")) == sorted(words("verification of AGI"))
+    True
+    """
+    tokens = re.findall(r"[a-z0-9]+", text.lower())
+    return frozenset(_stem(t) for t in tokens if t not in _FILLER)
+
+
+@dataclass(frozen=True)
+class Named:
+    """A node a question can name, with its kind and every name it has."""
+
+    iri: str
+    kind: str
+    labels: tuple[str, ...]
+
+    @property
+    def local(self) -> str:
+        return re.split(r"[/#]", self.iri)[-1]
+
+    @property
+    def label(self) -> str:
+        return self.labels[0] if self.labels else self.local
+
+
+def names(store: Store, kinds: Iterable[str] = KINDS) -> list[Named]:
+    """Every node of the given kinds, with its labels (first the shortest)."""
+    wanted = set(kinds)
+    found: dict[tuple[str, str], list[str]] = {}
+    for row in select(store, get("names")):
+        if row["kind"] in wanted:
+            labels = found.setdefault((row["node"], row["kind"]), [])
+            if "name" in row and row["name"] not in labels:
+                labels.append(row["name"])
+    return [
+        Named(iri, kind, tuple(sorted(labels, key=lambda s: (len(s), s))))
+        for (iri, kind), labels in sorted(found.items())
+    ]
+
+
+def labels(store: Store) -> dict[str, str]:
+    """The shortest label of every nameable node, by IRI (read once per store)."""
+    if "names.labels" not in store.views:
+        store.views["names.labels"] = {n.iri: n.label for n in names(store)}
+    found: dict[str, str] = store.views["names.labels"]
+    return found
+
+
+def label_of(store: Store, iri: str) -> str:
+    """The shortest label of ``iri``, or its local name."""
+    return labels(store).get(iri) or re.split(r"[/#]", iri)[-1]
+
+
+def _expand(name: str) -> str | None:
+    if name.startswith("<") and name.endswith(">"):
+        return name[1:-1]
+    prefix, sep, local = name.partition(":")
+    if sep and prefix in PREFIXES and not local.startswith("//"):
+        return PREFIXES[prefix] + local
+    return name if re.match(r"^[a-z][a-z0-9+.-]*://", name, re.I) else None
+
+
+def resolve(store: Store, name: str, kinds: Iterable[str] = KINDS) -> str:
+    """The IRI that ``name`` stands for among nodes of ``kinds``.
+
+    >>> from pactgraph.store import load
+    >>> resolve(load(), "AGI is verified", kinds=["event"])
+    'https://w3id.org/pactgraph/id/microsoft-openai-2025/agi-verified'
+    """
+    kinds = tuple(kinds)
+    candidates = names(store, kinds)
+    what = " or ".join(dict.fromkeys(kinds)) if len(kinds) < len(KINDS) else "thing"
+    text = name.strip()
+    if not text:
+        raise UnknownNameError(f"empty name: give the name of a {what}")
+    iri = _expand(text)
+    rules: list[Callable[[Named], bool]] = [
+        lambda n: iri is not None and n.iri == iri,
+        lambda n: n.local.lower() == text.lower(),
+        lambda n: any(label.lower() == text.lower() for label in n.labels),
+        lambda n: (
+            bool(words(text)) and any(words(lb) == words(text) for lb in (*n.labels, n.local))
+        ),
+        lambda n: (
+            bool(words(text))
+            and any(words(text) <= words(lb) for lb in (*n.labels, n.local.replace("-", " ")))
+        ),
+    ]
+    for rule in rules:
+        matches = [n for n in candidates if rule(n)]
+        if len(matches) == 1:
+            return matches[0].iri
+        if len(matches) > 1:
+            shown = tuple(f"{m.label} ({m.local})" for m in matches[:8])
+            raise UnknownNameError(
+                f"{name!r} could be any of: {'; '.join(shown)}; say which", shown
+            )
+    pool = {lb: n for n in candidates for lb in (*n.labels, n.local)}
+    close = difflib.get_close_matches(text, list(pool), n=5, cutoff=0.4)
+    shown = tuple(dict.fromkeys(f"{pool[c].label} ({pool[c].local})" for c in close))
+    hint = f"; closest: {'; '.join(shown)}" if shown else ""
+    raise UnknownNameError(f"no {what} named {name!r}{hint}", shown)

@@ -1,0 +1,169 @@
+"""The networkx view of an agreement: the graph along which a change travels.
+
+:func:`dependency_graph` loads the ``dependency-graph`` CONSTRUCT query into a
+``networkx.MultiDiGraph`` whose edges point the way an effect travels:
+
+================================  ===========================  ====================
+triple in the agreement graph     edge                         ``relation``
+================================  ===========================  ====================
+``P pg:endsWith T``               ``T → P``                    ``endsWith``
+``P pg:startsWith T``             ``T → P``                    ``startsWith``
+``C pg:member M``                 ``M → C``                    ``member``
+``E pg:requires R``               ``E → R``                    ``requires``
+``P pg:dependsOn Q`` (and every   ``Q → P``                    ``dependsOn`` …, with
+other pg:DependencyProperty)                                   ``effect`` ``Ends`` or
+                                                               ``Modifies``
+================================  ===========================  ====================
+
+(``E → R`` for a prerequisite because an event that happens implies the events it
+requires.) Nodes carry ``kind`` (the local name of their class) and ``label``.
+
+Traversals here are generic: none of them knows any agreement.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from .namespaces import PG_NS
+from .queries import get
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from .store import Store
+
+__all__ = [
+    "TERM_RELATIONS",
+    "dependency_graph",
+    "dependents",
+    "direct_effects",
+    "explain",
+    "ripple_graph",
+]
+
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+_RIPPLE = PG_NS + "rippleEffect"
+#: Relations that bind a provision's term to a trigger.
+TERM_RELATIONS = frozenset({"endsWith", "startsWith"})
+_FORWARD = frozenset({"requires"})
+
+
+def _local(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def dependency_graph(store: Store) -> nx.MultiDiGraph:
+    """The propagation graph of everything in ``store`` (see the module docstring)."""
+    import networkx as nx
+    import pyoxigraph as ox
+
+    result = store.query(get("dependency-graph").text)
+    assert isinstance(result, ox.QueryTriples)
+    triples = list(result)
+    effects = {
+        t.subject.value: _local(t.object.value)
+        for t in triples
+        if t.predicate.value == _RIPPLE
+        and isinstance(t.subject, ox.NamedNode)
+        and isinstance(t.object, ox.NamedNode)
+    }
+    graph = nx.MultiDiGraph()
+    for t in triples:
+        s, p, o = t.subject, t.predicate.value, t.object
+        if not isinstance(s, ox.NamedNode):
+            continue
+        if p == _RDF_TYPE and isinstance(o, ox.NamedNode):
+            graph.add_node(s.value, kind=_local(o.value))
+        elif p == _RDFS_LABEL and isinstance(o, ox.Literal):
+            graph.add_node(s.value, label=o.value)
+        elif p == _RIPPLE or not isinstance(o, ox.NamedNode):
+            continue
+        else:
+            relation = _local(p)
+            source, target = (s.value, o.value) if relation in _FORWARD else (o.value, s.value)
+            attributes: dict[str, Any] = {"relation": relation}
+            if p in effects:
+                attributes["effect"] = effects[p]
+            graph.add_edge(source, target, key=relation, **attributes)
+    for node, data in graph.nodes(data=True):
+        data.setdefault("label", _local(node))
+        data.setdefault("kind", "")
+    return graph
+
+
+def _term_view(graph: nx.MultiDiGraph) -> nx.DiGraph:
+    """Only the edges from events to the terms they start or end (members, terms)."""
+    import networkx as nx
+
+    view = nx.DiGraph()
+    view.add_nodes_from(graph.nodes(data=True))
+    for u, v, data in graph.edges(data=True):
+        if data["relation"] in TERM_RELATIONS | {"member"}:
+            view.add_edge(u, v, relation=data["relation"])
+    return view
+
+
+def direct_effects(graph: nx.MultiDiGraph, trigger: str) -> set[tuple[str, str]]:
+    """``(provision, "ends"|"starts")`` for every term ``trigger`` reaches through members.
+
+    The networkx twin of the ``trigger-provisions`` query: tests hold the two to one answer.
+    """
+    import networkx as nx
+
+    view = _term_view(graph)
+    if trigger not in view:
+        return set()
+    reach = nx.descendants(view, trigger) | {trigger}
+    found = set()
+    for u, v, data in view.edges(data=True):
+        if u in reach and data["relation"] in TERM_RELATIONS:
+            found.add((v, "ends" if data["relation"] == "endsWith" else "starts"))
+    return found
+
+
+def ripple_graph(graph: nx.MultiDiGraph, effects: Iterable[str] = ("Ends",)) -> nx.DiGraph:
+    """Provision-to-provision edges whose ripple effect is one of ``effects``."""
+    import networkx as nx
+
+    wanted = set(effects)
+    view = nx.DiGraph()
+    for u, v, data in graph.edges(data=True):
+        if data.get("effect") in wanted:
+            view.add_edge(u, v, relation=data["relation"], effect=data["effect"])
+    return view
+
+
+def dependents(graph: nx.MultiDiGraph, node: str) -> dict[str, list[str]]:
+    """Everything ``node`` reaches, each with the shortest path from ``node`` to it."""
+    import networkx as nx
+
+    if node not in graph:
+        return {}
+    paths: dict[str, list[str]] = nx.single_source_shortest_path(nx.DiGraph(graph), node)
+    paths.pop(node, None)
+    return paths
+
+
+def explain(graph: nx.MultiDiGraph, path: list[str]) -> list[dict[str, str]]:
+    """The edges of ``path``, each as the step it takes (``from``, ``relation``, ``to``) and
+    as the triple the graph states (``subject``, ``predicate``, ``object``)."""
+    steps = []
+    for u, v in itertools.pairwise(path):
+        relations = [d["relation"] for d in graph.get_edge_data(u, v, default={}).values()]
+        relation = relations[0] if relations else "?"
+        subject, obj = (u, v) if relation in _FORWARD else (v, u)
+        steps.append(
+            {
+                "from": u,
+                "relation": relation,
+                "to": v,
+                "subject": subject,
+                "predicate": PG_NS + relation,
+                "object": obj,
+            }
+        )
+    return steps

@@ -1,0 +1,103 @@
+"""The term evaluator and impact analysis on small fixture agreements, one idea each.
+
+Each ``tests/data/<name>/`` holds an agreement, its source text, and ``expected.json``:
+hand-computed statuses on dates under scenarios, impacts of events, and errors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pactgraph.errors import UsageError
+from pactgraph.impacts import impact
+from pactgraph.store import Store, load
+from pactgraph.terms import state
+
+DATA = Path(__file__).parent / "data"
+FIXTURES = sorted(p.parent.name for p in DATA.glob("*/expected.json"))
+
+
+def _expected(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((DATA / name / "expected.json").read_text(encoding="utf-8"))
+    return data
+
+
+def _dates(events: dict[str, str]) -> dict[str, dt.date]:
+    return {k: dt.date.fromisoformat(v) for k, v in events.items()}
+
+
+def _local(iri: str) -> str:
+    return iri.rsplit("/", 1)[-1]
+
+
+_STORES: dict[str, Store] = {}
+
+
+def _store(name: str) -> Store:
+    if name not in _STORES:
+        _STORES[name] = load([DATA / name / "agreement.ttl"])
+    return _STORES[name]
+
+
+def _cases(kind: str) -> list[Any]:
+    return [
+        pytest.param(name, i, case, id=f"{name}-{kind}-{i}")
+        for name in FIXTURES
+        for i, case in enumerate(_expected(name).get(kind, []))
+    ]
+
+
+def test_there_are_fixtures_for_each_idea() -> None:
+    assert {
+        "earliest-of",
+        "latest-of",
+        "prerequisite-chain",
+        "ripple",
+        "exception",
+        "cycle",
+        "lease",
+    } <= set(FIXTURES)
+
+
+@pytest.mark.parametrize(("name", "index", "case"), _cases("state"))
+def test_state(name: str, index: int, case: dict[str, Any]) -> None:
+    answer = state(_store(name), dt.date.fromisoformat(case["on"]), _dates(case["events"]))
+    got = {_local(p["provision"]): p for p in answer["provisions"]}
+    assert set(case["expect"]) == set(got), "every provision of the fixture is expected"
+    for provision, wanted in case["expect"].items():
+        for key, value in wanted.items():
+            actual = got[provision][key]
+            if key in {"path", "modified_by"}:
+                actual = [_local(v) for v in actual]
+            assert actual == value, (provision, key, got[provision]["reason"])
+        assert got[provision]["reason"], "every status comes with a reason"
+    if "implied" in case:
+        implied = sorted(_local(e["event"]) for e in answer["scenario"] if e["source"] == "implied")
+        assert implied == sorted(case["implied"])
+        assert len(answer["notes"]) == len(case["implied"])
+
+
+@pytest.mark.parametrize(("name", "index", "case"), _cases("impact"))
+def test_impact(name: str, index: int, case: dict[str, Any]) -> None:
+    on = dt.date.fromisoformat(case["on"]) if case["on"] else None
+    answer = impact(_store(name), case["event"], on=on, events=_dates(case["events"]))
+    got = sorted(
+        (_local(c["provision"]), c["change"], c["cause"], c["condition"]) for c in answer["changes"]
+    )
+    assert got == sorted(tuple(e) for e in case["expect"])
+    for change in answer["changes"]:
+        assert change["path"][0] == answer["event"]["event"]
+        assert change["path"][-1] == change["provision"]
+        assert len(change["steps"]) == len(change["path"]) - 1
+        assert change["quote"]
+
+
+@pytest.mark.parametrize(("name", "index", "case"), _cases("errors"))
+def test_scenario_errors(name: str, index: int, case: dict[str, Any]) -> None:
+    with pytest.raises(UsageError, match=case["message"]):
+        state(_store(name), dt.date.fromisoformat(case["on"]), _dates(case["events"]))
