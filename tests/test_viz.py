@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -222,3 +224,94 @@ def _assert_not_blank(page: Page, path: Path) -> None:
     inked, colours = page.js(_INKED)
     assert inked > 0.02, f"canvas looks blank: {inked:.1%} inked"
     assert colours > 20, f"canvas looks blank: {colours} colours"
+
+
+def _node_position(page: Page, node_id: str) -> tuple[float, float]:
+    """Where a node is drawn on the screen, in page coordinates."""
+    x, y = page.js(
+        f"""(() => {{
+        const p = pactgraph.network.getPositions([{json.dumps(node_id)}])[{json.dumps(node_id)}];
+        const d = pactgraph.network.canvasToDOM(p);
+        const r = document.querySelector("#graph canvas").getBoundingClientRect();
+        return [d.x + r.left, d.y + r.top];
+    }})()"""
+    )
+    return x, y
+
+
+@pytest.mark.slow
+def test_hover_shows_label_kind_and_quote(browser: Any, store: Store, tmp_path: Path) -> None:
+    page = _page(browser, tmp_path)
+    node = next(n for n in view(store)["nodes"] if n["id"].endswith("/research-ip-rights"))
+    page.page.mouse.move(*_node_position(page, node["id"]))
+    tooltip = page.page.wait_for_selector("div.vis-tooltip", state="visible", timeout=10_000)
+    text = tooltip.text_content()
+    assert node["label"] in text
+    assert "kind: right" in text
+    assert node["quote"] in text
+    page.page.close()
+
+
+@pytest.mark.slow
+def test_impact_mode_highlights_the_provisions_that_change(
+    browser: Any, store: Store, tmp_path: Path
+) -> None:
+    from pactgraph.impacts import impact
+    from pactgraph.terms import parse_date
+    from pactgraph.viz import CHANGE_COLOURS
+
+    answer = impact(store, "AGI verified", on=parse_date("2029-03-01"))
+    expected = {c["provision"]: c for c in answer["changes"]}
+    assert expected, "the bundled agreement has provisions that end with AGI verified"
+    page = _page(browser, tmp_path, "--impact", "AGI verified", "--on", "2029-03-01")
+    assert page.errors == []
+    assert page.requests == [page.url]
+    marked = page.js(
+        "pactgraph.nodes.get({filter: n => n.change !== null})"
+        ".map(n => [n.id, n.change, n.cause, n.color.background])"
+    )
+    assert {m[0] for m in marked} == set(expected)
+    for node_id, change, cause, colour in marked:
+        assert change == expected[node_id]["change"]
+        assert cause == expected[node_id]["cause"]
+        assert colour == CHANGE_COLOURS[change]
+    unchanged = page.js(
+        "pactgraph.nodes.get({filter: n => n.change === null && "
+        "['right','obligation','restriction','exclusivity','definition','stated fact']"
+        ".includes(n.kind)}).map(n => n.color.background)"
+    )
+    assert unchanged
+    assert set(unchanged).isdisjoint(CHANGE_COLOURS.values())
+    # Every step of every explanation path is drawn as a highlighted edge.
+    path_edges = page.js("pactgraph.edges.get({filter: e => e.path}).map(e => [e.from, e.to])")
+    steps = {frozenset(pair) for c in answer["changes"] for pair in itertools.pairwise(c["path"])}
+    assert {frozenset(e) for e in path_edges} == steps
+    shot = tmp_path / "impact.png"
+    page.page.screenshot(path=str(shot))
+    _assert_not_blank(page, shot)
+    page.page.close()
+
+
+@pytest.mark.slow
+def test_state_mode_colours_every_provision_by_status(
+    browser: Any, store: Store, tmp_path: Path
+) -> None:
+    from pactgraph.terms import parse_date, state
+    from pactgraph.viz import STATUS_COLOURS
+
+    answer = state(store, parse_date("2031-07-01"), {"AGI verified": parse_date("2029-03-01")})
+    expected = {p["provision"]: p["status"] for p in answer["provisions"]}
+    page = _page(browser, tmp_path, "--on", "2031-07-01", "--event", "AGI verified=2029-03-01")
+    assert page.errors == []
+    shown = dict(
+        page.js(
+            "pactgraph.nodes.get({filter: n => n.status !== null})"
+            ".map(n => [n.id, [n.status, n.color.background]])"
+        )
+    )
+    assert {k: v[0] for k, v in shown.items()} == expected
+    assert all(colour == STATUS_COLOURS[status] for status, colour in shown.values())
+    assert {"in_force", "ended"} <= set(expected.values())
+    bars = page.js("document.querySelectorAll('#timeline svg g.term').length")
+    assert bars == len(expected)
+    page.page.close()

@@ -1,0 +1,98 @@
+"""The timeline: one bar per provision's term, conditional ends marked, text escaped."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from conftest import assert_one_line_error, run_cli
+from pactgraph.store import Store
+from pactgraph.terms import parse_date, state
+from pactgraph.timeline import timeline_page, timeline_svg
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _terms(svg: str) -> dict[str, ET.Element]:
+    root = ET.fromstring(svg)
+    return {g.attrib["data-provision"]: g for g in root.iter(f"{SVG}g")}
+
+
+def test_every_provision_has_a_row_and_conditional_ends_are_marked(store: Store) -> None:
+    answer = state(store, parse_date("2027-01-01"))
+    terms = _terms(timeline_svg(answer))
+    assert set(terms) == {p["provision"] for p in answer["provisions"]}
+    for p in answer["provisions"]:
+        group = terms[p["provision"]]
+        texts = " ".join(t.text or "" for t in group.iter(f"{SVG}text"))
+        dashed = [r for r in group.iter(f"{SVG}rect") if "stroke-dasharray" in r.attrib]
+        if p["end_condition"]:
+            assert dashed, p["label"]
+            assert "until " in texts, p["label"]
+        if p["start"] and p["end"] and not p["conditional"]:
+            assert not dashed, p["label"]
+
+
+def test_bars_end_where_the_scenario_ends_them(store: Store) -> None:
+    answer = state(store, parse_date("2031-07-01"), {"AGI verified": parse_date("2029-03-01")})
+    terms = _terms(timeline_svg(answer))
+    ended = [p for p in answer["provisions"] if p["status"] == "ended" and p["end"]]
+    assert ended
+    widths = {
+        p["provision"]: float(terms[p["provision"]].find(f"{SVG}rect").attrib["width"])
+        for p in ended
+    }
+    longest = max(
+        float(g.find(f"{SVG}rect").attrib["width"])
+        for g in terms.values()
+        if g.find(f"{SVG}rect") is not None
+    )
+    assert all(w < longest for w in widths.values())
+
+
+def test_labels_are_escaped() -> None:
+    answer = {
+        "on": "2030-01-01",
+        "scenario": [{"event": "urn:e", "label": "<b>launch</b> & co", "date": "2029-01-01"}],
+        "provisions": [
+            {
+                "provision": "urn:p",
+                "label": "<script>alert(1)</script>",
+                "kind": "Right",
+                "status": "in_force",
+                "conditional": True,
+                "start": "2025-01-01",
+                "end": "2031-01-01",
+                "end_condition": '"AGI" & <friends>',
+            }
+        ],
+    }
+    page = timeline_page(timeline_svg(answer), "T <1>")
+    assert "<script>" not in page
+    assert "&lt;script&gt;" in page
+    assert "&lt;b&gt;launch&lt;/b&gt; &amp; co" in page
+    ET.fromstring(timeline_svg(answer))  # well-formed XML
+
+
+def test_timeline_command_writes_html_or_svg(tmp_path: Path) -> None:
+    svg = tmp_path / "t.svg"
+    result = run_cli("timeline", "--on", "2031-07-01", "-o", str(svg))
+    assert result.returncode == 0, result.stderr
+    assert ET.parse(svg).getroot().tag == f"{SVG}svg"
+    page = tmp_path / "t.html"
+    result = run_cli(
+        "timeline", "--on", "2031-07-01", "--event", "AGI verified=2029-03-01", "-o", str(page)
+    )
+    assert result.returncode == 0, result.stderr
+    text = page.read_text(encoding="utf-8")
+    assert re.search(r"AGI verified \(2029-03-01\)", text)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.html", "t.svg"]
+
+
+def test_timeline_bad_output_is_a_usage_error(tmp_path: Path) -> None:
+    assert_one_line_error(run_cli("timeline", "-o", str(tmp_path / "t.pdf")), 2, "FILE.svg")
+    assert_one_line_error(
+        run_cli("timeline", "-o", str(tmp_path / "no" / "t.svg")), 2, "does not exist"
+    )
+    assert list(tmp_path.iterdir()) == []
