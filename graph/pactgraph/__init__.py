@@ -1,8 +1,9 @@
 """pactgraph: agreements as RDF knowledge graphs, and answers to dependency questions.
 
 The public API reads like the pipeline: :func:`load` → :func:`validate` → :func:`select`
-→ :func:`summarize`. Each verb lives in a module of its own and is imported on first use,
-so ``import pactgraph`` (and ``pactgraph --help``) stays fast.
+→ :func:`summarize` → :func:`visualize` / :func:`export`. Each verb lives in a module of its
+own and is imported on first use, so ``import pactgraph`` (and ``pactgraph --help``) stays
+fast.
 
 >>> import pactgraph
 >>> store = pactgraph.load()
@@ -17,20 +18,24 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "load", "select", "summarize", "validate"]
+__all__ = ["__version__", "export", "load", "select", "summarize", "validate", "visualize"]
 
 _VERBS = {
     "load": "pactgraph.store",
     "validate": "pactgraph.validation",
     "select": "pactgraph.queries",
     "summarize": "pactgraph.info",
+    "export": "pactgraph.exports",
+    "visualize": "pactgraph.viz",
 }
 
 if TYPE_CHECKING:
+    from .exports import export
     from .info import summarize
     from .queries import select
     from .store import load
     from .validation import validate
+    from .viz import visualize
 
 
 def __getattr__(name: str) -> Any:
