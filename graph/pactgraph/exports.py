@@ -191,7 +191,12 @@ def _mermaid(store: Store) -> bytes:
         lines.append(f'  {ids[nid]}["{_mermaid_text(data["label"])}"]')
     for source, target, key in graph.edges(keys=True):
         lines.append(f'  {ids[source]} -->|"{_mermaid_text(key)}"| {ids[target]}')
+    from .viz import KIND_STYLES
+
     kinds = sorted({data["kind"] for _, data in graph.nodes(data=True)})
+    for kind in kinds:
+        if kind in KIND_STYLES:
+            lines.append(f"  classDef {_class_name(kind)} fill:{KIND_STYLES[kind].colour}")
     for kind in kinds:
         members = [ids[n] for n, d in graph.nodes(data=True) if d["kind"] == kind]
         lines.append(f"  class {','.join(members)} {_class_name(kind)}")

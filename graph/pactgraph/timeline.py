@@ -24,8 +24,9 @@ __all__ = ["timeline_page", "timeline_svg"]
 
 _ROW = 22
 _LEFT = 330
-_WIDTH = 1100
+_WIDTH = 1400
 _TOP = 56
+_NOTES = 330  # room right of the axis for the conditions of conditional ends
 
 
 def _date(value: Any) -> dt.date | None:
@@ -87,7 +88,7 @@ def timeline_svg(
     span = (last - first).days or 1
 
     def x(day: dt.date) -> float:
-        return _LEFT + (_WIDTH - _LEFT - 20) * (day - first).days / span
+        return _LEFT + (_WIDTH - _LEFT - _NOTES) * (day - first).days / span
 
     height = _TOP + _ROW * len(provisions) + 50 + 14 * (len(events) + 1)
     bottom = _TOP + _ROW * len(provisions) + 10
@@ -147,7 +148,7 @@ def timeline_svg(
             )
             condition = p.get("end_condition")
             if condition or p.get("conditional"):
-                note = _short(f"until {condition}", 40) if condition else "conditional end"
+                note = _short(str(condition), 60) if condition else "conditional end"
                 out.append(
                     f'<text x="{x1 + 4:.1f}" y="{y + 14}" fill="#6c757d" font-style="italic">'
                     f"{_esc(note)}</text>"

@@ -80,7 +80,7 @@ CAUSE_STYLES: dict[str, dict[str, Any]] = {
     "ripple": {"borderWidth": 3, "dashes": [2, 4]},
 }
 #: State mode: the fill of a provision by its status on the date.
-STATUS_COLOURS = {"in_force": "#2b9348", "ended": "#adb5bd", "not_started": "#4895ef"}
+STATUS_COLOURS = {"in_force": "#80ed99", "ended": "#ced4da", "not_started": "#a0c4ff"}
 _UNCHANGED = "#eeeeee"
 
 _EVIDENCE = "https://w3id.org/pactgraph/ns#evidence"
