@@ -22,7 +22,8 @@ $(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
 
 demo: $(VENV)/.demo-installed
 	$(BIN)/pactgraph info
-	$(BIN)/pactgraph validate
+	@echo
+	$(BIN)/pactgraph ask "what changes when AGI is verified?"
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check graph tests
@@ -35,6 +36,9 @@ pytest: $(VENV)/.dev-installed
 	$(BIN)/pytest
 
 test: lint typecheck pytest
+
+bench: $(VENV)/.dev-installed
+	$(BIN)/python tests/bench/bench_ask.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
