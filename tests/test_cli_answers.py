@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from conftest import DATA, assert_one_line_error, run_cli
 
 
@@ -14,7 +15,8 @@ def test_demo_question_prints_a_table_with_quotes() -> None:
     out = result.stdout
     assert "What changes when AGI verified happens" in out
     assert "AGI declared is assumed to happen with AGI verified" in out
-    assert "Azure API exclusivity" in out and "if before 2031-01-01" in out
+    assert "Azure API exclusivity" in out
+    assert "if before 2031-01-01" in out
     assert "Quotes:" in out
     assert "“The revenue share agreement remains until the expert panel verifies AGI" in out
 
@@ -82,7 +84,8 @@ def test_ask_on_another_agreement() -> None:
     lease = str(DATA / "lease" / "agreement.ttl")
     result = run_cli("ask", "what changes when keys are handed over", "--data", lease)
     assert result.returncode == 0, result.stderr
-    assert "lease of Unit 4" in result.stdout and "begins" in result.stdout
+    assert "lease of Unit 4" in result.stdout
+    assert "begins" in result.stdout
 
 
 @pytest.mark.parametrize(

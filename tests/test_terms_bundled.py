@@ -52,7 +52,7 @@ NO_END = [
         (D(2030, 12, 31), {}, RESEARCH + UNTIL_AGI + THROUGH_2032 + ["compute-thresholds"], []),
         (D(2031, 1, 1), {}, UNTIL_AGI + THROUGH_2032 + ["compute-thresholds"], RESEARCH),
         (D(2032, 12, 31), {}, THROUGH_2032, RESEARCH),
-        (D(2033, 1, 1), {}, UNTIL_AGI + ["compute-thresholds"], RESEARCH + THROUGH_2032),
+        (D(2033, 1, 1), {}, [*UNTIL_AGI, "compute-thresholds"], RESEARCH + THROUGH_2032),
         # AGI verified before the 2030 deadline: research IP ends with the verification
         (D(2029, 3, 1), {"AGI verified": D(2029, 3, 1)}, THROUGH_2032, RESEARCH + UNTIL_AGI + ["compute-thresholds"]),
         (D(2029, 2, 28), {"AGI verified": D(2029, 3, 1)}, RESEARCH + UNTIL_AGI + ["compute-thresholds"], []),
@@ -96,7 +96,7 @@ def test_stake_begins_with_the_recapitalization(store: Store) -> None:
 
 def test_undated_agi_makes_exclusivities_conditional(store: Store) -> None:
     got = _status(store, D(2027, 1, 1))
-    for name in UNTIL_AGI + ["research-ip-rights", "compute-thresholds"]:
+    for name in [*UNTIL_AGI, "research-ip-rights", "compute-thresholds"]:
         assert got[name]["conditional"], name
         assert got[name]["end_condition"], name
     assert "AGI verified" in got["azure-api-exclusivity"]["end_condition"]
@@ -108,7 +108,8 @@ def test_verification_implies_the_declaration(store: Store) -> None:
     answer = state(store, D(2030, 1, 1), {"AGI verified": D(2029, 3, 1)})
     implied = [e for e in answer["scenario"] if e["source"] == "implied"]
     assert [(e["label"], e["date"]) for e in implied] == [("AGI declared", "2029-03-01")]
-    assert answer["notes"] and "AGI declared" in answer["notes"][0]
+    assert answer["notes"]
+    assert "AGI declared" in answer["notes"][0]
 
 
 def test_ripple_reports_the_path(store: Store) -> None:
@@ -170,4 +171,5 @@ def test_impact_paths_are_graph_edges(store: Store) -> None:
     assert [s["relation"] for s in steps] == ["requires", "endsWith"]
     assert [s["predicate"].rsplit("#", 1)[-1] for s in steps] == ["requires", "endsWith"]
     research = by_name["research-ip-definition"]["path_labels"]
-    assert research[0] == "AGI verified" and research[-2] == "Microsoft's IP rights to research"
+    assert research[0] == "AGI verified"
+    assert research[-2] == "Microsoft's IP rights to research"
