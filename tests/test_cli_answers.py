@@ -68,9 +68,13 @@ def test_state_markdown_and_status_filter() -> None:
     ],
 )  # fmt: skip
 def test_ask_forms(question: str, needle: str) -> None:
-    result = run_cli("ask", question)
+    result = run_cli("ask", question, "--format", "json")
     assert result.returncode == 0, result.stderr
-    assert needle in result.stdout
+    rows = json.loads(result.stdout)["rows"]
+    assert any(needle in str(row.get("label")) for row in rows), rows
+    table = run_cli("ask", question)
+    assert table.returncode == 0, table.stderr
+    assert "Quotes:" in table.stdout
 
 
 def test_ask_holds_on_a_date_leaves_out_what_has_ended() -> None:
