@@ -22,7 +22,8 @@ $(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
 
 demo: $(VENV)/.demo-installed
 	$(BIN)/pactgraph info
-	$(BIN)/pactgraph validate
+	@echo
+	$(BIN)/pactgraph ask "what changes when AGI is verified?"
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check graph tests
@@ -49,6 +50,10 @@ browser-deps:
 		$$SUDO apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
+
+bench: $(VENV)/.dev-installed
+	$(BIN)/python tests/bench/bench_ask.py
+	$(BIN)/python tests/bench/bench_export_viz.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -75,11 +75,18 @@ def _path(m: Model, source: str, target: str) -> list[str]:
 
 
 def _changes_on(
-    m: Model, event: str, day: dt.date, base: Mapping[str, dt.date], store: Store
+    m: Model,
+    event: str,
+    *,
+    day: dt.date,
+    base: Mapping[str, dt.date],
+    store: Store,
+    relevant: set[str],
 ) -> tuple[list[dict[str, Any]], Scenario]:
     without = scenario(store, base, m=m)
     with_event = scenario(store, {**base, event: day}, m=m)
-    before, after = evaluate(m, day, without), evaluate(m, day, with_event)
+    before = evaluate(m, day, without, only=relevant)
+    after = evaluate(m, day, with_event, only=relevant)
     new = {e for e, d in with_event.dates.items() if without.dates.get(e) != d}
     from .traverse import explain
 
@@ -109,13 +116,19 @@ def _changes_on(
     return found, with_event
 
 
-def _probe_days(m: Model, event: str, base: Mapping[str, dt.date]) -> list[dt.date]:
+def _probe_days(
+    m: Model, event: str, base: Mapping[str, dt.date], relevant: set[str]
+) -> list[dt.date]:
     """The days on which the answer can differ, earliest first."""
     days: set[dt.date] = set()
-    for trigger in m.triggers:
+    for trigger in relevant & m.triggers.keys():
         days |= m.dates_in(trigger)
-    days |= {d for e, d in base.items() if e != event}
-    starts = [p.agreement_date for p in m.provisions.values() if p.agreement_date]
+    days |= {d for e, d in base.items() if e != event and e in relevant}
+    starts = [
+        day
+        for p in relevant & m.provisions.keys()
+        if (day := m.provisions[p].agreement_date) is not None
+    ]
     first = min(starts) if starts else min(days, default=dt.date.today())
     return [first, *sorted(d for d in days if d > first)]
 
@@ -159,14 +172,15 @@ def impact(
     m = model(store)
     iri = event if event in m.events else resolve(store, event, kinds=["event"])
     base = {k: v for k, v in scenario(store, events, m=m).given.items() if k != iri}
+    relevant = m.relevant(iri)
     if on is not None:
-        changes, with_event = _changes_on(m, iri, on, base, store)
+        changes, with_event = _changes_on(m, iri, day=on, base=base, store=store, relevant=relevant)
     else:
-        days = _probe_days(m, iri, base)
+        days = _probe_days(m, iri, base, relevant)
         merged: dict[tuple[str, str, str], tuple[dict[str, Any], list[int]]] = {}
         with_event = scenario(store, base, m=m)
         for index, day in enumerate(days):
-            found, _ = _changes_on(m, iri, day, base, store)
+            found, _ = _changes_on(m, iri, day=day, base=base, store=store, relevant=relevant)
             for change in found:
                 key = (change["provision"], change["change"], change["cause"])
                 merged.setdefault(key, (change, []))[1].append(index)

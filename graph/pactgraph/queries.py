@@ -200,6 +200,8 @@ def select(
         result = store.query(text, bindings)
     except SyntaxError as err:
         raise QueryError(f"{where}: {err}") from err
+    except (RuntimeError, OSError) as err:
+        raise QueryError(f"{where}: {err}") from err
     if not isinstance(result, ox.QuerySolutions):
         raise QueryError(f"{where}: expected a SELECT query")
     names = [v.value for v in result.variables]

@@ -32,15 +32,25 @@ def cell(value: Any) -> str:
     return str(value)
 
 
-def table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> str:
-    """A plain-text table with a header, columns padded to their widest cell."""
-    cells = [[cell(row.get(c)).replace("\n", " ") for c in columns] for row in rows]
-    widths = [max([len(c), *(len(r[i]) for r in cells)]) for i, c in enumerate(columns)]
-    lines = [
-        "  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip(),
-        "  ".join("-" * w for w in widths).rstrip(),
+def table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], wrap: int = 44) -> str:
+    """A plain-text table with a header; cells wider than ``wrap`` wrap onto more lines."""
+    import textwrap
+
+    cells = [
+        [textwrap.wrap(cell(row.get(c)).replace("\n", " "), wrap) or [""] for c in columns]
+        for row in rows
     ]
-    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in cells]
+    widths = [
+        max([len(c), *(len(line) for r in cells for line in r[i])]) for i, c in enumerate(columns)
+    ]
+
+    def line(values: Sequence[str]) -> str:
+        return "  ".join(v.ljust(w) for v, w in zip(values, widths, strict=True)).rstrip()
+
+    lines = [line(columns), line(["-" * w for w in widths])]
+    for r in cells:
+        height = max(len(c) for c in r)
+        lines += [line([c[i] if i < len(c) else "" for c in r]) for i in range(height)]
     return "\n".join(lines)
 
 

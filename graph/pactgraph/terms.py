@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -129,6 +129,7 @@ class Model:
     triggers: dict[str, Trigger]
     provisions: dict[str, Provision]
     graph: nx.MultiDiGraph
+    _ripple: dict[str, nx.DiGraph] = field(default_factory=dict, repr=False)
 
     def label(self, iri: str) -> str:
         if iri in self.triggers:
@@ -136,6 +137,26 @@ class Model:
         if iri in self.provisions:
             return self.provisions[iri].label
         return str(self.graph.nodes[iri]["label"]) if iri in self.graph else _local(iri)
+
+    def ripple(self, effect: str) -> nx.DiGraph:
+        """The provision-to-provision edges whose ``pg:rippleEffect`` is ``effect`` (cached)."""
+        if effect not in self._ripple:
+            from .traverse import ripple_graph
+
+            self._ripple[effect] = ripple_graph(self.graph, [effect])
+        return self._ripple[effect]
+
+    def relevant(self, node: str) -> set[str]:
+        """What an answer about ``node`` needs: every node it reaches, and everything those
+        nodes rest on (their triggers, and the provisions they depend on)."""
+        import networkx as nx
+
+        reach = nx.descendants(self.graph, node) | {node} if node in self.graph else {node}
+        needed = set(reach)
+        for other in reach:
+            if other in self.provisions:
+                needed |= nx.ancestors(self.graph, other)
+        return needed
 
     @property
     def events(self) -> dict[str, Trigger]:
@@ -472,14 +493,19 @@ def _own(m: Model, p: Provision, on: dt.date, s: Scenario) -> ProvisionStatus:
     return base
 
 
-def evaluate(m: Model, on: dt.date, s: Scenario) -> dict[str, ProvisionStatus]:
-    """Every provision's status on ``on`` under ``s``, ripple included."""
+def evaluate(
+    m: Model, on: dt.date, s: Scenario, only: Collection[str] | None = None
+) -> dict[str, ProvisionStatus]:
+    """Every provision's status on ``on`` under ``s``, ripple included.
+
+    ``only`` limits the work to some provisions; it must hold every provision they rest on
+    (as :meth:`Model.relevant` gives), or the ripple through the others is missed.
+    """
     import networkx as nx
 
-    from .traverse import ripple_graph
-
-    statuses = {iri: _own(m, p, on, s) for iri, p in sorted(m.provisions.items())}
-    ends = ripple_graph(m.graph, ["Ends"])
+    wanted = m.provisions.keys() if only is None else set(only) & m.provisions.keys()
+    statuses = {iri: _own(m, m.provisions[iri], on, s) for iri in sorted(wanted)}
+    ends = m.ripple("Ends")
     # A provision in force ends with the first ended provision it rests on (pg:Ends edges).
     ended = sorted(
         (st for st in statuses.values() if st.status == "ended" and st.provision in ends),
@@ -530,7 +556,7 @@ def evaluate(m: Model, on: dt.date, s: Scenario) -> dict[str, ProvisionStatus]:
             st.reason = f"{st.since}; ends with {m.label(source.provision)} ({when}): {rests}"
 
     # pg:Modifies edges: the provision stays in force; say what ended under it.
-    modifies = ripple_graph(m.graph, ["Modifies"])
+    modifies = m.ripple("Modifies")
     for target in modifies.nodes:
         st = statuses.get(target)
         if st is None or st.status != "in_force":

@@ -1,0 +1,110 @@
+"""state, impact and ask as a user runs them: tables, Markdown, JSON, and bad input."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import DATA, assert_one_line_error, run_cli
+
+
+def test_demo_question_prints_a_table_with_quotes() -> None:
+    result = run_cli("ask", "what changes when AGI is verified?")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "What changes when AGI verified happens" in out
+    assert "AGI declared is assumed to happen with AGI verified" in out
+    assert "Azure API exclusivity" in out
+    assert "if before 2031-01-01" in out
+    assert "Quotes:" in out
+    assert "“The revenue share agreement remains until the expert panel verifies AGI" in out
+
+
+def test_impact_json_has_the_documented_shape() -> None:
+    result = run_cli("impact", "agi-verified", "--on", "2029-03-01", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["event"]["label"] == "AGI verified"
+    assert data["on"] == "2029-03-01"
+    change = data["changes"][0]
+    assert set(change) >= {"provision", "label", "change", "cause", "path", "quote", "condition"}
+    assert {c["change"] for c in data["changes"]} == {"ends", "modified"}
+    assert {c["cause"] for c in data["changes"]} == {"direct", "prerequisite", "ripple"}
+
+
+def test_state_json_has_the_documented_shape() -> None:
+    result = run_cli(
+        "state", "--on", "2031-07-01", "--event", "AGI verified=2029-03-01", "--format", "json"
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["on"] == "2031-07-01"
+    assert [e["label"] for e in data["scenario"]] == ["AGI declared", "AGI verified"]
+    statuses = {p["label"]: p["status"] for p in data["provisions"]}
+    assert statuses["Azure API exclusivity"] == "ended"
+    assert statuses["Microsoft's IP rights for models and products, through 2032"] == "in_force"
+    for p in data["provisions"]:
+        assert set(p) >= {"provision", "label", "status", "reason", "quote"}
+        assert p["status"] in {"in_force", "ended", "not_started"}
+
+
+def test_state_markdown_and_status_filter() -> None:
+    result = run_cli("state", "--on", "2031-01-01", "--status", "ended", "--format", "md")
+    assert result.returncode == 0, result.stderr
+    assert "| status | label | reason | quote |" in result.stdout
+    assert "in_force" not in result.stdout
+    assert "Microsoft's IP rights to research" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("question", "needle"),
+    [
+        ("What does Microsoft still hold on 1 July 2031?", "Microsoft's IP rights for models and products"),
+        ("Which rights cover model weights?", "Microsoft retains the non-research IP rights"),
+        ("What depends on Azure API exclusivity?", "API products developed with third parties"),
+        ("What is in force on 2031-07-01 if AGI is verified on 2029-03-01?", "open weight models"),
+        ("Who holds rights to consumer hardware?", "OpenAI may jointly develop"),
+    ],
+)  # fmt: skip
+def test_ask_forms(question: str, needle: str) -> None:
+    result = run_cli("ask", question, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)["rows"]
+    assert any(needle in str(row.get("label")) for row in rows), rows
+    table = run_cli("ask", question)
+    assert table.returncode == 0, table.stderr
+    assert "Quotes:" in table.stdout
+
+
+def test_ask_holds_on_a_date_leaves_out_what_has_ended() -> None:
+    result = run_cli("ask", "what does Microsoft hold on 2033-01-01", "--format", "json")
+    labels = {p["label"] for p in json.loads(result.stdout)["answer"]["provisions"]}
+    assert "Azure API exclusivity" in labels
+    assert "Microsoft's IP rights for models and products, through 2032" not in labels
+
+
+def test_ask_on_another_agreement() -> None:
+    lease = str(DATA / "lease" / "agreement.ttl")
+    result = run_cli("ask", "what changes when keys are handed over", "--data", lease)
+    assert result.returncode == 0, result.stderr
+    assert "lease of Unit 4" in result.stdout
+    assert "begins" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "needle"),
+    [
+        (["state", "--on", "2031-13-01"], 2, "not a date"),
+        (["state", "--on", "tomorrow"], 2, "YYYY-MM-DD"),
+        (["state", "--on", "2031-01-01", "--event", "AGI verified"], 2, "NAME=DATE"),
+        (["state", "--on", "2031-01-01", "--event", "AGI anounced=2030-01-01"], 2, "no event named"),
+        (["impact", "AGI", "--on", "2030-01-01"], 2, "could be any of"),
+        (["impact", "Microsoft"], 2, "no event named"),
+        (["state", "--on", "2031-01-01", "--event", "AGI verified=2029-01-01", "--event", "AGI declared=2029-06-01"], 2, "after AGI verified"),
+        (["ask", "what is the meaning of life"], 2, "what changes when EVENT"),
+        (["state"], 2, "--on"),
+    ],
+)  # fmt: skip
+def test_bad_input(args: list[str], code: int, needle: str) -> None:
+    assert_one_line_error(run_cli(*args), code, needle)

@@ -1,0 +1,44 @@
+"""Names resolve by IRI, prefixed name, local name or label words; unknown and ambiguous fail."""
+
+from __future__ import annotations
+
+import pytest
+
+from pactgraph.errors import UnknownNameError
+from pactgraph.names import resolve
+from pactgraph.store import Store
+
+BASE = "https://w3id.org/pactgraph/id/microsoft-openai-2025/"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["AGI verified", "agi-verified", "AGI Verified", "AGI is verified", "verification of AGI",
+     "AGI verification", "agi verifies", f"<{BASE}agi-verified>", f"{BASE}agi-verified"],
+)  # fmt: skip
+def test_event_names(store: Store, name: str) -> None:
+    assert resolve(store, name, kinds=["event"]) == BASE + "agi-verified"
+
+
+def test_party_and_concept_names(store: Store) -> None:
+    assert resolve(store, "microsoft", kinds=["party"]) == BASE + "microsoft"
+    assert resolve(store, "OpenAI", kinds=["party"]) == BASE + "openai"
+    assert resolve(store, "model weights", kinds=["concept"]) == BASE + "model-weights"
+
+
+def test_unknown_name_lists_close_candidates(store: Store) -> None:
+    with pytest.raises(UnknownNameError) as err:
+        resolve(store, "AGI anounced", kinds=["event"])
+    assert err.value.candidates
+    assert all("AGI" in c for c in err.value.candidates)
+
+
+def test_ambiguous_name_lists_the_candidates(store: Store) -> None:
+    with pytest.raises(UnknownNameError, match="could be any of") as err:
+        resolve(store, "AGI", kinds=["event"])
+    assert len(err.value.candidates) == 2
+
+
+def test_kind_restricts_the_search(store: Store) -> None:
+    with pytest.raises(UnknownNameError):
+        resolve(store, "Microsoft", kinds=["event"])

@@ -1,0 +1,175 @@
+"""Hand-computed answers for the 2025 Microsoft–OpenAI agreement, across dates and scenarios.
+
+Each expectation was worked out from the announcement's text, not from the program's output:
+"through 2030" is in force on 2030-12-31 and over on 2031-01-01; "until the expert panel
+verifies AGI" ends on the verification day; a verification implies the declaration.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from pactgraph.impacts import impact
+from pactgraph.store import Store
+from pactgraph.terms import state
+
+D = dt.date
+
+
+def _status(store: Store, on: dt.date, events: dict[str, dt.date] | None = None) -> dict[str, Any]:
+    answer = state(store, on, events or {})
+    return {p["provision"].rsplit("/", 1)[-1]: p for p in answer["provisions"]}
+
+
+RESEARCH = [
+    "research-ip-rights",
+    "research-ip-definition",
+    "research-ip-includes",
+    "research-ip-excludes",
+]
+UNTIL_AGI = [
+    "exclusive-ip-rights",
+    "azure-api-exclusivity",
+    "revenue-share",
+    "joint-api-azure-exclusive",
+]
+THROUGH_2032 = ["ip-models-products", "ip-post-agi-models", "non-research-ip-retained"]
+NO_END = [
+    "pbc-support", "stake-pre-dilution", "frontier-model-partner", "agi-verification",
+    "consumer-hardware-carve-out", "joint-development", "non-api-any-cloud",
+    "microsoft-pursue-agi", "revenue-share-payments", "azure-purchase", "natsec-api-access",
+    "open-weight-release",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("on", "events", "in_force", "ended"),
+    [
+        # no AGI: research IP runs through 2030, the IP rights through 2032
+        (D(2030, 12, 31), {}, RESEARCH + UNTIL_AGI + THROUGH_2032 + ["compute-thresholds"], []),
+        (D(2031, 1, 1), {}, UNTIL_AGI + THROUGH_2032 + ["compute-thresholds"], RESEARCH),
+        (D(2032, 12, 31), {}, THROUGH_2032, RESEARCH),
+        (D(2033, 1, 1), {}, [*UNTIL_AGI, "compute-thresholds"], RESEARCH + THROUGH_2032),
+        # AGI verified before the 2030 deadline: research IP ends with the verification
+        (D(2029, 3, 1), {"AGI verified": D(2029, 3, 1)}, THROUGH_2032, RESEARCH + UNTIL_AGI + ["compute-thresholds"]),
+        (D(2029, 2, 28), {"AGI verified": D(2029, 3, 1)}, RESEARCH + UNTIL_AGI + ["compute-thresholds"], []),
+        # verified after the deadline: research IP had already ended through 2030
+        (D(2031, 6, 1), {"AGI verified": D(2031, 6, 1)}, THROUGH_2032, RESEARCH + UNTIL_AGI + ["compute-thresholds"]),
+        # a declaration without verification: only the pre-declaration compute thresholds end
+        (D(2029, 6, 1), {"AGI declared": D(2029, 1, 1)}, RESEARCH + UNTIL_AGI + THROUGH_2032, ["compute-thresholds"]),
+    ],
+)  # fmt: skip
+def test_statuses_on_dates(
+    store: Store, on: dt.date, events: dict[str, dt.date], in_force: list[str], ended: list[str]
+) -> None:
+    got = _status(store, on, events)
+    for name in [*in_force, *NO_END]:
+        assert got[name]["status"] == "in_force", (name, got[name]["reason"])
+    for name in [*ended, "compute-rofr"]:
+        assert got[name]["status"] == "ended", (name, got[name]["reason"])
+    assert got["stake-post-recap"]["status"] == "not_started"
+
+
+def test_the_removed_right_of_first_refusal_is_never_in_force(store: Store) -> None:
+    got = _status(store, D(2025, 10, 28))["compute-rofr"]
+    assert got["status"] == "ended"
+    assert "removed" in got["reason"]
+
+
+def test_stake_begins_with_the_recapitalization(store: Store) -> None:
+    assert (
+        _status(store, D(2026, 1, 1), {"recapitalization": D(2025, 12, 1)})["stake-post-recap"][
+            "status"
+        ]
+        == "in_force"
+    )
+    assert (
+        _status(store, D(2025, 11, 30), {"recapitalization": D(2025, 12, 1)})["stake-post-recap"][
+            "status"
+        ]
+        == "not_started"
+    )
+
+
+def test_undated_agi_makes_exclusivities_conditional(store: Store) -> None:
+    got = _status(store, D(2027, 1, 1))
+    for name in [*UNTIL_AGI, "research-ip-rights", "compute-thresholds"]:
+        assert got[name]["conditional"], name
+        assert got[name]["end_condition"], name
+    assert "AGI verified" in got["azure-api-exclusivity"]["end_condition"]
+    assert not got["ip-models-products"]["conditional"]
+    assert got["ip-models-products"]["end"] == "2032-12-31"
+
+
+def test_verification_implies_the_declaration(store: Store) -> None:
+    answer = state(store, D(2030, 1, 1), {"AGI verified": D(2029, 3, 1)})
+    implied = [e for e in answer["scenario"] if e["source"] == "implied"]
+    assert [(e["label"], e["date"]) for e in implied] == [("AGI declared", "2029-03-01")]
+    assert answer["notes"]
+    assert "AGI declared" in answer["notes"][0]
+
+
+def test_ripple_reports_the_path(store: Store) -> None:
+    got = _status(store, D(2029, 6, 1), {"AGI verified": D(2029, 3, 1)})
+    joint = got["joint-api-azure-exclusive"]
+    assert [p.rsplit("/", 1)[-1] for p in joint["path"]] == [
+        "azure-api-exclusivity",
+        "joint-api-azure-exclusive",
+    ]
+    assert "Azure API exclusivity" in joint["reason"]
+    natsec = got["natsec-api-access"]
+    assert natsec["status"] == "in_force"
+    assert [p.rsplit("/", 1)[-1] for p in natsec["modified_by"]] == ["azure-api-exclusivity"]
+
+
+def _changes(answer: dict[str, Any]) -> set[tuple[str, str, str, str | None]]:
+    return {
+        (c["provision"].rsplit("/", 1)[-1], c["change"], c["cause"], c["condition"])
+        for c in answer["changes"]
+    }
+
+
+def test_what_changes_when_agi_is_verified(store: Store) -> None:
+    before_2031 = "if before 2031-01-01"
+    assert _changes(impact(store, "AGI is verified")) == {
+        ("exclusive-ip-rights", "ends", "direct", None),
+        ("azure-api-exclusivity", "ends", "direct", None),
+        ("revenue-share", "ends", "direct", None),
+        ("research-ip-rights", "ends", "direct", before_2031),
+        ("compute-thresholds", "ends", "prerequisite", None),
+        ("joint-api-azure-exclusive", "ends", "ripple", None),
+        ("research-ip-definition", "ends", "ripple", before_2031),
+        ("research-ip-includes", "ends", "ripple", before_2031),
+        ("research-ip-excludes", "ends", "ripple", before_2031),
+        ("natsec-api-access", "modified", "ripple", None),
+        ("consumer-hardware-carve-out", "modified", "ripple", None),
+        ("revenue-share-payments", "modified", "ripple", None),
+        ("ip-models-products", "modified", "ripple", "if before 2033-01-01"),
+    }
+
+
+def test_impact_on_a_date_after_the_research_deadline(store: Store) -> None:
+    got = _changes(impact(store, "agi-verified", on=D(2031, 3, 1)))
+    assert ("research-ip-rights", "ends", "direct", None) not in got
+    assert ("azure-api-exclusivity", "ends", "direct", None) in got
+    assert {c[0] for c in got}.isdisjoint(RESEARCH)
+
+
+def test_impact_of_the_declaration_alone(store: Store) -> None:
+    assert _changes(impact(store, "AGI declared", on=D(2028, 1, 1))) == {
+        ("compute-thresholds", "ends", "direct", None)
+    }
+
+
+def test_impact_paths_are_graph_edges(store: Store) -> None:
+    answer = impact(store, "AGI verified", on=D(2028, 1, 1))
+    by_name = {c["provision"].rsplit("/", 1)[-1]: c for c in answer["changes"]}
+    steps = by_name["compute-thresholds"]["steps"]
+    assert [s["relation"] for s in steps] == ["requires", "endsWith"]
+    assert [s["predicate"].rsplit("#", 1)[-1] for s in steps] == ["requires", "endsWith"]
+    research = by_name["research-ip-definition"]["path_labels"]
+    assert research[0] == "AGI verified"
+    assert research[-2] == "Microsoft's IP rights to research"
