@@ -175,7 +175,7 @@ def test_graphviz_renders_the_dot_export_with_every_label(any_store: Store) -> N
     assert labels == {n: d["label"] for n, d in expected.nodes(data=True)}
 
 
-def test_dot_and_every_format_keep_tricky_labels(tricky: Store) -> None:
+def test_tricky_fixture_labels_reach_the_property_graph(tricky: Store) -> None:
     labels = {d["label"] for _, d in property_graph(tricky).nodes(data=True)}
     assert labels == TRICKY_LABELS
 
@@ -244,6 +244,14 @@ def test_neo4j_cypher_script_runs_in_an_embedded_cypher_engine(any_store: Store)
     for node, attrs in expected.nodes(data=True):
         got = _scalar(conn, "MATCH (n) WHERE n.id = $id RETURN n.label", {"id": node})
         assert got == attrs["label"]
+
+
+def test_neo4j_csv_labels_read_back_by_a_csv_reader(any_store: Store) -> None:
+    expected = {n: d["label"] for n, d in property_graph(any_store).nodes(data=True)}
+    files = export(any_store, "neo4j")
+    assert isinstance(files, dict)
+    rows = csv.DictReader(io.StringIO(files["nodes.csv"].decode(), newline=""))
+    assert {r["id:ID"]: r["label:string"] for r in rows} == expected
 
 
 def test_neo4j_csv_rows_match_the_property_graph(store: Store) -> None:

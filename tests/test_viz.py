@@ -90,7 +90,12 @@ def test_viz_bad_output_paths_are_usage_errors(tmp_path: Path) -> None:
     missing = tmp_path / "no" / "page.html"
     assert_one_line_error(run_cli("viz", "-o", str(missing)), 2, "does not exist")
     assert_one_line_error(run_cli("viz", "-o", str(tmp_path)), 2, "is a directory")
-    assert_one_line_error(run_cli("viz", "--on", "31/12/2030"), 2, "YYYY-MM-DD")
+    out = str(tmp_path / "page.html")
+    assert_one_line_error(run_cli("viz", "--on", "31/12/2030", "-o", out), 2, "YYYY-MM-DD")
+    assert_one_line_error(run_cli("viz", "--impact", "no such event", "-o", out), 2, "no event")
+    assert_one_line_error(
+        run_cli("viz", "--event", "AGI verified=2029-01-01", "-o", out), 2, "--on"
+    )
     assert list(tmp_path.iterdir()) == []
 
 

@@ -229,15 +229,29 @@ def _draw_paths(
             edge["color"] = {"color": colour, "highlight": colour}
 
 
-def _network_options() -> dict[str, Any]:
-    """The pyvis network's options: physics that settles, then the page switches it off."""
+def _network(data: Mapping[str, Any]) -> tuple[list[Any], list[Any], dict[str, Any]]:
+    """The page's nodes, edges and options, put through a pyvis ``Network``.
+
+    pyvis holds the graph and the physics settings (Barnes-Hut, which settles; the page then
+    switches physics off); its HTML writer is not used, because it links Bootstrap from a
+    CDN and can write a ``lib/`` folder into the working directory.
+    """
     from pyvis.network import Network
 
     net = Network(directed=True, cdn_resources="in_line")
+    for node in data["nodes"]:
+        fields = dict(node)
+        nid, label = fields.pop("id"), fields.pop("label")
+        shape, colour = fields.pop("shape"), fields.pop("color")
+        net.add_node(nid, label=label, shape=shape, color=colour, **fields)
+    for edge in data["edges"]:
+        fields = dict(edge)
+        net.add_edge(fields.pop("from"), fields.pop("to"), **fields)
     net.barnes_hut(
         gravity=-2500, central_gravity=0.5, spring_length=90, spring_strength=0.04, damping=0.4
     )
-    options: dict[str, Any] = json.loads(net.options.to_json())
+    nodes, edges, _heading, _height, _width, options_json = net.get_network_data()
+    options: dict[str, Any] = json.loads(options_json)
     options["physics"]["stabilization"] = {"enabled": True, "iterations": 400, "fit": True}
     options["physics"]["minVelocity"] = 0.75
     options["physics"]["barnesHut"]["avoidOverlap"] = 0.6
@@ -253,7 +267,7 @@ def _network_options() -> dict[str, Any]:
         "scaling": {"label": {"drawThreshold": 3}},
     }
     options["interaction"] = {"hover": True, "tooltipDelay": 150, "navigationButtons": False}
-    return options
+    return list(nodes), list(edges), options
 
 
 def _script_json(data: Any) -> str:
@@ -313,10 +327,11 @@ def visualize(
         mode = {"name": "impact", "changes": CHANGE_COLOURS, "causes": list(CAUSE_STYLES)}
     elif state is not None:
         mode = {"name": "state", "statuses": STATUS_COLOURS, "on": state.get("on")}
+    nodes, edges, options = _network(data)
     payload = {
-        "nodes": data["nodes"],
-        "edges": data["edges"],
-        "options": _network_options(),
+        "nodes": nodes,
+        "edges": edges,
+        "options": options,
         "legend": legend,
         "mode": mode,
     }
