@@ -33,6 +33,7 @@ TRICKY_LABELS = {
     "launch → 発売",
     "right to sell <b>widgets</b> & gadgets",
     'duty: pay 10% "on time"',
+    '"on time"',  # a blank node's label: the start of its wording
 }
 
 

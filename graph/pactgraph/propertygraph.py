@@ -27,7 +27,8 @@ the other, for the union of the agreement graphs in a store (the ontology is not
   attribute has one type per file. No attribute is ever ``None``: a missing value is a
   missing attribute.
 * Every node also has ``iri``, ``label`` (its ``rdfs:label`` or ``skos:prefLabel``, else the
-  start of its quoted text, else the last segment of its IRI) and ``kind`` (one of
+  start of its quoted text or of the wording it interprets, else the last segment of its
+  IRI) and ``kind`` (one of
   :data:`KINDS`' values, from its ``rdf:type``; ``resource`` when none applies).
 
 This module builds a networkx ``MultiDiGraph``; it writes no file and knows no file format.
@@ -93,7 +94,7 @@ _INTEGERS = {
 }
 _FLOATS = {"decimal", "double", "float"}
 _LABELS = (PREFIXES["rdfs"] + "label", _SKOS + "prefLabel")
-_EXACT = PREFIXES["oa"] + "exact"
+_TEXTS = (PREFIXES["oa"] + "exact", PG_NS + "wording")
 
 
 def curie(iri: str) -> str:
@@ -234,10 +235,11 @@ def _label(nid: str, props: dict[str, list[tuple[Any, str | None, str | None]]])
         if values:
             english = [v for v in values if v[1] in ("en", None)] or values
             return str(sorted(english, key=lambda v: str(v[0]))[0][0])
-    exact = props.get(attribute_name(_EXACT))
-    if exact:
-        text = str(exact[0][0])
-        return text if len(text) <= 60 else text[:57] + "…"
+    for iri in _TEXTS:
+        values = props.get(attribute_name(iri))
+        if values:
+            text = str(values[0][0])
+            return text if len(text) <= 60 else text[:57] + "…"
     return nid.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
