@@ -18,8 +18,10 @@ unless a store directory is asked for.
 
 from __future__ import annotations
 
+import logging
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -61,6 +63,23 @@ _PARSER_POSITION = re.compile(
     r"^Parser error (?:at|between) line \d+ column \d+(?: and line \d+ column \d+)?: "
 )
 _PARSER_SUFFIX = re.compile(r" \([^()]*, line \d+\)$")
+
+
+@contextmanager
+def _quiet_literals() -> Iterator[None]:
+    """Keep rdflib from logging a traceback for each ill-typed literal while it reads.
+
+    Oxigraph keeps a literal such as ``"2030-13-45"^^xsd:date`` as written, and the SHACL
+    datatype constraints report it as a finding; rdflib's warning, with its traceback on
+    stderr, would only repeat that, and break the one-line error contract.
+    """
+    logger = logging.getLogger("rdflib.term")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 @dataclass
@@ -115,7 +134,8 @@ class Store:
         dataset = rdflib.Dataset()
         data = self.oxigraph.dump(format=ox.RdfFormat.N_QUADS)
         if data:
-            dataset.parse(data=data, format="nquads")
+            with _quiet_literals():
+                dataset.parse(data=data, format="nquads")
         for prefix, iri in PREFIXES.items():
             dataset.bind(prefix, iri, replace=True)
         return dataset
@@ -129,7 +149,8 @@ class Store:
             graph.bind(prefix, iri, replace=True)
         data = self.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))
         if data:
-            graph.parse(data=data, format="nt")
+            with _quiet_literals():
+                graph.parse(data=data, format="nt")
         return graph
 
 
@@ -244,7 +265,8 @@ def canonical_turtle(path: str | Path) -> str:
     import rdflib
 
     graph = rdflib.Graph()
-    graph.parse(Path(path), format="turtle")
+    with _quiet_literals():
+        graph.parse(Path(path), format="turtle")
     declared = {p: str(ns) for p, ns in graph.namespaces()}
     out = rdflib.Graph()
     for prefix, iri in {**PREFIXES, **declared}.items():

@@ -207,6 +207,7 @@ def _quotes(store: Store, locate: _Locator) -> tuple[list[Finding], int]:
                         f"source text {source} not found; put it next to the agreement file "
                         "or correct pg:fileName",
                         at=locate.line(agreement_file, row.get("source")),
+                        focus=row.get("source", quote),
                     )
                 )
                 continue
@@ -219,6 +220,7 @@ def _quotes(store: Store, locate: _Locator) -> tuple[list[Finding], int]:
                         f"{row['sha256']}: the text changed, so no offset can be trusted; "
                         "restore it or re-check every quote and update pg:sha256",
                         at=locate.line(agreement_file, row.get("source")),
+                        focus=row.get("source", quote),
                     )
                 )
                 continue
