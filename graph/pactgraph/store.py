@@ -60,7 +60,8 @@ _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _AGREEMENT = ox.NamedNode(PG_NS + "Agreement")
 _SUPERSEDES = ox.NamedNode(PG_NS + "supersedes")
 _PARSER_POSITION = re.compile(
-    r"^Parser error (?:at|between) line \d+ column \d+(?: and line \d+ column \d+)?: "
+    r"^Parser error (?:at|between) line \d+ "
+    r"(?:column \d+(?: and line \d+ column \d+)?|between columns \d+ and \d+): "
 )
 _PARSER_SUFFIX = re.compile(r" \([^()]*, line \d+\)$")
 
