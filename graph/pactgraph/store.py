@@ -237,6 +237,10 @@ def load(
     store = Store(oxi)
     for path in files:
         quads = _parse(path)
+        if not quads:
+            raise DataError(
+                f"{path}: holds no RDF statements; name a file that describes an agreement"
+            )
         name = _graph_name(path, quads)
         if name in store.origins:
             raise DataError(
