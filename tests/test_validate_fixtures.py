@@ -1,4 +1,4 @@
-"""``pactgraph validate`` on small fixture agreements: one valid, and one per thing that can be wrong.
+"""``pactgraph validate`` on small fixture agreements: one valid, one per thing that can go wrong.
 
 Each file under ``tests/data/invalid/`` is a copy of ``tests/data/minimal/example-pact.ttl``
 with one change (its first line says which). Each must fail with exit 1, a finding line that
