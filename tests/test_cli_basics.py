@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 from conftest import assert_one_line_error, run_cli
 from pactgraph import __version__
+from pactgraph.resources import bundled_agreement_files
 
 
 def test_version() -> None:
@@ -55,3 +57,44 @@ def test_no_command_prints_help_and_exits_2() -> None:
     result = run_cli()
     assert result.returncode == 2
     assert "COMMAND" in result.stdout
+
+
+def test_python_m_and_the_console_script_agree(tmp_path: Path) -> None:
+    script = Path(sys.executable).with_name("pactgraph")
+    assert script.is_file(), script
+    by_module = run_cli("info", "--format", "json", cwd=tmp_path)
+    by_script = subprocess.run(
+        [str(script), "info", "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert by_module.returncode == by_script.returncode == 0, by_script.stderr
+    assert json.loads(by_module.stdout) == json.loads(by_script.stdout)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_info_table_names_the_agreement() -> None:
+    result = run_cli("info")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Microsoft–OpenAI definitive agreement (October 2025)"
+    fields = {ln.split()[0]: ln.split(None, 1)[1] for ln in lines[1:] if ln.startswith("  ")}
+    assert fields["IRI"] == "https://w3id.org/pactgraph/id/microsoft-openai-2025"
+    assert fields["date"] == "2025-10-28"
+    assert fields["file"].split()[0] == str(bundled_agreement_files()[0])
+    assert "source text: microsoft-openai-2025-10-28.txt" in fields["file"]
+    assert fields["parties"] == "7"
+    assert fields["provisions"].startswith("26: Right 10, Obligation 4")
+    assert fields["triggers"] == "6: Event 3, DateTrigger 2, EarliestOf 1"
+    assert lines[-1].startswith("1 agreement(s), 26 provisions, ")
+
+
+def test_validate_bundled_agreement_conforms() -> None:
+    result = run_cli("validate")
+    assert result.returncode == 0, (result.stdout, result.stderr)
+    assert result.stderr == ""
+    assert result.stdout.startswith("ok: 1 file(s) conform")
+    assert "30 quotes found verbatim" in result.stdout
