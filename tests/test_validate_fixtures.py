@@ -33,7 +33,11 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "changed-source": (":text", ("SHA-256", "example-pact-changed.txt", "update pg:sha256")),
     "missing-source": (":text", ("no-such-text.txt", "not found")),
     "undeclared-term": (":royalty", ("pactgraph/ns#counterpart>", "does not define")),
+    "quote-offset-not-integer": (":q-royalty", ("oa:start", "an integer")),
 }
+
+#: how many findings a case gives, where it is not one
+FINDINGS = {"no-quote": 2}  # the royalty has no quote, and its quote is evidence for nothing
 
 
 def line_of(path: Path, subject: str) -> int:
@@ -86,6 +90,7 @@ def test_invalid_fixture_fails_with_file_and_line(name: str) -> None:
     where = f"{path}:{line_of(path, subject)}: "
     findings = [line for line in result.stdout.splitlines() if line.startswith(where)]
     assert findings, (where, result.stdout)
+    assert len(result.stdout.splitlines()) == FINDINGS.get(name, 1), result.stdout
     assert any(all(n in line for n in needles) for line in findings), (needles, findings)
     for line in findings:
         focus = re.search(r" \[(\S+)\]$", line)
@@ -114,3 +119,21 @@ def test_several_files_report_each_file() -> None:
     result = run_cli("validate", str(no_holder), str(MINIMAL), str(no_kind))
     # the three files describe the same agreement IRI: refused before any check runs
     assert_one_line_error(result, 1, "https://example.org/pact", "its own IRI")
+
+
+def test_repeated_words_point_at_the_nearest_place(tmp_path: Path) -> None:
+    from pactgraph.resources import agreements_dir
+
+    for p in agreements_dir().iterdir():
+        (tmp_path / p.name).write_bytes(p.read_bytes())
+    path = tmp_path / "microsoft-openai-2025.ttl"
+    text = path.read_text(encoding="utf-8")
+    # the headline stands twice in the source, at 0 and at 216; shift the second quote by one
+    block = text[text.index(":q-title-repeat a pg:Quote") :].split("\n\n", 1)[0]
+    assert "oa:start 216" in block
+    shifted = block.replace("oa:end 268", "oa:end 269").replace("oa:start 216", "oa:start 217")
+    path.write_text(text.replace(block, shifted), encoding="utf-8")
+    result = run_cli("validate", str(path))
+    assert_one_line_error(result, 1)
+    (finding,) = result.stdout.splitlines()
+    assert "set oa:start 216 and oa:end 268" in finding, finding

@@ -158,7 +158,9 @@ def _shacl(store: Store, locate: _Locator) -> list[Finding]:
                     value=str(value) if value is not None else None,
                 )
             )
-    return sorted(findings, key=lambda f: (f.file or "", f.line or 0, f.focus or "", f.message))
+    # two constraints of one property shape (datatype, minimum) can give the same message
+    unique = dict.fromkeys(findings)
+    return sorted(unique, key=lambda f: (f.file or "", f.line or 0, f.focus or "", f.message))
 
 
 def _checks(store: Store, locate: _Locator) -> list[Finding]:
@@ -233,10 +235,17 @@ def _quotes(store: Store, locate: _Locator) -> tuple[list[Finding], int]:
         if text is None:
             continue
         exact, start, end = row["exact"], row.get("start"), row.get("end")
+        if not isinstance(exact, str):
+            continue  # the shapes report an oa:exact that is not a string
         if isinstance(start, int) and isinstance(end, int) and text[start:end] == exact:
             continue
-        found = text.find(exact)
-        if found < 0:
+        places = [m.start() for m in re.finditer(re.escape(exact), text)] if exact else []
+        if places and not (isinstance(start, int) and isinstance(end, int)):
+            continue  # the words are in the text; the shapes report the offsets' datatype
+        # where the same words stand more than once, point at the place nearest the offsets
+        near = start if isinstance(start, int) else 0
+        found = min(places, key=lambda at: abs(at - near)) if places else -1
+        if not places:
             findings.append(
                 finding(
                     f"quote not found verbatim in {source.name}: "
