@@ -121,6 +121,18 @@ def test_several_files_report_each_file() -> None:
     assert_one_line_error(result, 1, "https://example.org/pact", "its own IRI")
 
 
+def test_file_with_no_agreement_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "people.ttl"
+    path.write_text(
+        '@prefix foaf: <http://xmlns.com/foaf/0.1/> .\n<https://example.org/me> foaf:name "Me" .\n',
+        encoding="utf-8",
+    )
+    result = run_cli("validate", str(path))
+    assert_one_line_error(result, 1, str(path))
+    assert result.stdout.startswith(f"{path}: ")
+    assert "holds no pg:Agreement" in result.stdout
+
+
 def test_repeated_words_point_at_the_nearest_place(tmp_path: Path) -> None:
     from pactgraph.resources import agreements_dir
 

@@ -263,6 +263,30 @@ def _quotes(store: Store, locate: _Locator) -> tuple[list[Finding], int]:
     return findings, len(seen)
 
 
+def _agreements(store: Store) -> list[Finding]:
+    """A finding for each file that holds no agreement: nothing in it would be checked."""
+    import pyoxigraph as ox
+
+    from .namespaces import pg
+
+    findings = []
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    for name, path in store.origins.items():
+        typed = store.oxigraph.quads_for_pattern(
+            None, rdf_type, ox.NamedNode(pg("Agreement")), ox.NamedNode(name)
+        )
+        if next(iter(typed), None) is None:
+            findings.append(
+                Finding(
+                    "agreement",
+                    f"graph <{name}> holds no pg:Agreement, so nothing in it is checked; "
+                    "describe the agreement it belongs to (a pg:Agreement with its provisions)",
+                    str(path),
+                )
+            )
+    return findings
+
+
 def validate(store: Store) -> Report:
     """Validate every agreement in ``store``: SHACL shapes, check queries and quotes.
 
@@ -272,6 +296,7 @@ def validate(store: Store) -> Report:
     """
     locate = _Locator()
     report = Report(files=[str(p) for p in dict.fromkeys(store.origins.values())])
+    report.findings.extend(_agreements(store))
     report.findings.extend(_shacl(store, locate))
     report.findings.extend(_checks(store, locate))
     quote_findings, checked = _quotes(store, locate)
