@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import assert_one_line_error, run_cli
+from conftest import DATA, ROOT, assert_one_line_error, run_cli
 from pactgraph import __version__
 from pactgraph.resources import bundled_agreement_files
 
@@ -98,3 +98,36 @@ def test_validate_bundled_agreement_conforms() -> None:
     assert result.stderr == ""
     assert result.stdout.startswith("ok: 1 file(s) conform")
     assert "30 quotes found verbatim" in result.stdout
+
+
+def test_debug_before_the_command_shows_the_traceback(tmp_path: Path) -> None:
+    (tmp_path / "bad.ttl").write_text("<a> <b> <c>\n", encoding="utf-8")
+    for args in (["--debug", "validate", "bad.ttl"], ["validate", "--debug", "bad.ttl"]):
+        result = run_cli(*args, cwd=tmp_path)
+        assert result.returncode != 0
+        assert "Traceback" in result.stderr, args
+    assert_one_line_error(run_cli("validate", "bad.ttl", cwd=tmp_path), 1, "bad.ttl:2:1")
+
+
+def test_data_before_or_after_the_command() -> None:
+    minimal = str(DATA / "minimal" / "example-pact.ttl")
+    before = run_cli("--data", minimal, "info", "--format", "json")
+    after = run_cli("info", "--format", "json", "--data", minimal)
+    assert before.returncode == after.returncode == 0, before.stderr
+    assert before.stdout == after.stdout
+    (agreement,) = json.loads(before.stdout)["agreements"]
+    assert agreement["agreement"] == "https://example.org/pact"
+
+
+def test_readme_tour_commands_run() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    tour = readme.split("## A short tour", 1)[1].split("```sh", 1)[1].split("```", 1)[0]
+    commands = [line.split("#", 1)[0].split() for line in tour.splitlines() if line.strip()]
+    assert len(commands) >= 5
+    minimal = str(DATA / "minimal" / "example-pact.ttl")
+    for words in commands:
+        skip = 3 if words[:3] == ["python", "-m", "pactgraph"] else 1
+        assert words[skip - 1] == "pactgraph", words
+        args = [minimal if w == "my-agreement.ttl" else w for w in words[skip:]]
+        result = run_cli(*args)
+        assert result.returncode == 0, (words, result.stderr)
