@@ -149,3 +149,15 @@ def test_repeated_words_point_at_the_nearest_place(tmp_path: Path) -> None:
     assert_one_line_error(result, 1)
     (finding,) = result.stdout.splitlines()
     assert "set oa:start 216 and oa:end 268" in finding, finding
+
+
+def test_a_file_named_twice_is_read_once() -> None:
+    minimal = str(MINIMAL)
+    result = run_cli(
+        "validate", minimal, str(MINIMAL.parent / "." / MINIMAL.name), "--data", minimal
+    )
+    assert result.returncode == 0, result.stderr
+    assert "ok: 1 file(s) conform" in result.stdout
+    result = run_cli("info", "--data", str(MINIMAL.parent), "--data", minimal)
+    assert result.returncode == 0, result.stderr
+    assert "1 agreement(s)" in result.stdout

@@ -158,6 +158,7 @@ class Store:
 def rdf_files(paths: Iterable[str | Path]) -> list[Path]:
     """The files to read for ``paths``: each file as given, each directory's RDF files sorted.
 
+    A file named twice (directly, or also through its directory) is read once.
     Raises :class:`~pactgraph.errors.InputNotFoundError` for a path that does not exist.
     """
     files: list[Path] = []
@@ -177,7 +178,10 @@ def rdf_files(paths: Iterable[str | Path]) -> list[Path]:
             files.append(path)
         else:
             raise InputNotFoundError(f"{path}: no such file; check the path")
-    return files
+    unique: dict[Path, Path] = {}
+    for file in files:
+        unique.setdefault(file.resolve(), file)
+    return list(unique.values())
 
 
 def _format_for(path: Path) -> ox.RdfFormat:
