@@ -34,6 +34,7 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "missing-source": (":text", ("no-such-text.txt", "not found")),
     "undeclared-term": (":royalty", ("pactgraph/ns#counterpart>", "does not define")),
     "quote-offset-not-integer": (":q-royalty", ("oa:start", "an integer")),
+    "quote-without-source": (":q-royalty", ("needs exactly one source", "dcterms:source")),
 }
 
 #: how many findings a case gives, where it is not one
