@@ -346,7 +346,10 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="load this agreement file or directory instead of the bundled agreement (repeatable)",
     )
-    common.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    # SUPPRESS: a subcommand that is not given --debug keeps the one given before it
+    common.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks on errors"
+    )
     epilog = "exit codes:\n" + "\n".join(f"  {k:<4} {v}" for k, v in EXIT_CODES.items())
     parser = _Parser(
         prog="pactgraph",
@@ -356,6 +359,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"pactgraph {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    parser.add_argument(
+        "--data",
+        action="append",
+        dest="data_before",
+        metavar="FILE",
+        help="the same as --data after the command",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, (help_line, add_arguments, handler) in COMMANDS.items():
         command = sub.add_parser(
@@ -378,6 +388,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
+    # --data may stand before the command (pactgraph --data F info) or after it, or both
+    args.data = [*(args.data_before or []), *(getattr(args, "data", None) or [])] or None
     try:
         code: int = args.handler(args)
         sys.stdout.flush()
