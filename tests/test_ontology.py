@@ -42,7 +42,9 @@ def declared(graph: rdflib.Graph) -> set[rdflib.URIRef]:
 # ------------------------------------------------------------------ canonical form
 
 
-@pytest.mark.parametrize("path", [ONTOLOGY, AGREEMENT], ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", [ONTOLOGY, ONTOLOGY.parent / "shapes.ttl", AGREEMENT], ids=lambda p: p.name
+)
 def test_file_is_in_canonical_form(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert text == canonical_turtle(path), (
