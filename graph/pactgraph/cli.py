@@ -50,7 +50,7 @@ def _out(text: str) -> None:
 def _load(args: argparse.Namespace) -> Any:
     from .store import load
 
-    return load(args.data or None, store_dir=getattr(args, "store", None))
+    return load(args.data or None)
 
 
 # ------------------------------------------------------------------ info
