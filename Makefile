@@ -39,6 +39,7 @@ test: lint typecheck pytest
 
 bench: $(VENV)/.dev-installed
 	$(BIN)/python tests/bench/bench_ask.py
+	$(BIN)/python tests/bench/bench_portfolio.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
