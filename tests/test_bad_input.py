@@ -167,3 +167,18 @@ def test_directory_with_a_bad_file_names_the_file(tmp_path: Path) -> None:
     write_malformed(folder)
     result = run_cli("info", "--data", "agreements", cwd=tmp_path)
     assert_one_line_error(result, 1, str(Path("agreements") / "malformed.ttl") + ":6:1")
+
+
+def test_a_directory_skips_json_and_xml_that_are_not_rdf(tmp_path: Path) -> None:
+    """Regression: a stray package.json in a folder of agreements stopped the load."""
+    import shutil
+
+    from pactgraph.store import load
+
+    source = DATA / "minimal"
+    for item in source.iterdir():
+        shutil.copy(item, tmp_path)
+    (tmp_path / "package.json").write_text('{"name": "not rdf"}', encoding="utf-8")
+    (tmp_path / "notes.xml").write_text("<notes/>", encoding="utf-8")
+    store = load([tmp_path])
+    assert len(store.origins) == 1

@@ -8,7 +8,8 @@ all graphs as their default graph, so one query answers over one agreement or th
 
 Files are read with Oxigraph's parsers, by extension: ``.ttl`` Turtle, ``.nt`` N-Triples,
 ``.nq`` N-Quads, ``.trig`` TriG, ``.jsonld`` JSON-LD, ``.rdf``/``.owl``/``.xml`` RDF/XML,
-``.n3`` N3. A directory loads every such file below it. Triples from a file's default graph
+``.n3`` N3. A directory loads every such file below it, except ``.json`` and ``.xml`` (name
+such a file to read it). Triples from a file's default graph
 go into the named graph of the agreement the file describes: the one ``pg:Agreement`` in it
 that no other agreement in it supersedes (or, failing one, a graph named by the file's URI).
 
@@ -36,7 +37,15 @@ from .resources import bundled_agreement_files, ontology_file
 if TYPE_CHECKING:
     import rdflib
 
-__all__ = ["FORMATS", "ONTOLOGY_GRAPH", "Store", "canonical_turtle", "load", "rdf_files"]
+__all__ = [
+    "DIRECTORY_FORMATS",
+    "FORMATS",
+    "ONTOLOGY_GRAPH",
+    "Store",
+    "canonical_turtle",
+    "load",
+    "rdf_files",
+]
 
 #: The named graph the ontology is loaded into.
 ONTOLOGY_GRAPH = "https://w3id.org/pactgraph/ns"
@@ -55,6 +64,10 @@ FORMATS: dict[str, ox.RdfFormat] = {
     ".xml": ox.RdfFormat.RDF_XML,
     ".n3": ox.RdfFormat.N3,
 }
+
+#: The extensions read from a directory: only those no other kind of file uses (a folder of
+#: agreements may also hold ``package.json`` or ``.xml`` files that are not RDF).
+DIRECTORY_FORMATS = frozenset(FORMATS) - {".json", ".xml"}
 
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _AGREEMENT = ox.NamedNode(PG_NS + "Agreement")
@@ -169,12 +182,12 @@ def rdf_files(paths: Iterable[str | Path]) -> list[Path]:
         path = Path(raw)
         if path.is_dir():
             found = sorted(
-                p for p in path.rglob("*") if p.suffix.lower() in FORMATS and p.is_file()
+                p for p in path.rglob("*") if p.suffix.lower() in DIRECTORY_FORMATS and p.is_file()
             )
             if not found:
                 raise InputNotFoundError(
                     f"{path}: no RDF files in this directory (looked for "
-                    f"{', '.join(sorted(FORMATS))})"
+                    f"{', '.join(sorted(DIRECTORY_FORMATS))})"
                 )
             files.extend(found)
         elif path.is_file():
