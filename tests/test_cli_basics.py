@@ -132,3 +132,18 @@ def test_readme_tour_commands_run() -> None:
         args = [minimal if w == "my-agreement.ttl" else w for w in words[skip:]]
         result = run_cli(*args)
         assert result.returncode == 0, (words, result.stderr)
+
+
+def test_every_verb_is_a_function_even_after_its_module_is_imported() -> None:
+    """Regression: a verb named like its module is replaced by the module on import."""
+    import importlib
+
+    import pactgraph
+
+    for name in pactgraph.__all__:
+        if name == "__version__":
+            continue
+        verb = getattr(pactgraph, name)
+        importlib.import_module(verb.__module__)
+        assert callable(getattr(pactgraph, name)), name
+        assert getattr(pactgraph, name) is verb, name

@@ -1,7 +1,8 @@
 """pactgraph: agreements as RDF knowledge graphs, and answers to dependency questions.
 
 The public API reads like the pipeline: :func:`load` → :func:`validate` → :func:`select`
-→ :func:`summarize`. Each verb lives in a module of its own and is imported on first use,
+→ :func:`summarize` → :func:`state`, :func:`impact`, :func:`ask` (with :func:`resolve` for
+names). Each verb lives in a module of its own and is imported on first use,
 so ``import pactgraph`` (and ``pactgraph --help``) stays fast.
 
 >>> import pactgraph
@@ -17,19 +18,37 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "load", "select", "summarize", "validate"]
+__all__ = [
+    "__version__",
+    "ask",
+    "impact",
+    "load",
+    "resolve",
+    "select",
+    "state",
+    "summarize",
+    "validate",
+]
 
 _VERBS = {
     "load": "pactgraph.store",
     "validate": "pactgraph.validation",
     "select": "pactgraph.queries",
     "summarize": "pactgraph.info",
+    "state": "pactgraph.terms",
+    "impact": "pactgraph.impacts",
+    "ask": "pactgraph.questions",
+    "resolve": "pactgraph.names",
 }
 
 if TYPE_CHECKING:
+    from .impacts import impact
     from .info import summarize
+    from .names import resolve
     from .queries import select
+    from .questions import ask
     from .store import load
+    from .terms import state
     from .validation import validate
 
 

@@ -224,7 +224,7 @@ def _impact(args: argparse.Namespace) -> int:
 
 
 def _ask(args: argparse.Namespace) -> int:
-    from .ask import ask
+    from .questions import ask
     from .render import to_json
 
     answer = ask(_load(args), args.question)
