@@ -54,6 +54,7 @@ browser-deps:
 bench: $(VENV)/.dev-installed
 	$(BIN)/python tests/bench/bench_ask.py
 	$(BIN)/python tests/bench/bench_export_viz.py
+	$(BIN)/python tests/bench/bench_portfolio.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

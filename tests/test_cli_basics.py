@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import shlex
 import subprocess
 import sys
+from pathlib import Path
 
-from conftest import assert_one_line_error, run_cli
+from conftest import DATA, ROOT, assert_one_line_error, run_cli
 from pactgraph import __version__
+from pactgraph.resources import bundled_agreement_files
 
 
 def test_version() -> None:
@@ -55,3 +58,92 @@ def test_no_command_prints_help_and_exits_2() -> None:
     result = run_cli()
     assert result.returncode == 2
     assert "COMMAND" in result.stdout
+
+
+def test_python_m_and_the_console_script_agree(tmp_path: Path) -> None:
+    script = Path(sys.executable).with_name("pactgraph")
+    assert script.is_file(), script
+    by_module = run_cli("info", "--format", "json", cwd=tmp_path)
+    by_script = subprocess.run(
+        [str(script), "info", "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert by_module.returncode == by_script.returncode == 0, by_script.stderr
+    assert json.loads(by_module.stdout) == json.loads(by_script.stdout)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_info_table_names_the_agreement() -> None:
+    result = run_cli("info")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Microsoft–OpenAI definitive agreement (October 2025)"
+    fields = {ln.split()[0]: ln.split(None, 1)[1] for ln in lines[1:] if ln.startswith("  ")}
+    assert fields["IRI"] == "https://w3id.org/pactgraph/id/microsoft-openai-2025"
+    assert fields["date"] == "2025-10-28"
+    assert fields["file"].split()[0] == str(bundled_agreement_files()[0])
+    assert "source text: microsoft-openai-2025-10-28.txt" in fields["file"]
+    assert fields["parties"] == "7"
+    assert fields["provisions"].startswith("26: Right 10, Obligation 4")
+    assert fields["triggers"] == "6: Event 3, DateTrigger 2, EarliestOf 1"
+    assert lines[-1].startswith("1 agreement(s), 26 provisions, ")
+
+
+def test_validate_bundled_agreement_conforms() -> None:
+    result = run_cli("validate")
+    assert result.returncode == 0, (result.stdout, result.stderr)
+    assert result.stderr == ""
+    assert result.stdout.startswith("ok: 1 file(s) conform")
+    assert "30 quotes found verbatim" in result.stdout
+
+
+def test_debug_before_the_command_shows_the_traceback(tmp_path: Path) -> None:
+    (tmp_path / "bad.ttl").write_text("<a> <b> <c>\n", encoding="utf-8")
+    for args in (["--debug", "validate", "bad.ttl"], ["validate", "--debug", "bad.ttl"]):
+        result = run_cli(*args, cwd=tmp_path)
+        assert result.returncode != 0
+        assert "Traceback" in result.stderr, args
+    assert_one_line_error(run_cli("validate", "bad.ttl", cwd=tmp_path), 1, "bad.ttl:2:1")
+
+
+def test_data_before_or_after_the_command() -> None:
+    minimal = str(DATA / "minimal" / "example-pact.ttl")
+    before = run_cli("--data", minimal, "info", "--format", "json")
+    after = run_cli("info", "--format", "json", "--data", minimal)
+    assert before.returncode == after.returncode == 0, before.stderr
+    assert before.stdout == after.stdout
+    (agreement,) = json.loads(before.stdout)["agreements"]
+    assert agreement["agreement"] == "https://example.org/pact"
+
+
+def test_readme_tour_commands_run() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    tour = readme.split("## A short tour", 1)[1].split("```sh", 1)[1].split("```", 1)[0]
+    commands = [shlex.split(line.split("  #", 1)[0]) for line in tour.splitlines() if line.strip()]
+    assert len(commands) >= 5
+    minimal = str(DATA / "minimal" / "example-pact.ttl")
+    for words in commands:
+        skip = 3 if words[:3] == ["python", "-m", "pactgraph"] else 1
+        assert words[skip - 1] == "pactgraph", words
+        args = [minimal if w == "my-agreement.ttl" else w for w in words[skip:]]
+        result = run_cli(*args)
+        assert result.returncode == 0, (words, result.stderr)
+
+
+def test_every_verb_is_a_function_even_after_its_module_is_imported() -> None:
+    """Regression: a verb named like its module is replaced by the module on import."""
+    import importlib
+
+    import pactgraph
+
+    for name in pactgraph.__all__:
+        if name == "__version__":
+            continue
+        verb = getattr(pactgraph, name)
+        importlib.import_module(verb.__module__)
+        assert callable(getattr(pactgraph, name)), name
+        assert getattr(pactgraph, name) is verb, name

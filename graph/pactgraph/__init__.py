@@ -1,9 +1,9 @@
 """pactgraph: agreements as RDF knowledge graphs, and answers to dependency questions.
 
 The public API reads like the pipeline: :func:`load` → :func:`validate` → :func:`select`
-→ :func:`summarize` → :func:`visualize` / :func:`export`. Each verb lives in a module of its
-own and is imported on first use, so ``import pactgraph`` (and ``pactgraph --help``) stays
-fast.
+→ :func:`summarize` → :func:`state`, :func:`impact`, :func:`ask` (with :func:`resolve` for
+names) → :func:`visualize` / :func:`export`. Each verb lives in a module of its own and is
+imported on first use, so ``import pactgraph`` (and ``pactgraph --help``) stays fast.
 
 >>> import pactgraph
 >>> store = pactgraph.load()
@@ -18,22 +18,42 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "export", "load", "select", "summarize", "validate", "visualize"]
+__all__ = [
+    "__version__",
+    "ask",
+    "export",
+    "impact",
+    "load",
+    "resolve",
+    "select",
+    "state",
+    "summarize",
+    "validate",
+    "visualize",
+]
 
 _VERBS = {
     "load": "pactgraph.store",
     "validate": "pactgraph.validation",
     "select": "pactgraph.queries",
     "summarize": "pactgraph.info",
+    "state": "pactgraph.terms",
+    "impact": "pactgraph.impacts",
+    "ask": "pactgraph.questions",
+    "resolve": "pactgraph.names",
     "export": "pactgraph.exports",
     "visualize": "pactgraph.viz",
 }
 
 if TYPE_CHECKING:
     from .exports import export
+    from .impacts import impact
     from .info import summarize
+    from .names import resolve
     from .queries import select
+    from .questions import ask
     from .store import load
+    from .terms import state
     from .validation import validate
     from .viz import visualize
 

@@ -50,7 +50,7 @@ def _out(text: str) -> None:
 def _load(args: argparse.Namespace) -> Any:
     from .store import load
 
-    return load(args.data or None, store_dir=getattr(args, "store", None))
+    return load(args.data or None)
 
 
 # ------------------------------------------------------------------ info
@@ -364,7 +364,7 @@ def _impact(args: argparse.Namespace) -> int:
 
 
 def _ask(args: argparse.Namespace) -> int:
-    from .ask import ask
+    from .questions import ask
     from .render import to_json
 
     answer = ask(_load(args), args.question)
@@ -501,7 +501,10 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="load this agreement file or directory instead of the bundled agreement (repeatable)",
     )
-    common.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    # SUPPRESS: a subcommand that is not given --debug keeps the one given before it
+    common.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks on errors"
+    )
     epilog = "exit codes:\n" + "\n".join(f"  {k:<4} {v}" for k, v in EXIT_CODES.items())
     parser = _Parser(
         prog="pactgraph",
@@ -511,6 +514,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"pactgraph {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    parser.add_argument(
+        "--data",
+        action="append",
+        dest="data_before",
+        metavar="FILE",
+        help="the same as --data after the command",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, (help_line, add_arguments, handler) in COMMANDS.items():
         command = sub.add_parser(
@@ -533,6 +543,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
+    # --data may stand before the command (pactgraph --data F info) or after it, or both
+    args.data = [*(args.data_before or []), *(getattr(args, "data", None) or [])] or None
     try:
         code: int = args.handler(args)
         sys.stdout.flush()

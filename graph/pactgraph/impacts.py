@@ -68,7 +68,7 @@ def _path(m: Model, source: str, target: str) -> list[str]:
     import networkx as nx
 
     try:
-        path: list[str] = nx.shortest_path(nx.DiGraph(m.graph), source, target)
+        path: list[str] = nx.shortest_path(m.graph, source, target)
     except (nx.NetworkXNoPath, nx.NodeNotFound):
         return [source, target]
     return path

@@ -200,7 +200,14 @@ def select(
         result = store.query(text, bindings)
     except SyntaxError as err:
         raise QueryError(f"{where}: {err}") from err
-    except (RuntimeError, OSError) as err:
+    except RuntimeError as err:
+        # Oxigraph refuses a binding for a variable the query does not select, and reports
+        # evaluation failures (a bad regex, a SERVICE call) the same way.
+        hint = ""
+        if "SELECT projection" in str(err):
+            hint = "; a value can only be bound to a variable that the query selects"
+        raise QueryError(f"{where}: {err}{hint}") from err
+    except OSError as err:
         raise QueryError(f"{where}: {err}") from err
     if not isinstance(result, ox.QuerySolutions):
         raise QueryError(f"{where}: expected a SELECT query")

@@ -8,7 +8,8 @@ all graphs as their default graph, so one query answers over one agreement or th
 
 Files are read with Oxigraph's parsers, by extension: ``.ttl`` Turtle, ``.nt`` N-Triples,
 ``.nq`` N-Quads, ``.trig`` TriG, ``.jsonld`` JSON-LD, ``.rdf``/``.owl``/``.xml`` RDF/XML,
-``.n3`` N3. A directory loads every such file below it. Triples from a file's default graph
+``.n3`` N3. A directory loads every such file below it, except ``.json`` and ``.xml`` (name
+such a file to read it). Triples from a file's default graph
 go into the named graph of the agreement the file describes: the one ``pg:Agreement`` in it
 that no other agreement in it supersedes (or, failing one, a graph named by the file's URI).
 
@@ -18,8 +19,10 @@ unless a store directory is asked for.
 
 from __future__ import annotations
 
+import logging
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -34,7 +37,15 @@ from .resources import bundled_agreement_files, ontology_file
 if TYPE_CHECKING:
     import rdflib
 
-__all__ = ["FORMATS", "ONTOLOGY_GRAPH", "Store", "canonical_turtle", "load", "rdf_files"]
+__all__ = [
+    "DIRECTORY_FORMATS",
+    "FORMATS",
+    "ONTOLOGY_GRAPH",
+    "Store",
+    "canonical_turtle",
+    "load",
+    "rdf_files",
+]
 
 #: The named graph the ontology is loaded into.
 ONTOLOGY_GRAPH = "https://w3id.org/pactgraph/ns"
@@ -54,13 +65,35 @@ FORMATS: dict[str, ox.RdfFormat] = {
     ".n3": ox.RdfFormat.N3,
 }
 
+#: The extensions read from a directory: only those no other kind of file uses (a folder of
+#: agreements may also hold ``package.json`` or ``.xml`` files that are not RDF).
+DIRECTORY_FORMATS = frozenset(FORMATS) - {".json", ".xml"}
+
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _AGREEMENT = ox.NamedNode(PG_NS + "Agreement")
 _SUPERSEDES = ox.NamedNode(PG_NS + "supersedes")
 _PARSER_POSITION = re.compile(
-    r"^Parser error (?:at|between) line \d+ column \d+(?: and line \d+ column \d+)?: "
+    r"^Parser error (?:at|between) line \d+ "
+    r"(?:column \d+(?: and line \d+ column \d+)?|between columns \d+ and \d+): "
 )
 _PARSER_SUFFIX = re.compile(r" \([^()]*, line \d+\)$")
+
+
+@contextmanager
+def _quiet_literals() -> Iterator[None]:
+    """Keep rdflib from logging a traceback for each ill-typed literal while it reads.
+
+    Oxigraph keeps a literal such as ``"2030-13-45"^^xsd:date`` as written, and the SHACL
+    datatype constraints report it as a finding; rdflib's warning, with its traceback on
+    stderr, would only repeat that, and break the one-line error contract.
+    """
+    logger = logging.getLogger("rdflib.term")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 @dataclass
@@ -118,7 +151,8 @@ class Store:
         dataset = rdflib.Dataset()
         data = self.oxigraph.dump(format=ox.RdfFormat.N_QUADS)
         if data:
-            dataset.parse(data=data, format="nquads")
+            with _quiet_literals():
+                dataset.parse(data=data, format="nquads")
         for prefix, iri in PREFIXES.items():
             dataset.bind(prefix, iri, replace=True)
         return dataset
@@ -132,13 +166,15 @@ class Store:
             graph.bind(prefix, iri, replace=True)
         data = self.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))
         if data:
-            graph.parse(data=data, format="nt")
+            with _quiet_literals():
+                graph.parse(data=data, format="nt")
         return graph
 
 
 def rdf_files(paths: Iterable[str | Path]) -> list[Path]:
     """The files to read for ``paths``: each file as given, each directory's RDF files sorted.
 
+    A file named twice (directly, or also through its directory) is read once.
     Raises :class:`~pactgraph.errors.InputNotFoundError` for a path that does not exist.
     """
     files: list[Path] = []
@@ -146,19 +182,22 @@ def rdf_files(paths: Iterable[str | Path]) -> list[Path]:
         path = Path(raw)
         if path.is_dir():
             found = sorted(
-                p for p in path.rglob("*") if p.suffix.lower() in FORMATS and p.is_file()
+                p for p in path.rglob("*") if p.suffix.lower() in DIRECTORY_FORMATS and p.is_file()
             )
             if not found:
                 raise InputNotFoundError(
                     f"{path}: no RDF files in this directory (looked for "
-                    f"{', '.join(sorted(FORMATS))})"
+                    f"{', '.join(sorted(DIRECTORY_FORMATS))})"
                 )
             files.extend(found)
         elif path.is_file():
             files.append(path)
         else:
             raise InputNotFoundError(f"{path}: no such file; check the path")
-    return files
+    unique: dict[Path, Path] = {}
+    for file in files:
+        unique.setdefault(file.resolve(), file)
+    return list(unique.values())
 
 
 def _format_for(path: Path) -> ox.RdfFormat:
@@ -218,6 +257,10 @@ def load(
     store = Store(oxi)
     for path in files:
         quads = _parse(path)
+        if not quads:
+            raise DataError(
+                f"{path}: holds no RDF statements; name a file that describes an agreement"
+            )
         name = _graph_name(path, quads)
         if name in store.origins:
             raise DataError(
@@ -247,7 +290,8 @@ def canonical_turtle(path: str | Path) -> str:
     import rdflib
 
     graph = rdflib.Graph()
-    graph.parse(Path(path), format="turtle")
+    with _quiet_literals():
+        graph.parse(Path(path), format="turtle")
     declared = {p: str(ns) for p, ns in graph.namespaces()}
     out = rdflib.Graph()
     for prefix, iri in {**PREFIXES, **declared}.items():

@@ -143,7 +143,7 @@ def dependents(graph: nx.MultiDiGraph, node: str) -> dict[str, list[str]]:
 
     if node not in graph:
         return {}
-    paths: dict[str, list[str]] = nx.single_source_shortest_path(nx.DiGraph(graph), node)
+    paths: dict[str, list[str]] = nx.single_source_shortest_path(graph, node)
     paths.pop(node, None)
     return paths
 

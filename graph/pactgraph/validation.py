@@ -158,7 +158,9 @@ def _shacl(store: Store, locate: _Locator) -> list[Finding]:
                     value=str(value) if value is not None else None,
                 )
             )
-    return sorted(findings, key=lambda f: (f.file or "", f.line or 0, f.focus or "", f.message))
+    # two constraints of one property shape (datatype, minimum) can give the same message
+    unique = dict.fromkeys(findings)
+    return sorted(unique, key=lambda f: (f.file or "", f.line or 0, f.focus or "", f.message))
 
 
 def _checks(store: Store, locate: _Locator) -> list[Finding]:
@@ -207,6 +209,7 @@ def _quotes(store: Store, locate: _Locator) -> tuple[list[Finding], int]:
                         f"source text {source} not found; put it next to the agreement file "
                         "or correct pg:fileName",
                         at=locate.line(agreement_file, row.get("source")),
+                        focus=row.get("source", quote),
                     )
                 )
                 continue
@@ -219,6 +222,7 @@ def _quotes(store: Store, locate: _Locator) -> tuple[list[Finding], int]:
                         f"{row['sha256']}: the text changed, so no offset can be trusted; "
                         "restore it or re-check every quote and update pg:sha256",
                         at=locate.line(agreement_file, row.get("source")),
+                        focus=row.get("source", quote),
                     )
                 )
                 continue
@@ -231,10 +235,17 @@ def _quotes(store: Store, locate: _Locator) -> tuple[list[Finding], int]:
         if text is None:
             continue
         exact, start, end = row["exact"], row.get("start"), row.get("end")
+        if not isinstance(exact, str):
+            continue  # the shapes report an oa:exact that is not a string
         if isinstance(start, int) and isinstance(end, int) and text[start:end] == exact:
             continue
-        found = text.find(exact)
-        if found < 0:
+        places = [m.start() for m in re.finditer(re.escape(exact), text)] if exact else []
+        if places and not (isinstance(start, int) and isinstance(end, int)):
+            continue  # the words are in the text; the shapes report the offsets' datatype
+        # where the same words stand more than once, point at the place nearest the offsets
+        near = start if isinstance(start, int) else 0
+        found = min(places, key=lambda at: abs(at - near)) if places else -1
+        if not places:
             findings.append(
                 finding(
                     f"quote not found verbatim in {source.name}: "
@@ -252,6 +263,30 @@ def _quotes(store: Store, locate: _Locator) -> tuple[list[Finding], int]:
     return findings, len(seen)
 
 
+def _agreements(store: Store) -> list[Finding]:
+    """A finding for each file that holds no agreement: nothing in it would be checked."""
+    import pyoxigraph as ox
+
+    from .namespaces import pg
+
+    findings = []
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    for name, path in store.origins.items():
+        typed = store.oxigraph.quads_for_pattern(
+            None, rdf_type, ox.NamedNode(pg("Agreement")), ox.NamedNode(name)
+        )
+        if next(iter(typed), None) is None:
+            findings.append(
+                Finding(
+                    "agreement",
+                    f"graph <{name}> holds no pg:Agreement, so nothing in it is checked; "
+                    "describe the agreement it belongs to (a pg:Agreement with its provisions)",
+                    str(path),
+                )
+            )
+    return findings
+
+
 def validate(store: Store) -> Report:
     """Validate every agreement in ``store``: SHACL shapes, check queries and quotes.
 
@@ -261,6 +296,7 @@ def validate(store: Store) -> Report:
     """
     locate = _Locator()
     report = Report(files=[str(p) for p in dict.fromkeys(store.origins.values())])
+    report.findings.extend(_agreements(store))
     report.findings.extend(_shacl(store, locate))
     report.findings.extend(_checks(store, locate))
     quote_findings, checked = _quotes(store, locate)

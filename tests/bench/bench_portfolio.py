@@ -1,0 +1,60 @@
+"""Benchmark: a portfolio of many agreements in one store.
+
+Writes N copies of the bundled agreement, each under IRIs of its own and with its source text,
+into a temporary directory, then prints how long loading, the state on a date, the impact of
+one agreement's event and a named query take, and the peak memory. Run with
+``python tests/bench/bench_portfolio.py [N]`` (default 1000), or ``make bench``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from pactgraph.impacts import impact
+from pactgraph.queries import get, select
+from pactgraph.resources import agreements_dir
+from pactgraph.store import load
+from pactgraph.terms import model, state
+
+BASE = "https://w3id.org/pactgraph/id/microsoft-openai-2025"
+
+
+def _write_portfolio(folder: Path, count: int) -> None:
+    source = agreements_dir() / "microsoft-openai-2025.ttl"
+    text = source.read_text(encoding="utf-8")
+    for i in range(count):
+        target = folder / f"agreement-{i:05d}.ttl"
+        target.write_text(text.replace(BASE, f"{BASE}-copy-{i:05d}"), encoding="utf-8")
+    shutil.copy(agreements_dir() / "microsoft-openai-2025-10-28.txt", folder)
+
+
+def _timed(label: str, action):  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    result = action()
+    print(f"{label:<44} {time.perf_counter() - start:8.3f} s")
+    return result
+
+
+def main(count: int = 1000) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        _timed(f"write {count} agreements", lambda: _write_portfolio(folder, count))
+        store = _timed("load (Oxigraph, in memory)", lambda: load([folder]))
+        print(f"{'agreement graphs / quads':<44} {len(store.origins)} / {len(store)}")
+        _timed("read the term model (3 queries + networkx)", lambda: model(store))
+        _timed("state on 2031-07-01, every provision", lambda: state(store, dt.date(2031, 7, 1)))
+        event = f"{BASE}-copy-00000/agi-verified"
+        _timed("impact of one agreement's event (no date)", lambda: impact(store, event))
+        _timed("named query 'agreements'", lambda: select(store, get("agreements")))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{'peak memory':<44} {peak:8.0f} MiB")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1000)
