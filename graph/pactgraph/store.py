@@ -144,15 +144,19 @@ class Store:
     def dataset(self) -> rdflib.Dataset:
         """The same quads as an rdflib ``Dataset`` (for SHACL, exports and the rdflib engine).
 
-        Built once, on first use, by handing the quads over as N-Quads.
+        Built once, on first use, by handing each named graph over as N-Triples (rdflib's
+        ``Dataset.parse`` warns of its own deprecations).
         """
         import rdflib
 
-        dataset = rdflib.Dataset()
-        data = self.oxigraph.dump(format=ox.RdfFormat.N_QUADS)
-        if data:
-            with _quiet_literals():
-                dataset.parse(data=data, format="nquads")
+        dataset = rdflib.Dataset(default_union=True)
+        for name in self.oxigraph.named_graphs():
+            if not isinstance(name, ox.NamedNode):
+                continue
+            data = self.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name)
+            if data:
+                with _quiet_literals():
+                    dataset.graph(rdflib.URIRef(name.value)).parse(data=data, format="nt")
         for prefix, iri in PREFIXES.items():
             dataset.bind(prefix, iri, replace=True)
         return dataset
