@@ -128,6 +128,131 @@ def _validate(args: argparse.Namespace) -> int:
     return 1
 
 
+# ------------------------------------------------------------------ queries, query
+
+
+def _queries(args: argparse.Namespace) -> int:
+    from .queries import checks, library
+    from .render import table, to_json
+
+    named = list(library().values()) + (list(checks().values()) if args.checks else [])
+    rows: list[dict[str, Any]] = [
+        {
+            "name": q.name,
+            "title": q.title,
+            "answers": q.answers,
+            "parameters": [
+                {"name": p.name, "type": p.type, "required": p.required, "doc": p.doc}
+                for p in q.parameters
+            ],
+            "returns": list(q.returns),
+            "ordered": q.ordered,
+        }
+        for q in named
+    ]
+    if args.format == "json":
+        _out(to_json(rows))
+        return 0
+    shown = [
+        {
+            "name": r["name"],
+            "title": r["title"],
+            "parameters": " ".join(
+                f"?{p['name']}" + ("" if p["required"] else "?") for p in r["parameters"]
+            ),
+        }
+        for r in rows
+    ]
+    _out(table(shown, ["name", "title", "parameters"]))
+    _out("(?x? marks an optional parameter; 'pactgraph query NAME --bind x=VALUE' runs one)")
+    return 0
+
+
+def _query_source(args: argparse.Namespace) -> Any:
+    from pathlib import Path
+
+    from .errors import InputNotFoundError, UsageError
+    from .queries import get, resolve
+
+    if args.expression is not None:
+        if args.query is not None:
+            raise UsageError("give a query NAME, a FILE.rq or -e SPARQL, not two of them")
+        return args.expression
+    if args.query is None:
+        raise UsageError("give a query NAME, a FILE.rq, - (standard input) or -e SPARQL")
+    if args.query == "-":
+        return sys.stdin.read()
+    named = resolve(args.query)
+    if named is not None:
+        return named
+    path = Path(args.query)
+    if path.suffix.lower() in {".rq", ".sparql"} or "/" in args.query or path.is_file():
+        if not path.is_file():
+            raise InputNotFoundError(f"{path}: no such query file; check the path")
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            raise InputNotFoundError(f"{path}: cannot read it as UTF-8 text ({err})") from err
+    return get(args.query)  # raises UnknownNameError with close names
+
+
+def _query(args: argparse.Namespace) -> int:
+    from .errors import UsageError
+    from .queries import run
+    from .results import format_name, write
+
+    if args.format is not None:
+        format_name(args.format)  # an unknown name is a usage error before any work
+    source = _query_source(args)
+    bindings: dict[str, str] = {}
+    for item in args.bind or []:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise UsageError(f"--bind {item}: write VAR=VALUE, such as party=pg:X")
+        bindings[name.strip()] = value
+    result = run(_load(args), source, bindings, engine=args.engine)
+    fmt = args.format or ("turtle" if result.form == "graph" else "table")
+    sys.stdout.buffer.write(write(result, fmt))
+    return 0
+
+
+def _queries_args(parser: argparse.ArgumentParser) -> None:
+    _formats(parser, ["table", "json"])
+    parser.add_argument("--checks", action="store_true", help="list the check queries too")
+
+
+def _query_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "query",
+        nargs="?",
+        metavar="NAME|FILE.rq|-",
+        help="a named query ('pactgraph queries' lists them), a query file, or - for stdin",
+    )
+    parser.add_argument("-e", "--expression", metavar="SPARQL", help="the query text itself")
+    parser.add_argument(
+        "--bind",
+        "-b",
+        action="append",
+        metavar="VAR=VALUE",
+        help='bind ?VAR to an RDF term: <iri>, prefix:name, "text", "text"@en, '
+        '"text"^^xsd:date, a number, true/false or YYYY-MM-DD (repeatable)',
+    )
+    parser.add_argument(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help="SELECT/ASK: table (default), json, xml, csv, tsv; CONSTRUCT/DESCRIBE: "
+        "turtle (default), nt, jsonld, xml, trig, table (aliases such as ttl, json-ld)",
+    )
+    parser.add_argument(
+        "--engine",
+        choices=["oxigraph", "rdflib"],
+        default="oxigraph",
+        type=str.lower,
+        help="SPARQL engine (default: oxigraph, the faster; see bench/engines.py)",
+    )
+
+
 # ------------------------------------------------------------------ the parser
 
 
@@ -164,6 +289,16 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handle
         "check the agreements: SHACL shapes, check queries, quotes in their source",
         _validate_args,
         _validate,
+    ),
+    "queries": (
+        "list the named queries: name, title and parameters",
+        _queries_args,
+        _queries,
+    ),
+    "query": (
+        "run a named query, a .rq file or -e SPARQL; results as table, JSON, XML, CSV, TSV or RDF",
+        _query_args,
+        _query,
     ),
 }
 
