@@ -253,6 +253,61 @@ def _query_args(parser: argparse.ArgumentParser) -> None:
     )
 
 
+# ------------------------------------------------------------------ serve
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .server import serve
+
+    def ready(url: str) -> None:
+        sys.stderr.write(
+            f"pactgraph: read-only SPARQL endpoint at {url} "
+            f"(timeout {args.timeout:g} s, row cap {args.row_cap}); Ctrl-C stops it\n"
+        )
+        sys.stderr.flush()
+
+    serve(
+        args.data or None,
+        host=args.host,
+        port=args.port,
+        timeout=args.timeout,
+        row_cap=args.row_cap,
+        cors=args.cors,
+        workers=args.workers,
+        ready=ready,
+    )
+    return 0
+
+
+def _serve_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: 127.0.0.1, this machine only)",
+    )
+    parser.add_argument("--port", type=int, default=7878, help="port (default: 7878)")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=30.0,
+        metavar="SECONDS",
+        help="stop a query after this long, answering 503 (default: 30)",
+    )
+    parser.add_argument(
+        "--row-cap",
+        type=int,
+        default=10_000,
+        metavar="ROWS",
+        help="return at most this many rows of a SELECT (default: 10000)",
+    )
+    parser.add_argument(
+        "--cors", metavar="ORIGIN", help="allow browser pages from ORIGIN to query (default: none)"
+    )
+    parser.add_argument(
+        "--workers", type=int, default=2, help="query worker processes (default: 2)"
+    )
+
+
 # ------------------------------------------------------------------ the parser
 
 
@@ -299,6 +354,11 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handle
         "run a named query, a .rq file or -e SPARQL; results as table, JSON, XML, CSV, TSV or RDF",
         _query_args,
         _query,
+    ),
+    "serve": (
+        "serve the graph as a local read-only SPARQL 1.1 endpoint (SPARQL Protocol)",
+        _serve_args,
+        _serve,
     ),
 }
 
