@@ -204,13 +204,14 @@ def _query(args: argparse.Namespace) -> int:
     if args.format is not None:
         format_name(args.format)  # an unknown name is a usage error before any work
     source = _query_source(args)
+    where = args.query if isinstance(source, str) and args.query not in (None, "-") else None
     bindings: dict[str, str] = {}
     for item in args.bind or []:
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
             raise UsageError(f"--bind {item}: write VAR=VALUE, such as party=pg:X")
         bindings[name.strip()] = value
-    result = run(_load(args), source, bindings, engine=args.engine)
+    result = run(_load(args), source, bindings, engine=args.engine, source=where)
     fmt = args.format or ("turtle" if result.form == "graph" else "table")
     sys.stdout.buffer.write(write(result, fmt))
     return 0

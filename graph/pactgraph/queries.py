@@ -565,6 +565,7 @@ def run(
     row_cap: int | None = None,
     default_graphs: list[str] | None = None,
     named_graphs: list[str] | None = None,
+    source: str | None = None,
 ) -> Result:
     """Run any SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) with values bound as RDF terms.
 
@@ -573,7 +574,8 @@ def run(
     is the union of all graphs, unless ``default_graphs`` / ``named_graphs`` name the dataset
     (graphs of the store only: nothing is fetched). ``row_cap`` stops a SELECT after that
     many rows. A query that does not parse or fails raises
-    :class:`~pactgraph.errors.QueryError` naming the line and column.
+    :class:`~pactgraph.errors.QueryError` naming the line and column, in ``source`` (the
+    file the text came from) if given.
 
     >>> from pactgraph.store import load
     >>> result = run(load(), get("changes"), {"change": "pg:Removed"})
@@ -584,7 +586,7 @@ def run(
         raise UsageError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
     bound = bind(query, bindings)
     text = query.text if isinstance(query, NamedQuery) else query
-    where = str(query.path) if isinstance(query, NamedQuery) else "query"
+    where = str(query.path) if isinstance(query, NamedQuery) else source or "query"
     if engine == "rdflib":
         if default_graphs is not None or named_graphs is not None:
             raise UsageError("a dataset (default/named graphs) needs the oxigraph engine")
