@@ -36,5 +36,9 @@ pytest: $(VENV)/.dev-installed
 
 test: lint typecheck pytest
 
+# figures, not pass/fail: each bench/*.py prints its measurements
+bench: $(VENV)/.demo-installed
+	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
+
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
