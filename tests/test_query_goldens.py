@@ -161,3 +161,20 @@ def test_checks_agree_across_engines_and_pass_on_both_datasets(
         a = run(store, checks()[name], engine="oxigraph")
         b = run(store, checks()[name], engine="rdflib")
         assert a.rows == b.rows == []
+
+
+CHECK_FIXTURES = sorted((DATA / "checks").glob("*.ttl"))
+
+
+@pytest.mark.parametrize("path", CHECK_FIXTURES, ids=[p.stem for p in CHECK_FIXTURES])
+def test_each_check_fires_on_its_fixture(path: Path) -> None:
+    # the fixture is named after its check; its first line lists what the check must report
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    check, focus = path.stem, re.findall(r":([\w-]+)", first.removeprefix("# reports:"))
+    base = re.search(r"@prefix : <([^>]+)>", path.read_text(encoding="utf-8"))
+    assert base is not None
+    store = load([path])
+    for engine in ("oxigraph", "rdflib"):
+        rows = run(store, checks()[check], engine=engine).records()
+        assert sorted(r["focus"] for r in rows) == sorted(base[1] + f for f in focus)
+        assert all("<" in r["message"] and ";" in r["message"] for r in rows)

@@ -229,6 +229,51 @@ def test_post_form_and_post_direct(server: Server) -> None:
     assert json.loads(by_form.body) == json.loads(direct.body)
 
 
+@pytest.mark.parametrize(
+    ("accept", "media"),
+    [
+        ("application/sparql-results+json", "application/sparql-results+json"),
+        ("application/sparql-results+xml", "application/sparql-results+xml"),
+    ],
+)
+def test_ask_content_negotiation(server: Server, accept: str, media: str) -> None:
+    query = f"ASK {{ <{AGREEMENT}/compute-rofr> <{PG}change> <{PG}Removed> }}"
+    reply = http(server.url, params=[("query", query)], headers={"Accept": accept})
+    assert reply.status == 200
+    assert reply.media == media
+    fmt = "json" if "json" in media else "xml"
+    assert RdflibResult.parse(io.BytesIO(reply.body), format=fmt).askAnswer is True
+
+
+def test_describe_content_negotiation(server: Server) -> None:
+    query = f"DESCRIBE <{AGREEMENT}/revenue-share>"
+    reply = http(server.url, params=[("query", query)], headers={"Accept": "application/n-triples"})
+    assert reply.status == 200
+    assert reply.media == "application/n-triples"
+    triples = {q.triple for q in ox.parse(reply.body, format=ox.RdfFormat.N_TRIPLES)}
+    assert (
+        ox.Triple(
+            ox.NamedNode(f"{AGREEMENT}/revenue-share"),
+            ox.NamedNode(f"{PG}endsWith"),
+            ox.NamedNode(f"{AGREEMENT}/agi-verified"),
+        )
+        in triples
+    )
+
+
+def test_form_with_charset_and_named_graph_parameters(server: Server) -> None:
+    query = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+    reply = http(
+        server.url,
+        method="POST",
+        data=form(query=query, **{"named-graph-uri": AGREEMENT}),
+        headers={"Content-Type": "application/x-www-form-urlencoded; charset=UTF-8"},
+    )
+    assert reply.status == 200
+    graphs = {b["g"]["value"] for b in json.loads(reply.body)["results"]["bindings"]}
+    assert graphs == {AGREEMENT}
+
+
 def test_dataset_parameters_pick_loaded_graphs(server: Server) -> None:
     query = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     only_ontology = http(
@@ -274,6 +319,7 @@ def test_start_page_links_the_endpoint(server: Server) -> None:
         ("POST", [("query", PARTIES)], form(query=PARTIES), FORM, 400, b"not both"),
         ("GET", [("query", PARTIES)], None, {"Accept": "image/png"}, 406, b"Accept one of"),
         ("GET", [("query", "INSERT DATA { <a:a> <a:b> <a:c> }")], None, {}, 400, b"query:1:"),
+        ("POST", [], b"SELECT \xff", DIRECT, 400, b"not UTF-8"),
     ],
     ids=[
         "malformed-get",
@@ -284,6 +330,7 @@ def test_start_page_links_the_endpoint(server: Server) -> None:
         "query-in-url-and-body",
         "not-acceptable",
         "update-as-query",
+        "not-utf8",
     ],
 )
 def test_protocol_errors(  # noqa: PLR0917
@@ -374,6 +421,17 @@ def test_row_cap_cuts_a_large_result(server: Server) -> None:
     reply = http(server.url, params=[("query", "SELECT * { ?s ?p ?o }")])
     assert reply.status == 200
     assert len(json.loads(reply.body)["results"]["bindings"]) == 100
+    assert reply.headers.get("pactgraph-row-cap-reached") == "100"
+
+
+def test_row_cap_cuts_a_large_graph(server: Server) -> None:
+    reply = http(
+        server.url,
+        params=[("query", "CONSTRUCT WHERE { ?s ?p ?o }")],
+        headers={"Accept": "application/n-triples"},
+    )
+    assert reply.status == 200
+    assert len(list(ox.parse(reply.body, format=ox.RdfFormat.N_TRIPLES))) == 100
     assert reply.headers.get("pactgraph-row-cap-reached") == "100"
 
 

@@ -467,7 +467,13 @@ def _run_oxigraph(  # noqa: PLR0917
         if isinstance(answer, ox.QueryBoolean):
             return Result("ask", boolean=bool(answer))
         if isinstance(answer, ox.QueryTriples):
-            return Result("graph", triples=list(answer))
+            graph = Result("graph")
+            for triple in answer:
+                if row_cap is not None and len(graph.triples) >= row_cap:
+                    graph.truncated = True
+                    break
+                graph.triples.append(triple)
+            return graph
         names = [v.value for v in answer.variables]
         result = Result("select", variables=names)
         for solution in answer:
@@ -535,11 +541,13 @@ def _evaluate_rdflib(
             return Result("ask", boolean=bool(answer.askAnswer), engine="rdflib")
         if answer.type in {"CONSTRUCT", "DESCRIBE"}:
             assert answer.graph is not None
-            triples = [
-                ox.Triple(_from_rdflib(s), _from_rdflib(p), _from_rdflib(o))  # type: ignore[arg-type]
-                for s, p, o in answer.graph
-            ]
-            return Result("graph", triples=triples, engine="rdflib")
+            graph = Result("graph", engine="rdflib")
+            for s, p, o in answer.graph:
+                if row_cap is not None and len(graph.triples) >= row_cap:
+                    graph.truncated = True
+                    break
+                graph.triples.append(ox.Triple(_from_rdflib(s), _from_rdflib(p), _from_rdflib(o)))  # type: ignore[arg-type]
+            return graph
         names = [str(v) for v in answer.vars or []]
         result = Result("select", variables=names, engine="rdflib")
         for row in answer.bindings:
@@ -573,9 +581,9 @@ def run(
     terms, or to text read by :func:`parse_term` (checked by :func:`bind`). The default graph
     is the union of all graphs, unless ``default_graphs`` / ``named_graphs`` name the dataset
     (graphs of the store only: nothing is fetched). ``row_cap`` stops a SELECT after that
-    many rows. A query that does not parse or fails raises
-    :class:`~pactgraph.errors.QueryError` naming the line and column, in ``source`` (the
-    file the text came from) if given.
+    many rows, a CONSTRUCT or DESCRIBE after that many triples. A query that does not parse
+    or fails raises :class:`~pactgraph.errors.QueryError` naming the line and column, in
+    ``source`` (the file the text came from) if given.
 
     >>> from pactgraph.store import load
     >>> result = run(load(), get("changes"), {"change": "pg:Removed"})
