@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import socket
 import subprocess
 import sys
@@ -35,12 +36,6 @@ PARTIES = "SELECT ?party WHERE { ?party a pg:Party }"
 ALLOWED_ORIGIN = "https://allowed.example"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @dataclass
 class Server:
     url: str
@@ -48,17 +43,19 @@ class Server:
 
 
 def _start(*args: str) -> Server:
-    port = _free_port()
+    # port 0: the system picks a free port, and the first line says which
     process = subprocess.Popen(
-        [sys.executable, "-m", "pactgraph", "serve", "--port", str(port), *args],
+        [sys.executable, "-m", "pactgraph", "serve", "--port", "0", *args],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
     )
     assert process.stderr is not None
     line = process.stderr.readline()  # the "listening" line comes once workers are ready
-    assert "SPARQL endpoint at http://127.0.0.1:" in line, line + process.stderr.read()
-    return Server(f"http://127.0.0.1:{port}/sparql", process)
+    match = re.search(r"SPARQL endpoint at (http://127\.0\.0\.1:\d+/sparql) ", line)
+    assert match, line + process.stderr.read()
+    assert not match[1].endswith(":0/sparql")
+    return Server(match[1], process)
 
 
 def _stop(server: Server) -> None:

@@ -420,6 +420,7 @@ def create_app(settings: Settings, graphs: Sequence[str]) -> Starlette:
                 allow_origins=[settings.cors],
                 allow_methods=["GET", "POST"],
                 allow_headers=["Accept", "Content-Type"],
+                expose_headers=["Pactgraph-Row-Cap-Reached"],
             )
         )
     methods = ["GET", "POST", "PUT", "DELETE", "PATCH"]
@@ -462,7 +463,8 @@ def serve(
     """Serve the agreements (default: the bundled ones) until interrupted.
 
     The data is loaded first, so a bad file fails here with its error, before any socket is
-    opened. ``ready`` is called with the endpoint's URL once the server listens.
+    opened. ``ready`` is called with the endpoint's URL once the server listens (with the
+    port the system chose, for ``port=0``).
     """
     import uvicorn
 
@@ -493,7 +495,10 @@ def serve(
         async def startup(sockets: Any = None) -> None:
             await original(sockets=sockets)
             if server.started:
-                ready(f"http://{url_host}:{port}/sparql")
+                bound = port
+                if server.servers and server.servers[0].sockets:  # --port 0: the one chosen
+                    bound = int(server.servers[0].sockets[0].getsockname()[1])
+                ready(f"http://{url_host}:{bound}/sparql")
 
         server.startup = startup  # type: ignore[method-assign]
     server.run()
