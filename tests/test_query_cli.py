@@ -229,3 +229,13 @@ def test_json_results_graph_reads_in_rdflib_graph() -> None:
     result = run_cli("query", "-e", query)
     graph = rdflib.Graph().parse(data=result.stdout, format="turtle")
     assert len(graph) == 16
+
+
+def test_short_names_for_the_one_agreement_loaded() -> None:
+    result = run_cli("query", "provisions-held-by", "--bind", "party=:expert-panel")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("(0 rows)")
+    table = run_cli("query", "exceptions", "--bind", "provision=:azure-api-exclusivity")
+    assert ":natsec-api-access" in table.stdout
+    assert "pg:exceptionTo" in table.stdout
+    assert "<https://" not in table.stdout

@@ -211,9 +211,13 @@ def _query(args: argparse.Namespace) -> int:
         if not sep or not name.strip():
             raise UsageError(f"--bind {item}: write VAR=VALUE, such as party=pg:X")
         bindings[name.strip()] = value
-    result = run(_load(args), source, bindings, engine=args.engine, source=where)
+    store = _load(args)
+    # with one agreement loaded, ":name" is short for a node of it, in --bind and in tables
+    graphs = store.agreement_graphs
+    short = {"": graphs[0].rstrip("/#") + "/"} if len(graphs) == 1 else None
+    result = run(store, source, bindings, engine=args.engine, source=where, prefixes=short)
     fmt = args.format or ("turtle" if result.form == "graph" else "table")
-    sys.stdout.buffer.write(write(result, fmt))
+    sys.stdout.buffer.write(write(result, fmt, short))
     return 0
 
 
@@ -235,8 +239,9 @@ def _query_args(parser: argparse.ArgumentParser) -> None:
         "-b",
         action="append",
         metavar="VAR=VALUE",
-        help='bind ?VAR to an RDF term: <iri>, prefix:name, "text", "text"@en, '
-        '"text"^^xsd:date, a number, true/false or YYYY-MM-DD (repeatable)',
+        help="bind ?VAR to an RDF term: <iri>, prefix:name (:name for a node of the one "
+        'agreement loaded), "text", "text"@en, "text"^^xsd:date, a number, true/false or '
+        "YYYY-MM-DD (repeatable)",
     )
     parser.add_argument(
         "--format",

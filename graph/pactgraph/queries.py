@@ -282,13 +282,16 @@ def _iri(text: str, where: str) -> ox.NamedNode:
         raise UsageError(f"{where}: <{text}> is not a valid IRI ({err})") from err
 
 
-def parse_term(text: str, *, where: str = "--bind") -> ox.NamedNode | ox.Literal:
+def parse_term(
+    text: str, *, where: str = "--bind", prefixes: Mapping[str, str] | None = None
+) -> ox.NamedNode | ox.Literal:
     """An RDF term written as on the command line.
 
     ``<iri>``, a prefixed name with one of pactgraph's prefixes (``pg:Kept``), a full
     ``https://...`` IRI, a literal ``"text"``, ``"text"@en`` or ``"text"^^xsd:date``, or a
-    bare integer, decimal, boolean or ``YYYY-MM-DD`` date. A malformed value raises
-    :class:`~pactgraph.errors.UsageError`.
+    bare integer, decimal, boolean or ``YYYY-MM-DD`` date. ``prefixes`` adds prefixes to
+    pactgraph's own (such as ``""`` for the one agreement loaded, so ``:openai`` works).
+    A malformed value raises :class:`~pactgraph.errors.UsageError`.
 
     >>> parse_term("pg:Kept")
     <NamedNode value=https://w3id.org/pactgraph/ns#Kept>
@@ -299,6 +302,7 @@ def parse_term(text: str, *, where: str = "--bind") -> ox.NamedNode | ox.Literal
     """
     from .namespaces import PREFIXES
 
+    known_prefixes = {**(prefixes or {}), **PREFIXES}
     value = text.strip()
     if value.startswith("<") and value.endswith(">"):
         return _iri(value[1:-1], where)
@@ -308,7 +312,7 @@ def parse_term(text: str, *, where: str = "--bind") -> ox.NamedNode | ox.Literal
         if match["lang"]:
             return ox.Literal(body, language=match["lang"])
         if match["dt"]:
-            datatype = parse_term(match["dt"], where=where)
+            datatype = parse_term(match["dt"], where=where, prefixes=prefixes)
             if not isinstance(datatype, ox.NamedNode):
                 raise UsageError(f"{where}: the datatype of {value} must be an IRI")
             return ox.Literal(body, datatype=datatype)
@@ -330,12 +334,12 @@ def parse_term(text: str, *, where: str = "--bind") -> ox.NamedNode | ox.Literal
     match = _PREFIXED.match(value)
     if match:
         prefix = match["prefix"] or ""
-        if prefix not in PREFIXES:
+        if prefix not in known_prefixes:
             raise UsageError(
                 f"{where}: unknown prefix {prefix!r} in {value}; use one of "
-                f"{', '.join(sorted(PREFIXES))} or write the full IRI in <...>"
+                f"{', '.join(p + ':' for p in sorted(known_prefixes))} or write <full IRI>"
             )
-        return _iri(PREFIXES[prefix] + match["local"], where)
+        return _iri(known_prefixes[prefix] + match["local"], where)
     raise UsageError(
         f"{where}: cannot read {value!r} as an RDF term; write <iri>, prefix:name, "
         '"text", "text"@en, "text"^^xsd:type, a number, true/false or a YYYY-MM-DD date'
@@ -375,7 +379,9 @@ def resolve(name_or_text: str) -> NamedQuery | None:
 
 
 def bind(
-    query: NamedQuery | str, values: Mapping[str, str | ox.NamedNode | ox.Literal] | None
+    query: NamedQuery | str,
+    values: Mapping[str, str | ox.NamedNode | ox.Literal] | None,
+    prefixes: Mapping[str, str] | None = None,
 ) -> dict[str, ox.NamedNode | ox.Literal]:
     """Check and convert the values for a query's variables.
 
@@ -392,7 +398,9 @@ def bind(
         if name not in known:
             hint = f"; it takes {', '.join('?' + v for v in sorted(known))}" if known else ""
             raise UsageError(f"{where}: the query has no variable ?{name}{hint}")
-        term = parse_term(value, where=where) if isinstance(value, str) else value
+        term = (
+            parse_term(value, where=where, prefixes=prefixes) if isinstance(value, str) else value
+        )
         bound[name] = term
     if isinstance(query, NamedQuery):
         for param in query.parameters:
@@ -574,6 +582,7 @@ def run(
     default_graphs: list[str] | None = None,
     named_graphs: list[str] | None = None,
     source: str | None = None,
+    prefixes: Mapping[str, str] | None = None,
 ) -> Result:
     """Run any SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) with values bound as RDF terms.
 
@@ -583,7 +592,8 @@ def run(
     (graphs of the store only: nothing is fetched). ``row_cap`` stops a SELECT after that
     many rows, a CONSTRUCT or DESCRIBE after that many triples. A query that does not parse
     or fails raises :class:`~pactgraph.errors.QueryError` naming the line and column, in
-    ``source`` (the file the text came from) if given.
+    ``source`` (the file the text came from) if given. ``prefixes`` are extra prefixes for
+    the values in ``bindings`` (see :func:`parse_term`).
 
     >>> from pactgraph.store import load
     >>> result = run(load(), get("changes"), {"change": "pg:Removed"})
@@ -592,7 +602,7 @@ def run(
     """
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
-    bound = bind(query, bindings)
+    bound = bind(query, bindings, prefixes)
     text = query.text if isinstance(query, NamedQuery) else query
     where = str(query.path) if isinstance(query, NamedQuery) else source or "query"
     if engine == "rdflib":

@@ -113,18 +113,22 @@ def format_name(name: str, form: str | None = None) -> str:
     return key
 
 
-def compact(term: Term | None) -> str:
+def compact(term: Term | None, prefixes: dict[str, str] | None = None) -> str:
     """A term as people read it: a prefixed name where one fits, a literal's text.
+
+    ``prefixes`` adds to pactgraph's own, e.g. ``{"": agreement IRI + "/"}``.
 
     >>> compact(ox.NamedNode("https://w3id.org/pactgraph/ns#Kept"))
     'pg:Kept'
+    >>> compact(ox.NamedNode("https://example.org/a/b"), {"": "https://example.org/a/"})
+    ':b'
     """
     from .namespaces import PREFIXES
 
     if term is None:
         return ""
     if isinstance(term, ox.NamedNode):
-        for prefix, iri in PREFIXES.items():
+        for prefix, iri in {**(prefixes or {}), **PREFIXES}.items():
             local = term.value.removeprefix(iri)
             if local != term.value and re.fullmatch(r"[\w-]*", local):
                 return f"{prefix}:{local}"
@@ -275,23 +279,31 @@ def _tsv(result: Result) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _table(result: Result) -> str:
+def _table(result: Result, prefixes: dict[str, str] | None) -> str:
     from .render import table
 
     if result.form == "ask":
         return "true\n" if result.boolean else "false\n"
     if result.form == "graph":
         columns = ["subject", "predicate", "object"]
-        rows = [dict(zip(columns, map(compact, t), strict=True)) for t in result.triples]
+        rows = [
+            dict(zip(columns, (compact(x, prefixes) for x in t), strict=True))
+            for t in result.triples
+        ]
     else:
         columns = result.variables
-        rows = [{v: compact(t) for v, t in zip(columns, row, strict=True)} for row in result.rows]
+        rows = [
+            {v: compact(t, prefixes) for v, t in zip(columns, row, strict=True)}
+            for row in result.rows
+        ]
     note = f"\n({len(rows)} rows{', cut off at the row cap' if result.truncated else ''})"
     return table(rows, columns) + note + "\n"
 
 
-def write(result: Result, fmt: str) -> bytes:
+def write(result: Result, fmt: str, prefixes: dict[str, str] | None = None) -> bytes:
     """``result`` in format ``fmt`` (any alias), as UTF-8 bytes.
+
+    ``prefixes`` (added to pactgraph's own) shorten IRIs in the ``table`` format.
 
     A format that does not suit the result (``csv`` for a CONSTRUCT, ``turtle`` for a
     SELECT) raises :class:`~pactgraph.errors.UsageError`.
@@ -300,7 +312,7 @@ def write(result: Result, fmt: str) -> bytes:
 
     name = format_name(fmt, result.form)
     if name == "table":
-        return _table(result).encode()
+        return _table(result, prefixes).encode()
     if result.form == "graph":
         prefixes = PREFIXES if name in {"turtle", "trig", "xml"} else None
         data = ox.serialize(result.triples, format=_RDF_FORMATS[name], prefixes=prefixes)
