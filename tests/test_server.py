@@ -317,6 +317,7 @@ def test_start_page_links_the_endpoint(server: Server) -> None:
         ("GET", [("query", PARTIES)], None, {"Accept": "image/png"}, 406, b"Accept one of"),
         ("GET", [("query", "INSERT DATA { <a:a> <a:b> <a:c> }")], None, {}, 400, b"query:1:"),
         ("POST", [], b"SELECT \xff", DIRECT, 400, b"not UTF-8"),
+        ("POST", [], b"#" * 1_000_001, DIRECT, 413, b"larger than"),
     ],
     ids=[
         "malformed-get",
@@ -328,6 +329,7 @@ def test_start_page_links_the_endpoint(server: Server) -> None:
         "not-acceptable",
         "update-as-query",
         "not-utf8",
+        "too-large",
     ],
 )
 def test_protocol_errors(  # noqa: PLR0917

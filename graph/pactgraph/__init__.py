@@ -1,8 +1,9 @@
 """pactgraph: agreements as RDF knowledge graphs, and answers to dependency questions.
 
 The public API reads like the pipeline: :func:`load` → :func:`validate` → :func:`select`
-→ :func:`summarize`. Each verb lives in a module of its own and is imported on first use,
-so ``import pactgraph`` (and ``pactgraph --help``) stays fast.
+(or :func:`query`, any SPARQL query on either engine) → :func:`summarize` → :func:`serve`.
+Each verb lives in a module of its own and is imported on first use, so ``import
+pactgraph`` (and ``pactgraph --help``) stays fast.
 
 >>> import pactgraph
 >>> store = pactgraph.load()
@@ -17,18 +18,21 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "load", "select", "summarize", "validate"]
+__all__ = ["__version__", "load", "query", "select", "serve", "summarize", "validate"]
 
 _VERBS = {
     "load": "pactgraph.store",
     "validate": "pactgraph.validation",
     "select": "pactgraph.queries",
     "summarize": "pactgraph.info",
+    "query": "pactgraph.queries",
+    "serve": "pactgraph.server",
 }
 
 if TYPE_CHECKING:
     from .info import summarize
-    from .queries import select
+    from .queries import query, select
+    from .server import serve
     from .store import load
     from .validation import validate
 

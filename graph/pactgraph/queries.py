@@ -52,6 +52,7 @@ __all__ = [
     "library",
     "parse_term",
     "python_value",
+    "query",
     "query_variables",
     "resolve",
     "run",
@@ -610,3 +611,7 @@ def run(
             raise UsageError("a dataset (default/named graphs) needs the oxigraph engine")
         return _run_rdflib(store, text, where, bound, row_cap)
     return _run_oxigraph(store, text, where, bound, row_cap, default_graphs, named_graphs)
+
+
+#: The ``pactgraph.query`` verb: :func:`run` under the pipeline's name.
+query = run

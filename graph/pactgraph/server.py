@@ -46,6 +46,9 @@ __all__ = ["Settings", "create_app", "negotiate", "serve"]
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
 
+#: The largest request body read (a query, or a form holding one), in bytes.
+MAX_BODY = 1_000_000
+
 #: Media types a client may ask for, by the form of the result, mapped to our format names.
 ACCEPTED: dict[str, dict[str, str]] = {
     "solutions": {
@@ -356,7 +359,13 @@ def create_app(settings: Settings, graphs: Sequence[str]) -> Starlette:
                 return _plain(403, "this endpoint is read-only: SPARQL Update is refused")
             if "graph" in params or "default" in params:
                 return _plain(403, "this endpoint is read-only: Graph Store writes are refused")
-            body = await request.body()
+            body, size = b"", 0
+            async for chunk in request.stream():  # past the limit, read on but keep nothing
+                size += len(chunk)
+                if size <= MAX_BODY:
+                    body += chunk
+            if size > MAX_BODY:
+                return _plain(413, f"the request body is larger than {MAX_BODY} bytes")
             if media == "application/x-www-form-urlencoded":
                 try:
                     form = parse_qs(body.decode("utf-8"), keep_blank_values=True)
