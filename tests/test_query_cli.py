@@ -239,3 +239,23 @@ def test_short_names_for_the_one_agreement_loaded() -> None:
     assert ":natsec-api-access" in table.stdout
     assert "pg:exceptionTo" in table.stdout
     assert "<https://" not in table.stdout
+
+
+def test_help_lists_the_sparql_commands_and_serve_defaults() -> None:
+    top = run_cli("--help")
+    for command in ("queries", "query", "serve"):
+        assert command in top.stdout
+    serve = " ".join(run_cli("serve", "--help").stdout.split())
+    for text in ("default: 127.0.0.1", "--cors ORIGIN", "(default: 30)", "(default: 10000)"):
+        assert text in serve
+
+
+def test_construct_as_a_table() -> None:
+    result = run_cli("query", "-e", "CONSTRUCT WHERE { ?p pg:extends ?q }", "--format", "table")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["subject", "predicate", "object"]
+    assert [":ip-models-products", "pg:extends", ":exclusive-ip-rights"] in [
+        line.split() for line in lines
+    ]
+    assert lines[-1] == "(2 rows)"
