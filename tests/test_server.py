@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -59,7 +60,8 @@ def _start(*args: str) -> Server:
 
 
 def _stop(server: Server) -> None:
-    server.process.terminate()
+    if server.process.poll() is None:
+        server.process.terminate()
     server.process.wait(timeout=20)
     assert server.process.stderr is not None
     server.process.stderr.close()
@@ -461,6 +463,11 @@ def test_no_cors_by_default_and_bad_data_fails_before_listening(tmp_path: Path) 
         reply = http(plain.url, params=[("query", PARTIES)], headers={"Origin": ALLOWED_ORIGIN})
         assert reply.status == 200
         assert "access-control-allow-origin" not in reply.headers
+        # Ctrl-C stops it cleanly
+        plain.process.send_signal(signal.SIGINT)
+        assert plain.process.wait(timeout=20) == 0
+        assert plain.process.stderr is not None
+        assert plain.process.stderr.read().strip() == "pactgraph: stopped"
     finally:
         _stop(plain)
     bad = tmp_path / "bad.ttl"

@@ -272,16 +272,19 @@ def _serve(args: argparse.Namespace) -> int:
         )
         sys.stderr.flush()
 
-    serve(
-        args.data or None,
-        host=args.host,
-        port=args.port,
-        timeout=args.timeout,
-        row_cap=args.row_cap,
-        cors=args.cors,
-        workers=args.workers,
-        ready=ready,
-    )
+    try:
+        serve(
+            args.data or None,
+            host=args.host,
+            port=args.port,
+            timeout=args.timeout,
+            row_cap=args.row_cap,
+            cors=args.cors,
+            workers=args.workers,
+            ready=ready,
+        )
+    except KeyboardInterrupt:  # Ctrl-C is how a server is meant to stop
+        sys.stderr.write("pactgraph: stopped\n")
     return 0
 
 

@@ -188,9 +188,13 @@ class _Pool:
         )
         process.start()
         child.close()
-        if not parent.poll(120) or parent.recv() != "ready":
+        try:
+            started = parent.poll(120) and parent.recv() == "ready"
+        except (EOFError, OSError):
+            started = False
+        if not started:
             process.kill()
-            raise RuntimeError("a query worker did not start")
+            raise RuntimeError("a query worker did not start; rerun with --debug")
         worker = (process, parent)
         self.all.append(worker)
         return worker
@@ -511,3 +515,7 @@ def serve(
 
         server.startup = startup  # type: ignore[method-assign]
     server.run()
+    if not server.started:
+        from .errors import PactgraphError
+
+        raise PactgraphError(f"the server on {host}:{port} did not start; rerun with --debug")
