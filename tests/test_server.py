@@ -391,6 +391,8 @@ def test_writes_are_forbidden_and_change_nothing(
         "SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
         "select * where {{ service silent <{url}> {{ ?s ?p ?o }} }}",
         "SELECT * WHERE {{ ?s ?p ?o # no\n SERVICE <{url}> {{ ?s ?p ?o }} }}",
+        "SELECT * WHERE {{ ?s ?p 1SERVICESILENT<{url}>{{ ?s ?p ?o }} }}",
+        "PREFIX : <{url}/> SELECT * WHERE {{ SERVICE:x {{ ?s ?p ?o }} }}",
     ],
 )
 def test_service_is_refused_without_connecting(server: Server, template: str) -> None:

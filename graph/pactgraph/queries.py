@@ -240,7 +240,11 @@ _LEXEMES = re.compile(
     re.S,
 )
 _VARIABLE = re.compile(r"[?$](\w+)")
-_KEYWORD_SERVICE = re.compile(r"(?<![\w?$:])service(?![\w:-])", re.I)
+# Names that cannot hide a keyword: variables, blank node labels, the local part of a
+# prefixed name (Oxigraph reads each greedily). Dots are left out on purpose, so
+# "ex:a.SERVICE" still shows its keyword.
+_NAMES = re.compile(r"[?$]\w+|_:[\w-]+|(?<=:)[\w-]+")
+_SERVICE = re.compile(r"service", re.I)
 _POSITION = re.compile(r"^error at (\d+):(\d+): ")
 _LITERAL = re.compile(
     r'^"(?P<text>(?:[^"\\]|\\.)*)"(?:@(?P<lang>[A-Za-z]+(?:-[A-Za-z0-9]+)*)|\^\^(?P<dt>\S+))?$',
@@ -266,14 +270,20 @@ def query_variables(text: str) -> set[str]:
 
 
 def uses_service(text: str) -> bool:
-    """Whether a query has a ``SERVICE`` clause (a federated call to another endpoint).
+    """Whether a query may have a ``SERVICE`` clause (a federated call to another endpoint).
+
+    Deliberately wary: SPARQL parsers take keywords glued to what surrounds them
+    (``SERVICESILENT<...>``, ``SERVICE:x``, ``1SERVICE``), so any "service" outside strings,
+    IRIs, comments, variable names, blank node labels and local names counts.
 
     >>> uses_service("SELECT * { service <http://example.org/sparql> { ?s ?p ?o } }")
     True
-    >>> uses_service('SELECT ?service { ?service ex:service "SERVICE" } # SERVICE')
+    >>> uses_service("SELECT * { ?s ?p 1SERVICESILENT<http://example.org/sparql>{} }")
+    True
+    >>> uses_service('SELECT ?service { ?service ex:service :azure-services "SERVICE" } # SERVICE')
     False
     """
-    return bool(_KEYWORD_SERVICE.search(_code(text)))
+    return bool(_SERVICE.search(_NAMES.sub(lambda m: " " * len(m.group(0)), _code(text))))
 
 
 def _iri(text: str, where: str) -> ox.NamedNode:
