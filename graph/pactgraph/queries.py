@@ -234,16 +234,8 @@ ENGINES = ("oxigraph", "rdflib")
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
-_LEXEMES = re.compile(
-    r"'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\""
-    r"|<[^<>\"{}|^`\\\x00-\x20]*>|#[^\n]*",
-    re.S,
-)
+_IRIREF = re.compile(r"<(?:[^<>\"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>")
 _VARIABLE = re.compile(r"[?$](\w+)")
-# Names that cannot hide a keyword: variables, blank node labels, the local part of a
-# prefixed name (Oxigraph reads each greedily). Dots are left out on purpose, so
-# "ex:a.SERVICE" still shows its keyword.
-_NAMES = re.compile(r"[?$]\w+|_:[\w-]+|(?<=:)[\w-]+")
 _SERVICE = re.compile(r"service", re.I)
 _POSITION = re.compile(r"^error at (\d+):(\d+): ")
 _LITERAL = re.compile(
@@ -255,9 +247,54 @@ _SCHEME_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://\S+$")
 _ESCAPES = {"t": "\t", "n": "\n", "r": "\r", "b": "\b", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
 
 
+def _string_end(text: str, start: int, quote: str) -> int | None:
+    """Where the string opening at ``start`` ends (just past it), or ``None`` if it does not."""
+    i, n = start + len(quote), len(text)
+    while i < n:
+        if text.startswith(quote, i):
+            return i + len(quote)
+        char = text[i]
+        if char == "\\":
+            i += 2
+            continue
+        if len(quote) == 1 and char in "\r\n":
+            return None
+        i += 1
+    return None
+
+
 def _code(text: str) -> str:
-    """The query text with strings, IRIs and comments blanked out (same length)."""
-    return _LEXEMES.sub(lambda m: " " * len(m.group(0)), text)
+    r"""The query text with strings, IRIs and comments blanked out (same length).
+
+    A scan by the SPARQL grammar's terminals: escapes inside strings, ``\u`` escapes inside
+    IRIs, comments ending at either line break, ``\#`` inside a local name. Where it is
+    unsure it keeps text as code, so nothing that a parser reads as code is blanked.
+    """
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        char, end = text[i], None
+        if char == "#":
+            end = i + 1
+            while end < n and text[end] not in "\r\n":
+                end += 1
+        elif char == "<":
+            match = _IRIREF.match(text, i)
+            end = match.end() if match else None
+        elif char in "\"'":
+            quote = char * 3 if text.startswith(char * 3, i) else char
+            end = _string_end(text, i, quote)
+        elif char == "\\":  # an escape in a local name, such as ex:a\#b: code, not a comment
+            out.append(text[i : i + 2])
+            i += 2
+            continue
+        if end is None:
+            out.append(char)
+            i += 1
+        else:
+            out.append(" " * (end - i))
+            i = end
+    return "".join(out)
 
 
 def query_variables(text: str) -> set[str]:
@@ -274,16 +311,17 @@ def uses_service(text: str) -> bool:
 
     Deliberately wary: SPARQL parsers take keywords glued to what surrounds them
     (``SERVICESILENT<...>``, ``SERVICE:x``, ``1SERVICE``), so any "service" outside strings,
-    IRIs, comments, variable names, blank node labels and local names counts.
+    IRIs and comments counts, even in a variable or a prefixed name (``?service``,
+    ``ex:services``): write such IRIs in full, ``<...>``, and rename such variables.
 
     >>> uses_service("SELECT * { service <http://example.org/sparql> { ?s ?p ?o } }")
     True
     >>> uses_service("SELECT * { ?s ?p 1SERVICESILENT<http://example.org/sparql>{} }")
     True
-    >>> uses_service('SELECT ?service { ?service ex:service :azure-services "SERVICE" } # SERVICE')
+    >>> uses_service('SELECT ?x { ?x <https://example.org/service> "SERVICE" } # SERVICE')
     False
     """
-    return bool(_SERVICE.search(_NAMES.sub(lambda m: " " * len(m.group(0)), _code(text))))
+    return bool(_SERVICE.search(_code(text)))
 
 
 def _iri(text: str, where: str) -> ox.NamedNode:

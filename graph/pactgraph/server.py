@@ -405,7 +405,12 @@ def create_app(settings: Settings, graphs: Sequence[str]) -> Starlette:
             return _plain(400, "more than one query: give exactly one query= parameter")
         query = queries[0]
         if uses_service(query):
-            return _plain(403, "SERVICE is refused: this endpoint makes no outbound connections")
+            return _plain(
+                403,
+                "SERVICE is refused: this endpoint makes no outbound connections (the word "
+                "'service' outside strings, <IRIs> and comments counts: write such IRIs in "
+                "full and rename such variables)",
+            )
         status, media_type, content, headers = await pool.ask(
             {
                 "query": query,
