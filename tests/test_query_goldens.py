@@ -203,4 +203,5 @@ def test_every_parameter_can_be_bound_on_both_engines(stores: dict[str, Store], 
     for engine in ("oxigraph", "rdflib"):
         result = run(stores["bundled"], query, values, engine=engine)
         assert result.form == "select"
-        assert len(result.rows) <= 1  # nothing, or one group of nothing (inventory's COUNT)
+        if query.parameters:  # nothing, or one group of nothing (inventory's COUNT)
+            assert len(result.rows) <= 1
