@@ -300,6 +300,21 @@ def test_service_description_at_the_endpoint(server: Server) -> None:
     assert rdflib.URIRef(AGREEMENT) in set(graph.objects(None, sd.name))
 
 
+def test_graph_store_reads_one_graph_or_the_union(server: Server) -> None:
+    agreement = http(
+        server.url, params=[("graph", AGREEMENT)], headers={"Accept": "application/n-triples"}
+    )
+    assert agreement.status == 200
+    triples = list(ox.parse(agreement.body, format=ox.RdfFormat.N_TRIPLES))
+    assert len(triples) == 100  # the row cap (100 in this module) holds here too
+    assert all(q.subject.value.startswith(AGREEMENT) for q in triples)  # not the ontology
+    assert agreement.headers.get("pactgraph-row-cap-reached") == "100"
+    missing = http(server.url, params=[("graph", "https://example.org/none")])
+    assert missing.status == 404
+    both = http(server.url, params=[("graph", AGREEMENT), ("default", "")])
+    assert both.status == 400
+
+
 def test_start_page_links_the_endpoint(server: Server) -> None:
     reply = http(server.url.removesuffix("sparql"))
     assert reply.status == 200

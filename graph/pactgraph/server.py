@@ -5,7 +5,8 @@ application/sparql-query`` answer queries as the SPARQL 1.1 Protocol says: resul
 format the ``Accept`` header asks for (SPARQL JSON, XML, CSV, TSV; Turtle, N-Triples,
 JSON-LD, RDF/XML, TriG for graphs), 400 with the parser's message for a malformed query,
 406 when no acceptable format fits, 415 for a body that is not a query. ``GET /sparql``
-without a query returns the service description. ``GET /`` is a small start page.
+without a query returns the service description; ``GET /sparql?graph=IRI`` (or
+``?default``) reads a graph, as the Graph Store Protocol says. ``GET /`` is a start page.
 
 It is read-only and keeps to the machine: updates (``update=``,
 ``application/sparql-update``) and Graph Store writes get 403; a query with ``SERVICE``
@@ -340,12 +341,31 @@ def create_app(settings: Settings, graphs: Sequence[str]) -> Starlette:
     from starlette.routing import Route
 
     from .queries import uses_service
+    from .store import ONTOLOGY_GRAPH
 
     pool = _Pool(settings)
 
     async def home(request: Request) -> Response:
         listed = ", ".join(f"<code>{escape(g)}</code>" for g in graphs) or "none"
         return HTMLResponse(_START_PAGE.format(agreements=len(graphs), graphs=listed))
+
+    async def graph_store_read(request: Request) -> Response:
+        """Graph Store Protocol, reading only: ``?graph=IRI`` or ``?default`` (the union)."""
+        names = request.query_params.getlist("graph")
+        if len(names) + ("default" in request.query_params) != 1:
+            return _plain(400, "give one graph=IRI, or default, to read a graph")
+        if names and names[0] not in graphs and names[0] != ONTOLOGY_GRAPH:
+            return _plain(404, f"no graph <{names[0]}> here; the service description lists them")
+        status, media_type, content, headers = await pool.ask(
+            {
+                "query": "CONSTRUCT WHERE { ?s ?p ?o }",
+                "accept": request.headers.get("accept"),
+                "row_cap": settings.row_cap,
+                "default_graphs": names or None,
+                "named_graphs": [] if names else None,
+            }
+        )
+        return Response(content, status_code=status, media_type=media_type, headers=headers)
 
     async def sparql(request: Request) -> Response:
         params = request.query_params
@@ -396,7 +416,7 @@ def create_app(settings: Settings, graphs: Sequence[str]) -> Starlette:
                     "application/sparql-query or application/x-www-form-urlencoded",
                 )
         elif "graph" in params or "default" in params:
-            return _plain(400, "Graph Store reads are not offered here; use a CONSTRUCT query")
+            return await graph_store_read(request)
         if not queries:
             if method == "GET" and not params:
                 return _service_description(str(request.url), graphs, request.headers.get("accept"))
