@@ -465,6 +465,15 @@ def test_timeout_stops_a_runaway_query_and_the_server_goes_on(server: Server) ->
     assert after.status == 200
 
 
+def test_a_client_that_gives_up_does_not_cost_a_worker(server: Server) -> None:
+    runaway = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    url = server.url + "?" + urllib.parse.urlencode({"query": runaway})
+    with pytest.raises((TimeoutError, urllib.error.URLError)):
+        urllib.request.urlopen(url, timeout=0.5)
+    # the module's server has one worker: this answers only if it came back
+    assert http(server.url, params=[("query", PARTIES)]).status == 200
+
+
 def test_cors_only_for_the_given_origin(server: Server) -> None:
     allowed = http(server.url, params=[("query", PARTIES)], headers={"Origin": ALLOWED_ORIGIN})
     other = http(

@@ -170,7 +170,12 @@ def _worker(conn: Connection, paths: Sequence[str] | None) -> None:
             return
         if request is None:
             return
-        conn.send(_answer(store, request))
+        try:
+            reply = _answer(store, request)
+        except Exception as err:  # a bug: answer 500 and keep serving
+            message = f"error: internal error ({type(err).__name__}: {err}); please report it\n"
+            reply = (500, "text/plain; charset=utf-8", message.encode(), {})
+        conn.send(reply)
 
 
 class _Pool:
@@ -181,6 +186,7 @@ class _Pool:
         self.context = multiprocessing.get_context("spawn")
         self.idle: asyncio.Queue[tuple[BaseProcess, Connection]] = asyncio.Queue()
         self.all: list[tuple[BaseProcess, Connection]] = []
+        self.tasks: set[asyncio.Task[None]] = set()
 
     def _spawn(self) -> tuple[BaseProcess, Connection]:
         parent, child = self.context.Pipe()
@@ -221,6 +227,11 @@ class _Pool:
             self.all.remove(worker)
         await self.idle.put(await asyncio.to_thread(self._spawn))
 
+    def _replace_later(self, worker: tuple[BaseProcess, Connection]) -> None:
+        task = asyncio.get_running_loop().create_task(self._replace(worker))
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+
     async def ask(self, request: dict[str, Any]) -> tuple[int, str, bytes, dict[str, str]]:
         worker = await self.idle.get()
         conn = worker[1]
@@ -232,9 +243,12 @@ class _Pool:
                 self.idle.put_nowait(worker)
                 return reply
         except (EOFError, OSError):
-            asyncio.get_running_loop().create_task(self._replace(worker))
+            self._replace_later(worker)
             return 500, "text/plain; charset=utf-8", b"error: the query worker failed\n", {}
-        asyncio.get_running_loop().create_task(self._replace(worker))
+        except asyncio.CancelledError:  # the client went away: the worker may still be busy
+            self._replace_later(worker)
+            raise
+        self._replace_later(worker)
         message = (
             f"error: the query ran longer than {self.settings.timeout:g} s and was stopped; "
             "narrow it, or restart the server with a larger --timeout\n"
