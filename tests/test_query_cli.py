@@ -124,6 +124,18 @@ def test_query_file_and_stdin(tmp_path: Path) -> None:
     )  # text mode: CRLF read as LF
 
 
+def test_a_query_file_header_declares_its_parameters(tmp_path: Path) -> None:
+    path = tmp_path / "held.rq"
+    path.write_text(
+        "# title: Held\n# param: ?party IRI required -- the holder\n"
+        "SELECT ?provision ?party WHERE { ?provision pg:holder ?party }\n",
+        encoding="utf-8",
+    )
+    assert_one_line_error(run_cli("query", str(path)), 2, "?party is required")
+    result = run_cli("query", str(path), "-b", "party=:expert-panel", "-f", "csv")
+    assert result.stdout == "provision,party\n"
+
+
 def test_both_engines_print_the_same_rows() -> None:
     args = ("query", "provisions-covering", "--bind", f"category=<{ID}model-weights>")
     rows = {}

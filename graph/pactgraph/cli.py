@@ -171,8 +171,8 @@ def _queries(args: argparse.Namespace) -> int:
 def _query_source(args: argparse.Namespace) -> Any:
     from pathlib import Path
 
-    from .errors import InputNotFoundError, UsageError
-    from .queries import get, resolve
+    from .errors import UsageError
+    from .queries import from_file, get, resolve
 
     if args.expression is not None:
         if args.query is not None:
@@ -187,12 +187,7 @@ def _query_source(args: argparse.Namespace) -> Any:
         return named
     path = Path(args.query)
     if path.suffix.lower() in {".rq", ".sparql"} or "/" in args.query or path.is_file():
-        if not path.is_file():
-            raise InputNotFoundError(f"{path}: no such query file; check the path")
-        try:
-            return path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as err:
-            raise InputNotFoundError(f"{path}: cannot read it as UTF-8 text ({err})") from err
+        return from_file(path)  # its header's required parameters are checked too
     return get(args.query)  # raises UnknownNameError with close names
 
 
@@ -204,7 +199,6 @@ def _query(args: argparse.Namespace) -> int:
     if args.format is not None:
         format_name(args.format)  # an unknown name is a usage error before any work
     source = _query_source(args)
-    where = args.query if isinstance(source, str) and args.query not in (None, "-") else None
     bindings: dict[str, str] = {}
     for item in args.bind or []:
         name, sep, value = item.partition("=")
@@ -215,7 +209,7 @@ def _query(args: argparse.Namespace) -> int:
     # with one agreement loaded, ":name" is short for a node of it, in --bind and in tables
     graphs = store.agreement_graphs
     short = {"": graphs[0].rstrip("/#") + "/"} if len(graphs) == 1 else None
-    result = run(store, source, bindings, engine=args.engine, source=where, prefixes=short)
+    result = run(store, source, bindings, engine=args.engine, prefixes=short)
     fmt = args.format or ("turtle" if result.form == "graph" else "table")
     sys.stdout.buffer.write(write(result, fmt, short))
     return 0

@@ -48,6 +48,7 @@ __all__ = [
     "Result",
     "bind",
     "checks",
+    "from_file",
     "get",
     "library",
     "parse_term",
@@ -123,6 +124,22 @@ def _read(path: Path, name: str) -> NamedQuery:
         ordered=" ".join(fields.get("ordered", ["no"])).lower() == "yes",
         text=text,
     )
+
+
+def from_file(path: str | Path) -> NamedQuery:
+    """A query file of the user's, read like the library's (its header comment, if any).
+
+    Raises :class:`~pactgraph.errors.InputNotFoundError` if it cannot be read.
+    """
+    from .errors import InputNotFoundError
+
+    path = Path(path)
+    if not path.is_file():
+        raise InputNotFoundError(f"{path}: no such query file; check the path")
+    try:
+        return _read(path, path.stem)
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputNotFoundError(f"{path}: cannot read it as UTF-8 text ({err})") from err
 
 
 @cache
