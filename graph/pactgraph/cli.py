@@ -193,7 +193,7 @@ def _query_source(args: argparse.Namespace) -> Any:
 
 def _query(args: argparse.Namespace) -> int:
     from .errors import UsageError
-    from .queries import run
+    from .queries import local_prefixes, run
     from .results import format_name, write
 
     if args.format is not None:
@@ -206,9 +206,7 @@ def _query(args: argparse.Namespace) -> int:
             raise UsageError(f"--bind {item}: write VAR=VALUE, such as party=pg:X")
         bindings[name.strip()] = value
     store = _load(args)
-    # with one agreement loaded, ":name" is short for a node of it, in --bind and in tables
-    graphs = store.agreement_graphs
-    short = {"": graphs[0].rstrip("/#") + "/"} if len(graphs) == 1 else None
+    short = local_prefixes(store)  # ":name" for a node of the one agreement loaded
     result = run(store, source, bindings, engine=args.engine, prefixes=short)
     fmt = args.format or ("turtle" if result.form == "graph" else "table")
     sys.stdout.buffer.write(write(result, fmt, short))

@@ -51,6 +51,7 @@ __all__ = [
     "from_file",
     "get",
     "library",
+    "local_prefixes",
     "parse_term",
     "python_value",
     "query",
@@ -435,6 +436,17 @@ class Result:
             {v: python_value(t) for v, t in zip(self.variables, row, strict=True) if t is not None}
             for row in self.rows
         ]
+
+
+def local_prefixes(store: Store) -> dict[str, str]:
+    """``{"": IRI/}`` when one agreement is loaded, so ``:name`` can stand for its nodes.
+
+    >>> from pactgraph.store import load
+    >>> local_prefixes(load())
+    {'': 'https://w3id.org/pactgraph/id/microsoft-openai-2025/'}
+    """
+    graphs = store.agreement_graphs
+    return {"": graphs[0].rstrip("/#") + "/"} if len(graphs) == 1 else {}
 
 
 def resolve(name_or_text: str) -> NamedQuery | None:
