@@ -221,6 +221,22 @@ def test_construct_content_negotiation_read_back(
     assert len(triples) == 26
 
 
+def test_format_parameter_overrides_accept(server: Server) -> None:
+    query = [("query", PARTIES), ("format", "TSV")]
+    reply = http(server.url, params=query, headers={"Accept": "application/sparql-results+json"})
+    assert reply.status == 200
+    assert reply.media == "text/tab-separated-values"
+    assert reply.body.startswith(b"?party\n")
+    table = http(server.url, params=[("query", PARTIES), ("format", "table")])
+    assert table.media == "text/plain"
+    assert b"(7 rows)" in table.body
+    wrong = http(server.url, params=[("query", PARTIES), ("format", "turtle")])
+    assert wrong.status == 400
+    assert b"format=turtle does not fit this result" in wrong.body
+    by_media = http(server.url, params=[("query", PARTIES), ("format", "text/csv")])
+    assert by_media.media == "text/csv"
+
+
 def test_post_form_and_post_direct(server: Server) -> None:
     by_form = http(server.url, method="POST", data=form(query=PARTIES), headers=FORM)
     direct = http(server.url, method="POST", data=PARTIES.encode(), headers=DIRECT)

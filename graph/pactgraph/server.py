@@ -4,8 +4,9 @@
 application/sparql-query`` answer queries as the SPARQL 1.1 Protocol says: results in the
 format the ``Accept`` header asks for (SPARQL JSON, XML, CSV, TSV; Turtle, N-Triples,
 JSON-LD, RDF/XML, TriG for graphs), 400 with the parser's message for a malformed query,
-406 when no acceptable format fits, 415 for a body that is not a query. ``GET /sparql``
-without a query returns the service description; ``GET /sparql?graph=IRI`` (or
+406 when no acceptable format fits, 415 for a body that is not a query; ``format=``
+(``json``, ``tsv``, ``table``, ``turtle``..., or media types) overrides ``Accept``.
+``GET /sparql`` without a query returns the service description; ``GET /sparql?graph=IRI`` (or
 ``?default``) reads a graph, as the Graph Store Protocol says. ``GET /`` is a start page.
 
 It is read-only and keeps to the machine: updates (``update=``,
@@ -135,7 +136,7 @@ def _answer(store: Any, request: dict[str, Any]) -> tuple[int, str, bytes, dict[
     """Run one query in a worker: (status, media type, body, extra headers)."""
     from .errors import PactgraphError
     from .queries import run
-    from .results import MEDIA_TYPES, write
+    from .results import GRAPH_FORMATS, MEDIA_TYPES, SOLUTION_FORMATS, format_name, write
 
     try:
         result = run(
@@ -148,7 +149,17 @@ def _answer(store: Any, request: dict[str, Any]) -> tuple[int, str, bytes, dict[
     except PactgraphError as err:
         return 400, "text/plain; charset=utf-8", f"error: {err}\n".encode(), {}
     form = "graph" if result.form == "graph" else "solutions"
-    fmt = negotiate(request["accept"], form)
+    wanted = request.get("format")
+    fmt: str | None
+    if wanted and "/" not in wanted:  # format=tsv (as Fuseki takes it) wins over Accept
+        try:
+            fmt = format_name(wanted, result.form)
+        except PactgraphError:
+            names = ", ".join(SOLUTION_FORMATS if form == "solutions" else GRAPH_FORMATS)
+            message = f"error: format={wanted} does not fit this result; use one of {names}\n"
+            return 400, "text/plain; charset=utf-8", message.encode(), {}
+    else:  # format= holding media types (as SPARQLWrapper sends it) is read as Accept
+        fmt = negotiate(wanted or request["accept"], form)
     if fmt is None:
         offered = ", ".join(ACCEPTED[form])
         message = f"error: no acceptable format for this result; Accept one of {offered}\n"
@@ -336,8 +347,15 @@ textarea{{width:100%;height:10rem;font-family:monospace}}</style></head>
 <textarea id="query" name="query">SELECT ?provision ?label WHERE {{
   ?agreement pg:provision ?provision . ?provision rdfs:label ?label .
 }} LIMIT 20</textarea>
-<p><button type="submit">Run</button> (results as SPARQL JSON; prefixes pg:, rdfs:, skos:,
-dcterms:, time:, oa: are declared)</p>
+<p><label for="format">Results as</label>
+<select id="format" name="format">
+<option value="table">a table</option><option value="json">SPARQL JSON</option>
+<option value="xml">SPARQL XML</option><option value="csv">CSV</option>
+<option value="tsv">TSV</option><option value="turtle">Turtle (CONSTRUCT)</option>
+</select>
+<button type="submit">Run</button></p>
+<p>The prefixes pg:, rdf:, rdfs:, xsd:, owl:, dcterms:, skos:, prov:, odrl:, time:, oa: and sh:
+are declared for every query.</p>
 </form>
 <p>Graphs: {graphs}</p>
 </body></html>
@@ -389,6 +407,7 @@ def create_app(settings: Settings, graphs: Sequence[str]) -> Starlette:
         if "update" in params:
             return _plain(403, "this endpoint is read-only: SPARQL Update is refused")
         queries = params.getlist("query")
+        output = params.get("format")
         default_graphs = params.getlist("default-graph-uri")
         named_graphs = params.getlist("named-graph-uri")
         if method == "POST":
@@ -414,6 +433,7 @@ def create_app(settings: Settings, graphs: Sequence[str]) -> Starlette:
                 if queries and form.get("query"):
                     return _plain(400, "give the query in the body or in the URL, not both")
                 queries = queries or form.get("query", [])
+                output = output or next(iter(form.get("format", [])), None)
                 default_graphs = default_graphs + form.get("default-graph-uri", [])
                 named_graphs = named_graphs + form.get("named-graph-uri", [])
             elif media == "application/sparql-query":
@@ -448,6 +468,7 @@ def create_app(settings: Settings, graphs: Sequence[str]) -> Starlette:
         status, media_type, content, headers = await pool.ask(
             {
                 "query": query,
+                "format": output,
                 "accept": request.headers.get("accept"),
                 "row_cap": settings.row_cap,
                 "default_graphs": default_graphs or None,
