@@ -51,10 +51,9 @@ browser-deps:
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 
+# figures, not pass/fail: each tests/bench/bench_*.py prints its measurements
 bench: $(VENV)/.dev-installed
-	$(BIN)/python tests/bench/bench_ask.py
-	$(BIN)/python tests/bench/bench_export_viz.py
-	$(BIN)/python tests/bench/bench_portfolio.py
+	for script in tests/bench/bench_*.py; do $(BIN)/python $$script || exit 1; done
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -2,8 +2,10 @@
 
 The public API reads like the pipeline: :func:`load` → :func:`validate` → :func:`select`
 → :func:`summarize` → :func:`state`, :func:`impact`, :func:`ask` (with :func:`resolve` for
-names) → :func:`visualize` / :func:`export`. Each verb lives in a module of its own and is
-imported on first use, so ``import pactgraph`` (and ``pactgraph --help``) stays fast.
+names) → :func:`visualize` / :func:`export`; :func:`query` runs any SPARQL query on either
+engine and :func:`serve` offers the graph as a SPARQL endpoint. Each verb lives in a module
+of its own and is imported on first use, so ``import pactgraph`` (and ``pactgraph --help``)
+stays fast.
 
 >>> import pactgraph
 >>> store = pactgraph.load()
@@ -24,8 +26,10 @@ __all__ = [
     "export",
     "impact",
     "load",
+    "query",
     "resolve",
     "select",
+    "serve",
     "state",
     "summarize",
     "validate",
@@ -43,6 +47,8 @@ _VERBS = {
     "resolve": "pactgraph.names",
     "export": "pactgraph.exports",
     "visualize": "pactgraph.viz",
+    "query": "pactgraph.queries",
+    "serve": "pactgraph.server",
 }
 
 if TYPE_CHECKING:
@@ -50,8 +56,9 @@ if TYPE_CHECKING:
     from .impacts import impact
     from .info import summarize
     from .names import resolve
-    from .queries import select
+    from .queries import query, select
     from .questions import ask
+    from .server import serve
     from .store import load
     from .terms import state
     from .validation import validate

@@ -379,6 +379,187 @@ def _ask(args: argparse.Namespace) -> int:
     return 0
 
 
+# ------------------------------------------------------------------ queries, query
+
+
+def _queries(args: argparse.Namespace) -> int:
+    from .queries import checks, library
+    from .render import table, to_json
+
+    named = list(library().values()) + (list(checks().values()) if args.checks else [])
+    rows: list[dict[str, Any]] = [
+        {
+            "name": q.name,
+            "title": q.title,
+            "answers": q.answers,
+            "parameters": [
+                {"name": p.name, "type": p.type, "required": p.required, "doc": p.doc}
+                for p in q.parameters
+            ],
+            "returns": list(q.returns),
+            "ordered": q.ordered,
+        }
+        for q in named
+    ]
+    if args.format == "json":
+        _out(to_json(rows))
+        return 0
+    shown = [
+        {
+            "name": r["name"],
+            "title": r["title"],
+            "parameters": " ".join(
+                f"?{p['name']}" + ("" if p["required"] else "?") for p in r["parameters"]
+            ),
+        }
+        for r in rows
+    ]
+    _out(table(shown, ["name", "title", "parameters"]))
+    _out("(?x? marks an optional parameter; 'pactgraph query NAME --bind x=VALUE' runs one)")
+    return 0
+
+
+def _query_source(args: argparse.Namespace) -> Any:
+    from pathlib import Path
+
+    from .errors import UsageError
+    from .queries import from_file, get, resolve
+
+    if args.expression is not None:
+        if args.query is not None:
+            raise UsageError("give a query NAME, a FILE.rq or -e SPARQL, not two of them")
+        return args.expression
+    if args.query is None:
+        raise UsageError("give a query NAME, a FILE.rq, - (standard input) or -e SPARQL")
+    if args.query == "-":
+        return sys.stdin.read()
+    named = resolve(args.query)
+    if named is not None:
+        return named
+    path = Path(args.query)
+    if path.suffix.lower() in {".rq", ".sparql"} or "/" in args.query or path.is_file():
+        return from_file(path)  # its header's required parameters are checked too
+    return get(args.query)  # raises UnknownNameError with close names
+
+
+def _query(args: argparse.Namespace) -> int:
+    from .errors import UsageError
+    from .queries import local_prefixes, run
+    from .results import format_name, write
+
+    if args.format is not None:
+        format_name(args.format)  # an unknown name is a usage error before any work
+    source = _query_source(args)
+    bindings: dict[str, str] = {}
+    for item in args.bind or []:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise UsageError(f"--bind {item}: write VAR=VALUE, such as party=pg:X")
+        bindings[name.strip()] = value
+    store = _load(args)
+    short = local_prefixes(store)  # ":name" for a node of the one agreement loaded
+    result = run(store, source, bindings, engine=args.engine, prefixes=short)
+    fmt = args.format or ("turtle" if result.form == "graph" else "table")
+    sys.stdout.buffer.write(write(result, fmt, short))
+    return 0
+
+
+def _queries_args(parser: argparse.ArgumentParser) -> None:
+    _formats(parser, ["table", "json"])
+    parser.add_argument("--checks", action="store_true", help="list the check queries too")
+
+
+def _query_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "query",
+        nargs="?",
+        metavar="NAME|FILE.rq|-",
+        help="a named query ('pactgraph queries' lists them), a query file, or - for stdin",
+    )
+    parser.add_argument("-e", "--expression", metavar="SPARQL", help="the query text itself")
+    parser.add_argument(
+        "--bind",
+        "-b",
+        action="append",
+        metavar="VAR=VALUE",
+        help="bind ?VAR to an RDF term: <iri>, prefix:name (:name for a node of the one "
+        'agreement loaded), "text", "text"@en, "text"^^xsd:date, a number, true/false or '
+        "YYYY-MM-DD (repeatable)",
+    )
+    parser.add_argument(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help="SELECT/ASK: table (default), json, xml, csv, tsv; CONSTRUCT/DESCRIBE: "
+        "turtle (default), nt, jsonld, xml, trig, table (aliases such as ttl, json-ld)",
+    )
+    parser.add_argument(
+        "--engine",
+        choices=["oxigraph", "rdflib"],
+        default="oxigraph",
+        type=str.lower,
+        help="SPARQL engine (default: oxigraph, the faster; see tests/bench/bench_engines.py)",
+    )
+
+
+# ------------------------------------------------------------------ serve
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .server import serve
+
+    def ready(url: str) -> None:
+        sys.stderr.write(
+            f"pactgraph: read-only SPARQL endpoint at {url} "
+            f"(timeout {args.timeout:g} s, row cap {args.row_cap}); Ctrl-C stops it\n"
+        )
+        sys.stderr.flush()
+
+    try:
+        serve(
+            args.data or None,
+            host=args.host,
+            port=args.port,
+            timeout=args.timeout,
+            row_cap=args.row_cap,
+            cors=args.cors,
+            workers=args.workers,
+            ready=ready,
+        )
+    except KeyboardInterrupt:  # Ctrl-C is how a server is meant to stop
+        sys.stderr.write("pactgraph: stopped\n")
+    return 0
+
+
+def _serve_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: 127.0.0.1, this machine only)",
+    )
+    parser.add_argument("--port", type=int, default=7878, help="port (default: 7878)")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=30.0,
+        metavar="SECONDS",
+        help="stop a query after this long, answering 503 (default: 30)",
+    )
+    parser.add_argument(
+        "--row-cap",
+        type=int,
+        default=10_000,
+        metavar="ROWS",
+        help="return at most this many rows of a SELECT (default: 10000)",
+    )
+    parser.add_argument(
+        "--cors", metavar="ORIGIN", help="allow browser pages from ORIGIN to query (default: none)"
+    )
+    parser.add_argument(
+        "--workers", type=int, default=2, help="query worker processes (default: 2)"
+    )
+
+
 # ------------------------------------------------------------------ the parser
 
 
@@ -489,6 +670,21 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handle
         _impact,
     ),
     "ask": ("answer a question in plain English (see the forms below)", _ask_args, _ask),
+    "queries": (
+        "list the named queries: name, title and parameters",
+        _queries_args,
+        _queries,
+    ),
+    "query": (
+        "run a named query, a .rq file or -e SPARQL; results as table, JSON, XML, CSV, TSV or RDF",
+        _query_args,
+        _query,
+    ),
+    "serve": (
+        "serve the graph as a local read-only SPARQL 1.1 endpoint (SPARQL Protocol)",
+        _serve_args,
+        _serve,
+    ),
 }
 
 

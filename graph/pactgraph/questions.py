@@ -6,10 +6,11 @@ The forms understood (case does not matter; dates as ``2031-07-01``, ``1 July 20
 - *what changes when EVENT [happens] [on DATE]* → :func:`pactgraph.impacts.impact`
 - *what is in force on DATE [if EVENT on DATE [and EVENT on DATE]…]* →
   :func:`pactgraph.terms.state`
-- *what does PARTY [still] hold [on DATE]* → the ``held-by`` query, and the state on DATE
+- *what does PARTY [still] hold [on DATE]* → the ``provisions-held-by`` query, and the state on
+  DATE
 - *what depends on NAME* → everything the node reaches in the networkx dependency graph
 - *who holds rights to CATEGORY* / *which rights cover CATEGORY* → the
-  ``rights-to-category`` query (the SKOS hierarchy, exclusions and carve-outs applied)
+  ``provisions-covering`` query (the SKOS hierarchy, exclusions and carve-outs applied)
 
 Names resolve as :mod:`pactgraph.names` describes. A question in no known form raises
 :class:`~pactgraph.errors.UsageError` listing the forms.
@@ -85,7 +86,7 @@ def _holds(store: Store, m: re.Match[str]) -> dict[str, Any]:
     from .queries import get, select
 
     party = resolve(store, m["party"], kinds=["party"])
-    held = select(store, get("held-by"), {"party": ox.NamedNode(party)})
+    held = select(store, get("provisions-held-by"), {"party": ox.NamedNode(party)})
     by_iri = {r["provision"]: r for r in held}
     if m["date"]:
         from .terms import state
@@ -101,11 +102,9 @@ def _holds(store: Store, m: re.Match[str]) -> dict[str, Any]:
         ]
         columns = ["label", "kind", "reason"]
     else:
-        rows, columns = held, ["label", "kind", "change"]
+        rows, columns = held, ["label", "kind"]
     for row in rows:
         row["kind"] = row["kind"].rsplit("#", 1)[-1]
-        if "change" in row:
-            row["change"] = row["change"].rsplit("#", 1)[-1]
     rows.sort(key=lambda r: str(r.get("label", "")).lower())
     answer = {
         "party": party,
@@ -151,7 +150,7 @@ def _covers(store: Store, m: re.Match[str]) -> dict[str, Any]:
     from .terms import model
 
     category = resolve(store, m["category"], kinds=["concept"])
-    rows = select(store, get("rights-to-category"), {"category": ox.NamedNode(category)})
+    rows = select(store, get("provisions-covering"), {"category": ox.NamedNode(category)})
     mod = model(store)
     merged: dict[str, dict[str, Any]] = {}
     for row in rows:

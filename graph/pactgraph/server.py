@@ -1,0 +1,581 @@
+"""A local, read-only SPARQL 1.1 endpoint over the loaded agreements.
+
+``GET /sparql?query=``, ``POST`` form-encoded (``query=``) and ``POST
+application/sparql-query`` answer queries as the SPARQL 1.1 Protocol says: results in the
+format the ``Accept`` header asks for (SPARQL JSON, XML, CSV, TSV; Turtle, N-Triples,
+JSON-LD, RDF/XML, TriG for graphs), 400 with the parser's message for a malformed query,
+406 when no acceptable format fits, 415 for a body that is not a query; ``format=``
+(``json``, ``tsv``, ``table``, ``turtle``..., or media types) overrides ``Accept``.
+``GET /sparql`` without a query returns the service description; ``GET /sparql?graph=IRI`` (or
+``?default``) reads a graph, as the Graph Store Protocol says. ``GET /`` is a start page.
+
+It is read-only and keeps to the machine: updates (``update=``,
+``application/sparql-update``) and Graph Store writes get 403; a query with ``SERVICE``
+is refused before it runs, so no outbound connection is ever made; ``FROM``,
+``FROM NAMED`` and the protocol's ``default-graph-uri`` / ``named-graph-uri`` only select
+graphs already loaded (nothing is fetched or read from disk). Each query runs in a worker
+process with its own copy of the store, so a query that runs past the time limit is
+stopped by ending its process (503), and results stop at a row cap.
+
+Built on Starlette (ASGI) served by uvicorn. This module does not print: :func:`serve`
+reports where it listens through the ``ready`` callback.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import multiprocessing
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from html import escape
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qs
+
+from .errors import UsageError
+
+if TYPE_CHECKING:
+    from multiprocessing.process import BaseProcess
+
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import Response
+
+__all__ = ["Settings", "create_app", "negotiate", "serve"]
+
+SD = "http://www.w3.org/ns/sparql-service-description#"
+
+#: The largest request body read (a query, or a form holding one), in bytes.
+MAX_BODY = 1_000_000
+
+#: Media types a client may ask for, by the form of the result, mapped to our format names.
+ACCEPTED: dict[str, dict[str, str]] = {
+    "solutions": {
+        "application/sparql-results+json": "json",
+        "application/json": "json",
+        "application/sparql-results+xml": "xml",
+        "application/xml": "xml",
+        "text/xml": "xml",
+        "text/csv": "csv",
+        "text/tab-separated-values": "tsv",
+        "text/plain": "table",
+    },
+    "graph": {
+        "text/turtle": "turtle",
+        "application/x-turtle": "turtle",
+        "application/n-triples": "nt",
+        "text/plain": "nt",
+        "application/ld+json": "jsonld",
+        "application/json": "jsonld",
+        "application/rdf+xml": "xml",
+        "application/xml": "xml",
+        "text/xml": "xml",
+        "application/trig": "trig",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How the endpoint runs: the data, the limits and who may call it from a browser."""
+
+    paths: tuple[str, ...] | None = None
+    timeout: float = 30.0
+    row_cap: int = 10_000
+    cors: str | None = None
+    workers: int = 2
+
+
+def negotiate(accept: str | None, form: str) -> str | None:
+    """The format to answer in for an ``Accept`` header, or ``None`` if none is acceptable.
+
+    ``form`` is ``solutions`` (SELECT/ASK) or ``graph`` (CONSTRUCT/DESCRIBE).
+
+    >>> negotiate("text/csv;q=0.5, application/sparql-results+xml", "solutions")
+    'xml'
+    >>> negotiate("*/*", "graph"), negotiate(None, "solutions"), negotiate("image/png", "graph")
+    ('turtle', 'json', None)
+    """
+    offered = ACCEPTED[form]
+    default = next(iter(offered.values()))
+    if not accept or not accept.strip():
+        return default
+    ranges: list[tuple[float, int, str]] = []
+    for index, part in enumerate(accept.split(",")):
+        media, *params = (p.strip() for p in part.split(";"))
+        quality = 1.0
+        for param in params:
+            key, _, value = param.partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        if media and quality > 0:
+            ranges.append((-quality, index, media.lower()))
+    for _, _, media in sorted(ranges):
+        if media in offered:
+            return offered[media]
+        if media == "*/*":
+            return default
+        if media.endswith("/*"):
+            major = media[:-1]
+            for offer, name in offered.items():
+                if offer.startswith(major):
+                    return name
+    return None
+
+
+# ------------------------------------------------------------------ worker processes
+
+
+def _answer(store: Any, request: dict[str, Any]) -> tuple[int, str, bytes, dict[str, str]]:
+    """Run one query in a worker: (status, media type, body, extra headers)."""
+    from .errors import PactgraphError
+    from .queries import run
+    from .results import GRAPH_FORMATS, MEDIA_TYPES, SOLUTION_FORMATS, format_name, write
+
+    try:
+        result = run(
+            store,
+            request["query"],
+            row_cap=request["row_cap"],
+            default_graphs=request["default_graphs"],
+            named_graphs=request["named_graphs"],
+        )
+    except PactgraphError as err:
+        return 400, "text/plain; charset=utf-8", f"error: {err}\n".encode(), {}
+    form = "graph" if result.form == "graph" else "solutions"
+    wanted = request.get("format")
+    fmt: str | None
+    if wanted and "/" not in wanted:  # format=tsv (as Fuseki takes it) wins over Accept
+        try:
+            fmt = format_name(wanted, result.form)
+        except PactgraphError:
+            names = ", ".join(SOLUTION_FORMATS if form == "solutions" else GRAPH_FORMATS)
+            message = f"error: format={wanted} does not fit this result; use one of {names}\n"
+            return 400, "text/plain; charset=utf-8", message.encode(), {}
+    else:  # format= holding media types (as SPARQLWrapper sends it) is read as Accept
+        fmt = negotiate(wanted or request["accept"], form)
+    if fmt is None:
+        offered = ", ".join(ACCEPTED[form])
+        message = f"error: no acceptable format for this result; Accept one of {offered}\n"
+        return 406, "text/plain; charset=utf-8", message.encode(), {}
+    headers = {"Pactgraph-Row-Cap-Reached": str(request["row_cap"])} if result.truncated else {}
+    return 200, MEDIA_TYPES[(form, fmt)], write(result, fmt), headers
+
+
+def _worker(conn: Connection, paths: Sequence[str] | None) -> None:
+    """A worker process: load the store once, then answer queries until told to stop."""
+    from .store import load
+
+    store = load(list(paths) if paths else None)
+    conn.send("ready")
+    while True:
+        try:
+            request = conn.recv()
+        except EOFError:
+            return
+        if request is None:
+            return
+        try:
+            reply = _answer(store, request)
+        except Exception as err:  # a bug: answer 500 and keep serving
+            message = f"error: internal error ({type(err).__name__}: {err}); please report it\n"
+            reply = (500, "text/plain; charset=utf-8", message.encode(), {})
+        conn.send(reply)
+
+
+class _Pool:
+    """Worker processes, each with its own store; a worker that runs too long is replaced."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.context = multiprocessing.get_context("spawn")
+        self.idle: asyncio.Queue[tuple[BaseProcess, Connection]] = asyncio.Queue()
+        self.all: list[tuple[BaseProcess, Connection]] = []
+        self.tasks: set[asyncio.Task[None]] = set()
+
+    def _spawn(self) -> tuple[BaseProcess, Connection]:
+        parent, child = self.context.Pipe()
+        process = self.context.Process(
+            target=_worker, args=(child, self.settings.paths), daemon=True, name="pactgraph-query"
+        )
+        process.start()
+        child.close()
+        try:
+            started = parent.poll(120) and parent.recv() == "ready"
+        except (EOFError, OSError):
+            started = False
+        if not started:
+            process.kill()
+            raise RuntimeError("a query worker did not start; rerun with --debug")
+        worker = (process, parent)
+        self.all.append(worker)
+        return worker
+
+    async def start(self) -> None:
+        for _ in range(max(1, self.settings.workers)):
+            await self.idle.put(await asyncio.to_thread(self._spawn))
+
+    def stop(self) -> None:
+        for process, conn in self.all:
+            with contextlib.suppress(OSError):
+                conn.send(None)
+            process.join(timeout=2)
+            if process.is_alive():
+                process.kill()
+
+    async def _replace(self, worker: tuple[BaseProcess, Connection]) -> None:
+        process, conn = worker
+        process.kill()
+        await asyncio.to_thread(process.join, 5)
+        conn.close()
+        if worker in self.all:
+            self.all.remove(worker)
+        await self.idle.put(await asyncio.to_thread(self._spawn))
+
+    def _replace_later(self, worker: tuple[BaseProcess, Connection]) -> None:
+        task = asyncio.get_running_loop().create_task(self._replace(worker))
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+
+    async def ask(self, request: dict[str, Any]) -> tuple[int, str, bytes, dict[str, str]]:
+        worker = await self.idle.get()
+        conn = worker[1]
+        try:
+            conn.send(request)
+            done = await asyncio.to_thread(conn.poll, self.settings.timeout)
+            if done:
+                reply: tuple[int, str, bytes, dict[str, str]] = conn.recv()
+                self.idle.put_nowait(worker)
+                return reply
+        except (EOFError, OSError):
+            self._replace_later(worker)
+            return 500, "text/plain; charset=utf-8", b"error: the query worker failed\n", {}
+        except asyncio.CancelledError:  # the client went away: the worker may still be busy
+            self._replace_later(worker)
+            raise
+        self._replace_later(worker)
+        message = (
+            f"error: the query ran longer than {self.settings.timeout:g} s and was stopped; "
+            "narrow it, or restart the server with a larger --timeout\n"
+        )
+        return 503, "text/plain; charset=utf-8", message.encode(), {}
+
+
+# ------------------------------------------------------------------ the application
+
+
+def _plain(status: int, message: str) -> Response:
+    from starlette.responses import PlainTextResponse
+
+    return PlainTextResponse(f"error: {message}\n", status_code=status)
+
+
+def _service_description(base: str, graphs: Sequence[str], accept: str | None) -> Response:
+    import pyoxigraph as ox
+    from starlette.responses import Response
+
+    from .namespaces import PREFIXES
+    from .results import MEDIA_TYPES
+
+    fmt = negotiate(accept, "graph") or "turtle"
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    service, dataset = ox.NamedNode(base), ox.BlankNode("dataset")
+    triples = [
+        ox.Triple(service, rdf_type, ox.NamedNode(SD + "Service")),
+        ox.Triple(service, ox.NamedNode(SD + "endpoint"), service),
+        ox.Triple(
+            service, ox.NamedNode(SD + "supportedLanguage"), ox.NamedNode(SD + "SPARQL11Query")
+        ),
+        ox.Triple(service, ox.NamedNode(SD + "feature"), ox.NamedNode(SD + "UnionDefaultGraph")),
+        ox.Triple(service, ox.NamedNode(SD + "defaultDataset"), dataset),
+        ox.Triple(dataset, rdf_type, ox.NamedNode(SD + "Dataset")),
+    ]
+    for name in ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV"):
+        triples.append(
+            ox.Triple(
+                service,
+                ox.NamedNode(SD + "resultFormat"),
+                ox.NamedNode(f"http://www.w3.org/ns/formats/{name}"),
+            )
+        )
+    for name in ("SPARQL_Results_TSV", "Turtle", "N-Triples", "JSON-LD", "RDF_XML", "TriG"):
+        triples.append(
+            ox.Triple(
+                service,
+                ox.NamedNode(SD + "resultFormat"),
+                ox.NamedNode(f"http://www.w3.org/ns/formats/{name}"),
+            )
+        )
+    for index, graph in enumerate(graphs):
+        node = ox.BlankNode(f"g{index}")
+        triples += [
+            ox.Triple(dataset, ox.NamedNode(SD + "namedGraph"), node),
+            ox.Triple(node, ox.NamedNode(SD + "name"), ox.NamedNode(graph)),
+        ]
+    rdf_format = {
+        "turtle": ox.RdfFormat.TURTLE,
+        "nt": ox.RdfFormat.N_TRIPLES,
+        "jsonld": ox.RdfFormat.JSON_LD,
+        "xml": ox.RdfFormat.RDF_XML,
+        "trig": ox.RdfFormat.TRIG,
+    }[fmt]
+    prefixes = {"sd": SD, **PREFIXES} if fmt in {"turtle", "trig", "xml"} else None
+    body = ox.serialize(triples, format=rdf_format, prefixes=prefixes) or b""
+    return Response(body, media_type=MEDIA_TYPES[("graph", fmt)])
+
+
+_START_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>pactgraph</title>
+<style>body{{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem}}
+textarea{{width:100%;height:10rem;font-family:monospace}}</style></head>
+<body>
+<h1>pactgraph</h1>
+<p>{agreements} agreement graph(s) loaded, read-only.</p>
+<ul>
+<li><a href="/sparql">SPARQL 1.1 endpoint</a> at <code>/sparql</code>
+ (GET or POST; the service description is at the same address)</li>
+<!-- explorer: the visual explorer's link goes here -->
+</ul>
+<form action="/sparql" method="get">
+<p><label for="query">Query</label></p>
+<textarea id="query" name="query">SELECT ?provision ?label WHERE {{
+  ?agreement pg:provision ?provision . ?provision rdfs:label ?label .
+}} LIMIT 20</textarea>
+<p><label for="format">Results as</label>
+<select id="format" name="format">
+<option value="table">a table</option><option value="json">SPARQL JSON</option>
+<option value="xml">SPARQL XML</option><option value="csv">CSV</option>
+<option value="tsv">TSV</option><option value="turtle">Turtle (CONSTRUCT)</option>
+</select>
+<button type="submit">Run</button></p>
+<p>The prefixes pg:, rdf:, rdfs:, xsd:, owl:, dcterms:, skos:, prov:, odrl:, time:, oa: and sh:
+are declared for every query.</p>
+</form>
+<p>Graphs: {graphs}</p>
+</body></html>
+"""
+
+
+def create_app(settings: Settings, graphs: Sequence[str]) -> Starlette:
+    """The ASGI application: ``/`` and ``/sparql``, with workers started at start-up."""
+    from contextlib import asynccontextmanager
+
+    from starlette.applications import Starlette
+    from starlette.middleware import Middleware
+    from starlette.middleware.cors import CORSMiddleware
+    from starlette.responses import HTMLResponse, Response
+    from starlette.routing import Route
+
+    from .queries import uses_service
+    from .store import ONTOLOGY_GRAPH
+
+    pool = _Pool(settings)
+
+    async def home(request: Request) -> Response:
+        listed = ", ".join(f"<code>{escape(g)}</code>" for g in graphs) or "none"
+        return HTMLResponse(_START_PAGE.format(agreements=len(graphs), graphs=listed))
+
+    async def graph_store_read(request: Request) -> Response:
+        """Graph Store Protocol, reading only: ``?graph=IRI`` or ``?default`` (the union)."""
+        names = request.query_params.getlist("graph")
+        if len(names) + ("default" in request.query_params) != 1:
+            return _plain(400, "give one graph=IRI, or default, to read a graph")
+        if names and names[0] not in graphs and names[0] != ONTOLOGY_GRAPH:
+            return _plain(404, f"no graph <{names[0]}> here; the service description lists them")
+        status, media_type, content, headers = await pool.ask(
+            {
+                "query": "CONSTRUCT WHERE { ?s ?p ?o }",
+                "accept": request.headers.get("accept"),
+                "row_cap": settings.row_cap,
+                "default_graphs": names or None,
+                "named_graphs": [] if names else None,
+            }
+        )
+        return Response(content, status_code=status, media_type=media_type, headers=headers)
+
+    async def sparql(request: Request) -> Response:
+        params = request.query_params
+        method = request.method
+        if method in {"PUT", "DELETE", "PATCH"}:
+            return _plain(403, "this endpoint is read-only: Graph Store writes are refused")
+        if "update" in params:
+            return _plain(403, "this endpoint is read-only: SPARQL Update is refused")
+        queries = params.getlist("query")
+        output = params.get("format")
+        default_graphs = params.getlist("default-graph-uri")
+        named_graphs = params.getlist("named-graph-uri")
+        if method == "POST":
+            media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+            if media == "application/sparql-update":
+                return _plain(403, "this endpoint is read-only: SPARQL Update is refused")
+            if "graph" in params or "default" in params:
+                return _plain(403, "this endpoint is read-only: Graph Store writes are refused")
+            body, size = b"", 0
+            async for chunk in request.stream():  # past the limit, read on but keep nothing
+                size += len(chunk)
+                if size <= MAX_BODY:
+                    body += chunk
+            if size > MAX_BODY:
+                return _plain(413, f"the request body is larger than {MAX_BODY} bytes")
+            if media == "application/x-www-form-urlencoded":
+                try:
+                    form = parse_qs(body.decode("utf-8"), keep_blank_values=True)
+                except UnicodeDecodeError:
+                    return _plain(400, "the form is not UTF-8")
+                if "update" in form:
+                    return _plain(403, "this endpoint is read-only: SPARQL Update is refused")
+                if queries and form.get("query"):
+                    return _plain(400, "give the query in the body or in the URL, not both")
+                queries = queries or form.get("query", [])
+                output = output or next(iter(form.get("format", [])), None)
+                default_graphs = default_graphs + form.get("default-graph-uri", [])
+                named_graphs = named_graphs + form.get("named-graph-uri", [])
+            elif media == "application/sparql-query":
+                if queries:
+                    return _plain(400, "give the query in the body or in the URL, not both")
+                try:
+                    queries = [body.decode("utf-8")]
+                except UnicodeDecodeError:
+                    return _plain(400, "the query is not UTF-8")
+            else:
+                return _plain(
+                    415,
+                    f"cannot read a {media or 'body without a Content-Type'}; send "
+                    "application/sparql-query or application/x-www-form-urlencoded",
+                )
+        elif "graph" in params or "default" in params:
+            return await graph_store_read(request)
+        if not queries:
+            if method == "GET" and not params:
+                return _service_description(str(request.url), graphs, request.headers.get("accept"))
+            return _plain(400, "no query: give one query= parameter")
+        if len(queries) > 1:
+            return _plain(400, "more than one query: give exactly one query= parameter")
+        query = queries[0]
+        if uses_service(query):
+            return _plain(
+                403,
+                "SERVICE is refused: this endpoint makes no outbound connections (the word "
+                "'service' outside strings, <IRIs> and comments counts: write such IRIs in "
+                "full and rename such variables)",
+            )
+        status, media_type, content, headers = await pool.ask(
+            {
+                "query": query,
+                "format": output,
+                "accept": request.headers.get("accept"),
+                "row_cap": settings.row_cap,
+                "default_graphs": default_graphs or None,
+                "named_graphs": named_graphs or None,
+            }
+        )
+        return Response(content, status_code=status, media_type=media_type, headers=headers)
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> Any:
+        await pool.start()
+        try:
+            yield
+        finally:
+            await asyncio.to_thread(pool.stop)
+
+    middleware = []
+    if settings.cors:
+        middleware.append(
+            Middleware(
+                CORSMiddleware,
+                allow_origins=[settings.cors],
+                allow_methods=["GET", "POST"],
+                allow_headers=["Accept", "Content-Type"],
+                expose_headers=["Pactgraph-Row-Cap-Reached"],
+            )
+        )
+    methods = ["GET", "POST", "PUT", "DELETE", "PATCH"]
+    return Starlette(
+        routes=[Route("/", home), Route("/sparql", sparql, methods=methods)],
+        middleware=middleware,
+        lifespan=lifespan,
+    )
+
+
+_HOST = re.compile(r"^[\w.:-]+$")
+
+
+def _check_port(host: str, port: int) -> None:
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as err:
+            raise UsageError(
+                f"--port {port}: cannot listen on {host}:{port} ({err.strerror}); "
+                "choose another --port or --host"
+            ) from err
+
+
+def serve(
+    paths: Sequence[str | Path] | None = None,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 7878,
+    timeout: float = 30.0,
+    row_cap: int = 10_000,
+    cors: str | None = None,
+    workers: int = 2,
+    ready: Callable[[str], None] | None = None,
+) -> None:
+    """Serve the agreements (default: the bundled ones) until interrupted.
+
+    The data is loaded first, so a bad file fails here with its error, before any socket is
+    opened. ``ready`` is called with the endpoint's URL once the server listens (with the
+    port the system chose, for ``port=0``).
+    """
+    import uvicorn
+
+    from .store import load
+
+    if timeout <= 0 or row_cap <= 0 or workers <= 0:
+        raise UsageError("--timeout, --row-cap and --workers must be positive")
+    if not _HOST.match(host):
+        raise UsageError(f"--host {host!r} is not a host name or address")
+    store = load(list(paths) if paths else None)
+    _check_port(host, port)
+    settings = Settings(
+        paths=tuple(str(Path(p).resolve()) for p in paths) if paths else None,
+        timeout=timeout,
+        row_cap=row_cap,
+        cors=cors,
+        workers=workers,
+    )
+    app = create_app(settings, store.agreement_graphs)
+    del store
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="on")
+    server = uvicorn.Server(config)
+    if ready is not None:
+        url_host = f"[{host}]" if ":" in host else host
+
+        original = server.startup
+
+        async def startup(sockets: Any = None) -> None:
+            await original(sockets=sockets)
+            if server.started:
+                bound = port
+                if server.servers and server.servers[0].sockets:  # --port 0: the one chosen
+                    bound = int(server.servers[0].sockets[0].getsockname()[1])
+                ready(f"http://{url_host}:{bound}/sparql")
+
+        server.startup = startup  # type: ignore[method-assign]
+    server.run()
+    if not server.started:
+        from .errors import PactgraphError
+
+        raise PactgraphError(f"the server on {host}:{port} did not start; rerun with --debug")
