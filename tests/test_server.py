@@ -336,6 +336,17 @@ def test_start_page_links_the_endpoint(server: Server) -> None:
     assert reply.status == 200
     assert reply.media == "text/html"
     assert b'href="/sparql"' in reply.body
+    assert b'href="/explorer"' in reply.body
+
+
+def test_explorer_page_is_served_offline(server: Server) -> None:
+    reply = http(server.url.removesuffix("sparql") + "explorer")
+    assert reply.status == 200
+    assert reply.media == "text/html"
+    page = reply.body.decode("utf-8")
+    assert "vis-network" in page or "vis.Network" in page
+    assert "<script src" not in page
+    assert "Azure API exclusivity" in page
 
 
 @pytest.mark.parametrize(

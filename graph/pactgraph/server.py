@@ -340,7 +340,8 @@ textarea{{width:100%;height:10rem;font-family:monospace}}</style></head>
 <ul>
 <li><a href="/sparql">SPARQL 1.1 endpoint</a> at <code>/sparql</code>
  (GET or POST; the service description is at the same address)</li>
-<!-- explorer: the visual explorer's link goes here -->
+<li><a href="/explorer">Visual explorer</a>: the graph drawn offline, coloured by kind,
+ with each provision's quote on hover</li>
 </ul>
 <form action="/sparql" method="get">
 <p><label for="query">Query</label></p>
@@ -362,8 +363,9 @@ are declared for every query.</p>
 """
 
 
-def create_app(settings: Settings, graphs: Sequence[str]) -> Starlette:
-    """The ASGI application: ``/`` and ``/sparql``, with workers started at start-up."""
+def create_app(settings: Settings, graphs: Sequence[str], explorer: str | None = None) -> Starlette:
+    """The ASGI application: ``/``, ``/sparql`` and, given its page, ``/explorer``, with
+    workers started at start-up."""
     from contextlib import asynccontextmanager
 
     from starlette.applications import Starlette
@@ -380,6 +382,11 @@ def create_app(settings: Settings, graphs: Sequence[str]) -> Starlette:
     async def home(request: Request) -> Response:
         listed = ", ".join(f"<code>{escape(g)}</code>" for g in graphs) or "none"
         return HTMLResponse(_START_PAGE.format(agreements=len(graphs), graphs=listed))
+
+    async def explore(request: Request) -> Response:
+        if explorer is None:
+            return _plain(404, "no explorer page here")
+        return HTMLResponse(explorer)
 
     async def graph_store_read(request: Request) -> Response:
         """Graph Store Protocol, reading only: ``?graph=IRI`` or ``?default`` (the union)."""
@@ -498,7 +505,11 @@ def create_app(settings: Settings, graphs: Sequence[str]) -> Starlette:
         )
     methods = ["GET", "POST", "PUT", "DELETE", "PATCH"]
     return Starlette(
-        routes=[Route("/", home), Route("/sparql", sparql, methods=methods)],
+        routes=[
+            Route("/", home),
+            Route("/sparql", sparql, methods=methods),
+            Route("/explorer", explore),
+        ],
         middleware=middleware,
         lifespan=lifespan,
     )
@@ -556,7 +567,9 @@ def serve(
         cors=cors,
         workers=workers,
     )
-    app = create_app(settings, store.agreement_graphs)
+    from .viz import visualize
+
+    app = create_app(settings, store.agreement_graphs, explorer=visualize(store))
     del store
     config = uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="on")
     server = uvicorn.Server(config)
