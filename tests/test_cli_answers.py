@@ -108,3 +108,28 @@ def test_ask_on_another_agreement() -> None:
 )  # fmt: skip
 def test_bad_input(args: list[str], code: int, needle: str) -> None:
     assert_one_line_error(run_cli(*args), code, needle)
+
+
+def test_ask_what_the_agreement_changed() -> None:
+    result = run_cli(
+        "ask", "What did this agreement change from the terms before it?", "-f", "json"
+    )
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)["rows"]
+    by_change: dict[str, set[str]] = {}
+    for row in rows:
+        by_change.setdefault(row["change"], set()).add(row["provision"].rsplit("/", 1)[-1])
+    assert by_change["Removed"] == {"compute-rofr"}
+    assert by_change["Extended"] == {"ip-models-products", "revenue-share-payments"}
+    assert by_change["Narrowed"] == {"research-ip-rights", "consumer-hardware-carve-out"}
+    assert "azure-api-exclusivity" in by_change["Kept"]
+
+
+def test_answers_say_which_reading_they_take() -> None:
+    result = run_cli("state", "--on", "2027-01-01", "--format", "json")
+    provisions = {p["label"]: p for p in json.loads(result.stdout)["provisions"]}
+    (reading,) = provisions["Azure API exclusivity"]["interpretations"]
+    assert "verified by the independent expert panel" in reading["reading"]
+    assert any("declared by OpenAI" in a for a in reading["alternatives"])
+    table = run_cli("ask", "what changes when AGI is verified")
+    assert "Readings taken where the wording is ambiguous:" in table.stdout

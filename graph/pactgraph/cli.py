@@ -298,9 +298,20 @@ def _with_quotes(rows: list[dict[str, Any]], columns: list[str], fmt: str) -> st
     cols = [*columns, "quote"]
     body = markdown(shown, cols) if fmt == "md" else table(shown, cols)
     prefix = "" if fmt == "md" else "  "
-    quotes = [f"{prefix}[{n}] \u201c{q}\u201d" for q, n in notes.items()]
     joiner = "\n\n" if fmt == "md" else "\n"
-    return body + ("\n\nQuotes:\n" + joiner.join(quotes) if quotes else "")
+    quotes = [f"{prefix}[{n}] \u201c{q}\u201d" for q, n in notes.items()]
+    readings: dict[str, None] = {}
+    for row in rows:
+        for item in row.get("interpretations") or []:
+            alternatives = "; ".join(item.get("alternatives") or [])
+            text = f"{prefix}{item.get('question') or item.get('wording')}: {item.get('reading')}"
+            if alternatives:
+                text += f" (not: {alternatives})"
+            readings[text] = None
+    out = body + ("\n\nQuotes:\n" + joiner.join(quotes) if quotes else "")
+    if readings:
+        out += "\n\nReadings taken where the wording is ambiguous:\n" + joiner.join(readings)
+    return out
 
 
 def _scenario_lines(answer: dict[str, Any]) -> list[str]:

@@ -111,6 +111,7 @@ def _changes_on(
                 "after": a.status,
                 "reason": a.reason,
                 "quote": a.quote,
+                "interpretations": a.interpretations,
             }
         )
     return found, with_event

@@ -9,6 +9,7 @@ The forms understood (case does not matter; dates as ``2031-07-01``, ``1 July 20
 - *what does PARTY [still] hold [on DATE]* → the ``provisions-held-by`` query, and the state on
   DATE
 - *what depends on NAME* → everything the node reaches in the networkx dependency graph
+- *what did the agreement change [from the terms before it]* → the ``changes`` query
 - *who holds rights to CATEGORY* / *which rights cover CATEGORY* → the
   ``provisions-covering`` query (the SKOS hierarchy, exclusions and carve-outs applied)
 
@@ -39,6 +40,7 @@ FORMS = (
     "what does PARTY [still] hold [on DATE]?",
     "what depends on NAME?",
     "who holds rights to CATEGORY? / which rights cover CATEGORY?",
+    "what did the agreement change [from the terms before it]?",
 )
 
 _DATE = r"(?:\d{4}-\d{2}-\d{2}|\d{1,2} [A-Za-z]+ \d{4}|[A-Za-z]+ \d{1,2},? \d{4})"
@@ -179,6 +181,34 @@ def _covers(store: Store, m: re.Match[str]) -> dict[str, Any]:
     return {"answer": answer, **_rows(listed, ["holders", "label", "kind", "via"])}
 
 
+def _changed(store: Store, m: re.Match[str]) -> dict[str, Any]:
+    from .names import label_of
+    from .queries import get, select
+    from .terms import model
+
+    mod = model(store)
+    order = {kind: i for i, kind in enumerate(["New", "Extended", "Narrowed", "Removed", "Kept"])}
+    rows = []
+    for row in select(store, get("changes")):
+        change = row["change"].rsplit("#", 1)[-1]
+        provision = mod.provisions.get(row["provision"])
+        rows.append(
+            {
+                "agreement": row["agreement"],
+                "supersedes": label_of(store, row["supersedes"]) if "supersedes" in row else None,
+                "change": change,
+                "provision": row["provision"],
+                "label": row.get("label", ""),
+                "quote": provision.quote if provision else "",
+                "interpretations": [dict(i) for i in provision.interpretations]
+                if provision
+                else [],
+            }
+        )
+    rows.sort(key=lambda r: (order.get(r["change"], len(order)), r["label"].lower()))
+    return {"answer": {"changes": rows}, **_rows(rows, ["change", "label"])}
+
+
 _ROUTES: list[tuple[str, re.Pattern[str], Callable[[Store, re.Match[str]], dict[str, Any]]]] = [
     (
         "impact",
@@ -205,6 +235,14 @@ _ROUTES: list[tuple[str, re.Pattern[str], Callable[[Store, re.Match[str]], dict[
         _holds,
     ),
     ("depends", re.compile(r"^what (?:depends|rests) on (?P<name>.+)$"), _depends),
+    (
+        "changes",
+        re.compile(
+            r"^what (?:did|does) (?:this|the|that) (?:agreement|deal|contract) change"
+            r"(?: from .+)?$|^what (?:has )?changed(?: from .+)?$|^what is new$"
+        ),
+        _changed,
+    ),
     (
         "covers",
         re.compile(

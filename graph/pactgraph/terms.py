@@ -120,6 +120,9 @@ class Provision:
     end: str | None
     change: str | None
     quote: str
+    interpretations: tuple[dict[str, Any], ...] = ()
+    """The readings the graph takes of ambiguous wording: ``question``, ``wording``,
+    ``reading`` and ``alternatives``."""
 
 
 @dataclass
@@ -235,6 +238,19 @@ def model(store: Store) -> Model:
         )
         for iri, r in rows.items()
     }
+    readings: dict[str, dict[str, dict[str, Any]]] = {}
+    for r in select(store, get("interpretations")):
+        entry = readings.setdefault(r["provision"], {}).setdefault(
+            r["interpretation"],
+            {
+                "question": r.get("question"),
+                "wording": r.get("wording"),
+                "reading": r.get("reading"),
+                "alternatives": [],
+            },
+        )
+        if "alternative" in r and r["alternative"] not in entry["alternatives"]:
+            entry["alternatives"].append(r["alternative"])
     provisions = {}
     for r in select(store, get("provision-terms")):
         provisions[r["provision"]] = Provision(
@@ -249,6 +265,7 @@ def model(store: Store) -> Model:
             end=r.get("end"),
             change=_local(r["change"]) if "change" in r else None,
             quote=r.get("quote", ""),
+            interpretations=tuple(readings.get(r["provision"], {}).values()),
         )
     built = Model(triggers, provisions, dependency_graph(store))
     store.views["terms.model"] = built
@@ -425,6 +442,7 @@ class ProvisionStatus:
     path: list[str] = field(default_factory=list)
     """For a ripple: the provisions from the one that ended to this one."""
     modified_by: list[str] = field(default_factory=list)
+    interpretations: list[dict[str, Any]] = field(default_factory=list)
     since: str = field(default="", repr=False)
     """The first half of an in-force reason ("in force since …"), kept to rebuild it."""
 
@@ -444,11 +462,13 @@ class ProvisionStatus:
             "ended_by": self.ended_by,
             "path": self.path,
             "modified_by": self.modified_by,
+            "interpretations": self.interpretations,
         }
 
 
 def _own(m: Model, p: Provision, on: dt.date, s: Scenario) -> ProvisionStatus:
     base = ProvisionStatus(p.iri, p.label, p.kind, p.agreement, "in_force", "", p.quote)
+    base.interpretations = [dict(i) for i in p.interpretations]
     if p.change == "Removed":
         base.status = "ended"
         base.reason = "removed by this agreement: it belongs to the superseded terms only"
