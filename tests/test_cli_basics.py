@@ -147,3 +147,28 @@ def test_every_verb_is_a_function_even_after_its_module_is_imported() -> None:
         importlib.import_module(verb.__module__)
         assert callable(getattr(pactgraph, name)), name
         assert getattr(pactgraph, name) is verb, name
+
+
+def test_readme_python_example_runs() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("From Python:", 1)[1].split("```python", 1)[1].split("```", 1)[0]
+    namespace: dict[str, object] = {}
+    exec(compile(block, "README.md", "exec"), namespace)
+    assert "store" in namespace
+
+
+def test_readme_see_it_commands_run(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("See it, query it, take it elsewhere", 1)[1].split("```sh", 1)[1]
+    lines = [ln.split("  #", 1)[0] for ln in block.split("```", 1)[0].splitlines() if ln.strip()]
+    commands = [shlex.split(line) for line in lines]
+    assert len(commands) >= 6
+    for words in commands:
+        assert words[0] == "pactgraph", words
+        if words[1] == "serve":  # runs until stopped: tests/test_server.py starts it
+            continue
+        result = run_cli(*words[1:], cwd=tmp_path)
+        assert result.returncode == 0, (words, result.stderr)
+    assert (tmp_path / "explorer.html").is_file()
+    assert (tmp_path / "terms.svg").is_file()
+    assert (tmp_path / "agreement.graphml").is_file()

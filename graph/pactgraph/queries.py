@@ -674,14 +674,14 @@ def run(
 ) -> Result:
     """Run any SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) with values bound as RDF terms.
 
-    ``query`` is a :class:`NamedQuery` or SPARQL text; ``bindings`` maps variable names to
-    terms, or to text read by :func:`parse_term` (checked by :func:`bind`). The default graph
-    is the union of all graphs, unless ``default_graphs`` / ``named_graphs`` name the dataset
-    (graphs of the store only: nothing is fetched). ``row_cap`` stops a SELECT after that
-    many rows, a CONSTRUCT or DESCRIBE after that many triples. A query that does not parse
-    or fails raises :class:`~pactgraph.errors.QueryError` naming the line and column, in
-    ``source`` (the file the text came from) if given. ``prefixes`` are extra prefixes for
-    the values in ``bindings`` (see :func:`parse_term`).
+    ``query`` is a :class:`NamedQuery`, the name of one, or SPARQL text; ``bindings`` maps
+    variable names to terms, or to text read by :func:`parse_term` (checked by :func:`bind`).
+    The default graph is the union of all graphs, unless ``default_graphs`` / ``named_graphs``
+    name the dataset (graphs of the store only: nothing is fetched). ``row_cap`` stops a SELECT
+    after that many rows, a CONSTRUCT or DESCRIBE after that many triples. A query that does not
+    parse or fails raises :class:`~pactgraph.errors.QueryError` naming the line and column, in
+    ``source`` (the file the text came from) if given. ``prefixes`` are extra prefixes for the
+    values in ``bindings`` (see :func:`parse_term`).
 
     >>> from pactgraph.store import load
     >>> result = run(load(), get("changes"), {"change": "pg:Removed"})
@@ -690,6 +690,8 @@ def run(
     """
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
+    if isinstance(query, str) and query in library():
+        query = library()[query]
     bound = bind(query, bindings, prefixes)
     text = query.text if isinstance(query, NamedQuery) else query
     where = str(query.path) if isinstance(query, NamedQuery) else source or "query"
