@@ -655,21 +655,6 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handle
         _validate_args,
         _validate,
     ),
-    "export": (
-        "write the agreements as RDF or for graph tools (GraphML, GEXF, Neo4j, DOT, ...)",
-        _export_args,
-        _export,
-    ),
-    "viz": (
-        "write the visual explorer: one offline HTML page (impact and state modes)",
-        _viz_args,
-        _viz,
-    ),
-    "timeline": (
-        "draw each provision's term on a time axis under a scenario (HTML or SVG)",
-        _timeline_args,
-        _timeline,
-    ),
     "state": (
         "every provision's status on a date under a scenario of events, with the reason",
         _state_args,
@@ -680,7 +665,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handle
         _impact_args,
         _impact,
     ),
-    "ask": ("answer a question in plain English (see the forms below)", _ask_args, _ask),
+    "ask": ("answer a question in plain English (ask --help lists the forms)", _ask_args, _ask),
     "queries": (
         "list the named queries: name, title and parameters",
         _queries_args,
@@ -695,6 +680,21 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handle
         "serve the graph as a local read-only SPARQL 1.1 endpoint (SPARQL Protocol)",
         _serve_args,
         _serve,
+    ),
+    "viz": (
+        "write the visual explorer: one offline HTML page (impact and state modes)",
+        _viz_args,
+        _viz,
+    ),
+    "timeline": (
+        "draw each provision's term on a time axis under a scenario (HTML or SVG)",
+        _timeline_args,
+        _timeline,
+    ),
+    "export": (
+        "write the agreements as RDF or for graph tools (GraphML, GEXF, Neo4j, DOT, ...)",
+        _export_args,
+        _export,
     ),
 }
 
