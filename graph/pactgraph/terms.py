@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -178,9 +178,9 @@ class Model:
                 todo.extend(self.triggers[current].requires)
         return order
 
-    def events_in(self, trigger: str | None) -> set[str]:
-        """The events a trigger is built from, through composite members at any depth."""
-        found: set[str] = set()
+    def walk(self, trigger: str | None) -> Iterator[Trigger]:
+        """The trigger and every trigger inside it, through composite members at any depth
+        (each once, so a cycle ends)."""
         todo = [trigger] if trigger else []
         seen: set[str] = set()
         while todo:
@@ -188,27 +188,20 @@ class Model:
             if current in seen or current not in self.triggers:
                 continue
             seen.add(current)
-            t = self.triggers[current]
-            if t.type == "Event":
-                found.add(current)
-            todo.extend(t.members)
-        return found
+            yield self.triggers[current]
+            todo.extend(self.triggers[current].members)
+
+    def events_in(self, trigger: str | None) -> set[str]:
+        """The events a trigger is built from."""
+        return {t.iri for t in self.walk(trigger) if t.type == "Event"}
 
     def dates_in(self, trigger: str | None) -> set[dt.date]:
         """The days on which the date triggers inside ``trigger`` fire."""
-        days: set[dt.date] = set()
-        todo = [trigger] if trigger else []
-        seen: set[str] = set()
-        while todo:
-            current = todo.pop()
-            if current in seen or current not in self.triggers:
-                continue
-            seen.add(current)
-            t = self.triggers[current]
-            if t.type == "DateTrigger" and t.date is not None:
-                days.add(t.date + _DAY if t.end_of_day else t.date)
-            todo.extend(t.members)
-        return days
+        return {
+            t.date + _DAY if t.end_of_day else t.date
+            for t in self.walk(trigger)
+            if t.type == "DateTrigger" and t.date is not None
+        }
 
 
 def model(store: Store) -> Model:
