@@ -53,6 +53,20 @@ def _load(args: argparse.Namespace) -> Any:
     return load(args.data or None)
 
 
+def _emit(data: bytes | dict[str, bytes], output: str) -> int:
+    """Write what a command made to ``output`` (atomically; ``-`` for standard output)."""
+    from .exports import write
+
+    if output == "-":
+        assert isinstance(data, bytes), "several files cannot go to standard output"
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        return 0
+    for path in write(data, output):
+        sys.stderr.write(f"wrote {path}\n")
+    return 0
+
+
 # ------------------------------------------------------------------ info
 
 
@@ -133,7 +147,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from .errors import UsageError
-    from .exports import export, write
+    from .exports import export
 
     if args.format == "neo4j" and args.output == "-":
         raise UsageError("--format neo4j writes several files; give -o DIRECTORY")
@@ -141,15 +155,7 @@ def _export(args: argparse.Namespace) -> int:
         from .exports import check_output
 
         check_output(args.output, args.format)
-    data = export(_load(args), args.format)
-    if args.output == "-":
-        assert isinstance(data, bytes)
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        return 0
-    for path in write(data, args.output):
-        sys.stderr.write(f"wrote {path}\n")
-    return 0
+    return _emit(export(_load(args), args.format), args.output)
 
 
 def _export_args(parser: argparse.ArgumentParser) -> None:
@@ -188,7 +194,7 @@ def _viz_answers(args: argparse.Namespace, store: Any) -> tuple[Any, Any]:
 
 
 def _viz(args: argparse.Namespace) -> int:
-    from .exports import check_output, write
+    from .exports import check_output
     from .viz import visualize
 
     if args.output != "-":
@@ -201,13 +207,7 @@ def _viz(args: argparse.Namespace) -> int:
 
         timeline = timeline_svg(state)
     page = visualize(store, impact=impact, state=state, timeline=timeline).encode("utf-8")
-    if args.output == "-":
-        sys.stdout.flush()
-        sys.stdout.buffer.write(page)
-        return 0
-    for path in write(page, args.output):
-        sys.stderr.write(f"wrote {path}\n")
-    return 0
+    return _emit(page, args.output)
 
 
 def _viz_args(parser: argparse.ArgumentParser) -> None:
@@ -236,7 +236,7 @@ def _timeline(args: argparse.Namespace) -> int:
     import datetime as dt
     from pathlib import Path
 
-    from .exports import check_output, write
+    from .exports import check_output
     from .terms import parse_date, state
     from .timeline import timeline_page, timeline_svg
 
@@ -251,9 +251,7 @@ def _timeline(args: argparse.Namespace) -> int:
         data = ('<?xml version="1.0" encoding="UTF-8"?>\n' + svg + "\n").encode("utf-8")
     else:
         data = timeline_page(svg, f"Provision terms, state on {answer['on']}").encode("utf-8")
-    for path in write(data, args.output):
-        sys.stderr.write(f"wrote {path}\n")
-    return 0
+    return _emit(data, args.output)
 
 
 def _timeline_args(parser: argparse.ArgumentParser) -> None:
