@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -20,11 +19,6 @@ SHARED_SOURCE = ROOT.parent / "shared" / "sources" / "microsoft-openai-2025-10-2
 def store() -> Store:
     """The bundled agreement, loaded once for the session (do not modify it)."""
     return load()
-
-
-@pytest.fixture
-def data_dir() -> Path:
-    return DATA
 
 
 def run_cli(
@@ -53,7 +47,3 @@ def assert_one_line_error(
     assert "Traceback" not in result.stderr
     for needle in needles:
         assert needle in lines[0], (needle, lines[0])
-
-
-def cli_args(items: Sequence[str | Path]) -> list[str]:
-    return [str(i) for i in items]

@@ -8,14 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from .namespaces import local_name
 from .queries import get, select
 from .store import Store
 
 __all__ = ["summarize"]
-
-
-def _local(iri: str) -> str:
-    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 def summarize(store: Store) -> dict[str, Any]:
@@ -56,7 +53,7 @@ def summarize(store: Store) -> dict[str, Any]:
         elif row["what"] == "concept":
             entry["concepts"] = row["count"]
         elif row["what"] in {"provision", "trigger"}:
-            entry[row["what"] + "s"][_local(row["kind"])] = row["count"]
+            entry[row["what"] + "s"][local_name(row["kind"])] = row["count"]
     listed = list(agreements.values())
     return {
         "agreements": listed,

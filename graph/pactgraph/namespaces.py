@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     PG: type[DefinedNamespace]
 
-__all__ = ["PG", "PG_NS", "PREFIXES", "TERMS", "pg", "sparql_prologue"]
+__all__ = ["PG", "PG_NS", "PREFIXES", "TERMS", "local_name", "pg"]
 
 PG_NS = "https://w3id.org/pactgraph/ns#"
 
@@ -137,9 +137,13 @@ def pg(name: str) -> str:
     return PG_NS + name
 
 
-def sparql_prologue() -> str:
-    """``PREFIX`` lines for :data:`PREFIXES`, to put before a query that uses them."""
-    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+def local_name(iri: str) -> str:
+    """The part of an IRI after its last ``#`` or ``/``.
+
+    >>> local_name("https://w3id.org/pactgraph/ns#EndOfDay"), local_name("https://x.org/a/b")
+    ('EndOfDay', 'b')
+    """
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 @cache

@@ -118,8 +118,8 @@ def _holds(store: Store, m: re.Match[str]) -> dict[str, Any]:
 
 def _depends(store: Store, m: re.Match[str]) -> dict[str, Any]:
     from .names import label_of, resolve
-    from .terms import _words, model
-    from .traverse import dependents, explain
+    from .terms import model
+    from .traverse import dependents, explain, relation_words
 
     node = resolve(store, m["name"], kinds=["provision", "event", "trigger"])
     mod = model(store)
@@ -131,7 +131,7 @@ def _depends(store: Store, m: re.Match[str]) -> dict[str, Any]:
                     "provision": target,
                     "label": mod.label(target),
                     "via": "; ".join(
-                        f"{label_of(store, s['subject'])} {_words(s['relation'])} "
+                        f"{label_of(store, s['subject'])} {relation_words(s['relation'])} "
                         f"{label_of(store, s['object'])}"
                         for s in explain(mod.graph, path)
                     ),

@@ -33,14 +33,14 @@ the ``provision-terms`` and ``triggers`` queries and the networkx view of
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .errors import UsageError
-from .namespaces import PG_NS
+from .namespaces import PG_NS, local_name
 from .queries import get, select
+from .traverse import relation_words
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -82,15 +82,6 @@ def parse_date(text: str) -> dt.date:
         except ValueError:
             continue
     raise UsageError(f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2031-07-01")
-
-
-def _local(iri: str) -> str:
-    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-
-
-def _words(relation: str) -> str:
-    """A relation's local name as words: ``dependsOn`` → ``depends on``."""
-    return re.sub(r"(?<!^)(?=[A-Z])", " ", relation).lower()
 
 
 @dataclass(frozen=True)
@@ -139,7 +130,7 @@ class Model:
             return self.triggers[iri].label
         if iri in self.provisions:
             return self.provisions[iri].label
-        return str(self.graph.nodes[iri]["label"]) if iri in self.graph else _local(iri)
+        return str(self.graph.nodes[iri]["label"]) if iri in self.graph else local_name(iri)
 
     def ripple(self, effect: str) -> nx.DiGraph:
         """The provision-to-provision edges whose ``pg:rippleEffect`` is ``effect`` (cached)."""
@@ -221,8 +212,8 @@ def model(store: Store) -> Model:
     triggers = {
         iri: Trigger(
             iri=iri,
-            type=_local(r["type"]),
-            label=r.get("label") or _local(iri),
+            type=local_name(r["type"]),
+            label=r.get("label") or local_name(iri),
             date=r.get("date") if isinstance(r.get("date"), dt.date) else None,
             end_of_day=r.get("boundary") == PG_NS + "EndOfDay",
             members=tuple(r["members"]),
@@ -248,15 +239,15 @@ def model(store: Store) -> Model:
     for r in select(store, get("provision-terms")):
         provisions[r["provision"]] = Provision(
             iri=r["provision"],
-            label=r.get("label") or _local(r["provision"]),
-            kind=_local(r["kind"]),
+            label=r.get("label") or local_name(r["provision"]),
+            kind=local_name(r["kind"]),
             agreement=r["agreement"],
             agreement_date=r.get("agreementDate")
             if isinstance(r.get("agreementDate"), dt.date)
             else None,
             start=r.get("start"),
             end=r.get("end"),
-            change=_local(r["change"]) if "change" in r else None,
+            change=local_name(r["change"]) if "change" in r else None,
             quote=r.get("quote", ""),
             interpretations=tuple(readings.get(r["provision"], {}).values()),
         )
@@ -379,7 +370,7 @@ def _words_for(m: Model, trigger: str, s: Scenario, seen: frozenset[str] = froze
     """When the trigger fires, in words, under ``s``."""
     t = m.triggers.get(trigger)
     if t is None or trigger in seen:
-        return _local(trigger)
+        return local_name(trigger)
     if t.type == "Event":
         day = s.dates.get(trigger)
         return f"with {t.label} on {day}" if day else f"when {t.label} happens"
@@ -535,7 +526,7 @@ def evaluate(
             through = "" if len(path) == 2 else f", which ended with {m.label(source.provision)}"
             last = f"; last day in force {source.end}" if source.end else ""
             st.reason = (
-                f"ended because it {_words(relation)} {m.label(path[-2])}"
+                f"ended because it {relation_words(relation)} {m.label(path[-2])}"
                 f"{'' if through else ', which ended'}{through}{last}"
             )
     # Ends and conditions yet to come travel the same edges: a provision in force can last no
@@ -550,7 +541,9 @@ def evaluate(
             st = statuses.get(target)
             if st is None or target == source.provision or st.status != "in_force":
                 continue
-            rests = f"it {_words(ends.edges[path[-2], target]['relation'])} {m.label(path[-2])}"
+            rests = (
+                f"it {relation_words(ends.edges[path[-2], target]['relation'])} {m.label(path[-2])}"
+            )
             earlier = source.end is not None and (st.end is None or source.end < st.end)
             if not earlier and not (source.conditional and not st.conditional):
                 continue
@@ -579,7 +572,7 @@ def evaluate(
             if other is not None and other.status == "ended":
                 relation = modifies.edges[source, target]["relation"]
                 st.modified_by.append(source)
-                st.reason += f"; {_words(relation)} {m.label(source)}, which has ended"
+                st.reason += f"; {relation_words(relation)} {m.label(source)}, which has ended"
     return statuses
 
 

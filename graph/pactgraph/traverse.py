@@ -24,10 +24,11 @@ Traversals here are generic: none of them knows any agreement.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from .namespaces import PG_NS
+from .namespaces import PG_NS, local_name
 from .queries import get
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ __all__ = [
     "dependents",
     "direct_effects",
     "explain",
+    "relation_words",
     "ripple_graph",
 ]
 
@@ -52,8 +54,9 @@ TERM_RELATIONS = frozenset({"endsWith", "startsWith"})
 _FORWARD = frozenset({"requires"})
 
 
-def _local(iri: str) -> str:
-    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+def relation_words(relation: str) -> str:
+    """A relation's local name as words: ``dependsOn`` → ``depends on``."""
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", relation).lower()
 
 
 def dependency_graph(store: Store) -> nx.MultiDiGraph:
@@ -65,7 +68,7 @@ def dependency_graph(store: Store) -> nx.MultiDiGraph:
     assert isinstance(result, ox.QueryTriples)
     triples = list(result)
     effects = {
-        t.subject.value: _local(t.object.value)
+        t.subject.value: local_name(t.object.value)
         for t in triples
         if t.predicate.value == _RIPPLE
         and isinstance(t.subject, ox.NamedNode)
@@ -77,20 +80,20 @@ def dependency_graph(store: Store) -> nx.MultiDiGraph:
         if not isinstance(s, ox.NamedNode):
             continue
         if p == _RDF_TYPE and isinstance(o, ox.NamedNode):
-            graph.add_node(s.value, kind=_local(o.value))
+            graph.add_node(s.value, kind=local_name(o.value))
         elif p == _RDFS_LABEL and isinstance(o, ox.Literal):
             graph.add_node(s.value, label=o.value)
         elif p == _RIPPLE or not isinstance(o, ox.NamedNode):
             continue
         else:
-            relation = _local(p)
+            relation = local_name(p)
             source, target = (s.value, o.value) if relation in _FORWARD else (o.value, s.value)
             attributes: dict[str, Any] = {"relation": relation}
             if p in effects:
                 attributes["effect"] = effects[p]
             graph.add_edge(source, target, key=relation, **attributes)
     for node, data in graph.nodes(data=True):
-        data.setdefault("label", _local(node))
+        data.setdefault("label", local_name(node))
         data.setdefault("kind", "")
     return graph
 
