@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from pactgraph.queries import select
+from pactgraph.load import Store
+from pactgraph.query import select
 from pactgraph.resources import agreements_dir
-from pactgraph.store import Store
 
 TEXT = (agreements_dir() / "microsoft-openai-2025-10-28.txt").read_text(encoding="utf-8")
 AGREEMENT = "https://w3id.org/pactgraph/id/microsoft-openai-2025"

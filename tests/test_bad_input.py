@@ -173,7 +173,7 @@ def test_a_directory_skips_json_and_xml_that_are_not_rdf(tmp_path: Path) -> None
     """Regression: a stray package.json in a folder of agreements stopped the load."""
     import shutil
 
-    from pactgraph.store import load
+    from pactgraph.load import load
 
     source = DATA / "minimal"
     for item in source.iterdir():

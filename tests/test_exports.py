@@ -20,9 +20,10 @@ from rdflib.compare import isomorphic
 
 from conftest import DATA, assert_one_line_error, run_cli
 from pactgraph.errors import OutputError, UsageError
-from pactgraph.exports import EXPORTERS, export, write
+from pactgraph.export import EXPORTERS, export
+from pactgraph.load import Store, load
+from pactgraph.output import write
 from pactgraph.propertygraph import property_graph
-from pactgraph.store import Store, load
 
 TRICKY = DATA / "tricky-labels.ttl"
 TRICKY_LABELS = {
@@ -115,7 +116,7 @@ def test_jsonld_is_read_by_pyld_without_fetching_anything(any_store: Store) -> N
 
 
 def test_bundled_context_lists_our_prefixes() -> None:
-    from pactgraph.exports import jsonld_context
+    from pactgraph.export import jsonld_context
     from pactgraph.namespaces import PREFIXES
 
     assert jsonld_context()["@context"] == PREFIXES
@@ -332,7 +333,7 @@ def test_a_failed_export_leaves_the_users_file_untouched(tmp_path: Path) -> None
 def test_write_is_atomic_when_writing_fails(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import pactgraph.exports
+    import pactgraph.output
 
     out = tmp_path / "out.ttl"
     out.write_text("old\n")
@@ -340,7 +341,7 @@ def test_write_is_atomic_when_writing_fails(
     def disk_full(fd: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(pactgraph.exports.os, "fsync", disk_full)
+    monkeypatch.setattr(pactgraph.output.os, "fsync", disk_full)
     with pytest.raises(OutputError, match="No space left"):
         write(b"new", out)
     assert out.read_text() == "old\n"
@@ -348,6 +349,6 @@ def test_write_is_atomic_when_writing_fails(
 
 
 def test_every_exporter_is_registered_with_an_extension() -> None:
-    from pactgraph.exports import EXTENSIONS
+    from pactgraph.export import EXTENSIONS
 
     assert set(EXPORTERS) == set(EXTENSIONS)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from pactgraph.errors import UnknownNameError
-from pactgraph.names import resolve
-from pactgraph.store import Store
+from pactgraph.load import Store
+from pactgraph.resolve import resolve
 
 BASE = "https://w3id.org/pactgraph/id/microsoft-openai-2025/"
 

@@ -10,9 +10,9 @@ import rdflib
 from rdflib.namespace import OWL, RDF, RDFS
 
 from conftest import ROOT
+from pactgraph.load import canonical_turtle
 from pactgraph.namespaces import PG, PG_NS, PREFIXES, TERMS, pg
 from pactgraph.resources import bundled_agreement_files, ontology_file
-from pactgraph.store import canonical_turtle
 
 ONTOLOGY = ROOT / "ontology" / "pactgraph.ttl"
 AGREEMENT = ROOT / "graph" / "pactgraph" / "agreements" / "microsoft-openai-2025.ttl"
@@ -48,7 +48,7 @@ def declared(graph: rdflib.Graph) -> set[rdflib.URIRef]:
 def test_file_is_in_canonical_form(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert text == canonical_turtle(path), (
-        f"{path.name} is not in canonical form; rewrite it with pactgraph.store.canonical_turtle"
+        f"{path.name} is not in canonical form; rewrite it with pactgraph.load.canonical_turtle"
     )
 
 

@@ -22,9 +22,10 @@ import pyoxigraph as ox
 import pytest
 
 from conftest import DATA
+from pactgraph.load import Store, load
 from pactgraph.namespaces import PREFIXES
-from pactgraph.queries import Result, checks, library, python_value, run
-from pactgraph.store import Store, load
+from pactgraph.query import Result, checks, library, python_value
+from pactgraph.query import query as run
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 DATASETS: dict[str, list[Path] | None] = {

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 from conftest import ROOT, SHARED_SOURCE
-from pactgraph.queries import get, select
+from pactgraph.load import Store
+from pactgraph.query import get, select
 from pactgraph.resources import agreements_dir
-from pactgraph.store import Store
 
 SOURCE = agreements_dir() / "microsoft-openai-2025-10-28.txt"
 META = agreements_dir() / "microsoft-openai-2025-10-28.meta.json"

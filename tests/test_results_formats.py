@@ -13,7 +13,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib.query import Result as RdflibResult
 
-from pactgraph.queries import Result
+from pactgraph.query import Result
 from pactgraph.results import format_name, write
 
 XSD = "http://www.w3.org/2001/XMLSchema#"

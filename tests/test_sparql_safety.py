@@ -10,7 +10,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from pactgraph.queries import uses_service
+from pactgraph.parse import uses_service
 
 URL = "<http://127.0.0.1:9/sparql>"  # port 9: Oxigraph refuses it without connecting
 

@@ -12,15 +12,15 @@ from typing import Any
 
 import pytest
 
-from pactgraph.impacts import impact
-from pactgraph.store import Store
-from pactgraph.terms import state
+from pactgraph.impact import impact
+from pactgraph.load import Store
+from pactgraph.state import state
 
 D = dt.date
 
 
 def _status(store: Store, on: dt.date, events: dict[str, dt.date] | None = None) -> dict[str, Any]:
-    answer = state(store, on, events or {})
+    answer = state(store, on, events=events or {}).as_dict()
     return {p["provision"].rsplit("/", 1)[-1]: p for p in answer["provisions"]}
 
 
@@ -105,7 +105,7 @@ def test_undated_agi_makes_exclusivities_conditional(store: Store) -> None:
 
 
 def test_verification_implies_the_declaration(store: Store) -> None:
-    answer = state(store, D(2030, 1, 1), {"AGI verified": D(2029, 3, 1)})
+    answer = state(store, D(2030, 1, 1), events={"AGI verified": D(2029, 3, 1)}).as_dict()
     implied = [e for e in answer["scenario"] if e["source"] == "implied"]
     assert [(e["label"], e["date"]) for e in implied] == [("AGI declared", "2029-03-01")]
     assert answer["notes"]
@@ -134,7 +134,7 @@ def _changes(answer: dict[str, Any]) -> set[tuple[str, str, str, str | None]]:
 
 def test_what_changes_when_agi_is_verified(store: Store) -> None:
     before_2031 = "if before 2031-01-01"
-    assert _changes(impact(store, "AGI is verified")) == {
+    assert _changes(impact(store, "AGI is verified").as_dict()) == {
         ("exclusive-ip-rights", "ends", "direct", None),
         ("azure-api-exclusivity", "ends", "direct", None),
         ("revenue-share", "ends", "direct", None),
@@ -152,20 +152,20 @@ def test_what_changes_when_agi_is_verified(store: Store) -> None:
 
 
 def test_impact_on_a_date_after_the_research_deadline(store: Store) -> None:
-    got = _changes(impact(store, "agi-verified", on=D(2031, 3, 1)))
+    got = _changes(impact(store, "agi-verified", on=D(2031, 3, 1)).as_dict())
     assert ("research-ip-rights", "ends", "direct", None) not in got
     assert ("azure-api-exclusivity", "ends", "direct", None) in got
     assert {c[0] for c in got}.isdisjoint(RESEARCH)
 
 
 def test_impact_of_the_declaration_alone(store: Store) -> None:
-    assert _changes(impact(store, "AGI declared", on=D(2028, 1, 1))) == {
+    assert _changes(impact(store, "AGI declared", on=D(2028, 1, 1)).as_dict()) == {
         ("compute-thresholds", "ends", "direct", None)
     }
 
 
 def test_impact_paths_are_graph_edges(store: Store) -> None:
-    answer = impact(store, "AGI verified", on=D(2028, 1, 1))
+    answer = impact(store, "AGI verified", on=D(2028, 1, 1)).as_dict()
     by_name = {c["provision"].rsplit("/", 1)[-1]: c for c in answer["changes"]}
     steps = by_name["compute-thresholds"]["steps"]
     assert [s["relation"] for s in steps] == ["requires", "endsWith"]

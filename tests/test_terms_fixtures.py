@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 
 from pactgraph.errors import UsageError
-from pactgraph.impacts import impact
-from pactgraph.store import Store, load
-from pactgraph.terms import state
+from pactgraph.impact import impact
+from pactgraph.load import Store, load
+from pactgraph.state import state
 
 DATA = Path(__file__).parent / "data"
 FIXTURES = sorted(p.parent.name for p in DATA.glob("*/expected.json"))
@@ -66,7 +66,9 @@ def test_there_are_fixtures_for_each_idea() -> None:
 
 @pytest.mark.parametrize(("name", "index", "case"), _cases("state"))
 def test_state(name: str, index: int, case: dict[str, Any]) -> None:
-    answer = state(_store(name), dt.date.fromisoformat(case["on"]), _dates(case["events"]))
+    answer = state(
+        _store(name), dt.date.fromisoformat(case["on"]), events=_dates(case["events"])
+    ).as_dict()
     got = {_local(p["provision"]): p for p in answer["provisions"]}
     assert set(case["expect"]) == set(got), "every provision of the fixture is expected"
     for provision, wanted in case["expect"].items():
@@ -85,7 +87,7 @@ def test_state(name: str, index: int, case: dict[str, Any]) -> None:
 @pytest.mark.parametrize(("name", "index", "case"), _cases("impact"))
 def test_impact(name: str, index: int, case: dict[str, Any]) -> None:
     on = dt.date.fromisoformat(case["on"]) if case["on"] else None
-    answer = impact(_store(name), case["event"], on=on, events=_dates(case["events"]))
+    answer = impact(_store(name), case["event"], on=on, events=_dates(case["events"])).as_dict()
     got = sorted(
         (_local(c["provision"]), c["change"], c["cause"], c["condition"]) for c in answer["changes"]
     )
@@ -100,4 +102,4 @@ def test_impact(name: str, index: int, case: dict[str, Any]) -> None:
 @pytest.mark.parametrize(("name", "index", "case"), _cases("errors"))
 def test_scenario_errors(name: str, index: int, case: dict[str, Any]) -> None:
     with pytest.raises(UsageError, match=case["message"]):
-        state(_store(name), dt.date.fromisoformat(case["on"]), _dates(case["events"]))
+        state(_store(name), dt.date.fromisoformat(case["on"]), events=_dates(case["events"]))

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from conftest import assert_one_line_error, run_cli
-from pactgraph.store import Store
-from pactgraph.terms import parse_date, state
+from pactgraph.answers import EventSource, ProvisionStatus, ScenarioEvent, State, Status
+from pactgraph.load import Store
+from pactgraph.parse import parse_date
+from pactgraph.state import state
 from pactgraph.timeline import timeline_page, timeline_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -22,8 +25,8 @@ def _terms(svg: str) -> dict[str, ET.Element]:
 def test_every_provision_has_a_row_and_conditional_ends_are_marked(store: Store) -> None:
     answer = state(store, parse_date("2027-01-01"))
     terms = _terms(timeline_svg(answer))
-    assert set(terms) == {p["provision"] for p in answer["provisions"]}
-    for p in answer["provisions"]:
+    assert set(terms) == {p.provision for p in answer.provisions}
+    for p in answer.as_dict()["provisions"]:
         group = terms[p["provision"]]
         texts = " ".join(t.text or "" for t in group.iter(f"{SVG}text"))
         dashed = [r for r in group.iter(f"{SVG}rect") if "stroke-dasharray" in r.attrib]
@@ -35,9 +38,11 @@ def test_every_provision_has_a_row_and_conditional_ends_are_marked(store: Store)
 
 
 def test_bars_end_where_the_scenario_ends_them(store: Store) -> None:
-    answer = state(store, parse_date("2031-07-01"), {"AGI verified": parse_date("2029-03-01")})
+    answer = state(
+        store, parse_date("2031-07-01"), events={"AGI verified": parse_date("2029-03-01")}
+    )
     terms = _terms(timeline_svg(answer))
-    ended = [p for p in answer["provisions"] if p["status"] == "ended" and p["end"]]
+    ended = [p for p in answer.as_dict()["provisions"] if p["status"] == "ended" and p["end"]]
     assert ended
     widths = {
         p["provision"]: float(terms[p["provision"]].find(f"{SVG}rect").attrib["width"])
@@ -52,22 +57,28 @@ def test_bars_end_where_the_scenario_ends_them(store: Store) -> None:
 
 
 def test_labels_are_escaped() -> None:
-    answer = {
-        "on": "2030-01-01",
-        "scenario": [{"event": "urn:e", "label": "<b>launch</b> & co", "date": "2029-01-01"}],
-        "provisions": [
-            {
-                "provision": "urn:p",
-                "label": "<script>alert(1)</script>",
-                "kind": "Right",
-                "status": "in_force",
-                "conditional": True,
-                "start": "2025-01-01",
-                "end": "2031-01-01",
-                "end_condition": '"AGI" & <friends>',
-            }
-        ],
-    }
+    answer = State(
+        on=dt.date(2030, 1, 1),
+        scenario=(
+            ScenarioEvent("urn:e", "<b>launch</b> & co", dt.date(2029, 1, 1), EventSource.GIVEN),
+        ),
+        notes=(),
+        provisions=(
+            ProvisionStatus(
+                provision="urn:p",
+                label="<script>alert(1)</script>",
+                kind="Right",
+                agreement="urn:a",
+                status=Status.IN_FORCE,
+                conditional=True,
+                reason="",
+                quote="",
+                start=dt.date(2025, 1, 1),
+                end=dt.date(2031, 1, 1),
+                end_condition='"AGI" & <friends>',
+            ),
+        ),
+    )
     page = timeline_page(timeline_svg(answer), "T <1>")
     assert "<script>" not in page
     assert "&lt;script&gt;" in page

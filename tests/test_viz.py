@@ -12,8 +12,10 @@ from typing import Any
 import pytest
 
 from conftest import DATA, assert_one_line_error, run_cli
-from pactgraph.store import Store, load
-from pactgraph.viz import KIND_STYLES, view, visualize
+from pactgraph.kinds import KINDS
+from pactgraph.load import Store, load
+from pactgraph.query import select
+from pactgraph.visualize import view, visualize
 
 TRICKY = DATA / "tricky-labels.ttl"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -48,15 +50,15 @@ SELECT (COUNT(*) AS ?n) WHERE {{
 
 
 def _count(store: Store, query: str) -> int:
-    (row,) = list(store.query(query))  # type: ignore[arg-type]
-    return int(row["n"].value)
+    (row,) = select(store, query)
+    return int(row["n"])
 
 
 def test_view_draws_every_party_provision_concept_and_trigger(store: Store) -> None:
     data = view(store)
     assert len(data["nodes"]) == _count(store, NODE_COUNT)
     assert len(data["edges"]) == _count(store, EDGE_COUNT)
-    assert {n["kind"] for n in data["nodes"]} <= set(KIND_STYLES)
+    assert {n["kind"] for n in data["nodes"]} <= {k.name for k in KINDS if k.explorer}
     research = next(n for n in data["nodes"] if n["id"].endswith("/research-ip-rights"))
     assert research["quote"].startswith("Microsoft’s IP rights to research")
 
@@ -261,9 +263,9 @@ def test_hover_shows_label_kind_and_quote(browser: Any, store: Store, tmp_path: 
 def test_impact_mode_highlights_the_provisions_that_change(
     browser: Any, store: Store, tmp_path: Path
 ) -> None:
-    from pactgraph.impacts import impact
-    from pactgraph.terms import parse_date
-    from pactgraph.viz import CHANGE_COLOURS
+    from pactgraph.impact import impact
+    from pactgraph.state import parse_date
+    from pactgraph.visualize import CHANGE_COLOURS
 
     answer = impact(store, "AGI verified", on=parse_date("2029-03-01"))
     expected = {c["provision"]: c for c in answer["changes"]}
@@ -301,8 +303,8 @@ def test_impact_mode_highlights_the_provisions_that_change(
 def test_state_mode_colours_every_provision_by_status(
     browser: Any, store: Store, tmp_path: Path
 ) -> None:
-    from pactgraph.terms import parse_date, state
-    from pactgraph.viz import STATUS_COLOURS
+    from pactgraph.state import parse_date, state
+    from pactgraph.visualize import STATUS_COLOURS
 
     answer = state(store, parse_date("2031-07-01"), {"AGI verified": parse_date("2029-03-01")})
     expected = {p["provision"]: p["status"] for p in answer["provisions"]}

@@ -1,11 +1,16 @@
 """pactgraph: agreements as RDF knowledge graphs, and answers to dependency questions.
 
-The public API reads like the pipeline: :func:`load` → :func:`validate` → :func:`select`
-→ :func:`summarize` → :func:`state`, :func:`impact`, :func:`ask` (with :func:`resolve` for
-names) → :func:`visualize` / :func:`export`; :func:`query` runs any SPARQL query on either
-engine and :func:`serve` offers the graph as a SPARQL endpoint. Each verb lives in a module
-of its own and is imported on first use, so ``import pactgraph`` (and ``pactgraph --help``)
-stays fast.
+The public API reads like the pipeline: :func:`load` → :func:`validate` → :func:`query`
+(and :func:`select`) → :func:`summarize` → :func:`state`, :func:`impact`, :func:`ask`
+(with :func:`resolve` for names) → :func:`visualize` / :func:`export`; :func:`serve` offers
+the graph as a SPARQL endpoint. :func:`holdings`, :func:`dependents`, :func:`covering` and
+:func:`changes` answer the lookups that :func:`ask` routes to.
+
+Each verb lives in the module of its name (``pactgraph.state.state``; the lookups in
+``pactgraph.lookup``, ``select`` beside ``query``) and is imported on first use, so
+``import pactgraph`` (and ``pactgraph --help``) stays fast. Importing a verb's module does
+not hide the verb: ``pactgraph.state`` is the function, ``pactgraph.state.State``-style
+names live in :mod:`pactgraph.answers`.
 
 >>> import pactgraph
 >>> store = pactgraph.load()
@@ -15,6 +20,8 @@ True
 
 from __future__ import annotations
 
+import sys
+import types
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +30,11 @@ __version__ = "0.1.0"
 __all__ = [
     "__version__",
     "ask",
+    "changes",
+    "covering",
+    "dependents",
     "export",
+    "holdings",
     "impact",
     "load",
     "query",
@@ -37,35 +48,54 @@ __all__ = [
 ]
 
 _VERBS = {
-    "load": "pactgraph.store",
-    "validate": "pactgraph.validation",
-    "select": "pactgraph.queries",
-    "summarize": "pactgraph.info",
-    "state": "pactgraph.terms",
-    "impact": "pactgraph.impacts",
-    "ask": "pactgraph.questions",
-    "resolve": "pactgraph.names",
-    "export": "pactgraph.exports",
-    "visualize": "pactgraph.viz",
-    "query": "pactgraph.queries",
-    "serve": "pactgraph.server",
+    "load": "pactgraph.load",
+    "validate": "pactgraph.validate",
+    "query": "pactgraph.query",
+    "select": "pactgraph.query",
+    "summarize": "pactgraph.summarize",
+    "state": "pactgraph.state",
+    "impact": "pactgraph.impact",
+    "ask": "pactgraph.ask",
+    "holdings": "pactgraph.lookup",
+    "dependents": "pactgraph.lookup",
+    "covering": "pactgraph.lookup",
+    "changes": "pactgraph.lookup",
+    "resolve": "pactgraph.resolve",
+    "export": "pactgraph.export",
+    "visualize": "pactgraph.visualize",
+    "serve": "pactgraph.serve",
 }
 
 if TYPE_CHECKING:
-    from .exports import export
-    from .impacts import impact
-    from .info import summarize
-    from .names import resolve
-    from .queries import query, select
-    from .questions import ask
-    from .server import serve
-    from .store import load
-    from .terms import state
-    from .validation import validate
-    from .viz import visualize
+    from .ask import ask
+    from .export import export
+    from .impact import impact
+    from .load import load
+    from .lookup import changes, covering, dependents, holdings
+    from .query import query, select
+    from .resolve import resolve
+    from .serve import serve
+    from .state import state
+    from .summarize import summarize
+    from .validate import validate
+    from .visualize import visualize
 
 
 def __getattr__(name: str) -> Any:
     if name in _VERBS:
         return getattr(import_module(_VERBS[name]), name)
     raise AttributeError(f"module 'pactgraph' has no attribute {name!r}")
+
+
+class _Package(types.ModuleType):
+    """The package, whose verb names stay the verbs: the import system sets a submodule
+    as an attribute of its package when it is first imported, which would put the module
+    ``pactgraph.state`` where the function ``pactgraph.state`` is looked up."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _VERBS and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

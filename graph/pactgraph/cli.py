@@ -48,14 +48,14 @@ def _out(text: str) -> None:
 
 
 def _load(args: argparse.Namespace) -> Any:
-    from .store import load
+    from .load import load
 
     return load(args.data or None)
 
 
 def _emit(data: bytes | dict[str, bytes], output: str) -> int:
     """Write what a command made to ``output`` (atomically; ``-`` for standard output)."""
-    from .exports import write
+    from .output import write
 
     if output == "-":
         assert isinstance(data, bytes), "several files cannot go to standard output"
@@ -71,44 +71,11 @@ def _emit(data: bytes | dict[str, bytes], output: str) -> int:
 
 
 def _info(args: argparse.Namespace) -> int:
-    from .info import summarize
-    from .render import to_json
+    from .render import summary_text, to_json
+    from .summarize import summarize
 
     summary = summarize(_load(args))
-    if args.format == "json":
-        _out(to_json(summary))
-        return 0
-    blocks = []
-    for a in summary["agreements"]:
-
-        def counts(d: dict[str, int]) -> str:
-            parts = ", ".join(
-                f"{k} {v}" for k, v in sorted(d.items(), key=lambda kv: (-kv[1], kv[0]))
-            )
-            return f"{sum(d.values())}" + (f": {parts}" if parts else "")
-
-        lines = [
-            a["label"] or a["title"] or a["agreement"],
-            f"  IRI         {a['agreement']}",
-            f"  date        {a['date'] or '(none)'}",
-            f"  file        {a['file']}"
-            + (f"  (source text: {a['source']})" if a["source"] else ""),
-        ]
-        lines += [f"  supersedes  {s}" for s in a["supersedes"]]
-        lines += [
-            f"  parties     {a['parties']}",
-            f"  provisions  {counts(a['provisions'])}",
-            f"  concepts    {a['concepts']} IP categories and services",
-            f"  triggers    {counts(a['triggers'])}",
-            f"  triples     {a['triples']}",
-        ]
-        blocks.append("\n".join(lines))
-    totals = summary["totals"]
-    blocks.append(
-        f"{totals['agreements']} agreement(s), {totals['provisions']} provisions, "
-        f"{totals['triples']} triples"
-    )
-    _out("\n\n".join(blocks))
+    _out(to_json(summary.as_dict()) if args.format == "json" else summary_text(summary))
     return 0
 
 
@@ -116,24 +83,13 @@ def _info(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from .render import to_json
-    from .validation import validate
+    from .render import report_text, to_json
+    from .validate import validate
 
     args.data = [*(args.files or []), *(args.data or [])]
     report = validate(_load(args))
-    if args.format == "json":
-        _out(to_json(report.as_dict()))
-    else:
-        for f in report.findings:
-            focus = f" [{f.focus}]" if f.focus and f.focus not in f.message else ""
-            _out(f"{f.where()}: {f.message}{focus}")
+    _out(to_json(report.as_dict()) if args.format == "json" else report_text(report))
     if report.conforms:
-        if args.format != "json":
-            _out(
-                f"ok: {len(report.files)} file(s) conform: shapes, "
-                f"{report.checks_run} checks, "
-                f"{report.quotes_checked} quotes found verbatim in their sources"
-            )
         return 0
     sys.stderr.write(
         f"error: {len(report.findings)} problem(s) in {', '.join(report.files)}; "
@@ -146,20 +102,19 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .errors import UsageError
-    from .exports import export
+    from .export import export
 
     if args.format == "neo4j" and args.output == "-":
         raise UsageError("--format neo4j writes several files; give -o DIRECTORY")
     if args.output != "-":
-        from .exports import check_output
+        from .output import check_output
 
-        check_output(args.output, args.format)
+        check_output(args.output, directory=args.format == "neo4j")
     return _emit(export(_load(args), args.format), args.output)
 
 
 def _export_args(parser: argparse.ArgumentParser) -> None:
-    from .exports import EXPORTERS
+    from .export import EXPORTERS
 
     _formats(parser, list(EXPORTERS))
     parser.add_argument(
@@ -176,29 +131,29 @@ def _export_args(parser: argparse.ArgumentParser) -> None:
 
 def _viz_answers(args: argparse.Namespace, store: Any) -> tuple[Any, Any]:
     """The impact or state answer the page shows, from --impact / --on / --event."""
-    from .terms import parse_date
+    from .parse import parse_date
 
     on = parse_date(args.on) if args.on else None
     events = _events(args) or None
     if args.impact:
-        from .impacts import impact
+        from .impact import impact
 
         return impact(store, args.impact, on=on, events=events), None
     if on is not None:
-        from .terms import state
+        from .state import state
 
-        return None, state(store, on, events)
+        return None, state(store, on, events=events)
     if events:
         raise UsageError("--event needs --on DATE (state mode) or --impact EVENT")
     return None, None
 
 
 def _viz(args: argparse.Namespace) -> int:
-    from .exports import check_output
-    from .viz import visualize
+    from .output import check_output
+    from .visualize import visualize
 
     if args.output != "-":
-        check_output(args.output, "html")
+        check_output(args.output)
     store = _load(args)
     impact, state = _viz_answers(args, store)
     timeline = None
@@ -236,21 +191,22 @@ def _timeline(args: argparse.Namespace) -> int:
     import datetime as dt
     from pathlib import Path
 
-    from .exports import check_output
-    from .terms import parse_date, state
+    from .output import check_output
+    from .parse import parse_date
+    from .state import state
     from .timeline import timeline_page, timeline_svg
 
     suffix = Path(args.output).suffix.lower()
     if suffix not in (".html", ".htm", ".svg"):
         raise UsageError(f"-o {args.output}: write the timeline to a FILE.html or a FILE.svg")
-    check_output(args.output, "html")
+    check_output(args.output)
     on = parse_date(args.on) if args.on else dt.date.today()
-    answer = state(_load(args), on, _events(args))
+    answer = state(_load(args), on, events=_events(args))
     svg = timeline_svg(answer)
     if suffix == ".svg":
         data = ('<?xml version="1.0" encoding="UTF-8"?>\n' + svg + "\n").encode("utf-8")
     else:
-        data = timeline_page(svg, f"Provision terms, state on {answer['on']}").encode("utf-8")
+        data = timeline_page(svg, f"Provision terms, state on {answer.on}").encode("utf-8")
     return _emit(data, args.output)
 
 
@@ -270,97 +226,30 @@ def _timeline_args(parser: argparse.ArgumentParser) -> None:
 
 
 def _events(args: argparse.Namespace) -> dict[str, Any]:
-    from .terms import parse_date
+    from .parse import parse_scenario
 
-    events: dict[str, Any] = {}
-    for item in args.event or []:
-        name, sep, day = item.rpartition("=")
-        if not sep or not name.strip():
-            raise UsageError(
-                f"--event {item!r}: write it as NAME=DATE, e.g. 'AGI verified=2029-03-01'"
-            )
-        events[name.strip()] = parse_date(day)
-    return events
-
-
-def _with_quotes(rows: list[dict[str, Any]], columns: list[str], fmt: str) -> str:
-    """A table of ``rows`` with a ``quote`` column of footnote numbers, then the quotes."""
-    from .render import markdown, table
-
-    notes: dict[str, int] = {}
-    shown = []
-    for row in rows:
-        quote = row.get("quote") or ""
-        number = notes.setdefault(quote, len(notes) + 1) if quote else None
-        shown.append({**row, "quote": f"[{number}]" if number else ""})
-    cols = [*columns, "quote"]
-    body = markdown(shown, cols) if fmt == "md" else table(shown, cols)
-    prefix = "" if fmt == "md" else "  "
-    joiner = "\n\n" if fmt == "md" else "\n"
-    quotes = [f"{prefix}[{n}] \u201c{q}\u201d" for q, n in notes.items()]
-    readings: dict[str, None] = {}
-    for row in rows:
-        for item in row.get("interpretations") or []:
-            alternatives = "; ".join(item.get("alternatives") or [])
-            text = f"{prefix}{item.get('question') or item.get('wording')}: {item.get('reading')}"
-            if alternatives:
-                text += f" (not: {alternatives})"
-            readings[text] = None
-    out = body + ("\n\nQuotes:\n" + joiner.join(quotes) if quotes else "")
-    if readings:
-        out += "\n\nReadings taken where the wording is ambiguous:\n" + joiner.join(readings)
-    return out
-
-
-def _scenario_lines(answer: dict[str, Any]) -> list[str]:
-    lines = [
-        f"  {e['date']}  {e['label']}"
-        + (" (implied)" if e["source"] == "implied" else "")
-        + (" (recorded)" if e["source"] == "recorded" else "")
-        for e in answer.get("scenario", [])
-    ]
-    return (["Scenario:", *lines] if lines else ["Scenario: no events happen"]) + [
-        f"Note: {n}." for n in answer.get("notes", [])
-    ]
+    try:
+        return parse_scenario(args.event or [])
+    except UsageError as err:
+        raise UsageError(f"--event {err}") from err
 
 
 def _state(args: argparse.Namespace) -> int:
-    from .render import to_json
-    from .terms import parse_date, state
+    from .parse import parse_date
+    from .render import state_text, to_json
+    from .state import state
 
-    answer = state(_load(args), parse_date(args.on), _events(args))
+    answer = state(_load(args), parse_date(args.on), events=_events(args))
     if args.status:
-        answer["provisions"] = [p for p in answer["provisions"] if p["status"] in args.status]
-    if args.format == "json":
-        _out(to_json(answer))
-        return 0
-    rows = [
-        {**p, "status": p["status"] + (" *" if p["conditional"] else "")}
-        for p in answer["provisions"]
-    ]
-    head = [f"State on {answer['on']}", *_scenario_lines(answer), ""]
-    tail = ["", "* conditional: an event this scenario does not date could change it"]
-    _out("\n".join([*head, _with_quotes(rows, ["status", "label", "reason"], args.format), *tail]))
+        answer = answer.only(args.status)
+    _out(to_json(answer.as_dict()) if args.format == "json" else state_text(answer, args.format))
     return 0
 
 
-def _impact_text(answer: dict[str, Any], fmt: str) -> str:
-    event = answer["event"]
-    when = f" on {event['date']}" if event["date"] else ""
-    head = [f"What changes when {event['label']} happens{when}", *_scenario_lines(answer), ""]
-    if not answer["changes"]:
-        return "\n".join([*head, "Nothing changes."])
-    rows = [{**c, "via": " \u2192 ".join(c["path_labels"][1:-1])} for c in answer["changes"]]
-    columns = ["change", "cause", "label", "via"]
-    if any(c["condition"] for c in rows):
-        columns.insert(3, "condition")
-    return "\n".join([*head, _with_quotes(rows, columns, fmt)])
-
-
 def _impact(args: argparse.Namespace) -> int:
-    from .impacts import impact
-    from .render import to_json
-    from .terms import parse_date
+    from .impact import impact
+    from .parse import parse_date
+    from .render import impact_text, to_json
 
     answer = impact(
         _load(args),
@@ -368,23 +257,16 @@ def _impact(args: argparse.Namespace) -> int:
         on=parse_date(args.on) if args.on else None,
         events=_events(args),
     )
-    _out(to_json(answer) if args.format == "json" else _impact_text(answer, args.format))
+    _out(to_json(answer.as_dict()) if args.format == "json" else impact_text(answer, args.format))
     return 0
 
 
 def _ask(args: argparse.Namespace) -> int:
-    from .questions import ask
-    from .render import to_json
+    from .ask import ask
+    from .render import answer_text, to_json
 
     answer = ask(_load(args), args.question)
-    if args.format == "json":
-        _out(to_json(answer))
-    elif answer["form"] == "impact":
-        _out(_impact_text(answer["answer"], args.format))
-    elif not answer["rows"]:
-        _out("No provision answers that.")
-    else:
-        _out(_with_quotes(answer["rows"], answer["columns"], args.format))
+    _out(to_json(answer.as_dict()) if args.format == "json" else answer_text(answer, args.format))
     return 0
 
 
@@ -392,47 +274,18 @@ def _ask(args: argparse.Namespace) -> int:
 
 
 def _queries(args: argparse.Namespace) -> int:
-    from .queries import checks, library
-    from .render import table, to_json
+    from .query import checks, library
+    from .render import queries_rows, queries_text, to_json
 
     named = list(library().values()) + (list(checks().values()) if args.checks else [])
-    rows: list[dict[str, Any]] = [
-        {
-            "name": q.name,
-            "title": q.title,
-            "answers": q.answers,
-            "parameters": [
-                {"name": p.name, "type": p.type, "required": p.required, "doc": p.doc}
-                for p in q.parameters
-            ],
-            "returns": list(q.returns),
-            "ordered": q.ordered,
-        }
-        for q in named
-    ]
-    if args.format == "json":
-        _out(to_json(rows))
-        return 0
-    shown = [
-        {
-            "name": r["name"],
-            "title": r["title"],
-            "parameters": " ".join(
-                f"?{p['name']}" + ("" if p["required"] else "?") for p in r["parameters"]
-            ),
-        }
-        for r in rows
-    ]
-    _out(table(shown, ["name", "title", "parameters"]))
-    _out("(?x? marks an optional parameter; 'pactgraph query NAME --bind x=VALUE' runs one)")
+    _out(to_json(queries_rows(named)) if args.format == "json" else queries_text(named))
     return 0
 
 
 def _query_source(args: argparse.Namespace) -> Any:
     from pathlib import Path
 
-    from .errors import UsageError
-    from .queries import from_file, get, resolve
+    from .query import from_file, get, named
 
     if args.expression is not None:
         if args.query is not None:
@@ -442,9 +295,9 @@ def _query_source(args: argparse.Namespace) -> Any:
         raise UsageError("give a query NAME, a FILE.rq, - (standard input) or -e SPARQL")
     if args.query == "-":
         return sys.stdin.read()
-    named = resolve(args.query)
-    if named is not None:
-        return named
+    found = named(args.query)
+    if found is not None:
+        return found
     path = Path(args.query)
     if path.suffix.lower() in {".rq", ".sparql"} or "/" in args.query or path.is_file():
         return from_file(path)  # its header's required parameters are checked too
@@ -452,8 +305,8 @@ def _query_source(args: argparse.Namespace) -> Any:
 
 
 def _query(args: argparse.Namespace) -> int:
-    from .errors import UsageError
-    from .queries import local_prefixes, run
+    from .errors import BindingError
+    from .query import local_prefixes, query
     from .results import format_name, write
 
     if args.format is not None:
@@ -467,7 +320,10 @@ def _query(args: argparse.Namespace) -> int:
         bindings[name.strip()] = value
     store = _load(args)
     short = local_prefixes(store)  # ":name" for a node of the one agreement loaded
-    result = run(store, source, bindings, engine=args.engine, prefixes=short)
+    try:
+        result = query(store, source, bindings, engine=args.engine, prefixes=short)
+    except BindingError as err:
+        raise UsageError(f"--bind {err.variable}: {err.detail}") from err
     fmt = args.format or ("turtle" if result.form == "graph" else "table")
     sys.stdout.buffer.write(write(result, fmt, short))
     return 0
@@ -515,7 +371,7 @@ def _query_args(parser: argparse.ArgumentParser) -> None:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from .server import serve
+    from .serve import serve
 
     def ready(url: str) -> None:
         sys.stderr.write(
@@ -628,16 +484,10 @@ def _impact_args(parser: argparse.ArgumentParser) -> None:
 
 
 def _ask_args(parser: argparse.ArgumentParser) -> None:
-    from_forms = "; ".join(
-        [
-            "what changes when EVENT [on DATE]",
-            "what is in force on DATE [if EVENT on DATE [and ...]]",
-            "what does PARTY [still] hold [on DATE]",
-            "what depends on NAME",
-            "who holds rights to CATEGORY / which rights cover CATEGORY",
-        ]
-    )
-    parser.add_argument("question", metavar="QUESTION", help=f"one of: {from_forms}")
+    from .ask import FORMS
+
+    forms = "; ".join(form.wording.rstrip("?") for form in FORMS)
+    parser.add_argument("question", metavar="QUESTION", help=f"one of: {forms}")
     _formats(parser, ["table", "json", "md"])
 
 

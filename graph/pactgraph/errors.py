@@ -8,13 +8,12 @@ caught where they enter and re-raised as one of these, naming the file, line and
 
     PactgraphError                 exit 1 unless a subclass says otherwise
     ├── DataError                  the data is bad                              exit 1
-    │   ├── ParseError             a file does not parse as RDF (FILE:LINE:COL)
-    │   ├── SourceError            a source text is missing or differs from its digest
-    │   └── ValidationError        the graph breaks a shape, a check or a quote
+    │   └── ParseError             a file does not parse as RDF (FILE:LINE:COL)
     ├── QueryError                 a SPARQL query does not parse or fails       exit 1
     └── UsageError                 the command line or an argument is wrong     exit 2
         ├── InputNotFoundError     a file named on the command line does not exist
         ├── UnknownNameError       a name resolves to nothing, or to several things
+        ├── BindingError           a value cannot be bound to a query's variable
         └── OutputError            an output path cannot be written
 
 The CLI prints ``error: <where>: <what to do>`` on one line and exits with
@@ -24,16 +23,15 @@ The CLI prints ``error: <where>: <what to do>`` on one line and exits with
 from __future__ import annotations
 
 __all__ = [
+    "BindingError",
     "DataError",
     "InputNotFoundError",
     "OutputError",
     "PactgraphError",
     "ParseError",
     "QueryError",
-    "SourceError",
     "UnknownNameError",
     "UsageError",
-    "ValidationError",
 ]
 
 
@@ -66,18 +64,6 @@ class ParseError(DataError):
         super().__init__(f"{where}: {message}")
 
 
-class SourceError(DataError):
-    """A source text named by an agreement is missing or is not the text it names."""
-
-
-class ValidationError(DataError):
-    """The graph does not conform; ``report`` holds every finding."""
-
-    def __init__(self, message: str, report: object = None) -> None:
-        super().__init__(message)
-        self.report = report
-
-
 class QueryError(PactgraphError):
     """A SPARQL query does not parse, or fails while it runs (exit code 1)."""
 
@@ -102,3 +88,19 @@ class UnknownNameError(UsageError):
 
 class OutputError(UsageError):
     """An output path cannot be written: its directory is missing, or it is a directory."""
+
+
+class BindingError(UsageError):
+    """A value cannot be bound to a query's variable: the query has no such variable, the
+    value does not read as an RDF term, or is of the wrong kind, or a required one is missing.
+
+    ``variable`` names the variable (without ``?``); the message says what to do, and a
+    caller that knows where the value came from (a command-line flag) can say so.
+
+    >>> str(BindingError("party", "the query has no variable ?party"))
+    '?party: the query has no variable ?party'
+    """
+
+    def __init__(self, variable: str, detail: str) -> None:
+        self.variable, self.detail = variable, detail
+        super().__init__(f"?{variable}: {detail}")

@@ -26,9 +26,18 @@ if TYPE_CHECKING:
 
     PG: type[DefinedNamespace]
 
-__all__ = ["PG", "PG_NS", "PREFIXES", "TERMS", "local_name", "pg"]
+__all__ = ["PG", "PG_NS", "PREFIXES", "TERMS", "XSD", "XSD_INTEGERS", "local_name", "pg"]
 
 PG_NS = "https://w3id.org/pactgraph/ns#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+#: The XSD datatypes whose values are integers (local names).
+XSD_INTEGERS = frozenset(
+    {
+        *("integer", "int", "long", "short", "byte"),
+        *("nonNegativeInteger", "positiveInteger", "nonPositiveInteger", "negativeInteger"),
+        *("unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte"),
+    }
+)
 
 #: Every term of the ontology, by local name.
 TERMS: frozenset[str] = frozenset(
@@ -118,7 +127,7 @@ PREFIXES: dict[str, str] = {
     "pg": PG_NS,
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "xsd": XSD,
     "owl": "http://www.w3.org/2002/07/owl#",
     "dcterms": "http://purl.org/dc/terms/",
     "skos": "http://www.w3.org/2004/02/skos/core#",

@@ -40,58 +40,21 @@ import json
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
-from .namespaces import PG_NS, PREFIXES
+from .kinds import kind_of
+from .namespaces import PG_NS, PREFIXES, XSD_INTEGERS
 
 if TYPE_CHECKING:
     import networkx as nx
     import pyoxigraph as ox
 
-    from .store import Store
+    from .load import Store
 
-__all__ = ["KINDS", "attribute_name", "curie", "kind_of", "property_graph"]
+__all__ = ["attribute_name", "curie", "property_graph"]
 
 _SKOS = PREFIXES["skos"]
 _RDF_TYPE = PREFIXES["rdf"] + "type"
 _XSD = PREFIXES["xsd"]
 
-#: rdf:type IRI -> kind name, in order of precedence (the first type a node has wins).
-KINDS: dict[str, str] = {
-    PG_NS + "Agreement": "agreement",
-    PG_NS + "Right": "right",
-    PG_NS + "Obligation": "obligation",
-    PG_NS + "Restriction": "restriction",
-    PG_NS + "Exclusivity": "exclusivity",
-    PG_NS + "Definition": "definition",
-    PG_NS + "StatedFact": "stated fact",
-    PG_NS + "Provision": "provision",
-    PG_NS + "Party": "party",
-    _SKOS + "Concept": "IP category",
-    PG_NS + "Event": "event",
-    PG_NS + "DateTrigger": "date",
-    PG_NS + "EarliestOf": "earliest of",
-    PG_NS + "LatestOf": "latest of",
-    PG_NS + "CompositeTrigger": "composite trigger",
-    PG_NS + "Quote": "quote",
-    PG_NS + "Interpretation": "interpretation",
-    PG_NS + "SourceDocument": "source document",
-    _SKOS + "ConceptScheme": "concept scheme",
-}
-
-_INTEGERS = {
-    "integer",
-    "int",
-    "long",
-    "short",
-    "byte",
-    "nonNegativeInteger",
-    "positiveInteger",
-    "nonPositiveInteger",
-    "negativeInteger",
-    "unsignedLong",
-    "unsignedInt",
-    "unsignedShort",
-    "unsignedByte",
-}
 _FLOATS = {"decimal", "double", "float"}
 _LABELS = (PREFIXES["rdfs"] + "label", _SKOS + "prefLabel")
 _TEXTS = (PREFIXES["oa"] + "exact", PG_NS + "wording")
@@ -128,14 +91,6 @@ def _is_vocabulary(iri: str) -> bool:
     return any(iri.startswith(ns) for ns in PREFIXES.values())
 
 
-def kind_of(types: set[str]) -> str:
-    """The kind of a resource with these ``rdf:type`` IRIs (``resource`` when none fits)."""
-    for iri, kind in KINDS.items():
-        if iri in types:
-            return kind
-    return "resource"
-
-
 def _node_id(term: ox.NamedNode | ox.BlankNode) -> str:
     import pyoxigraph as ox
 
@@ -148,7 +103,7 @@ def _literal_value(lit: ox.Literal) -> tuple[Any, str | None, str | None]:
     local = datatype[len(_XSD) :] if datatype.startswith(_XSD) else None
     lang = lit.language
     try:
-        if local in _INTEGERS:
+        if local in XSD_INTEGERS:
             return int(lit.value), None, curie(datatype)
         if local in _FLOATS:
             return float(lit.value), None, curie(datatype)
@@ -166,7 +121,7 @@ def _literal_value(lit: ox.Literal) -> tuple[Any, str | None, str | None]:
 def property_graph(store: Store) -> nx.MultiDiGraph:
     """The agreements in ``store`` as a networkx ``MultiDiGraph`` (see the module's notes).
 
-    >>> from pactgraph.store import load
+    >>> from pactgraph.load import load
     >>> g = property_graph(load())
     >>> g.nodes["https://w3id.org/pactgraph/id/microsoft-openai-2025/microsoft"]["kind"]
     'party'

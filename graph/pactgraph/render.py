@@ -1,7 +1,8 @@
-"""Turn answers (lists of dicts) into text: aligned tables, Markdown tables, JSON.
+"""Every text rendering of an answer: aligned tables, Markdown tables, JSON.
 
-Pure functions from data to ``str``; nothing here prints or reads the graph. Commands pick a
-renderer by the ``--format`` the user gave.
+Pure functions from the typed answers (:mod:`pactgraph.answers`) and the validation report
+to ``str``; nothing here prints or reads the graph. A command picks a renderer by the
+``--format`` the user gave: ``table`` (plain text), ``md`` (Markdown) or ``json``.
 
 >>> print(table([{"a": 1, "b": "x"}, {"a": 22, "b": None}], ["a", "b"]))
 a   b
@@ -16,9 +17,27 @@ import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["cell", "markdown", "table", "to_json"]
+if TYPE_CHECKING:
+    from .answers import Answer, Impact, State, Summary
+    from .query import NamedQuery
+    from .validate import Report
+
+__all__ = [
+    "answer_text",
+    "cell",
+    "impact_text",
+    "markdown",
+    "queries_rows",
+    "queries_text",
+    "report_text",
+    "state_text",
+    "summary_text",
+    "table",
+    "to_json",
+    "with_quotes",
+]
 
 
 def cell(value: Any) -> str:
@@ -78,3 +97,167 @@ def _default(value: Any) -> Any:
 def to_json(data: Any) -> str:
     """Indented JSON, non-ASCII kept as is, dates as ISO 8601 strings."""
     return json.dumps(data, indent=2, ensure_ascii=False, default=_default)
+
+
+def with_quotes(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], fmt: str) -> str:
+    """A table of ``rows`` with a ``quote`` column of footnote numbers, then the quotes, then
+    the readings taken of ambiguous wording (``fmt``: ``table`` or ``md``)."""
+    notes: dict[str, int] = {}
+    shown = []
+    for row in rows:
+        quote = row.get("quote") or ""
+        number = notes.setdefault(quote, len(notes) + 1) if quote else None
+        shown.append({**row, "quote": f"[{number}]" if number else ""})
+    cols = [*columns, "quote"]
+    body = markdown(shown, cols) if fmt == "md" else table(shown, cols)
+    prefix = "" if fmt == "md" else "  "
+    joiner = "\n\n" if fmt == "md" else "\n"
+    quotes = [f"{prefix}[{n}] \u201c{q}\u201d" for q, n in notes.items()]
+    readings: dict[str, None] = {}
+    for row in rows:
+        for item in row.get("interpretations") or []:
+            alternatives = "; ".join(item.get("alternatives") or [])
+            text = f"{prefix}{item.get('question') or item.get('wording')}: {item.get('reading')}"
+            if alternatives:
+                text += f" (not: {alternatives})"
+            readings[text] = None
+    out = body + ("\n\nQuotes:\n" + joiner.join(quotes) if quotes else "")
+    if readings:
+        out += "\n\nReadings taken where the wording is ambiguous:\n" + joiner.join(readings)
+    return out
+
+
+def _scenario_lines(answer: State | Impact) -> list[str]:
+    lines = [
+        f"  {e.date}  {e.label}"
+        + (" (implied)" if e.source == "implied" else "")
+        + (" (recorded)" if e.source == "recorded" else "")
+        for e in answer.scenario
+    ]
+    return (["Scenario:", *lines] if lines else ["Scenario: no events happen"]) + [
+        f"Note: {n}." for n in answer.notes
+    ]
+
+
+def state_text(answer: State, fmt: str) -> str:
+    """A state as a table of statuses (``*`` marks a conditional one), with the quotes."""
+    rows = [
+        {**p.as_dict(), "status": p.status.value + (" *" if p.conditional else "")}
+        for p in answer.provisions
+    ]
+    head = [f"State on {answer.on}", *_scenario_lines(answer), ""]
+    tail = ["", "* conditional: an event this scenario does not date could change it"]
+    return "\n".join([*head, with_quotes(rows, ["status", "label", "reason"], fmt), *tail])
+
+
+def impact_text(answer: Impact, fmt: str) -> str:
+    """An impact as a table of changes, with the path each took and the quotes."""
+    event = answer.event
+    when = f" on {event.date}" if event.date else ""
+    head = [f"What changes when {event.label} happens{when}", *_scenario_lines(answer), ""]
+    if not answer.changes:
+        return "\n".join([*head, "Nothing changes."])
+    rows = [{**c.as_dict(), "via": " \u2192 ".join(c.path_labels[1:-1])} for c in answer.changes]
+    columns = ["change", "cause", "label", "via"]
+    if any(c.condition for c in answer.changes):
+        columns.insert(3, "condition")
+    return "\n".join([*head, with_quotes(rows, columns, fmt)])
+
+
+def answer_text(answer: Answer, fmt: str) -> str:
+    """The answer to a question, as the form it was read as shows it."""
+    from .answers import Impact
+
+    if isinstance(answer.answer, Impact):
+        return impact_text(answer.answer, fmt)
+    if not answer.rows:
+        return "No provision answers that."
+    return with_quotes(answer.rows, answer.columns, fmt)
+
+
+def _counts(counts: Mapping[str, int]) -> str:
+    parts = ", ".join(f"{k} {v}" for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return f"{sum(counts.values())}" + (f": {parts}" if parts else "")
+
+
+def summary_text(summary: Summary) -> str:
+    """What the store holds, one block per agreement, then the totals."""
+    blocks = []
+    for a in summary.agreements:
+        lines = [
+            a.label or a.title or a.agreement,
+            f"  IRI         {a.agreement}",
+            f"  date        {a.date or '(none)'}",
+            f"  file        {a.file or '(in the store)'}"
+            + (f"  (source text: {a.source})" if a.source else ""),
+        ]
+        lines += [f"  supersedes  {s}" for s in a.supersedes]
+        lines += [
+            f"  parties     {a.parties}",
+            f"  provisions  {_counts(a.provisions)}",
+            f"  concepts    {a.concepts} IP categories and services",
+            f"  triggers    {_counts(a.triggers)}",
+            f"  triples     {a.triples}",
+        ]
+        blocks.append("\n".join(lines))
+    totals = summary.as_dict()["totals"]
+    blocks.append(
+        f"{totals['agreements']} agreement(s), {totals['provisions']} provisions, "
+        f"{totals['triples']} triples"
+    )
+    return "\n\n".join(blocks)
+
+
+def report_text(report: Report) -> str:
+    """A validation report: one ``FILE:LINE: message`` line per finding, or the ``ok`` line."""
+    lines = []
+    for f in report.findings:
+        focus = f" [{f.focus}]" if f.focus and f.focus not in f.message else ""
+        lines.append(f"{f.where()}: {f.message}{focus}")
+    for graph in report.quotes_unchecked_in:
+        lines.append(
+            f"note: <{graph}>: quotes not checked: the store holds this agreement but no file "
+            "of this run does; load it from its file to check its quotes"
+        )
+    if report.conforms:
+        lines.append(
+            f"ok: {len(report.files)} file(s) conform: shapes, {report.checks_run} checks, "
+            f"{report.quotes_checked} quotes found verbatim in their sources"
+        )
+    return "\n".join(lines)
+
+
+def queries_rows(named: Sequence[NamedQuery]) -> list[dict[str, Any]]:
+    """The named queries as JSON-ready rows: name, title, what each answers, parameters."""
+    return [
+        {
+            "name": q.name,
+            "title": q.title,
+            "answers": q.answers,
+            "parameters": [
+                {"name": p.name, "type": p.type, "required": p.required, "doc": p.doc}
+                for p in q.parameters
+            ],
+            "returns": list(q.returns),
+            "ordered": q.ordered,
+        }
+        for q in named
+    ]
+
+
+def queries_text(named: Sequence[NamedQuery]) -> str:
+    """The named queries as a table: name, title and parameters (``?x?`` if optional)."""
+    shown = [
+        {
+            "name": q.name,
+            "title": q.title,
+            "parameters": " ".join(
+                f"?{p.name}" + ("" if p.required else "?") for p in q.parameters
+            ),
+        }
+        for q in named
+    ]
+    return (
+        table(shown, ["name", "title", "parameters"])
+        + "\n(?x? marks an optional parameter; 'pactgraph query NAME --bind x=VALUE' runs one)"
+    )

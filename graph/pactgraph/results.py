@@ -1,4 +1,4 @@
-"""Write a query :class:`~pactgraph.queries.Result` in the standard formats.
+"""Write a query :class:`~pactgraph.query.Result` in the standard formats.
 
 SELECT and ASK results go out in the W3C SPARQL 1.1 results formats — JSON, XML, CSV and
 TSV — written here to the letter of each specification, so both engines give the same
@@ -22,7 +22,7 @@ from xml.sax.saxutils import escape, quoteattr
 import pyoxigraph as ox
 
 from .errors import UsageError
-from .queries import Result, Term
+from .query import Result, Term
 
 __all__ = [
     "ALIASES",

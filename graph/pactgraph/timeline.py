@@ -1,6 +1,6 @@
 """The timeline: each provision's term as a bar on a time axis, under a scenario.
 
-:func:`timeline_svg` draws the answer of :func:`pactgraph.terms.state` (the provisions with
+:func:`timeline_svg` draws the answer of :func:`pactgraph.state.state` (the provisions with
 the first and last day of their terms under the scenario's events) as one SVG picture: a
 year axis from the agreement's date to past the last dated trigger, one bar per provision
 coloured by its kind, a marker line for the chosen date and for each event of the scenario,
@@ -18,7 +18,10 @@ import datetime as dt
 import html
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .answers import State
 
 __all__ = ["timeline_page", "timeline_svg"]
 
@@ -52,27 +55,32 @@ def _axis(
 
 
 def timeline_svg(
-    state: Mapping[str, Any],
+    answer: State,
     *,
     start: dt.date | None = None,
     colours: Mapping[str, str] | None = None,
 ) -> str:
-    """The provisions' terms in ``state`` (an answer of :func:`pactgraph.terms.state`) as SVG.
+    """The provisions' terms in ``answer`` (an answer of :func:`pactgraph.state.state`) as SVG.
 
     ``start`` is where the axis begins (the agreement's date; by default the earliest date
     in the answer); ``colours`` maps a provision kind to its bar colour.
 
-    >>> svg = timeline_svg({"on": "2031-07-01", "scenario": [], "provisions": [
-    ...     {"provision": "urn:x:a", "label": "A <b>", "kind": "right", "status": "ended",
-    ...      "conditional": False, "start": "2025-10-28", "end": "2030-12-31",
-    ...      "end_condition": None}]})
+    >>> from pactgraph.load import load
+    >>> from pactgraph.state import state
+    >>> store = load(text='''
+    ...     <https://example.org/a> a pg:Agreement ; dcterms:date "2024-01-01"^^xsd:date ;
+    ...         pg:provision <https://example.org/r> .
+    ...     <https://example.org/r> a pg:Right ; rdfs:label "A <b>" .
+    ... ''')
+    >>> svg = timeline_svg(state(store, dt.date(2025, 1, 1)))
     >>> "A &lt;b&gt;" in svg and svg.startswith("<svg")
     True
     """
+    state = answer.as_dict()
     if colours is None:
-        from .viz import KIND_STYLES
+        from .kinds import KINDS
 
-        colours = {kind: style.colour for kind, style in KIND_STYLES.items()}
+        colours = {kind.name: kind.colour for kind in KINDS}
     provisions = sorted(
         state.get("provisions", []),
         key=lambda p: (

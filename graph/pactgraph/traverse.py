@@ -25,23 +25,23 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from .answers import Step
 from .namespaces import PG_NS, local_name
-from .queries import get
+from .query import query
 
 if TYPE_CHECKING:
     import networkx as nx
 
-    from .store import Store
+    from .load import Store
 
 __all__ = [
     "TERM_RELATIONS",
     "dependency_graph",
-    "dependents",
-    "direct_effects",
     "explain",
+    "reach",
     "relation_words",
     "ripple_graph",
 ]
@@ -64,9 +64,7 @@ def dependency_graph(store: Store) -> nx.MultiDiGraph:
     import networkx as nx
     import pyoxigraph as ox
 
-    result = store.query(get("dependency-graph").text)
-    assert isinstance(result, ox.QueryTriples)
-    triples = list(result)
+    triples = query(store, "dependency-graph").triples
     effects = {
         t.subject.value: local_name(t.object.value)
         for t in triples
@@ -98,36 +96,6 @@ def dependency_graph(store: Store) -> nx.MultiDiGraph:
     return graph
 
 
-def _term_view(graph: nx.MultiDiGraph) -> nx.DiGraph:
-    """Only the edges from events to the terms they start or end (members, terms)."""
-    import networkx as nx
-
-    view = nx.DiGraph()
-    view.add_nodes_from(graph.nodes(data=True))
-    for u, v, data in graph.edges(data=True):
-        if data["relation"] in TERM_RELATIONS | {"member"}:
-            view.add_edge(u, v, relation=data["relation"])
-    return view
-
-
-def direct_effects(graph: nx.MultiDiGraph, trigger: str) -> set[tuple[str, str]]:
-    """``(provision, "ends"|"starts")`` for every term ``trigger`` reaches through members.
-
-    The networkx twin of the ``trigger-provisions`` query: tests hold the two to one answer.
-    """
-    import networkx as nx
-
-    view = _term_view(graph)
-    if trigger not in view:
-        return set()
-    reach = nx.descendants(view, trigger) | {trigger}
-    found = set()
-    for u, v, data in view.edges(data=True):
-        if u in reach and data["relation"] in TERM_RELATIONS:
-            found.add((v, "ends" if data["relation"] == "endsWith" else "starts"))
-    return found
-
-
 def ripple_graph(graph: nx.MultiDiGraph, effects: Iterable[str] = ("Ends",)) -> nx.DiGraph:
     """Provision-to-provision edges whose ripple effect is one of ``effects``."""
     import networkx as nx
@@ -140,7 +108,7 @@ def ripple_graph(graph: nx.MultiDiGraph, effects: Iterable[str] = ("Ends",)) -> 
     return view
 
 
-def dependents(graph: nx.MultiDiGraph, node: str) -> dict[str, list[str]]:
+def reach(graph: nx.MultiDiGraph, node: str) -> dict[str, list[str]]:
     """Everything ``node`` reaches, each with the shortest path from ``node`` to it."""
     import networkx as nx
 
@@ -151,7 +119,7 @@ def dependents(graph: nx.MultiDiGraph, node: str) -> dict[str, list[str]]:
     return paths
 
 
-def explain(graph: nx.MultiDiGraph, path: list[str]) -> list[dict[str, str]]:
+def explain(graph: nx.MultiDiGraph, path: Sequence[str]) -> tuple[Step, ...]:
     """The edges of ``path``, each as the step it takes (``from``, ``relation``, ``to``) and
     as the triple the graph states (``subject``, ``predicate``, ``object``)."""
     steps = []
@@ -159,14 +127,5 @@ def explain(graph: nx.MultiDiGraph, path: list[str]) -> list[dict[str, str]]:
         relations = [d["relation"] for d in graph.get_edge_data(u, v, default={}).values()]
         relation = relations[0] if relations else "?"
         subject, obj = (u, v) if relation in _FORWARD else (v, u)
-        steps.append(
-            {
-                "from": u,
-                "relation": relation,
-                "to": v,
-                "subject": subject,
-                "predicate": PG_NS + relation,
-                "object": obj,
-            }
-        )
-    return steps
+        steps.append(Step(u, relation, v, subject, PG_NS + relation, obj))
+    return tuple(steps)

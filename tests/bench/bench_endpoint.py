@@ -19,8 +19,9 @@ import urllib.parse
 import urllib.request
 import warnings
 
-from pactgraph.queries import library, run
-from pactgraph.store import load
+from pactgraph.load import load
+from pactgraph.query import library
+from pactgraph.query import query as run_query
 
 QUERIES = ["parties", "changes", "timeline", "inventory", "quotes"]
 
@@ -57,7 +58,7 @@ def main() -> None:
                     response.read()
                 http_times.append(time.perf_counter() - start)
                 start = time.perf_counter()
-                run(store, text)
+                run_query(store, text)
                 local_times.append(time.perf_counter() - start)
             http_ms = statistics.median(http_times) * 1000
             local_ms = statistics.median(local_times) * 1000

@@ -17,10 +17,11 @@ import time
 import warnings
 from pathlib import Path
 
+from pactgraph.load import Store, load
 from pactgraph.namespaces import PREFIXES
-from pactgraph.queries import library, run
+from pactgraph.query import library
+from pactgraph.query import query as run_query
 from pactgraph.resources import bundled_agreement_files
-from pactgraph.store import Store, load
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = ROOT / "tests" / "golden"
@@ -41,11 +42,11 @@ def bindings(name: str) -> dict[str, str]:
 
 def median_ms(store: Store, name: str, engine: str, repeat: int) -> float:
     query, bind = library()[name], bindings(name)
-    run(store, query, bind, engine=engine)  # warm up: parse caches, rdflib's dataset copy
+    run_query(store, query, bind, engine=engine)  # warm up: parse caches, rdflib's dataset copy
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
-        run(store, query, bind, engine=engine)
+        run_query(store, query, bind, engine=engine)
         times.append(time.perf_counter() - start)
     return statistics.median(times) * 1000
 

@@ -13,9 +13,9 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from pactgraph.exports import EXPORTERS, export
-from pactgraph.store import load
-from pactgraph.viz import visualize
+from pactgraph.export import EXPORTERS, export
+from pactgraph.load import load
+from pactgraph.visualize import visualize
 
 
 def _median(make: Callable[[], Any], runs: int) -> tuple[float, Any]:

@@ -16,11 +16,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from pactgraph.impacts import impact
-from pactgraph.queries import get, select
+from pactgraph.impact import impact
+from pactgraph.load import load
+from pactgraph.query import select
 from pactgraph.resources import agreements_dir
-from pactgraph.store import load
-from pactgraph.terms import model, state
+from pactgraph.state import model, state
 
 BASE = "https://w3id.org/pactgraph/id/microsoft-openai-2025"
 
@@ -51,7 +51,7 @@ def main(count: int = 1000) -> None:
         _timed("state on 2031-07-01, every provision", lambda: state(store, dt.date(2031, 7, 1)))
         event = f"{BASE}-copy-00000/agi-verified"
         _timed("impact of one agreement's event (no date)", lambda: impact(store, event))
-        _timed("named query 'agreements'", lambda: select(store, get("agreements")))
+        _timed("named query 'agreements'", lambda: select(store, "agreements"))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{'peak memory':<44} {peak:8.0f} MiB")
 

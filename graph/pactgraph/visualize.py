@@ -14,9 +14,9 @@ What the page shows:
   with each node's label, kind, status and verbatim quote, all put in the page as text
   (never as HTML), so a label such as ``<script>`` is shown, not run;
 * physics that lays the graph out, and stops once it has settled;
-* in **impact mode** (``impact=`` the answer of :func:`pactgraph.impacts.impact`) the
+* in **impact mode** (``impact=`` the answer of :func:`pactgraph.impact.impact`) the
   provisions that change, coloured by change and outlined by cause, with the explanation
-  paths drawn; in **state mode** (``state=`` the answer of :func:`pactgraph.terms.state`)
+  paths drawn; in **state mode** (``state=`` the answer of :func:`pactgraph.state.state`)
   every provision coloured by its status on the date;
 * with a state, a timeline of each provision's term (:mod:`pactgraph.timeline`).
 
@@ -30,46 +30,21 @@ import html
 import itertools
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .kinds import KINDS, PROVISION_KINDS
+
 if TYPE_CHECKING:
-    from .store import Store
+    from .answers import Impact, State
+    from .load import Store
 
-__all__ = ["CAUSE_STYLES", "CHANGE_COLOURS", "KIND_STYLES", "STATUS_COLOURS", "view", "visualize"]
-
-
-@dataclass(frozen=True)
-class Style:
-    """How one kind of node is drawn."""
-
-    colour: str
-    shape: str
+__all__ = ["CAUSE_STYLES", "CHANGE_COLOURS", "STATUS_COLOURS", "view", "visualize"]
 
 
-#: Kind (see :data:`pactgraph.propertygraph.KINDS`) -> style, for the kinds the page shows.
-KIND_STYLES: dict[str, Style] = {
-    "party": Style("#f4a261", "ellipse"),
-    "right": Style("#2a9d8f", "box"),
-    "obligation": Style("#e9c46a", "box"),
-    "restriction": Style("#e76f51", "box"),
-    "exclusivity": Style("#9b5de5", "box"),
-    "definition": Style("#a8dadc", "box"),
-    "stated fact": Style("#ced4da", "box"),
-    "provision": Style("#dee2e6", "box"),
-    "IP category": Style("#90be6d", "hexagon"),
-    "event": Style("#ffb703", "diamond"),
-    "date": Style("#8ecae6", "triangle"),
-    "earliest of": Style("#219ebc", "triangleDown"),
-    "latest of": Style("#219ebc", "triangleDown"),
-    "composite trigger": Style("#219ebc", "triangleDown"),
-}
-
-PROVISION_KINDS = frozenset(
-    {"right", "obligation", "restriction", "exclusivity", "definition", "stated fact", "provision"}
-)
+#: The kinds the explorer draws, by name.
+_DRAWN = {kind.name: kind for kind in KINDS if kind.explorer}
 
 #: Impact mode: the fill of a provision by its change.
 CHANGE_COLOURS = {"ends": "#d62828", "begins": "#2b9348", "modified": "#f77f00"}
@@ -102,8 +77,8 @@ def _vis_assets() -> tuple[str, str]:
 def view(
     store: Store,
     *,
-    impact: Mapping[str, Any] | None = None,
-    state: Mapping[str, Any] | None = None,
+    impact: Impact | None = None,
+    state: State | None = None,
 ) -> dict[str, Any]:
     """The nodes and edges the page draws, as data (vis-network's node and edge fields).
 
@@ -111,15 +86,25 @@ def view(
     ``status`` (state mode), ``change`` and ``cause`` (impact mode), and its drawing
     fields. Each edge has ``from``, ``to``, ``label`` (the relation) and ``relation``.
 
-    >>> from pactgraph.store import load
+    >>> from pactgraph.load import load
     >>> v = view(load())
     >>> sorted({n["kind"] for n in v["nodes"]})[:3]
     ['IP category', 'date', 'definition']
     """
+    return _view(
+        store,
+        impact.as_dict() if impact is not None else None,
+        state.as_dict() if state is not None else None,
+    )
+
+
+def _view(
+    store: Store, impact: Mapping[str, Any] | None, state: Mapping[str, Any] | None
+) -> dict[str, Any]:
     from .propertygraph import property_graph
 
     graph = property_graph(store)
-    shown = {n for n, d in graph.nodes(data=True) if d["kind"] in KIND_STYLES}
+    shown = {n for n, d in graph.nodes(data=True) if d["kind"] in _DRAWN}
     quotes: dict[str, str] = {}
     for source, target, data in graph.edges(data=True):
         if data["predicate"] == _EVIDENCE and source in shown:
@@ -133,7 +118,7 @@ def view(
     for nid in sorted(shown):
         data = graph.nodes[nid]
         kind = data["kind"]
-        style = KIND_STYLES[kind]
+        style = _DRAWN[kind]
         node: dict[str, Any] = {
             "id": nid,
             "label": data["label"],
@@ -292,25 +277,25 @@ def _title(store: Store, impact: Mapping[str, Any] | None, state: Mapping[str, A
 
 
 def _agreements(store: Store) -> list[dict[str, Any]]:
-    from .queries import get, select
+    from .query import select
 
-    return select(store, get("agreements"))
+    return select(store, "agreements")
 
 
 def visualize(
     store: Store,
     *,
-    impact: Mapping[str, Any] | None = None,
-    state: Mapping[str, Any] | None = None,
+    impact: Impact | None = None,
+    state: State | None = None,
     timeline: str | None = None,
 ) -> str:
     """The explorer page for ``store`` as one self-contained HTML string.
 
-    ``impact`` or ``state`` (answers of :func:`pactgraph.impacts.impact` and
-    :func:`pactgraph.terms.state`) switch on impact or state mode; ``timeline`` is an SVG
+    ``impact`` or ``state`` (answers of :func:`pactgraph.impact.impact` and
+    :func:`pactgraph.state.state`) switch on impact or state mode; ``timeline`` is an SVG
     drawing (:func:`pactgraph.timeline.timeline_svg`) shown under the graph.
 
-    >>> from pactgraph.store import load
+    >>> from pactgraph.load import load
     >>> page = visualize(load())
     >>> "https://" in page.split("<script>")[0], page.count("<script src")
     (False, 0)
@@ -319,14 +304,14 @@ def visualize(
     data = view(store, impact=impact, state=state)
     legend = [
         {"kind": kind, "colour": s.colour, "shape": s.shape}
-        for kind, s in KIND_STYLES.items()
+        for kind, s in _DRAWN.items()
         if any(n["kind"] == kind for n in data["nodes"])
     ]
     mode: dict[str, Any] = {"name": "base"}
     if impact is not None:
         mode = {"name": "impact", "changes": CHANGE_COLOURS, "causes": list(CAUSE_STYLES)}
     elif state is not None:
-        mode = {"name": "state", "statuses": STATUS_COLOURS, "on": state.get("on")}
+        mode = {"name": "state", "statuses": STATUS_COLOURS, "on": state.on.isoformat()}
     nodes, edges, options = _network(data)
     payload = {
         "nodes": nodes,
@@ -335,7 +320,11 @@ def visualize(
         "legend": legend,
         "mode": mode,
     }
-    title = _title(store, impact, state)
+    title = _title(
+        store,
+        impact.as_dict() if impact is not None else None,
+        state.as_dict() if state is not None else None,
+    )
     timeline_html = (
         f'<section id="timeline"><h2>Timeline</h2>{timeline}</section>' if timeline else ""
     )

@@ -17,51 +17,63 @@ Without a date, the event is tried on every date where the answer could differ (
 agreements' date, and each day a date trigger or a dated event fires); a change that does
 not happen on all of them carries its ``condition`` ("if before 2031-01-01").
 
-Nothing here knows any agreement: see :mod:`pactgraph.terms` for the semantics of a term.
+Nothing here knows any agreement: see :mod:`pactgraph.state` for the semantics of a term.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from .store import Store
-from .terms import Model, ProvisionStatus, Scenario, evaluate, model, scenario
+from .answers import (
+    Cause,
+    Change,
+    ChangeKind,
+    Impact,
+    ImpactEvent,
+    ProvisionStatus,
+    Status,
+)
+from .evaluate import evaluate
+from .model import Model, model
+from .scenario import Scenario, scenario
 
-__all__ = ["CAUSES", "CHANGES", "impact"]
+if TYPE_CHECKING:
+    from .load import Store
 
-#: Kinds of change, and kinds of cause.
-CHANGES = ("ends", "begins", "modified")
-CAUSES = ("direct", "prerequisite", "ripple")
+__all__ = ["impact"]
 
 
-def _change(before: ProvisionStatus, after: ProvisionStatus) -> str | None:
+def _change(before: ProvisionStatus, after: ProvisionStatus) -> ChangeKind | None:
     if before.status == after.status:
-        if after.status == "in_force" and set(after.modified_by) != set(before.modified_by):
-            return "modified"
+        if after.status == Status.IN_FORCE and set(after.modified_by) != set(before.modified_by):
+            return ChangeKind.MODIFIED
         return None
-    if after.status == "ended":
+    if after.status == Status.ENDED:
         # never in force before, and over at once: nothing a party could notice changes
-        return None if before.status == "not_started" else "ends"
-    if after.status == "in_force" and before.status == "not_started":
-        return "begins"
-    return "modified"
+        return None if before.status == Status.NOT_STARTED else ChangeKind.ENDS
+    if after.status == Status.IN_FORCE and before.status == Status.NOT_STARTED:
+        return ChangeKind.BEGINS
+    return ChangeKind.MODIFIED
 
 
-def _cause(m: Model, change: str, after: ProvisionStatus, event: str, new: set[str]) -> str:
+def _cause(
+    m: Model, change: ChangeKind, after: ProvisionStatus, event: str, new: set[str]
+) -> Cause:
     p = m.provisions[after.provision]
     own = None
-    if change == "ends" and after.ended_by == p.end:
+    if change == ChangeKind.ENDS and after.ended_by == p.end:
         own = p.end
-    elif change == "begins":
+    elif change == ChangeKind.BEGINS:
         own = p.start
     if own is None:
-        return "ripple"
+        return Cause.RIPPLE
     events = m.events_in(own) & new
     if event in events:
-        return "direct"
-    return "prerequisite" if events else "ripple"
+        return Cause.DIRECT
+    return Cause.PREREQUISITE if events else Cause.RIPPLE
 
 
 def _path(m: Model, source: str, target: str) -> list[str]:
@@ -82,7 +94,7 @@ def _changes_on(
     base: Mapping[str, dt.date],
     store: Store,
     relevant: set[str],
-) -> tuple[list[dict[str, Any]], Scenario]:
+) -> tuple[list[Change], Scenario]:
     without = scenario(store, base, m=m)
     with_event = scenario(store, {**base, event: day}, m=m)
     before = evaluate(m, day, without, only=relevant)
@@ -97,22 +109,22 @@ def _changes_on(
             continue
         path = _path(m, event, iri)
         found.append(
-            {
-                "provision": iri,
-                "label": a.label,
-                "kind": a.kind,
-                "change": change,
-                "cause": _cause(m, change, a, event, new),
-                "path": path,
-                "path_labels": [m.label(node) for node in path],
-                "steps": explain(m.graph, path),
-                "condition": None,
-                "before": before[iri].status,
-                "after": a.status,
-                "reason": a.reason,
-                "quote": a.quote,
-                "interpretations": a.interpretations,
-            }
+            Change(
+                provision=iri,
+                label=a.label,
+                kind=a.kind,
+                change=change,
+                cause=_cause(m, change, a, event, new),
+                condition=None,
+                path=tuple(path),
+                path_labels=tuple(m.label(node) for node in path),
+                steps=explain(m.graph, path),
+                before=before[iri].status,
+                after=a.status,
+                reason=a.reason,
+                quote=a.quote,
+                interpretations=a.interpretations,
+            )
         )
     return found, with_event
 
@@ -158,17 +170,55 @@ def _condition(indices: list[int], days: list[dt.date]) -> str | None:
 def impact(
     store: Store,
     event: str,
+    *,
     on: dt.date | None = None,
     events: Mapping[str, dt.date] | None = None,
-) -> dict[str, Any]:
-    """What changes when ``event`` (an IRI or a name) happens on ``on``, given ``events``.
+) -> Impact:
+    """What changes when ``event`` happens on ``on``, given the other ``events``.
 
-    >>> from pactgraph.store import load
-    >>> answer = impact(load(), "AGI verified")
-    >>> sorted({c["cause"] for c in answer["changes"]})
-    ['direct', 'prerequisite', 'ripple']
+    Parameters
+    ----------
+    store
+        The loaded agreements.
+    event
+        The event, by IRI or name.
+    on
+        The day it happens. Without it, the event is tried on every day where the answer
+        could differ, and a change that does not happen on all of them carries its
+        ``condition``.
+    events
+        The other events of the scenario, with their dates.
+
+    Returns
+    -------
+    Impact
+        The event, the scenario, notes on what was assumed, and each
+        :class:`~pactgraph.answers.Change`: ends, then begins, then modified.
+
+    Raises
+    ------
+    UnknownNameError
+        A name matches no event, or several.
+    UsageError
+        An event is dated after one that requires it.
+
+    Examples
+    --------
+    >>> from pactgraph.load import load
+    >>> store = load(text='''
+    ...     <https://example.org/supply> a pg:Agreement ; dcterms:date "2024-01-01"^^xsd:date ;
+    ...         pg:provision <https://example.org/exclusive>, <https://example.org/spares> .
+    ...     <https://example.org/exclusive> a pg:Exclusivity ; rdfs:label "exclusive supply" ;
+    ...         pg:endsWith <https://example.org/closure> .
+    ...     <https://example.org/spares> a pg:Right ; rdfs:label "spares from anyone" ;
+    ...         pg:exceptionTo <https://example.org/exclusive> .
+    ...     <https://example.org/closure> a pg:Event ; rdfs:label "plant closes" .
+    ... ''')
+    >>> answer = impact(store, "plant closes")
+    >>> [(c.label, c.change.value, c.cause.value) for c in answer.changes]
+    [('exclusive supply', 'ends', 'direct'), ('spares from anyone', 'modified', 'ripple')]
     """
-    from .names import resolve
+    from .resolve import resolve
 
     m = model(store)
     iri = event if event in m.events else resolve(store, event, kinds=["event"])
@@ -178,41 +228,31 @@ def impact(
         changes, with_event = _changes_on(m, iri, day=on, base=base, store=store, relevant=relevant)
     else:
         days = _probe_days(m, iri, base, relevant)
-        merged: dict[tuple[str, str, str], tuple[dict[str, Any], list[int]]] = {}
+        merged: dict[tuple[str, str, str], tuple[Change, list[int]]] = {}
         with_event = scenario(store, base, m=m)
         for index, day in enumerate(days):
             found, _ = _changes_on(m, iri, day=day, base=base, store=store, relevant=relevant)
             for change in found:
-                key = (change["provision"], change["change"], change["cause"])
+                key = (change.provision, change.change, change.cause)
                 merged.setdefault(key, (change, []))[1].append(index)
-        changes = []
-        for change, indices in merged.values():
-            change["condition"] = _condition(indices, days)
-            changes.append(change)
-    order = {c: i for i, c in enumerate(CHANGES)}
-    causes = {c: i for i, c in enumerate(CAUSES)}
+        changes = [
+            replace(change, condition=_condition(indices, days))
+            for change, indices in merged.values()
+        ]
+    order = {c: i for i, c in enumerate(ChangeKind)}
+    causes = {c: i for i, c in enumerate(Cause)}
     changes.sort(
-        key=lambda c: (
-            order[c["change"]],
-            causes[c["cause"]],
-            c["label"].lower(),
-            c["condition"] or "",
-        )
+        key=lambda c: (order[c.change], causes[c.cause], c.label.lower(), c.condition or "")
     )
-    return {
-        "event": {
-            "event": iri,
-            "label": m.label(iri),
-            "date": on.isoformat() if on else None,
-            "requires": m.prerequisites(iri),
-        },
-        "on": on.isoformat() if on else None,
-        "scenario": with_event.describe(m),
-        "notes": [
+    return Impact(
+        event=ImpactEvent(iri, m.label(iri), on, tuple(m.prerequisites(iri))),
+        on=on,
+        scenario=with_event.describe(m),
+        notes=tuple(
             f"{m.label(p)} is assumed to happen with {m.label(iri)}, at or before it, "
             "because it is required"
             for p in m.prerequisites(iri)
             if p not in base
-        ],
-        "changes": changes,
-    }
+        ),
+        changes=tuple(changes),
+    )

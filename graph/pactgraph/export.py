@@ -12,8 +12,7 @@ headers, plus ``import.cypher``, a script of ``CREATE`` statements), ``dot`` (Gr
 ``mermaid`` (a flowchart).
 
 :func:`export` returns bytes, or for ``neo4j`` a dict of file name → bytes;
-:func:`write` puts them at a path atomically (a temporary file in the same directory, then a
-rename), so a failure never leaves a half-written file where the user's file was.
+:func:`pactgraph.output.write` puts them at a path atomically.
 """
 
 from __future__ import annotations
@@ -21,24 +20,22 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
-import tempfile
 from collections.abc import Callable, Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import OutputError, UsageError
+from .kinds import BY_NAME
+from .output import Exported
 from .resources import ontology_dir
 
 if TYPE_CHECKING:
     import networkx as nx
 
-    from .store import Store
+    from .load import Store
 
-__all__ = ["EXPORTERS", "EXTENSIONS", "check_output", "export", "jsonld_context", "write"]
+__all__ = ["EXPORTERS", "EXTENSIONS", "export", "jsonld_context"]
 
-Exported = bytes | dict[str, bytes]
 Exporter = Callable[["Store"], Exported]
 
 
@@ -139,19 +136,6 @@ def _dot_string(text: str) -> str:
     return '"' + escaped.replace("\r", "").replace("\n", "\\n") + '"'
 
 
-#: Graphviz shapes by kind, so a DOT drawing reads like the visual explorer.
-_DOT_SHAPES = {
-    "party": "ellipse",
-    "IP category": "folder",
-    "event": "diamond",
-    "date": "cds",
-    "earliest of": "hexagon",
-    "latest of": "hexagon",
-    "quote": "note",
-    "agreement": "doubleoctagon",
-}
-
-
 def _dot(store: Store) -> bytes:
     graph = _pg(store)
     lines = [
@@ -161,7 +145,7 @@ def _dot(store: Store) -> bytes:
         "  edge [fontsize=8];",
     ]
     for nid, data in graph.nodes(data=True):
-        shape = _DOT_SHAPES.get(data["kind"], "box")
+        shape = BY_NAME[data["kind"]].dot_shape if data["kind"] in BY_NAME else "box"
         tooltip = f"{data['kind']}: {nid}"
         lines.append(
             f"  {_dot_string(nid)} [label={_dot_string(data['label'])}, shape={shape}, "
@@ -191,12 +175,10 @@ def _mermaid(store: Store) -> bytes:
         lines.append(f'  {ids[nid]}["{_mermaid_text(data["label"])}"]')
     for source, target, key in graph.edges(keys=True):
         lines.append(f'  {ids[source]} -->|"{_mermaid_text(key)}"| {ids[target]}')
-    from .viz import KIND_STYLES
-
     kinds = sorted({data["kind"] for _, data in graph.nodes(data=True)})
     for kind in kinds:
-        if kind in KIND_STYLES:
-            lines.append(f"  classDef {_class_name(kind)} fill:{KIND_STYLES[kind].colour}")
+        if kind in BY_NAME:
+            lines.append(f"  classDef {_class_name(kind)} fill:{BY_NAME[kind].colour}")
     for kind in kinds:
         members = [ids[n] for n, d in graph.nodes(data=True) if d["kind"] == kind]
         lines.append(f"  class {','.join(members)} {_class_name(kind)}")
@@ -315,7 +297,7 @@ EXTENSIONS: dict[str, str] = {
 def export(store: Store, fmt: str) -> Exported:
     """The agreements in ``store`` in format ``fmt`` (a key of :data:`EXPORTERS`).
 
-    >>> from pactgraph.store import load
+    >>> from pactgraph.load import load
     >>> export(load(), "nt").count(b"\\n") > 100
     True
     >>> sorted(export(load(), "neo4j"))
@@ -328,74 +310,3 @@ def export(store: Store, fmt: str) -> Exported:
             f"--format {fmt}: unknown format; choose one of {', '.join(EXPORTERS)}"
         ) from None
     return exporter(store)
-
-
-def check_output(path: str | Path, fmt: str) -> None:
-    """Raise :class:`~pactgraph.errors.OutputError` if an export in ``fmt`` cannot go to ``path``.
-
-    A single-file format needs a path in an existing directory that is not itself a
-    directory; ``neo4j`` needs a directory, or a new name in an existing directory.
-    """
-    target = Path(path)
-    if fmt == "neo4j":
-        if target.exists() and not target.is_dir():
-            raise OutputError(f"{target}: is a file; --format neo4j writes a directory of files")
-        if not target.parent.is_dir():
-            raise OutputError(
-                f"{target}: directory {target.parent} does not exist; create it first"
-            )
-    else:
-        _check_target(target)
-
-
-def _check_target(path: Path) -> None:
-    parent = path.parent
-    if not parent.is_dir():
-        raise OutputError(f"{path}: directory {parent} does not exist; create it first")
-    if path.is_dir():
-        raise OutputError(f"{path}: is a directory; give a file name")
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    _check_target(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def write(data: Exported, path: str | Path) -> list[Path]:
-    """Write an export to ``path`` atomically; return the files written.
-
-    Bytes go to the file ``path``. Several files (``neo4j``) go into the directory ``path``,
-    which is created if its parent exists; each file is replaced atomically.
-    Raises :class:`~pactgraph.errors.OutputError` if the path cannot be written.
-    """
-    target = Path(path)
-    try:
-        if isinstance(data, bytes):
-            _atomic_write(target, data)
-            return [target]
-        check_output(target, "neo4j")
-        target.mkdir(exist_ok=True)
-        written = []
-        for name, content in data.items():
-            _atomic_write(target / name, content)
-            written.append(target / name)
-        return written
-    except PermissionError as err:
-        raise OutputError(f"{target}: permission denied; choose another path") from err
-    except OSError as err:
-        raise OutputError(f"{target}: cannot write ({err.strerror}); choose another path") from err

@@ -22,9 +22,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .queries import checks, get, select
+from .load import ONTOLOGY_GRAPH, Store
+from .query import checks, select
 from .resources import shapes_file
-from .store import ONTOLOGY_GRAPH, Store
 
 __all__ = ["Finding", "Report", "validate"]
 
@@ -57,6 +57,9 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     quotes_checked: int = 0
     checks_run: int = 0
+    quotes_unchecked_in: list[str] = field(default_factory=list)
+    """Graphs whose quotes were not checked: the store holds them, but no file of this run,
+    so their source texts cannot be found (load them from their files to check them)."""
 
     @property
     def conforms(self) -> bool:
@@ -70,6 +73,7 @@ class Report:
             "files": self.files,
             "quotes_checked": self.quotes_checked,
             "checks_run": self.checks_run,
+            "quotes_unchecked_in": self.quotes_unchecked_in,
             "findings": [asdict(f) for f in self.findings],
         }
 
@@ -133,7 +137,8 @@ def _shacl(store: Store, locate: _Locator) -> list[Finding]:
     shapes = rdflib.Graph().parse(shapes_file(), format="turtle")
     ontology = store.graph(ONTOLOGY_GRAPH)
     findings = []
-    for name, path in store.origins.items():
+    for name in store.agreement_graphs:
+        path = store.origins.get(name)
         data = store.graph(name) + ontology
         conforms, results, _ = pyshacl.validate(
             data, shacl_graph=shapes, inference="none", allow_warnings=True
@@ -151,8 +156,8 @@ def _shacl(store: Store, locate: _Locator) -> list[Finding]:
                 Finding(
                     gate="shacl",
                     message=str(message) if message is not None else "does not conform",
-                    file=str(path),
-                    line=locate.line(path, focus_text),
+                    file=str(path) if path else f"<{name}>",
+                    line=locate.line(path, focus_text) if path else None,
                     focus=str(focus) if focus is not None else None,
                     path=str(rpath) if isinstance(rpath, rdflib.URIRef) else None,
                     value=str(value) if value is not None else None,
@@ -181,18 +186,24 @@ def _checks(store: Store, locate: _Locator) -> list[Finding]:
     return findings
 
 
-def _quotes(store: Store, locate: _Locator) -> tuple[list[Finding], int]:
+def _quotes(store: Store, locate: _Locator) -> tuple[list[Finding], int, list[str]]:
+    """Findings, the number of quotes checked, and the graphs whose quotes could not be
+    checked because no file of this run holds them (their source text is beside that file)."""
     findings: list[Finding] = []
+    unchecked: dict[str, int] = {}
     texts: dict[Path, str | None] = {}
     seen: set[str] = set()
-    for row in select(store, get("quotes")):
+    for row in select(store, "quotes"):
         quote = row["quote"]
         if quote in seen:
             continue
         seen.add(quote)
-        agreement_file = store.origins.get(row["graph"])
-        if agreement_file is None or "fileName" not in row or "exact" not in row:
+        if "fileName" not in row or "exact" not in row:
             continue  # the shapes report a quote with no source or no words
+        agreement_file = store.origins.get(row["graph"])
+        if agreement_file is None:
+            unchecked[row["graph"]] = unchecked.get(row["graph"], 0) + 1
+            continue
         source = agreement_file.parent / row["fileName"]
         line = locate.line(agreement_file, quote)
 
@@ -260,7 +271,7 @@ def _quotes(store: Store, locate: _Locator) -> tuple[list[Finding], int]:
                     f"{start}..{end}; set oa:start {found} and oa:end {found + len(exact)}"
                 )
             )
-    return findings, len(seen)
+    return findings, len(seen) - sum(unchecked.values()), sorted(unchecked)
 
 
 def _agreements(store: Store) -> list[Finding]:
@@ -271,7 +282,8 @@ def _agreements(store: Store) -> list[Finding]:
 
     findings = []
     rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-    for name, path in store.origins.items():
+    for name in store.agreement_graphs:
+        path = store.origins.get(name)
         typed = store.oxigraph.quads_for_pattern(
             None, rdf_type, ox.NamedNode(pg("Agreement")), ox.NamedNode(name)
         )
@@ -281,7 +293,7 @@ def _agreements(store: Store) -> list[Finding]:
                     "agreement",
                     f"graph <{name}> holds no pg:Agreement, so nothing in it is checked; "
                     "describe the agreement it belongs to (a pg:Agreement with its provisions)",
-                    str(path),
+                    str(path) if path else f"<{name}>",
                 )
             )
     return findings
@@ -290,17 +302,20 @@ def _agreements(store: Store) -> list[Finding]:
 def validate(store: Store) -> Report:
     """Validate every agreement in ``store``: SHACL shapes, check queries and quotes.
 
-    >>> from pactgraph.store import load
+    >>> from pactgraph.load import load
     >>> validate(load()).conforms
     True
     """
     locate = _Locator()
-    report = Report(files=[str(p) for p in dict.fromkeys(store.origins.values())])
+    files = [str(p) for p in dict.fromkeys(store.origins.values())]
+    files += [f"<{g}>" for g in store.agreement_graphs if g not in store.origins]
+    report = Report(files=files)
     report.findings.extend(_agreements(store))
     report.findings.extend(_shacl(store, locate))
     report.findings.extend(_checks(store, locate))
-    quote_findings, checked = _quotes(store, locate)
+    quote_findings, checked, unchecked = _quotes(store, locate)
     report.findings.extend(quote_findings)
     report.quotes_checked = checked
+    report.quotes_unchecked_in = unchecked
     report.checks_run = len(checks())
     return report

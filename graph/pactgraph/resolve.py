@@ -25,10 +25,10 @@ from typing import TYPE_CHECKING
 
 from .errors import UnknownNameError
 from .namespaces import PREFIXES
-from .queries import get, select
+from .query import select
 
 if TYPE_CHECKING:
-    from .store import Store
+    from .load import Store
 
 __all__ = ["KINDS", "Named", "label_of", "labels", "names", "resolve", "words"]
 
@@ -111,7 +111,7 @@ def names(store: Store, kinds: Iterable[str] = KINDS) -> list[Named]:
     """Every node of the given kinds, with its labels (first the shortest)."""
     wanted = set(kinds)
     found: dict[tuple[str, str], list[str]] = {}
-    for row in select(store, get("names")):
+    for row in select(store, "names"):
         if row["kind"] in wanted:
             labels = found.setdefault((row["node"], row["kind"]), [])
             if "name" in row and row["name"] not in labels:
@@ -147,7 +147,7 @@ def _expand(name: str) -> str | None:
 def resolve(store: Store, name: str, kinds: Iterable[str] = KINDS) -> str:
     """The IRI that ``name`` stands for among nodes of ``kinds``.
 
-    >>> from pactgraph.store import load
+    >>> from pactgraph.load import load
     >>> resolve(load(), "AGI is verified", kinds=["event"])
     'https://w3id.org/pactgraph/id/microsoft-openai-2025/agi-verified'
     """

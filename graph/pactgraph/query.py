@@ -14,9 +14,12 @@ its rows (golden tests then compare lists, not sets). ``queries/checks/*.rq`` ar
 gates: they return no rows on good data, and each row they return carries a ``?message``.
 
 Values reach a query only as RDF terms bound to its variables (Oxigraph's substitutions,
-rdflib's ``initBindings``), never as text pasted into it. :func:`run` runs any query, named
-or not, on either engine (:data:`ENGINES`) and returns a :class:`Result` holding
-pyoxigraph terms whichever engine ran it; :mod:`pactgraph.results` writes it out.
+rdflib's ``initBindings``), never as text pasted into it. :func:`query` is the one runner:
+any query, named or not, on either engine (:data:`ENGINES`), returning a :class:`Result`
+that holds pyoxigraph terms whichever engine ran it, with one mapping of errors (a query
+that fails is a :class:`~pactgraph.errors.QueryError`; a value that cannot be bound, a
+:class:`~pactgraph.errors.BindingError`). :func:`select` is :func:`query` with its rows as
+Python values. :mod:`pactgraph.results` writes a result out.
 
 This module does not print and knows no output format.
 """
@@ -35,11 +38,13 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from .errors import QueryError, UnknownNameError, UsageError
+from .errors import BindingError, QueryError, UnknownNameError, UsageError
+from .namespaces import PREFIXES, XSD, XSD_INTEGERS
+from .parse import parse_term, query_variables
 from .resources import queries_dir
 
 if TYPE_CHECKING:
-    from .store import Store
+    from .load import Store
 
 __all__ = [
     "ENGINES",
@@ -52,17 +57,12 @@ __all__ = [
     "get",
     "library",
     "local_prefixes",
-    "parse_term",
+    "named",
     "python_value",
     "query",
-    "query_variables",
-    "resolve",
-    "run",
     "select",
-    "uses_service",
 ]
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
 _HEADER = re.compile(r"^#\s*([a-z]+)\s*:\s*(.*?)\s*$")
 _PARAM = re.compile(
     r"^\?(?P<name>\w+)\s+(?P<type>\w+)\s+(?P<required>required|optional)\s*(?:--\s*(?P<doc>.*))?$"
@@ -195,7 +195,7 @@ def python_value(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | No
     datatype = term.datatype.value.removeprefix(XSD) if term.datatype else "string"
     text = term.value
     try:
-        if datatype in {"integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger"}:
+        if datatype in XSD_INTEGERS:
             return int(text)
         if datatype == "decimal":
             return Decimal(text)
@@ -210,49 +210,6 @@ def python_value(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | No
     return text
 
 
-def select(
-    store: Store,
-    query: NamedQuery | str,
-    bindings: Mapping[str, ox.NamedNode | ox.Literal] | None = None,
-) -> list[dict[str, Any]]:
-    """Run a SELECT query (named, or given as text) and return its rows as Python values.
-
-    Unbound variables are left out of a row.
-
-    >>> from pactgraph.store import load
-    >>> rows = select(load(), get("agreements"))
-    >>> rows[0]["title"]
-    'The next chapter of the Microsoft–OpenAI partnership'
-    """
-    text = query.text if isinstance(query, NamedQuery) else query
-    where = query.path if isinstance(query, NamedQuery) else "query"
-    try:
-        result = store.query(text, bindings)
-    except SyntaxError as err:
-        raise QueryError(f"{where}: {err}") from err
-    except RuntimeError as err:
-        # Oxigraph refuses a binding for a variable the query does not select, and reports
-        # evaluation failures (a bad regex, a SERVICE call) the same way.
-        hint = ""
-        if "SELECT projection" in str(err):
-            hint = "; a value can only be bound to a variable that the query selects"
-        raise QueryError(f"{where}: {err}{hint}") from err
-    except OSError as err:
-        raise QueryError(f"{where}: {err}") from err
-    if not isinstance(result, ox.QuerySolutions):
-        raise QueryError(f"{where}: expected a SELECT query")
-    names = [v.value for v in result.variables]
-    rows = []
-    for solution in result:
-        row = {}
-        for name in names:
-            term = solution[name]
-            if term is not None:
-                row[name] = python_value(term)
-        rows.append(row)
-    return rows
-
-
 # ------------------------------------------------------------------ running any query
 
 #: The SPARQL engines :func:`run` can use. Oxigraph is the default: it answers the named
@@ -262,165 +219,7 @@ ENGINES = ("oxigraph", "rdflib")
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
-_IRIREF = re.compile(r"<(?:[^<>\"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>")
-_VARIABLE = re.compile(r"[?$](\w+)")
-_SERVICE = re.compile(r"service", re.I)
 _POSITION = re.compile(r"^error at (\d+):(\d+): ")
-_LITERAL = re.compile(
-    r'^"(?P<text>(?:[^"\\]|\\.)*)"(?:@(?P<lang>[A-Za-z]+(?:-[A-Za-z0-9]+)*)|\^\^(?P<dt>\S+))?$',
-    re.S,
-)
-_PREFIXED = re.compile(r"^(?P<prefix>[A-Za-z][\w.-]*)?:(?P<local>[^\s<>\"{}|^`\\]*)$")
-_SCHEME_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://\S+$")
-_ESCAPES = {"t": "\t", "n": "\n", "r": "\r", "b": "\b", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
-
-
-def _string_end(text: str, start: int, quote: str) -> int | None:
-    """Where the string opening at ``start`` ends (just past it), or ``None`` if it does not."""
-    i, n = start + len(quote), len(text)
-    while i < n:
-        if text.startswith(quote, i):
-            return i + len(quote)
-        char = text[i]
-        if char == "\\":
-            i += 2
-            continue
-        if len(quote) == 1 and char in "\r\n":
-            return None
-        i += 1
-    return None
-
-
-def _code(text: str) -> str:
-    r"""The query text with strings, IRIs and comments blanked out (same length).
-
-    A scan by the SPARQL grammar's terminals: escapes inside strings, ``\u`` escapes inside
-    IRIs, comments ending at either line break, ``\#`` inside a local name. Where it is
-    unsure it keeps text as code, so nothing that a parser reads as code is blanked.
-    """
-    out: list[str] = []
-    i, n = 0, len(text)
-    while i < n:
-        char, end = text[i], None
-        if char == "#":
-            end = i + 1
-            while end < n and text[end] not in "\r\n":
-                end += 1
-        elif char == "<":
-            match = _IRIREF.match(text, i)
-            end = match.end() if match else None
-        elif char in "\"'":
-            quote = char * 3 if text.startswith(char * 3, i) else char
-            end = _string_end(text, i, quote)
-        elif char == "\\":  # an escape in a local name, such as ex:a\#b: code, not a comment
-            out.append(text[i : i + 2])
-            i += 2
-            continue
-        if end is None:
-            out.append(char)
-            i += 1
-        else:
-            out.append(" " * (end - i))
-            i = end
-    return "".join(out)
-
-
-def query_variables(text: str) -> set[str]:
-    """The names of the variables a query mentions (outside strings, IRIs and comments).
-
-    >>> sorted(query_variables('SELECT ?a WHERE { ?a <http://x/#?b> "?c" . $d ?e 1 } # ?f'))
-    ['a', 'd', 'e']
-    """
-    return set(_VARIABLE.findall(_code(text)))
-
-
-def uses_service(text: str) -> bool:
-    """Whether a query may have a ``SERVICE`` clause (a federated call to another endpoint).
-
-    Deliberately wary: SPARQL parsers take keywords glued to what surrounds them
-    (``SERVICESILENT<...>``, ``SERVICE:x``, ``1SERVICE``), so any "service" outside strings,
-    IRIs and comments counts, even in a variable or a prefixed name (``?service``,
-    ``ex:services``): write such IRIs in full, ``<...>``, and rename such variables.
-
-    >>> uses_service("SELECT * { service <http://example.org/sparql> { ?s ?p ?o } }")
-    True
-    >>> uses_service("SELECT * { ?s ?p 1SERVICESILENT<http://example.org/sparql>{} }")
-    True
-    >>> uses_service('SELECT ?x { ?x <https://example.org/service> "SERVICE" } # SERVICE')
-    False
-    """
-    return bool(_SERVICE.search(_code(text)))
-
-
-def _iri(text: str, where: str) -> ox.NamedNode:
-    try:
-        return ox.NamedNode(text)
-    except ValueError as err:
-        raise UsageError(f"{where}: <{text}> is not a valid IRI ({err})") from err
-
-
-def parse_term(
-    text: str, *, where: str = "--bind", prefixes: Mapping[str, str] | None = None
-) -> ox.NamedNode | ox.Literal:
-    """An RDF term written as on the command line.
-
-    ``<iri>``, a prefixed name with one of pactgraph's prefixes (``pg:Kept``), a full
-    ``https://...`` IRI, a literal ``"text"``, ``"text"@en`` or ``"text"^^xsd:date``, or a
-    bare integer, decimal, boolean or ``YYYY-MM-DD`` date. ``prefixes`` adds prefixes to
-    pactgraph's own (such as ``""`` for the one agreement loaded, so ``:openai`` works).
-    A malformed value raises :class:`~pactgraph.errors.UsageError`.
-
-    >>> parse_term("pg:Kept")
-    <NamedNode value=https://w3id.org/pactgraph/ns#Kept>
-    >>> parse_term('"2030-12-31"^^xsd:date')
-    <Literal value=2030-12-31 datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#date>>
-    >>> parse_term("42").datatype.value
-    'http://www.w3.org/2001/XMLSchema#integer'
-    """
-    from .namespaces import PREFIXES
-
-    known_prefixes = {**(prefixes or {}), **PREFIXES}
-    value = text.strip()
-    if value.startswith("<") and value.endswith(">"):
-        return _iri(value[1:-1], where)
-    match = _LITERAL.match(value)
-    if match:
-        body = re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), m.group(0)), match["text"])
-        if match["lang"]:
-            return ox.Literal(body, language=match["lang"])
-        if match["dt"]:
-            datatype = parse_term(match["dt"], where=where, prefixes=prefixes)
-            if not isinstance(datatype, ox.NamedNode):
-                raise UsageError(f"{where}: the datatype of {value} must be an IRI")
-            return ox.Literal(body, datatype=datatype)
-        return ox.Literal(body)
-    if value in {"true", "false"}:
-        return ox.Literal(value, datatype=ox.NamedNode(XSD + "boolean"))
-    if re.fullmatch(r"[+-]?\d+", value):
-        return ox.Literal(value, datatype=ox.NamedNode(XSD + "integer"))
-    if re.fullmatch(r"[+-]?\d*\.\d+", value):
-        return ox.Literal(value, datatype=ox.NamedNode(XSD + "decimal"))
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        try:
-            dt.date.fromisoformat(value)
-        except ValueError as err:
-            raise UsageError(f"{where}: {value} is not a date ({err})") from err
-        return ox.Literal(value, datatype=ox.NamedNode(XSD + "date"))
-    if _SCHEME_IRI.match(value):
-        return _iri(value, where)
-    match = _PREFIXED.match(value)
-    if match:
-        prefix = match["prefix"] or ""
-        if prefix not in known_prefixes:
-            raise UsageError(
-                f"{where}: unknown prefix {prefix!r} in {value}; use one of "
-                f"{', '.join(p + ':' for p in sorted(known_prefixes))} or write <full IRI>"
-            )
-        return _iri(known_prefixes[prefix] + match["local"], where)
-    raise UsageError(
-        f"{where}: cannot read {value!r} as an RDF term; write <iri>, prefix:name, "
-        '"text", "text"@en, "text"^^xsd:type, a number, true/false or a YYYY-MM-DD date'
-    )
 
 
 @dataclass
@@ -451,7 +250,7 @@ class Result:
 def local_prefixes(store: Store) -> dict[str, str]:
     """``{"": IRI/}`` when one agreement is loaded, so ``:name`` can stand for its nodes.
 
-    >>> from pactgraph.store import load
+    >>> from pactgraph.load import load
     >>> local_prefixes(load())
     {'': 'https://w3id.org/pactgraph/id/microsoft-openai-2025/'}
     """
@@ -459,7 +258,7 @@ def local_prefixes(store: Store) -> dict[str, str]:
     return {"": graphs[0].rstrip("/#") + "/"} if len(graphs) == 1 else {}
 
 
-def resolve(name_or_text: str) -> NamedQuery | None:
+def named(name_or_text: str) -> NamedQuery | None:
     """The named query or check called ``name_or_text`` (``checks/NAME`` for a check), if any."""
     if name_or_text in library():
         return library()[name_or_text]
@@ -473,37 +272,40 @@ def bind(
 ) -> dict[str, ox.NamedNode | ox.Literal]:
     """Check and convert the values for a query's variables.
 
-    Values given as text are read with :func:`parse_term`. A variable the query does not
-    mention, a value of the wrong kind for a named query's parameter, or a missing required
-    parameter raises :class:`~pactgraph.errors.UsageError`.
+    Values given as text are read with :func:`~pactgraph.parse.parse_term`. A variable the
+    query does not mention, a value that does not read as a term, a value of the wrong kind
+    for a named query's parameter, or a missing required parameter raises
+    :class:`~pactgraph.errors.BindingError` naming the variable.
     """
     text = query.text if isinstance(query, NamedQuery) else query
     known = query_variables(text)
     bound: dict[str, ox.NamedNode | ox.Literal] = {}
     for raw_name, value in (values or {}).items():
         name = raw_name.lstrip("?$")
-        where = f"--bind {name}"
         if name not in known:
             hint = f"; it takes {', '.join('?' + v for v in sorted(known))}" if known else ""
-            raise UsageError(f"{where}: the query has no variable ?{name}{hint}")
-        term = (
-            parse_term(value, where=where, prefixes=prefixes) if isinstance(value, str) else value
-        )
-        bound[name] = term
+            raise BindingError(name, f"the query has no variable ?{name}{hint}")
+        if isinstance(value, str):
+            try:
+                bound[name] = parse_term(value, where=f"?{name}", prefixes=prefixes)
+            except UsageError as err:
+                raise BindingError(name, str(err).removeprefix(f"?{name}: ")) from err
+        else:
+            bound[name] = value
     if isinstance(query, NamedQuery):
         for param in query.parameters:
             term_or_none = bound.get(param.name)
             if term_or_none is None:
                 if param.required:
-                    raise UsageError(
-                        f"{query.name}: ?{param.name} is required ({param.doc or param.type}); "
-                        f"give it with --bind {param.name}=VALUE"
+                    raise BindingError(
+                        param.name,
+                        f"?{param.name} is required by {query.name} ({param.doc or param.type})",
                     )
                 continue
             if param.type.upper() == "IRI" and not isinstance(term_or_none, ox.NamedNode):
-                raise UsageError(
-                    f"--bind {param.name}: {query.name} takes an IRI for ?{param.name}; "
-                    "write <iri> or prefix:name"
+                raise BindingError(
+                    param.name,
+                    f"{query.name} takes an IRI for ?{param.name}; write <iri> or prefix:name",
                 )
     return bound
 
@@ -545,8 +347,6 @@ def _run_oxigraph(  # noqa: PLR0917
     default_graphs: list[str] | None,
     named_graphs: list[str] | None,
 ) -> Result:
-    from .namespaces import PREFIXES
-
     dataset: dict[str, Any] = {"use_default_graph_as_union": True}
     if default_graphs is not None or named_graphs is not None:
         dataset = {
@@ -585,9 +385,12 @@ def _run_oxigraph(  # noqa: PLR0917
             where, message = f"{where}:{match[1]}:{match[2]}", message[match.end() :]
         raise QueryError(f"{where}: {message}") from err
     except RuntimeError as err:
+        # Oxigraph refuses a value for a variable the query does not select, and reports
+        # evaluation failures (a bad regex, a SERVICE call) the same way.
         if "projection" in str(err):
-            raise UsageError(
-                f"--bind: {err}; add the variable to the SELECT clause to bind it"
+            variable = next(iter(bound), "")
+            raise BindingError(
+                variable, f"{err}; add the variable to the SELECT clause to bind it"
             ) from err
         raise QueryError(f"{where}: {err}") from err
     except (OSError, ValueError, TypeError) as err:
@@ -603,8 +406,6 @@ def _run_rdflib(
 ) -> Result:
     from pyparsing import ParseException
     from rdflib.plugins.sparql import prepareQuery
-
-    from .namespaces import PREFIXES
 
     try:
         prepared = prepareQuery(text, initNs=PREFIXES)
@@ -660,9 +461,9 @@ def _evaluate_rdflib(
         dataset.default_union, rdflib_sparql.SPARQL_LOAD_GRAPHS = union, load_graphs
 
 
-def run(
+def query(
     store: Store,
-    query: NamedQuery | str,
+    sparql: NamedQuery | str,
     bindings: Mapping[str, str | ox.NamedNode | ox.Literal] | None = None,
     *,
     engine: str = "oxigraph",
@@ -674,7 +475,7 @@ def run(
 ) -> Result:
     """Run any SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) with values bound as RDF terms.
 
-    ``query`` is a :class:`NamedQuery`, the name of one, or SPARQL text; ``bindings`` maps
+    ``sparql`` is a :class:`NamedQuery`, the name of one, or SPARQL text; ``bindings`` maps
     variable names to terms, or to text read by :func:`parse_term` (checked by :func:`bind`).
     The default graph is the union of all graphs, unless ``default_graphs`` / ``named_graphs``
     name the dataset (graphs of the store only: nothing is fetched). ``row_cap`` stops a SELECT
@@ -683,18 +484,17 @@ def run(
     ``source`` (the file the text came from) if given. ``prefixes`` are extra prefixes for the
     values in ``bindings`` (see :func:`parse_term`).
 
-    >>> from pactgraph.store import load
-    >>> result = run(load(), get("changes"), {"change": "pg:Removed"})
+    >>> from pactgraph.load import load
+    >>> result = query(load(), "changes", {"change": "pg:Removed"})
     >>> [r["label"] for r in result.records()]
     ["Microsoft's right of first refusal to be OpenAI's compute provider"]
     """
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
-    if isinstance(query, str) and query in library():
-        query = library()[query]
-    bound = bind(query, bindings, prefixes)
-    text = query.text if isinstance(query, NamedQuery) else query
-    where = str(query.path) if isinstance(query, NamedQuery) else source or "query"
+    named_query = library().get(sparql) if isinstance(sparql, str) else sparql
+    bound = bind(named_query or sparql, bindings, prefixes)
+    text = named_query.text if named_query else str(sparql)
+    where = str(named_query.path) if named_query else source or "query"
     if engine == "rdflib":
         if default_graphs is not None or named_graphs is not None:
             raise UsageError("a dataset (default/named graphs) needs the oxigraph engine")
@@ -702,5 +502,20 @@ def run(
     return _run_oxigraph(store, text, where, bound, row_cap, default_graphs, named_graphs)
 
 
-#: The ``pactgraph.query`` verb: :func:`run` under the pipeline's name.
-query = run
+def select(
+    store: Store,
+    sparql: NamedQuery | str,
+    bindings: Mapping[str, str | ox.NamedNode | ox.Literal] | None = None,
+) -> list[dict[str, Any]]:
+    """Run a SELECT query with :func:`query` and return its rows as Python values
+    (:func:`python_value`), unbound variables left out of a row.
+
+    >>> from pactgraph.load import load
+    >>> select(load(), "agreements")[0]["title"]
+    'The next chapter of the Microsoft–OpenAI partnership'
+    """
+    result = query(store, sparql, bindings)
+    if result.form != "select":
+        where = sparql.name if isinstance(sparql, NamedQuery) else "query"
+        raise QueryError(f"{where}: expected a SELECT query")
+    return result.records()

@@ -135,11 +135,11 @@ def negotiate(accept: str | None, form: str) -> str | None:
 def _answer(store: Any, request: dict[str, Any]) -> tuple[int, str, bytes, dict[str, str]]:
     """Run one query in a worker: (status, media type, body, extra headers)."""
     from .errors import PactgraphError
-    from .queries import run
+    from .query import query
     from .results import GRAPH_FORMATS, MEDIA_TYPES, SOLUTION_FORMATS, format_name, write
 
     try:
-        result = run(
+        result = query(
             store,
             request["query"],
             row_cap=request["row_cap"],
@@ -170,7 +170,7 @@ def _answer(store: Any, request: dict[str, Any]) -> tuple[int, str, bytes, dict[
 
 def _worker(conn: Connection, paths: Sequence[str] | None) -> None:
     """A worker process: load the store once, then answer queries until told to stop."""
-    from .store import load
+    from .load import load
 
     store = load(list(paths) if paths else None)
     conn.send("ready")
@@ -374,8 +374,8 @@ def create_app(settings: Settings, graphs: Sequence[str], explorer: str | None =
     from starlette.responses import HTMLResponse, Response
     from starlette.routing import Route
 
-    from .queries import uses_service
-    from .store import ONTOLOGY_GRAPH
+    from .load import ONTOLOGY_GRAPH
+    from .parse import uses_service
 
     pool = _Pool(settings)
 
@@ -552,7 +552,7 @@ def serve(
     """
     import uvicorn
 
-    from .store import load
+    from .load import load
 
     if timeout <= 0 or row_cap <= 0 or workers <= 0:
         raise UsageError("--timeout, --row-cap and --workers must be positive")
@@ -567,7 +567,7 @@ def serve(
         cors=cors,
         workers=workers,
     )
-    from .viz import visualize
+    from .visualize import visualize
 
     app = create_app(settings, store.agreement_graphs, explorer=visualize(store))
     del store

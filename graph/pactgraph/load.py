@@ -13,7 +13,7 @@ such a file to read it). Triples from a file's default graph
 go into the named graph of the agreement the file describes: the one ``pg:Agreement`` in it
 that no other agreement in it supersedes (or, failing one, a graph named by the file's URI).
 
-This module does not validate (see :mod:`pactgraph.validation`) and never writes a file
+This module does not validate (see :mod:`pactgraph.validate`) and never writes a file
 unless a store directory is asked for.
 """
 
@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -98,10 +98,12 @@ def _quiet_literals() -> Iterator[None]:
 
 @dataclass
 class Store:
-    """The loaded graphs, and where each agreement came from.
+    """The loaded graphs, and the files this run read them from.
 
-    ``origins`` maps each agreement graph's IRI to the file it was read from. The store is
-    not meant to change once loaded: ``views`` and :attr:`dataset` are built from it once.
+    What the store holds is read from the store (:attr:`agreement_graphs`); ``origins``
+    only maps the graphs this run loaded to the files they came from, so errors can name a
+    file and quotes can be checked against the source text beside it. The store is not
+    meant to change once loaded: ``views`` and :attr:`dataset` are built from it once.
     """
 
     oxigraph: ox.Store
@@ -109,35 +111,24 @@ class Store:
     views: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """Views derived from the quads (the networkx graph, the term model), built once each."""
 
-    def query(
-        self, sparql: str, bindings: Mapping[str, ox.NamedNode | ox.Literal] | None = None
-    ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
-        """Run a SPARQL query over the union of all graphs, with values bound by substitution.
-
-        Bindings are RDF terms put in place of variables (SEP-0007), never text pasted into
-        the query. A query that does not parse raises pyoxigraph's ``SyntaxError``; callers
-        that take queries from users turn it into :class:`~pactgraph.errors.QueryError`.
-        """
-        substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
-            ox.Variable(name): term for name, term in (bindings or {}).items()
-        }
-        return self.oxigraph.query(
-            sparql,
-            prefixes=PREFIXES,
-            use_default_graph_as_union=True,
-            substitutions=substitutions or None,
-        )
-
     @property
     def agreement_graphs(self) -> list[str]:
-        """The IRIs of the named graphs that hold agreements, in load order."""
-        return list(self.origins)
+        """The IRIs of the named graphs the store holds, the ontology's aside, sorted.
+
+        Read from the store itself, so a store reopened from disk lists what it holds, not
+        only what this run loaded.
+        """
+        return sorted(
+            g.value
+            for g in self.oxigraph.named_graphs()
+            if isinstance(g, ox.NamedNode) and g.value != ONTOLOGY_GRAPH
+        )
 
     def __len__(self) -> int:
         """Number of quads in the agreement graphs (the ontology not counted)."""
         return sum(
             sum(1 for _ in self.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(g)))
-            for g in self.origins
+            for g in self.agreement_graphs
         )
 
     @cached_property
@@ -241,23 +232,49 @@ def _graph_name(path: Path, quads: Sequence[ox.Quad]) -> str:
 def load(
     paths: Sequence[str | Path] | None = None,
     *,
+    text: str | None = None,
     store_dir: str | Path | None = None,
 ) -> Store:
-    """Load agreement files (default: the bundled agreements) with the ontology.
+    """Load agreements with the ontology: files, Turtle text, or the bundled agreements.
 
-    ``store_dir`` keeps the store on disk in that directory (Oxigraph's RocksDB store),
-    for portfolios larger than memory; without it the store is in memory.
+    Parameters
+    ----------
+    paths
+        Agreement files and directories (every RDF file below a directory). Without
+        ``paths`` or ``text``: the bundled agreements.
+    text
+        One agreement written as Turtle, with pactgraph's prefixes (``pg:``, ``rdfs:``,
+        ``xsd:``, ``dcterms:``, ``time:``, ``oa:``, ...) declared for it.
+    store_dir
+        Keep the store on disk in this directory (Oxigraph's RocksDB store), for portfolios
+        larger than memory; without it the store is in memory.
 
-    >>> store = load()
+    Returns
+    -------
+    Store
+        Each agreement in the named graph of its IRI, the ontology in its own.
+
+    Raises
+    ------
+    InputNotFoundError
+        A path does not exist, or a directory holds no RDF file.
+    ParseError
+        A file or the text does not parse (with its line and column).
+    DataError
+        A file holds nothing, or the same agreement as another file.
+
+    Examples
+    --------
+    >>> store = load(text='''
+    ...     <https://example.org/lease> a pg:Agreement ; dcterms:date "2024-01-01"^^xsd:date .
+    ... ''')
     >>> store.agreement_graphs
-    ['https://w3id.org/pactgraph/id/microsoft-openai-2025']
+    ['https://example.org/lease']
     """
+    if text is not None:
+        return _load_text(text, store_dir)
     files = rdf_files(paths) if paths else bundled_agreement_files()
-    oxi = ox.Store(str(store_dir)) if store_dir is not None else ox.Store()
-    oxi.extend(
-        ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(ONTOLOGY_GRAPH))
-        for q in _parse(ontology_file())
-    )
+    oxi = _with_ontology(store_dir)
     store = Store(oxi)
     for path in files:
         quads = _parse(path)
@@ -283,6 +300,30 @@ def load(
             if isinstance(graph, ox.NamedNode):
                 store.origins.setdefault(graph.value, path)
     return store
+
+
+def _with_ontology(store_dir: str | Path | None) -> ox.Store:
+    """A new store (in memory, or on disk in ``store_dir``) holding the ontology."""
+    oxi = ox.Store(str(store_dir)) if store_dir is not None else ox.Store()
+    oxi.extend(
+        ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(ONTOLOGY_GRAPH))
+        for q in _parse(ontology_file())
+    )
+    return oxi
+
+
+def _load_text(text: str, store_dir: str | Path | None) -> Store:
+    prologue = "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in PREFIXES.items())
+    try:
+        quads = list(ox.parse(prologue + text, format=ox.RdfFormat.TURTLE))
+    except SyntaxError as err:
+        line = err.lineno - len(PREFIXES) if err.lineno else None
+        message = _PARSER_SUFFIX.sub("", _PARSER_POSITION.sub("", str(err.msg)))
+        raise ParseError("<text>", message, line=line, column=err.offset) from err
+    oxi = _with_ontology(store_dir)
+    target = ox.NamedNode(_graph_name(Path("text.ttl"), quads))
+    oxi.extend(ox.Quad(q.subject, q.predicate, q.object, target) for q in quads)
+    return Store(oxi)
 
 
 def canonical_turtle(path: str | Path) -> str:

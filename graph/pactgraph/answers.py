@@ -1,0 +1,364 @@
+"""The typed answers the verbs return: frozen dataclasses, each with ``as_dict()`` for JSON.
+
+==================  ==========================================  ===========================
+verb                answer                                      rows
+==================  ==========================================  ===========================
+``state``           :class:`State`                              :class:`ProvisionStatus`
+``impact``          :class:`Impact`                             :class:`Change`
+``holdings``        :class:`Holdings`                           :class:`Holding`
+``dependents``      :class:`Dependents`                         :class:`Dependent`
+``covering``        :class:`Coverage`                           :class:`Covering`
+``changes``         :class:`Changes`                            :class:`ChangeRecord`
+``ask``             :class:`Answer`, holding one of the above
+``summarize``       :class:`Summary`                            :class:`AgreementSummary`
+==================  ==========================================  ===========================
+
+Statuses, kinds of change, causes and the sources of a scenario's dates are
+:class:`~enum.StrEnum` members, so they compare equal to the strings the JSON carries.
+``as_dict()`` gives the JSON shapes the README documents; dates become ISO 8601 strings.
+
+Nothing here reads a graph or renders text: :mod:`pactgraph.render` turns these into
+tables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field, fields, replace
+from enum import StrEnum
+from typing import Any
+
+__all__ = [
+    "AgreementSummary",
+    "Answer",
+    "Cause",
+    "Change",
+    "ChangeKind",
+    "ChangeRecord",
+    "Changes",
+    "Coverage",
+    "Covering",
+    "Dependent",
+    "Dependents",
+    "EventSource",
+    "Holding",
+    "Holdings",
+    "Impact",
+    "ImpactEvent",
+    "ProvisionStatus",
+    "Reading",
+    "ScenarioEvent",
+    "State",
+    "Status",
+    "Step",
+    "Summary",
+]
+
+
+class Status(StrEnum):
+    """A provision's status on a date."""
+
+    IN_FORCE = "in_force"
+    ENDED = "ended"
+    NOT_STARTED = "not_started"
+
+
+class ChangeKind(StrEnum):
+    """How a provision changes when an event happens."""
+
+    ENDS = "ends"
+    BEGINS = "begins"
+    MODIFIED = "modified"
+
+
+class Cause(StrEnum):
+    """Why it changes: its own term names the event, an event the event requires, or a
+    dependency carried the change to it."""
+
+    DIRECT = "direct"
+    PREREQUISITE = "prerequisite"
+    RIPPLE = "ripple"
+
+
+class EventSource(StrEnum):
+    """Where a scenario's date for an event comes from."""
+
+    GIVEN = "given"
+    IMPLIED = "implied"
+    RECORDED = "recorded"
+
+
+def _plain(value: Any) -> Any:
+    """A field's value as JSON-ready data."""
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if hasattr(value, "as_dict"):
+        return value.as_dict()
+    return value
+
+
+class _Data:
+    """``as_dict()`` for a dataclass: every field by name, values made JSON-ready."""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Reading(_Data):
+    """A reading the graph takes of ambiguous wording."""
+
+    question: str | None
+    wording: str | None
+    reading: str | None
+    alternatives: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ScenarioEvent(_Data):
+    """An event of a scenario, with its date and where the date comes from."""
+
+    event: str
+    label: str
+    date: dt.date
+    source: EventSource
+    implied_by: str | None = None
+
+
+@dataclass(frozen=True)
+class ProvisionStatus(_Data):
+    """A provision's status on a date, with the reason in words."""
+
+    provision: str
+    label: str
+    kind: str
+    agreement: str
+    status: Status
+    conditional: bool
+    """An event the scenario does not date could change the status on that date."""
+    reason: str
+    quote: str
+    start: dt.date | None = None
+    """First day in force, where known."""
+    end: dt.date | None = None
+    """Last day in force, where known."""
+    end_condition: str | None = None
+    ended_by: str | None = None
+    """The trigger or provision whose end ended this one."""
+    path: tuple[str, ...] = ()
+    """For a ripple: the provisions from the one that ended to this one."""
+    modified_by: tuple[str, ...] = ()
+    interpretations: tuple[Reading, ...] = ()
+
+
+@dataclass(frozen=True)
+class State(_Data):
+    """Every provision's status on ``on`` under a scenario."""
+
+    on: dt.date
+    scenario: tuple[ScenarioEvent, ...]
+    notes: tuple[str, ...]
+    provisions: tuple[ProvisionStatus, ...]
+
+    def only(self, statuses: Iterable[str]) -> State:
+        """The same answer with only the provisions whose status is one of ``statuses``."""
+        keep = {Status(s) for s in statuses}
+        return replace(self, provisions=tuple(p for p in self.provisions if p.status in keep))
+
+
+@dataclass(frozen=True)
+class Step(_Data):
+    """One edge of an explanation path: the way the effect went (``from`` → ``to``) and the
+    triple the graph states for it."""
+
+    from_: str
+    relation: str
+    to: str
+    subject: str
+    predicate: str
+    object: str
+
+    def as_dict(self) -> dict[str, Any]:
+        data = super().as_dict()
+        data["from"] = data.pop("from_")
+        return {k: data[k] for k in ("from", "relation", "to", "subject", "predicate", "object")}
+
+
+@dataclass(frozen=True)
+class Change(_Data):
+    """A provision that changes when the event happens, and why."""
+
+    provision: str
+    label: str
+    kind: str
+    change: ChangeKind
+    cause: Cause
+    condition: str | None
+    """When the change depends on the date: ``"if before 2031-01-01"``."""
+    path: tuple[str, ...]
+    path_labels: tuple[str, ...]
+    steps: tuple[Step, ...]
+    before: Status
+    after: Status
+    reason: str
+    quote: str
+    interpretations: tuple[Reading, ...] = ()
+
+
+@dataclass(frozen=True)
+class ImpactEvent(_Data):
+    """The event an impact is about."""
+
+    event: str
+    label: str
+    date: dt.date | None
+    requires: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Impact(_Data):
+    """What changes when an event happens."""
+
+    event: ImpactEvent
+    on: dt.date | None
+    scenario: tuple[ScenarioEvent, ...]
+    notes: tuple[str, ...]
+    changes: tuple[Change, ...]
+
+
+@dataclass(frozen=True)
+class Holding(_Data):
+    """A provision a party holds, with its status on the date asked about (if any)."""
+
+    provision: str
+    label: str
+    kind: str
+    status: Status | None = None
+    reason: str | None = None
+    quote: str = ""
+    interpretations: tuple[Reading, ...] = ()
+
+
+@dataclass(frozen=True)
+class Holdings(_Data):
+    """The provisions a party holds (in force on ``on``, when a date is given)."""
+
+    party: str
+    label: str
+    on: dt.date | None
+    provisions: tuple[Holding, ...]
+
+
+@dataclass(frozen=True)
+class Dependent(_Data):
+    """A provision reached from a node, with the path and the edges in words."""
+
+    provision: str
+    label: str
+    via: str
+    path: tuple[str, ...]
+    quote: str
+
+
+@dataclass(frozen=True)
+class Dependents(_Data):
+    """Every provision that rests on a node."""
+
+    node: str
+    label: str
+    dependents: tuple[Dependent, ...]
+
+
+@dataclass(frozen=True)
+class Covering(_Data):
+    """A provision that covers a category, through which concepts, held by whom."""
+
+    provision: str
+    label: str
+    kind: str
+    holders: tuple[str, ...]
+    via: tuple[str, ...]
+    quote: str
+
+
+@dataclass(frozen=True)
+class Coverage(_Data):
+    """The provisions that cover a category (the SKOS hierarchy and exclusions applied)."""
+
+    category: str
+    label: str
+    provisions: tuple[Covering, ...]
+
+
+@dataclass(frozen=True)
+class ChangeRecord(_Data):
+    """A provision's change from the terms its agreement supersedes."""
+
+    agreement: str
+    supersedes: str | None
+    change: str
+    provision: str
+    label: str
+    quote: str
+    interpretations: tuple[Reading, ...] = ()
+
+
+@dataclass(frozen=True)
+class Changes(_Data):
+    """What the agreements changed from the terms they supersede."""
+
+    changes: tuple[ChangeRecord, ...]
+
+
+@dataclass(frozen=True)
+class Answer(_Data):
+    """A plain-English question, the form it was read as, and the answer of the verb that
+    form routes to; ``rows`` are the answer's items as a table shows them."""
+
+    question: str
+    form: str
+    answer: State | Impact | Holdings | Dependents | Coverage | Changes
+    columns: tuple[str, ...]
+    rows: tuple[dict[str, Any], ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class AgreementSummary(_Data):
+    """What one agreement holds."""
+
+    agreement: str
+    label: str | None
+    title: str | None
+    date: dt.date | None
+    file: str | None
+    source: str | None
+    supersedes: tuple[str, ...]
+    triples: int
+    parties: int
+    provisions: dict[str, int]
+    concepts: int
+    triggers: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Summary(_Data):
+    """The agreements a store holds, with totals."""
+
+    agreements: tuple[AgreementSummary, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "agreements": [a.as_dict() for a in self.agreements],
+            "totals": {
+                "agreements": len(self.agreements),
+                "provisions": sum(sum(a.provisions.values()) for a in self.agreements),
+                "triples": sum(a.triples for a in self.agreements),
+            },
+        }

@@ -1,0 +1,192 @@
+"""Plain-English questions, routed to the verb that answers them.
+
+:data:`FORMS` is the table of the forms understood: each a name, the form as users write
+it, a pattern, and the function that answers it. The router (:func:`ask`) and the
+command's help (``pactgraph ask --help``) both read it. Case does not matter; dates are
+written as :func:`pactgraph.parse.parse_date` reads them.
+
+Names resolve as :mod:`pactgraph.resolve` describes. A question in no known form raises
+:class:`~pactgraph.errors.UsageError` listing the forms.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .answers import Answer, Status
+from .errors import UsageError
+from .parse import DATE_PATTERN, parse_date, parse_events
+
+if TYPE_CHECKING:
+    from .load import Store
+
+__all__ = ["FORMS", "Form", "ask"]
+
+
+@dataclass(frozen=True)
+class Form:
+    """One form of question: its name, how users write it, and what answers it."""
+
+    name: str
+    wording: str
+    pattern: re.Pattern[str]
+    answer: Callable[[Store, re.Match[str]], tuple[Any, tuple[str, ...], list[dict[str, Any]]]]
+    """The answer, the table's columns, and its rows."""
+
+
+def _date(m: re.Match[str]) -> Any:
+    return parse_date(m["date"]) if m["date"] else None
+
+
+def _impact(store: Store, m: re.Match[str]) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
+    from .impact import impact
+
+    answer = impact(store, m["event"], on=_date(m))
+    rows = [c.as_dict() for c in answer.changes]
+    return answer, ("change", "cause", "label", "condition"), rows
+
+
+def _in_force(store: Store, m: re.Match[str]) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
+    from .state import state
+
+    events = parse_events(m["scenario"]) if m["scenario"] else {}
+    answer = state(store, parse_date(m["date"]), events=events)
+    rows = [p.as_dict() for p in answer.provisions if p.status == Status.IN_FORCE]
+    return answer, ("label", "kind", "reason"), rows
+
+
+def _holds(store: Store, m: re.Match[str]) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
+    from .lookup import holdings
+
+    answer = holdings(store, m["party"], on=_date(m))
+    columns = ("label", "kind", "reason") if answer.on else ("label", "kind")
+    return answer, columns, [h.as_dict() for h in answer.provisions]
+
+
+def _depends(store: Store, m: re.Match[str]) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
+    from .lookup import dependents
+
+    answer = dependents(store, m["name"])
+    return answer, ("label", "via"), [d.as_dict() for d in answer.dependents]
+
+
+def _covers(store: Store, m: re.Match[str]) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
+    from .lookup import covering
+
+    answer = covering(store, m["category"], kinds=("Right", "Exclusivity"))
+    return answer, ("holders", "label", "kind", "via"), [c.as_dict() for c in answer.provisions]
+
+
+def _changed(store: Store, m: re.Match[str]) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
+    from .lookup import changes
+
+    answer = changes(store)
+    return answer, ("change", "label"), [c.as_dict() for c in answer.changes]
+
+
+#: The forms of question :func:`ask` understands, in the order they are tried.
+FORMS: tuple[Form, ...] = (
+    Form(
+        "impact",
+        "what changes when EVENT [on DATE]?",
+        re.compile(
+            r"^what (?:changes|happens|would change|will change|changes?) (?:when|if|once) "
+            rf"(?P<event>.+?)(?: on (?P<date>{DATE_PATTERN}))?$"
+        ),
+        _impact,
+    ),
+    Form(
+        "state",
+        "what is in force on DATE [if EVENT on DATE [and EVENT on DATE]]?",
+        re.compile(
+            r"^(?:what is|what's|what are|which provisions are) (?:still )?in force on "
+            rf"(?P<date>{DATE_PATTERN})(?:,? (?:if|when|with) (?P<scenario>.+))?$"
+        ),
+        _in_force,
+    ),
+    Form(
+        "holds",
+        "what does PARTY [still] hold [on DATE]?",
+        re.compile(
+            r"^what (?:does|do|will) (?P<party>.+?) (?:still )?(?:hold|have)"
+            rf"(?: on (?P<date>{DATE_PATTERN}))?$"
+        ),
+        _holds,
+    ),
+    Form(
+        "depends",
+        "what depends on NAME?",
+        re.compile(r"^what (?:depends|rests) on (?P<name>.+)$"),
+        _depends,
+    ),
+    Form(
+        "changes",
+        "what did the agreement change [from the terms before it]?",
+        re.compile(
+            r"^what (?:did|does) (?:this|the|that) (?:agreement|deal|contract) change"
+            r"(?: from .+)?$|^what (?:has )?changed(?: from .+)?$|^what is new$"
+        ),
+        _changed,
+    ),
+    Form(
+        "covers",
+        "who holds rights to CATEGORY? / which rights cover CATEGORY?",
+        re.compile(
+            r"^(?:who holds (?:the )?rights? (?:to|over|in)|which rights (?:cover|apply to)"
+            r"|what (?:rights )?covers?) (?P<category>.+)$"
+        ),
+        _covers,
+    ),
+)
+
+
+def ask(store: Store, question: str) -> Answer:
+    """Answer a plain-English ``question`` in one of the :data:`FORMS`.
+
+    Parameters
+    ----------
+    store
+        The loaded agreements.
+    question
+        The question, in one of the forms (case and a closing ``?`` do not matter).
+
+    Returns
+    -------
+    Answer
+        The form it was read as, the typed answer of the verb that form routes to, and
+        the rows and columns a table shows.
+
+    Raises
+    ------
+    UsageError
+        The question is in no known form (the message lists them), or names a date badly.
+    UnknownNameError
+        A name in it matches nothing, or several things.
+
+    Examples
+    --------
+    >>> from pactgraph.load import load
+    >>> store = load(text=\'\'\'
+    ...     <https://example.org/a> a pg:Agreement ; dcterms:date "2024-01-01"^^xsd:date ;
+    ...         pg:provision <https://example.org/r> .
+    ...     <https://example.org/r> a pg:Right ; rdfs:label "tenancy" ;
+    ...         pg:endsWith <https://example.org/e> .
+    ...     <https://example.org/e> a pg:Event ; rdfs:label "notice given" .
+    ... \'\'\')
+    >>> answer = ask(store, "What changes when notice is given?")
+    >>> answer.form, [row["label"] for row in answer.rows]
+    ('impact', ['tenancy'])
+    """
+    text = re.sub(r"\s+", " ", question.strip()).rstrip("?. ").lower()
+    for form in FORMS:
+        match = form.pattern.match(text)
+        if match:
+            answer, columns, rows = form.answer(store, match)
+            return Answer(question, form.name, answer, columns, tuple(rows))
+    raise UsageError(
+        f"cannot read {question!r} as a question; ask one of: "
+        + " | ".join(f.wording for f in FORMS)
+    )

@@ -1,0 +1,223 @@
+"""Answers read from the graph: what a party holds, what rests on a node, what covers a
+category, what the agreements changed.
+
+Each is a public function returning a typed answer (:mod:`pactgraph.answers`), and each is
+a form of :func:`pactgraph.ask.ask`:
+
+- :func:`holdings`: the ``provisions-held-by`` query, and the state on a date if given;
+- :func:`dependents`: every provision a node reaches in the networkx dependency graph,
+  with the path and its edges in words;
+- :func:`covering`: the ``provisions-covering`` query (the SKOS hierarchy, exclusions and
+  carve-outs applied);
+- :func:`changes`: the ``changes`` query.
+
+Nothing here knows any agreement, and nothing here renders text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
+
+from .answers import (
+    ChangeRecord,
+    Changes,
+    Coverage,
+    Covering,
+    Dependent,
+    Dependents,
+    Holding,
+    Holdings,
+    Status,
+)
+from .namespaces import local_name
+
+if TYPE_CHECKING:
+    from .load import Store
+
+__all__ = ["CHANGE_ORDER", "changes", "covering", "dependents", "holdings"]
+
+#: The order in which changes are listed.
+CHANGE_ORDER = ("New", "Extended", "Narrowed", "Removed", "Kept")
+
+
+def holdings(
+    store: Store,
+    party: str,
+    *,
+    on: dt.date | None = None,
+    events: Mapping[str, dt.date] | None = None,
+) -> Holdings:
+    """The provisions ``party`` (an IRI or a name) holds; with ``on``, those in force then
+    under ``events``.
+
+    Raises :class:`~pactgraph.errors.UnknownNameError` if the party is not found.
+
+    >>> from pactgraph.load import load
+    >>> store = load(text='''
+    ...     <https://example.org/a> a pg:Agreement ; pg:provision <https://example.org/r> .
+    ...     <https://example.org/r> a pg:Right ; rdfs:label "right to sublet" ;
+    ...         pg:holder <https://example.org/tenant> .
+    ...     <https://example.org/tenant> a pg:Party ; rdfs:label "Tenant" .
+    ... ''')
+    >>> [h.label for h in holdings(store, "tenant").provisions]
+    ['right to sublet']
+    """
+    import pyoxigraph as ox
+
+    from .model import model
+    from .query import select
+    from .resolve import resolve
+
+    iri = resolve(store, party, kinds=["party"])
+    held = select(store, "provisions-held-by", {"party": ox.NamedNode(iri)})
+    m = model(store)
+    statuses = {}
+    if on is not None:
+        from .state import state
+
+        statuses = {p.provision: p for p in state(store, on, events=events).provisions}
+    rows = []
+    for row in held:
+        provision = m.provisions.get(row["provision"])
+        status = statuses.get(row["provision"])
+        if on is not None and (status is None or status.status != Status.IN_FORCE):
+            continue
+        rows.append(
+            Holding(
+                provision=row["provision"],
+                label=row.get("label", local_name(row["provision"])),
+                kind=local_name(row["kind"]),
+                status=status.status if status else None,
+                reason=status.reason if status else None,
+                quote=provision.quote if provision else "",
+                interpretations=provision.interpretations if provision else (),
+            )
+        )
+    rows.sort(key=lambda r: r.label.lower())
+    return Holdings(party=iri, label=m.label(iri), on=on, provisions=tuple(rows))
+
+
+def dependents(store: Store, name: str) -> Dependents:
+    """Every provision that rests on ``name`` (a provision, an event or another trigger),
+    nearest first, each with the path from it and the edges in words.
+
+    >>> from pactgraph.load import load
+    >>> store = load(text='''
+    ...     <https://example.org/a> a pg:Agreement ;
+    ...         pg:provision <https://example.org/lease>, <https://example.org/parking> .
+    ...     <https://example.org/lease> a pg:Right ; rdfs:label "lease" .
+    ...     <https://example.org/parking> a pg:Right ; rdfs:label "parking space" ;
+    ...         pg:dependsOn <https://example.org/lease> .
+    ... ''')
+    >>> [(d.label, d.via) for d in dependents(store, "lease").dependents]
+    [('parking space', 'parking space depends on lease')]
+    """
+    from .model import model
+    from .resolve import label_of, resolve
+    from .traverse import explain, reach, relation_words
+
+    node = resolve(store, name, kinds=["provision", "event", "trigger"])
+    m = model(store)
+    rows = []
+    for target, path in sorted(reach(m.graph, node).items()):
+        if target in m.provisions:
+            via = "; ".join(
+                f"{label_of(store, s.subject)} {relation_words(s.relation)} "
+                f"{label_of(store, s.object)}"
+                for s in explain(m.graph, path)
+            )
+            rows.append(
+                Dependent(target, m.label(target), via, tuple(path), m.provisions[target].quote)
+            )
+    rows.sort(key=lambda r: (len(r.path), r.label.lower()))
+    return Dependents(node=node, label=m.label(node), dependents=tuple(rows))
+
+
+def covering(store: Store, category: str, *, kinds: Iterable[str] | None = None) -> Coverage:
+    """The provisions that cover ``category`` (an IRI or a name), through the concepts that
+    include it; ``kinds`` keeps only those kinds (local names, such as ``Right``).
+
+    >>> from pactgraph.load import load
+    >>> store = load(text='''
+    ...     <https://example.org/a> a pg:Agreement ; pg:provision <https://example.org/licence> .
+    ...     <https://example.org/licence> a pg:Right ; rdfs:label "software licence" ;
+    ...         pg:covers <https://example.org/software> .
+    ...     <https://example.org/software> a skos:Concept ; skos:prefLabel "software" ;
+    ...         pg:includes <https://example.org/source-code> .
+    ...     <https://example.org/source-code> a skos:Concept ; skos:prefLabel "source code" .
+    ... ''')
+    >>> [(c.label, c.via) for c in covering(store, "source code").provisions]
+    [('software licence', ('software',))]
+    """
+    import pyoxigraph as ox
+
+    from .model import model
+    from .query import select
+    from .resolve import label_of, resolve
+
+    iri = resolve(store, category, kinds=["concept"])
+    wanted = set(kinds) if kinds is not None else None
+    m = model(store)
+    merged: dict[str, tuple[str, str, list[str], list[str]]] = {}
+    for row in select(store, "provisions-covering", {"category": ox.NamedNode(iri)}):
+        kind = local_name(row["kind"])
+        if wanted is not None and kind not in wanted:
+            continue
+        _, _, holders, via = merged.setdefault(
+            row["provision"], (row.get("label", ""), kind, [], [])
+        )
+        if "holder" in row and label_of(store, row["holder"]) not in holders:
+            holders.append(label_of(store, row["holder"]))
+        if label_of(store, row["via"]) not in via:
+            via.append(label_of(store, row["via"]))
+    rows = [
+        Covering(
+            provision=iri_,
+            label=label,
+            kind=kind,
+            holders=tuple(holders),
+            via=tuple(via),
+            quote=m.provisions[iri_].quote if iri_ in m.provisions else "",
+        )
+        for iri_, (label, kind, holders, via) in merged.items()
+    ]
+    rows.sort(key=lambda r: (r.holders, r.label.lower()))
+    return Coverage(category=iri, label=label_of(store, iri), provisions=tuple(rows))
+
+
+def changes(store: Store) -> Changes:
+    """What each agreement changed from the terms it supersedes, new first, kept last.
+
+    >>> from pactgraph.load import load
+    >>> store = load(text='''
+    ...     <https://example.org/a> a pg:Agreement ; pg:provision <https://example.org/r> .
+    ...     <https://example.org/r> a pg:Right ; rdfs:label "right of first refusal" ;
+    ...         pg:change pg:Removed .
+    ... ''')
+    >>> [(c.change, c.label) for c in changes(store).changes]
+    [('Removed', 'right of first refusal')]
+    """
+    from .model import model
+    from .query import select
+    from .resolve import label_of
+
+    m = model(store)
+    order = {kind: i for i, kind in enumerate(CHANGE_ORDER)}
+    rows = []
+    for row in select(store, "changes"):
+        provision = m.provisions.get(row["provision"])
+        rows.append(
+            ChangeRecord(
+                agreement=row["agreement"],
+                supersedes=label_of(store, row["supersedes"]) if "supersedes" in row else None,
+                change=local_name(row["change"]),
+                provision=row["provision"],
+                label=row.get("label", ""),
+                quote=provision.quote if provision else "",
+                interpretations=provision.interpretations if provision else (),
+            )
+        )
+    rows.sort(key=lambda r: (order.get(r.change, len(order)), r.label.lower()))
+    return Changes(changes=tuple(rows))

@@ -1,0 +1,214 @@
+"""The term model: what the evaluator reads from a store, once.
+
+:func:`model` reads the ``triggers``, ``provision-terms`` and ``interpretations`` queries
+and the networkx dependency graph (:func:`pactgraph.traverse.dependency_graph`) into a
+:class:`Model` of :class:`Trigger` and :class:`Provision` records, kept in the store's
+views. Nothing here knows any agreement, and nothing here decides a status: see
+:mod:`pactgraph.evaluate`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .answers import Reading
+from .namespaces import PG_NS, local_name
+from .query import select
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from .load import Store
+
+__all__ = ["DAY", "Model", "Provision", "Trigger", "model"]
+
+#: One day.
+DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A trigger as the evaluator sees it."""
+
+    iri: str
+    type: str
+    label: str
+    date: dt.date | None = None
+    end_of_day: bool = False
+    members: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()
+    occurred_on: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Provision:
+    """A provision's term as the evaluator sees it."""
+
+    iri: str
+    label: str
+    kind: str
+    agreement: str
+    agreement_date: dt.date | None
+    start: str | None
+    end: str | None
+    change: str | None
+    quote: str
+    interpretations: tuple[Reading, ...] = ()
+    """The readings the graph takes of ambiguous wording."""
+
+
+@dataclass
+class Model:
+    """What the evaluator reads from a store, once: triggers, provision terms, the graph."""
+
+    triggers: dict[str, Trigger]
+    provisions: dict[str, Provision]
+    graph: nx.MultiDiGraph
+    _ripple: dict[str, nx.DiGraph] = field(default_factory=dict, repr=False)
+
+    def label(self, iri: str) -> str:
+        if iri in self.triggers:
+            return self.triggers[iri].label
+        if iri in self.provisions:
+            return self.provisions[iri].label
+        return str(self.graph.nodes[iri]["label"]) if iri in self.graph else local_name(iri)
+
+    def ripple(self, effect: str) -> nx.DiGraph:
+        """The provision-to-provision edges whose ``pg:rippleEffect`` is ``effect`` (cached)."""
+        if effect not in self._ripple:
+            from .traverse import ripple_graph
+
+            self._ripple[effect] = ripple_graph(self.graph, [effect])
+        return self._ripple[effect]
+
+    def reach(self, node: str) -> set[str]:
+        """Every node a change at ``node`` can travel to, and ``node`` itself."""
+        import networkx as nx
+
+        return nx.descendants(self.graph, node) | {node} if node in self.graph else {node}
+
+    def relevant(self, node: str) -> set[str]:
+        """What an answer about ``node`` needs: every node it reaches, and everything those
+        nodes rest on (their triggers, and the provisions they depend on)."""
+        import networkx as nx
+
+        reach = self.reach(node)
+        needed = set(reach)
+        for other in reach:
+            if other in self.provisions:
+                needed |= nx.ancestors(self.graph, other)
+        return needed
+
+    @property
+    def events(self) -> dict[str, Trigger]:
+        return {k: t for k, t in self.triggers.items() if t.type == "Event"}
+
+    def prerequisites(self, event: str) -> list[str]:
+        """Every event ``event`` requires, transitively, nearest first (cycles cut)."""
+        order: list[str] = []
+        todo = list(self.triggers[event].requires) if event in self.triggers else []
+        while todo:
+            current = todo.pop(0)
+            if current in order or current == event:
+                continue
+            order.append(current)
+            if current in self.triggers:
+                todo.extend(self.triggers[current].requires)
+        return order
+
+    def walk(self, trigger: str | None) -> Iterator[Trigger]:
+        """The trigger and every trigger inside it, through composite members at any depth
+        (each once, so a cycle ends)."""
+        todo = [trigger] if trigger else []
+        seen: set[str] = set()
+        while todo:
+            current = todo.pop()
+            if current in seen or current not in self.triggers:
+                continue
+            seen.add(current)
+            yield self.triggers[current]
+            todo.extend(self.triggers[current].members)
+
+    def events_in(self, trigger: str | None) -> set[str]:
+        """The events a trigger is built from."""
+        return {t.iri for t in self.walk(trigger) if t.type == "Event"}
+
+    def dates_in(self, trigger: str | None) -> set[dt.date]:
+        """The days on which the date triggers inside ``trigger`` fire."""
+        return {
+            t.date + DAY if t.end_of_day else t.date
+            for t in self.walk(trigger)
+            if t.type == "DateTrigger" and t.date is not None
+        }
+
+
+def model(store: Store) -> Model:
+    """The evaluator's model of ``store``, read once and kept in ``store.views``."""
+    if "terms.model" in store.views:
+        cached: Model = store.views["terms.model"]
+        return cached
+    from .traverse import dependency_graph
+
+    rows: dict[str, dict[str, Any]] = {}
+    for row in select(store, "triggers"):
+        entry = rows.setdefault(row["trigger"], {**row, "members": [], "requires": []})
+        if "member" in row and row["member"] not in entry["members"]:
+            entry["members"].append(row["member"])
+        if "requires" in row and row["requires"] not in entry["requires"]:
+            entry["requires"].append(row["requires"])
+    triggers = {
+        iri: Trigger(
+            iri=iri,
+            type=local_name(r["type"]),
+            label=r.get("label") or local_name(iri),
+            date=r.get("date") if isinstance(r.get("date"), dt.date) else None,
+            end_of_day=r.get("boundary") == PG_NS + "EndOfDay",
+            members=tuple(r["members"]),
+            requires=tuple(r["requires"]),
+            occurred_on=r.get("occurredOn") if isinstance(r.get("occurredOn"), dt.date) else None,
+        )
+        for iri, r in rows.items()
+    }
+    readings: dict[str, dict[str, dict[str, Any]]] = {}
+    for r in select(store, "interpretations"):
+        entry = readings.setdefault(r["provision"], {}).setdefault(
+            r["interpretation"],
+            {
+                "question": r.get("question"),
+                "wording": r.get("wording"),
+                "reading": r.get("reading"),
+                "alternatives": [],
+            },
+        )
+        if "alternative" in r and r["alternative"] not in entry["alternatives"]:
+            entry["alternatives"].append(r["alternative"])
+    provisions = {}
+    for r in select(store, "provision-terms"):
+        provisions[r["provision"]] = Provision(
+            iri=r["provision"],
+            label=r.get("label") or local_name(r["provision"]),
+            kind=local_name(r["kind"]),
+            agreement=r["agreement"],
+            agreement_date=r.get("agreementDate")
+            if isinstance(r.get("agreementDate"), dt.date)
+            else None,
+            start=r.get("start"),
+            end=r.get("end"),
+            change=local_name(r["change"]) if "change" in r else None,
+            quote=r.get("quote", ""),
+            interpretations=tuple(
+                Reading(
+                    question=i["question"],
+                    wording=i["wording"],
+                    reading=i["reading"],
+                    alternatives=tuple(i["alternatives"]),
+                )
+                for i in readings.get(r["provision"], {}).values()
+            ),
+        )
+    built = Model(triggers, provisions, dependency_graph(store))
+    store.views["terms.model"] = built
+    return built

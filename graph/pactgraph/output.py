@@ -1,0 +1,91 @@
+"""Writing what a command made to a path, atomically.
+
+:func:`write` puts bytes in a file (or several files in a directory) through a temporary
+file in the same directory and a rename, so a failure never leaves a half-written file
+where the user's file was, and a file that is replaced keeps its permissions.
+:func:`check_output` says before any work whether a path can be written.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import OutputError
+
+__all__ = ["Exported", "check_output", "write"]
+
+#: What a command writes: one file's bytes, or file name → bytes for a directory.
+Exported = bytes | dict[str, bytes]
+
+
+def check_output(path: str | Path, *, directory: bool = False) -> None:
+    """Raise :class:`~pactgraph.errors.OutputError` if ``path`` cannot be written.
+
+    A file needs a path in an existing directory that is not itself a directory; a
+    ``directory`` of files needs a directory, or a new name in an existing directory.
+    """
+    target = Path(path)
+    if directory:
+        if target.exists() and not target.is_dir():
+            raise OutputError(f"{target}: is a file; this format writes a directory of files")
+        if not target.parent.is_dir():
+            raise OutputError(
+                f"{target}: directory {target.parent} does not exist; create it first"
+            )
+    else:
+        _check_target(target)
+
+
+def _check_target(path: Path) -> None:
+    parent = path.parent
+    if not parent.is_dir():
+        raise OutputError(f"{path}: directory {parent} does not exist; create it first")
+    if path.is_dir():
+        raise OutputError(f"{path}: is a directory; give a file name")
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    _check_target(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write(data: Exported, path: str | Path) -> list[Path]:
+    """Write an export to ``path`` atomically; return the files written.
+
+    Bytes go to the file ``path``. Several files go into the directory ``path``,
+    which is created if its parent exists; each file is replaced atomically.
+    Raises :class:`~pactgraph.errors.OutputError` if the path cannot be written.
+    """
+    target = Path(path)
+    try:
+        if isinstance(data, bytes):
+            _atomic_write(target, data)
+            return [target]
+        check_output(target, directory=True)
+        target.mkdir(exist_ok=True)
+        written = []
+        for name, content in data.items():
+            _atomic_write(target / name, content)
+            written.append(target / name)
+        return written
+    except PermissionError as err:
+        raise OutputError(f"{target}: permission denied; choose another path") from err
+    except OSError as err:
+        raise OutputError(f"{target}: cannot write ({err.strerror}); choose another path") from err

@@ -1,0 +1,255 @@
+"""What users write, read as values: dates, scenarios of dated events, RDF terms, SPARQL.
+
+Every parser of user text lives here, so a date or a term reads the same way on the command
+line, in a question and from Python:
+
+- :func:`parse_date`: ``2031-07-01``, ``1 July 2031``, ``July 1, 2031``;
+- :func:`parse_scenario`: ``NAME=DATE`` items, as ``--event`` takes them;
+- :func:`parse_events`: ``"X on DATE and Y on DATE"``, as questions word them;
+- :func:`parse_term`: an RDF term as written on a command line (``<iri>``, ``pg:Kept``,
+  ``"text"@en``, ``42``, ``2030-12-31``);
+- :func:`query_variables` and :func:`uses_service`: a scan of SPARQL text by the grammar's
+  terminals (strings, IRIs and comments blanked), without parsing it.
+
+Errors are :class:`~pactgraph.errors.UsageError` naming what was written, never a command
+line flag: the caller knows where the text came from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
+
+from .errors import UsageError
+from .namespaces import PREFIXES, XSD
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+
+__all__ = [
+    "DATE_PATTERN",
+    "parse_date",
+    "parse_events",
+    "parse_scenario",
+    "parse_term",
+    "query_variables",
+    "uses_service",
+]
+
+#: A date as :func:`parse_date` reads it, for use inside larger patterns.
+DATE_PATTERN = r"(?:\d{4}-\d{2}-\d{2}|\d{1,2} [A-Za-z]+ \d{4}|[A-Za-z]+ \d{1,2},? \d{4})"
+
+
+def parse_date(text: str) -> dt.date:
+    """A date from ``YYYY-MM-DD``, ``1 July 2031`` or ``July 1, 2031``.
+
+    >>> parse_date("1 July 2031")
+    datetime.date(2031, 7, 1)
+    >>> parse_date("2031-13-01")
+    Traceback (most recent call last):
+    ...
+    pactgraph.errors.UsageError: '2031-13-01' is not a date; write it as YYYY-MM-DD, e.g. 2031-07-01
+    """
+    value = text.strip().rstrip("?.,")
+    for fmt in ("%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y"):
+        try:
+            return dt.datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    raise UsageError(f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2031-07-01")
+
+
+def parse_scenario(items: Iterable[str]) -> dict[str, dt.date]:
+    """``NAME=DATE`` items as ``{NAME: date}`` (the last ``=`` splits, so names may hold one).
+
+    >>> parse_scenario(["AGI verified=2029-03-01"])
+    {'AGI verified': datetime.date(2029, 3, 1)}
+    """
+    events: dict[str, dt.date] = {}
+    for item in items:
+        name, sep, day = item.rpartition("=")
+        if not sep or not name.strip():
+            raise UsageError(
+                f"{item!r}: write an event as NAME=DATE, e.g. 'AGI verified=2029-03-01'"
+            )
+        events[name.strip()] = parse_date(day)
+    return events
+
+
+def parse_events(text: str) -> dict[str, dt.date]:
+    """``"X on DATE and Y on DATE"`` as ``{"X": date, "Y": date}``.
+
+    >>> parse_events("AGI is verified on 2029-03-01 and recapitalization on 1 May 2026")
+    {'AGI is verified': datetime.date(2029, 3, 1), 'recapitalization': datetime.date(2026, 5, 1)}
+    """
+    events = {}
+    pattern = rf"\s*(?:and\s+|,\s*)?(?P<name>.+?)\s+on\s+(?P<date>{DATE_PATTERN})"
+    for match in re.finditer(pattern, text):
+        events[match["name"].strip()] = parse_date(match["date"])
+    if not events:
+        raise UsageError(f"no 'EVENT on DATE' in {text!r}")
+    return events
+
+
+_IRIREF = re.compile(r"<(?:[^<>\"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>")
+_VARIABLE = re.compile(r"[?$](\w+)")
+_SERVICE = re.compile(r"service", re.I)
+_LITERAL = re.compile(
+    r'^"(?P<text>(?:[^"\\]|\\.)*)"(?:@(?P<lang>[A-Za-z]+(?:-[A-Za-z0-9]+)*)|\^\^(?P<dt>\S+))?$',
+    re.S,
+)
+_PREFIXED = re.compile(r"^(?P<prefix>[A-Za-z][\w.-]*)?:(?P<local>[^\s<>\"{}|^`\\]*)$")
+_SCHEME_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://\S+$")
+_ESCAPES = {"t": "\t", "n": "\n", "r": "\r", "b": "\b", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
+
+
+def _string_end(text: str, start: int, quote: str) -> int | None:
+    """Where the string opening at ``start`` ends (just past it), or ``None`` if it does not."""
+    i, n = start + len(quote), len(text)
+    while i < n:
+        if text.startswith(quote, i):
+            return i + len(quote)
+        char = text[i]
+        if char == "\\":
+            i += 2
+            continue
+        if len(quote) == 1 and char in "\r\n":
+            return None
+        i += 1
+    return None
+
+
+def _code(text: str) -> str:
+    r"""The query text with strings, IRIs and comments blanked out (same length).
+
+    A scan by the SPARQL grammar's terminals: escapes inside strings, ``\u`` escapes inside
+    IRIs, comments ending at either line break, ``\#`` inside a local name. Where it is
+    unsure it keeps text as code, so nothing that a parser reads as code is blanked.
+    """
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        char, end = text[i], None
+        if char == "#":
+            end = i + 1
+            while end < n and text[end] not in "\r\n":
+                end += 1
+        elif char == "<":
+            match = _IRIREF.match(text, i)
+            end = match.end() if match else None
+        elif char in "\"'":
+            quote = char * 3 if text.startswith(char * 3, i) else char
+            end = _string_end(text, i, quote)
+        elif char == "\\":  # an escape in a local name, such as ex:a\#b: code, not a comment
+            out.append(text[i : i + 2])
+            i += 2
+            continue
+        if end is None:
+            out.append(char)
+            i += 1
+        else:
+            out.append(" " * (end - i))
+            i = end
+    return "".join(out)
+
+
+def query_variables(text: str) -> set[str]:
+    """The names of the variables a query mentions (outside strings, IRIs and comments).
+
+    >>> sorted(query_variables('SELECT ?a WHERE { ?a <http://x/#?b> "?c" . $d ?e 1 } # ?f'))
+    ['a', 'd', 'e']
+    """
+    return set(_VARIABLE.findall(_code(text)))
+
+
+def uses_service(text: str) -> bool:
+    """Whether a query may have a ``SERVICE`` clause (a federated call to another endpoint).
+
+    Deliberately wary: SPARQL parsers take keywords glued to what surrounds them
+    (``SERVICESILENT<...>``, ``SERVICE:x``, ``1SERVICE``), so any "service" outside strings,
+    IRIs and comments counts, even in a variable or a prefixed name (``?service``,
+    ``ex:services``): write such IRIs in full, ``<...>``, and rename such variables.
+
+    >>> uses_service("SELECT * { service <http://example.org/sparql> { ?s ?p ?o } }")
+    True
+    >>> uses_service("SELECT * { ?s ?p 1SERVICESILENT<http://example.org/sparql>{} }")
+    True
+    >>> uses_service('SELECT ?x { ?x <https://example.org/service> "SERVICE" } # SERVICE')
+    False
+    """
+    return bool(_SERVICE.search(_code(text)))
+
+
+def _iri(text: str, where: str) -> ox.NamedNode:
+    import pyoxigraph as ox
+
+    try:
+        return ox.NamedNode(text)
+    except ValueError as err:
+        raise UsageError(f"{where}: <{text}> is not a valid IRI ({err})") from err
+
+
+def parse_term(
+    text: str, *, where: str = "value", prefixes: Mapping[str, str] | None = None
+) -> ox.NamedNode | ox.Literal:
+    """An RDF term written as on the command line.
+
+    ``<iri>``, a prefixed name with one of pactgraph's prefixes (``pg:Kept``), a full
+    ``https://...`` IRI, a literal ``"text"``, ``"text"@en`` or ``"text"^^xsd:date``, or a
+    bare integer, decimal, boolean or ``YYYY-MM-DD`` date. ``prefixes`` adds prefixes to
+    pactgraph's own (such as ``""`` for the one agreement loaded, so ``:openai`` works).
+    A malformed value raises :class:`~pactgraph.errors.UsageError`.
+
+    >>> parse_term("pg:Kept")
+    <NamedNode value=https://w3id.org/pactgraph/ns#Kept>
+    >>> parse_term('"2030-12-31"^^xsd:date')
+    <Literal value=2030-12-31 datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#date>>
+    >>> parse_term("42").datatype.value
+    'http://www.w3.org/2001/XMLSchema#integer'
+    """
+    import pyoxigraph as ox
+
+    known_prefixes = {**(prefixes or {}), **PREFIXES}
+    value = text.strip()
+    if value.startswith("<") and value.endswith(">"):
+        return _iri(value[1:-1], where)
+    match = _LITERAL.match(value)
+    if match:
+        body = re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), m.group(0)), match["text"])
+        if match["lang"]:
+            return ox.Literal(body, language=match["lang"])
+        if match["dt"]:
+            datatype = parse_term(match["dt"], where=where, prefixes=prefixes)
+            if not isinstance(datatype, ox.NamedNode):
+                raise UsageError(f"{where}: the datatype of {value} must be an IRI")
+            return ox.Literal(body, datatype=datatype)
+        return ox.Literal(body)
+    if value in {"true", "false"}:
+        return ox.Literal(value, datatype=ox.NamedNode(XSD + "boolean"))
+    if re.fullmatch(r"[+-]?\d+", value):
+        return ox.Literal(value, datatype=ox.NamedNode(XSD + "integer"))
+    if re.fullmatch(r"[+-]?\d*\.\d+", value):
+        return ox.Literal(value, datatype=ox.NamedNode(XSD + "decimal"))
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError as err:
+            raise UsageError(f"{where}: {value} is not a date ({err})") from err
+        return ox.Literal(value, datatype=ox.NamedNode(XSD + "date"))
+    if _SCHEME_IRI.match(value):
+        return _iri(value, where)
+    match = _PREFIXED.match(value)
+    if match:
+        prefix = match["prefix"] or ""
+        if prefix not in known_prefixes:
+            raise UsageError(
+                f"{where}: unknown prefix {prefix!r} in {value}; use one of "
+                f"{', '.join(p + ':' for p in sorted(known_prefixes))} or write <full IRI>"
+            )
+        return _iri(known_prefixes[prefix] + match["local"], where)
+    raise UsageError(
+        f"{where}: cannot read {value!r} as an RDF term; write <iri>, prefix:name, "
+        '"text", "text"@en, "text"^^xsd:type, a number, true/false or a YYYY-MM-DD date'
+    )

@@ -1,0 +1,98 @@
+"""Scenarios: events with the dates they happen on.
+
+An event the scenario does not date has not happened (unless the graph records it with
+``pg:occurredOn``). An event that ``pg:requires`` another implies it: a scenario that names
+only the later event has the earlier one happen at or before it (on the same day, for
+evaluation), and the answer says so. A prerequisite dated after the event that requires it
+is an error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .answers import EventSource, ScenarioEvent
+from .errors import UsageError
+from .model import Model, model
+
+if TYPE_CHECKING:
+    from .load import Store
+
+__all__ = ["Scenario", "scenario"]
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """Events with the dates they happen on.
+
+    ``given``: as the user gave them; ``implied``: prerequisites implied by a given event
+    (prerequisite → the event that implies it); ``recorded``: dates the graph records.
+    ``dates`` holds all of them.
+    """
+
+    dates: Mapping[str, dt.date]
+    given: Mapping[str, dt.date] = field(default_factory=dict)
+    implied: Mapping[str, str] = field(default_factory=dict)
+    recorded: Mapping[str, dt.date] = field(default_factory=dict)
+
+    def describe(self, m: Model) -> tuple[ScenarioEvent, ...]:
+        """The scenario's events, by date."""
+        rows = []
+        for event, day in sorted(self.dates.items(), key=lambda kv: (kv[1], kv[0])):
+            if event in self.given:
+                source = EventSource.GIVEN
+            elif event in self.implied:
+                source = EventSource.IMPLIED
+            else:
+                source = EventSource.RECORDED
+            rows.append(ScenarioEvent(event, m.label(event), day, source, self.implied.get(event)))
+        return tuple(rows)
+
+    def notes(self, m: Model) -> tuple[str, ...]:
+        """Sentences saying what the scenario assumed."""
+        return tuple(
+            f"{m.label(e)} is assumed to have happened at or before {self.dates[e]}, "
+            f"because {m.label(by)} requires it"
+            for e, by in sorted(self.implied.items())
+        )
+
+
+def _event_iri(store: Store, m: Model, name: str) -> str:
+    if name in m.events:
+        return name
+    from .resolve import resolve
+
+    return resolve(store, name, kinds=["event"])
+
+
+def scenario(
+    store: Store, events: Mapping[str, dt.date] | None = None, *, m: Model | None = None
+) -> Scenario:
+    """The scenario in which each event of ``events`` (IRIs or names) happens on its date.
+
+    Raises :class:`~pactgraph.errors.UsageError` if a name is not an event, or an event is
+    dated before one it requires.
+    """
+    m = m or model(store)
+    given = {_event_iri(store, m, name): day for name, day in (events or {}).items()}
+    recorded = {
+        iri: t.occurred_on for iri, t in m.events.items() if t.occurred_on and iri not in given
+    }
+    dates: dict[str, dt.date] = {**recorded, **given}
+    implied: dict[str, str] = {}
+    for event, day in sorted(dict(dates).items(), key=lambda kv: (kv[1], kv[0])):
+        for prerequisite in m.prerequisites(event):
+            if prerequisite in dates and prerequisite not in implied:
+                if dates[prerequisite] > day:
+                    raise UsageError(
+                        f"{m.label(prerequisite)} is dated {dates[prerequisite]}, after "
+                        f"{m.label(event)} on {day}, which requires it; date it on or "
+                        f"before {day}, or leave it out to have it implied"
+                    )
+                continue
+            dates[prerequisite] = day
+            implied[prerequisite] = event
+    return Scenario(dates=dates, given=given, implied=implied, recorded=recorded)
