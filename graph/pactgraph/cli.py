@@ -310,7 +310,10 @@ def _query(args: argparse.Namespace) -> int:
     from .results import format_name, write
 
     if args.format is not None:
-        format_name(args.format)  # an unknown name is a usage error before any work
+        try:
+            format_name(args.format)  # an unknown name is a usage error before any work
+        except UsageError as err:
+            raise UsageError(f"--format {args.format}: {err}") from err
     source = _query_source(args)
     bindings: dict[str, str] = {}
     for item in args.bind or []:

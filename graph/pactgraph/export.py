@@ -307,6 +307,6 @@ def export(store: Store, fmt: str) -> Exported:
         exporter = EXPORTERS[fmt]
     except KeyError:
         raise UsageError(
-            f"--format {fmt}: unknown format; choose one of {', '.join(EXPORTERS)}"
+            f"{fmt!r}: unknown format; choose one of {', '.join(EXPORTERS)}"
         ) from None
     return exporter(store)

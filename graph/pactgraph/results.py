@@ -108,7 +108,7 @@ def format_name(name: str, form: str | None = None) -> str:
         what = "graph (CONSTRUCT/DESCRIBE)" if form == "graph" else "SELECT/ASK"
         kind = f" for a {what} result" if form else ""
         raise UsageError(
-            f"--format: unknown format {name!r}{kind}; use one of {', '.join(allowed)}"
+            f"unknown format {name!r}{kind}; use one of {', '.join(allowed)}"
         )
     return key
 

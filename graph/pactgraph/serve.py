@@ -528,8 +528,8 @@ def _check_port(host: str, port: int) -> None:
             probe.bind((host, port))
         except OSError as err:
             raise UsageError(
-                f"--port {port}: cannot listen on {host}:{port} ({err.strerror}); "
-                "choose another --port or --host"
+                f"port {port}: cannot listen on {host}:{port} ({err.strerror}); "
+                "choose another port or host"
             ) from err
 
 
@@ -555,9 +555,9 @@ def serve(
     from .load import load
 
     if timeout <= 0 or row_cap <= 0 or workers <= 0:
-        raise UsageError("--timeout, --row-cap and --workers must be positive")
+        raise UsageError("the timeout, the row cap and the number of workers must be positive")
     if not _HOST.match(host):
-        raise UsageError(f"--host {host!r} is not a host name or address")
+        raise UsageError(f"host {host!r} is not a host name or address")
     store = load(list(paths) if paths else None)
     _check_port(host, port)
     settings = Settings(
