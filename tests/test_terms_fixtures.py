@@ -75,6 +75,7 @@ def test_there_are_fixtures_for_each_idea() -> None:
         "exception",
         "cycle",
         "lease",
+        "shared-prerequisite",
     } <= set(FIXTURES)
 
 
