@@ -76,6 +76,7 @@ def test_there_are_fixtures_for_each_idea() -> None:
         "cycle",
         "lease",
         "shared-prerequisite",
+        "later-conditional-end",
     } <= set(FIXTURES)
 
 
