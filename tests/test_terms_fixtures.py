@@ -77,6 +77,7 @@ def test_there_are_fixtures_for_each_idea() -> None:
         "lease",
         "shared-prerequisite",
         "later-conditional-end",
+        "conditional-start",
     } <= set(FIXTURES)
 
 
