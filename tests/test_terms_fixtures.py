@@ -78,6 +78,7 @@ def test_there_are_fixtures_for_each_idea() -> None:
         "shared-prerequisite",
         "later-conditional-end",
         "conditional-start",
+        "ended-before-start",
     } <= set(FIXTURES)
 
 
