@@ -79,6 +79,7 @@ def test_there_are_fixtures_for_each_idea() -> None:
         "later-conditional-end",
         "conditional-start",
         "ended-before-start",
+        "latest-of-before-date",
     } <= set(FIXTURES)
 
 
