@@ -80,6 +80,7 @@ def test_there_are_fixtures_for_each_idea() -> None:
         "conditional-start",
         "ended-before-start",
         "latest-of-before-date",
+        "impact-without-date",
     } <= set(FIXTURES)
 
 
