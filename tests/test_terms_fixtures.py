@@ -81,6 +81,7 @@ def test_there_are_fixtures_for_each_idea() -> None:
         "ended-before-start",
         "latest-of-before-date",
         "impact-without-date",
+        "explanation-path",
     } <= set(FIXTURES)
 
 
