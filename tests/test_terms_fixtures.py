@@ -82,6 +82,7 @@ def test_there_are_fixtures_for_each_idea() -> None:
         "latest-of-before-date",
         "impact-without-date",
         "explanation-path",
+        "impact-rows",
     } <= set(FIXTURES)
 
 
