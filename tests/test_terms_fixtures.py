@@ -2,6 +2,20 @@
 
 Each ``tests/data/<name>/`` holds an agreement, its source text, and ``expected.json``:
 hand-computed statuses on dates under scenarios, impacts of events, and errors.
+
+``expected.json`` holds an ``idea`` (what the fixture shows) and three lists of cases:
+
+- ``state``: ``on``, ``events`` (name → date), optionally ``implied`` (local names of the
+  events the scenario implies), and ``expect``: for every provision (by local name), the
+  fields of its row that must hold (``path`` and ``modified_by`` as local names). Two
+  optional keys check the row's ``reason``: ``reason_contains`` (substrings it must hold)
+  and ``reason_excludes`` (substrings it must not).
+- ``impact``: ``event``, ``on`` (or null), ``events``, and ``expect``: every change as
+  ``[provision, change, cause, condition]``. Optional keys: ``paths`` (provision → the local
+  names of the nodes of its ``path``, from the event to the provision), ``how`` (provision →
+  a substring its row must say about what changed: its ``how`` field if the row has one,
+  else its ``reason``) and ``reason_excludes`` (substrings no change's ``reason`` may hold).
+- ``errors``: ``on``, ``events`` and the ``message`` the scenario's usage error matches.
 """
 
 from __future__ import annotations
@@ -61,6 +75,14 @@ def test_there_are_fixtures_for_each_idea() -> None:
         "exception",
         "cycle",
         "lease",
+        "shared-prerequisite",
+        "later-conditional-end",
+        "conditional-start",
+        "ended-before-start",
+        "latest-of-before-date",
+        "impact-without-date",
+        "explanation-path",
+        "impact-rows",
     } <= set(FIXTURES)
 
 
@@ -72,7 +94,14 @@ def test_state(name: str, index: int, case: dict[str, Any]) -> None:
     got = {_local(p["provision"]): p for p in answer["provisions"]}
     assert set(case["expect"]) == set(got), "every provision of the fixture is expected"
     for provision, wanted in case["expect"].items():
+        reason = got[provision]["reason"]
+        for text in wanted.get("reason_contains", []):
+            assert text in reason, (provision, "reason_contains", text, reason)
+        for text in wanted.get("reason_excludes", []):
+            assert text not in reason, (provision, "reason_excludes", text, reason)
         for key, value in wanted.items():
+            if key in {"reason_contains", "reason_excludes"}:
+                continue
             actual = got[provision][key]
             if key in {"path", "modified_by"}:
                 actual = [_local(v) for v in actual]
@@ -92,11 +121,21 @@ def test_impact(name: str, index: int, case: dict[str, Any]) -> None:
         (_local(c["provision"]), c["change"], c["cause"], c["condition"]) for c in answer["changes"]
     )
     assert got == sorted(tuple(e) for e in case["expect"])
+    rows = {_local(c["provision"]): c for c in answer["changes"]}
     for change in answer["changes"]:
         assert change["path"][0] == answer["event"]["event"]
         assert change["path"][-1] == change["provision"]
         assert len(change["steps"]) == len(change["path"]) - 1
+        for step in change["steps"]:
+            assert step["relation"] != "?", (_local(change["provision"]), "a step the graph lacks")
         assert change["quote"]
+        for text in case.get("reason_excludes", []):
+            assert text not in change["reason"], (_local(change["provision"]), change["reason"])
+    for provision, path in case.get("paths", {}).items():
+        assert [_local(node) for node in rows[provision]["path"]] == path, provision
+    for provision, text in case.get("how", {}).items():
+        said = rows[provision].get("how") or rows[provision]["reason"]
+        assert text in said, (provision, "how", text, said)
 
 
 @pytest.mark.parametrize(("name", "index", "case"), _cases("errors"))
