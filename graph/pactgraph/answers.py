@@ -209,6 +209,9 @@ class Change(_Data):
     after: Status
     reason: str
     quote: str
+    how: str | None = None
+    """What changed, in words that hold whatever the day: "ends when notice is given",
+    "its exception ends: ...", "loses its exclusivity: ..."."""
     interpretations: tuple[Reading, ...] = ()
 
 

@@ -1,23 +1,35 @@
 """The term evaluator: each provision's status on a date, under a scenario of events.
 
-A **trigger fires** on the first day its effect holds:
+The evaluation is built in three passes over one scenario, each computed once:
 
-- an event, on its date in the scenario (never, if it has none);
-- a date, on that date, or the day after for ``pg:EndOfDay`` ("through 2030" ends as
-  2030-12-31 ends: the provision is still in force that day);
-- ``pg:EarliestOf``, with its first member to fire; ``pg:LatestOf``, with its last (never, if
-  a member never fires).
+1. **Firing.** Each trigger gets one :class:`Fire` record: the first day its effect holds,
+   and the member that decided it.
 
-A provision is ``not_started`` before its start trigger fires (without one: before its
-agreement's date), ``ended`` once its end trigger fires, and ``in_force`` in between. A
-provision whose change is ``pg:Removed`` belongs to the superseded terms only: ``ended``.
-Then dependencies ripple, along the ``pg:DependencyProperty`` edges of the graph: a provision
-in force that rests by an edge with ``pg:rippleEffect pg:Ends`` on one that has ended ends
-with it (reported with the path); one that rests by a ``pg:Modifies`` edge stays in force
-and the answer says what changed under it.
+   - an event fires on its date in the scenario (never, if it has none);
+   - a date fires on that date, or the day after for ``pg:EndOfDay`` ("through 2030" ends
+     as 2030-12-31 ends: the provision is still in force that day);
+   - ``pg:EarliestOf`` fires with its first member, ``pg:LatestOf`` with its last (never, if
+     a member never fires). On a tie the member that holds an event the caller is asking
+     about decides, so an explanation leads to that event.
 
-A status is **conditional** when an event the scenario does not date could change it on
-that date; the condition is given in words.
+2. **Terms.** Each provision's own term runs from its start trigger (without one, from its
+   agreement's date) to its end trigger, and is empty if it is ``pg:Removed``. Then, in
+   dependency order (a cycle is one unit), a provision that rests on another by an edge
+   whose ``pg:rippleEffect`` is ``pg:Ends`` (``pg:dependsOn``) is in force only while that
+   one is: its term is the part of its own term inside the other's. So it ends with the
+   other and cannot start before it; if the other ends before it could start, it never
+   comes into force (``not_started``, with no end). Each term records what decided its
+   start and its end (its own trigger, or the provision it rests on, with the chain).
+
+3. **Statuses.** On a date a provision is ``not_started`` before its term, ``ended`` after
+   it (or if removed), ``in_force`` within it. One that rests on another by a
+   ``pg:Modifies`` edge (``pg:exceptionTo``, ``pg:carveOutOf``, ``pg:extends``) stays in
+   force and lists it in ``modified_by`` once that one, having been in force, has ended.
+
+A status is **conditional** when some event the scenario does not date would change it if
+it happened on that date (with the prerequisites it implies): exactly what
+:func:`pactgraph.impact.impact` would report for that event on that date. The words of
+each reason are written last, from the records.
 
 Nothing here knows any agreement, party or event: every fact comes from the
 :class:`~pactgraph.model.Model`.
@@ -26,243 +38,443 @@ Nothing here knows any agreement, party or event: every fact comes from the
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 
-from .answers import ProvisionStatus, Reading, Status
-from .model import DAY, Model, Provision
-from .namespaces import local_name
-from .scenario import Scenario
+from .answers import ProvisionStatus, Status
+from .errors import UsageError
+from .model import DAY, Model
+from .scenario import Scenario, build
 from .traverse import relation_words
 
-__all__ = ["evaluate"]
+__all__ = ["ALWAYS", "Fire", "Run", "Term", "evaluate"]
+
+#: The start of a provision in force from the beginning (no start and no agreement date).
+ALWAYS = dt.date.min
 
 
-def _fires(
-    m: Model, trigger: str, s: Scenario, seen: frozenset[str] = frozenset()
-) -> dt.date | None:
-    """The first day the trigger's effect holds under ``s``, or None if it never fires."""
-    t = m.triggers.get(trigger)
-    if t is None or trigger in seen:
-        return None
-    if t.type == "Event":
-        return s.dates.get(trigger)
-    if t.type == "DateTrigger":
-        if t.date is None:
-            return None
-        return t.date + DAY if t.end_of_day else t.date
-    days = [_fires(m, member, s, seen | {trigger}) for member in t.members]
-    if t.type == "EarliestOf":
-        known = [d for d in days if d is not None]
-        return min(known) if known else None
-    if t.type == "LatestOf":
-        return None if not days or any(d is None for d in days) else max(d for d in days if d)
-    return None
+@dataclass(frozen=True)
+class Fire:
+    """When a trigger fires under a scenario."""
+
+    day: dt.date | None
+    """The first day its effect holds; ``None``: it does not fire in this scenario."""
+    by: str | None = None
+    """For a composite: the member that decided the day."""
 
 
-def _words_for(m: Model, trigger: str, s: Scenario, seen: frozenset[str] = frozenset()) -> str:
-    """When the trigger fires, in words, under ``s``."""
-    t = m.triggers.get(trigger)
-    if t is None or trigger in seen:
-        return local_name(trigger)
-    if t.type == "Event":
-        day = s.dates.get(trigger)
-        return f"with {t.label} on {day}" if day else f"when {t.label} happens"
-    if t.type == "DateTrigger":
-        if t.end_of_day:
-            return f"after {t.date} ({t.label})"
-        return f"on {t.date} ({t.label})"
-    parts = [_words_for(m, member, s, seen | {trigger}) for member in t.members]
-    joiner, tail = (
-        (" or ", "whichever is first") if t.type == "EarliestOf" else (" and ", "whichever is last")
-    )
-    return f"{joiner.join(parts)}, {tail}"
+@dataclass(frozen=True)
+class Term:
+    """A provision's effective term under a scenario: ``start`` ≤ day < ``end``."""
+
+    start: dt.date | None
+    """The first day in force (:data:`ALWAYS` if from the beginning); ``None``: it does not
+    start in this scenario."""
+    end: dt.date | None
+    """The first day no longer in force; ``None``: it does not end in this scenario."""
+    start_by: str | None = None
+    """The provision whose start holds this one's back (``None``: its own start)."""
+    end_by: str | None = None
+    """The provision whose end ends this one (``None``: its own end)."""
+    path: tuple[str, ...] = ()
+    """With ``end_by`` (or ``start_by``): the provisions from the one whose own term decided,
+    to this one."""
+    removed: bool = False
+
+    @property
+    def never(self) -> bool:
+        """It is never in force in this scenario."""
+        ended_first = self.end is not None and self.start is not None and self.end <= self.start
+        return self.removed or self.start is None or ended_first
 
 
-def _fired_words(m: Model, trigger: str, s: Scenario) -> str:
-    """How a trigger that has fired fired: for a composite, the member that decided it."""
-    t = m.triggers.get(trigger)
-    day = _fires(m, trigger, s)
-    if t is None or t.type in {"Event", "DateTrigger"} or day is None:
-        return _words_for(m, trigger, s)
-    deciding = [member for member in t.members if _fires(m, member, s) == day]
-    if not deciding:
-        return _words_for(m, trigger, s)
-    return f"{_fired_words(m, deciding[0], s)} ({t.label})"
+class Run:
+    """One scenario, evaluated: each trigger's firing and each provision's term, once.
 
+    ``prefer`` names events a tie between composite members is decided for (the events an
+    impact is about), so the explanation of a change leads to them.
+    """
 
-def _pending(m: Model, trigger: str | None, s: Scenario) -> set[str]:
-    return {e for e in m.events_in(trigger) if e not in s.dates}
+    def __init__(self, m: Model, s: Scenario, prefer: Iterable[str] = ()) -> None:
+        self.m, self.s = m, s
+        self.prefer = frozenset(prefer)
+        self._fires: dict[str, Fire] = {}
+        self._terms: dict[str, Term] = {}
 
+    # -------------------------------------------------------------- firing
 
-@dataclass
-class _Working:
-    """A provision's status while :func:`evaluate` works on it."""
+    def fire(self, trigger: str | None) -> Fire:
+        """When ``trigger`` fires (never for a missing trigger or one inside a cycle)."""
+        if trigger is None:
+            return Fire(None)
+        if trigger not in self._fires:
+            self._fires[trigger] = Fire(None)  # a cycle through members never fires
+            self._fires[trigger] = self._fire(trigger)
+        return self._fires[trigger]
 
-    provision: str
-    label: str
-    kind: str
-    agreement: str
-    status: Status
-    reason: str
-    quote: str
-    conditional: bool = False
-    start: dt.date | None = None
-    end: dt.date | None = None
-    end_condition: str | None = None
-    ended_by: str | None = None
-    path: list[str] = field(default_factory=list)
-    modified_by: list[str] = field(default_factory=list)
-    interpretations: tuple[Reading, ...] = ()
-    since: str = ""
-    """The first half of an in-force reason ("in force since …"), kept to rebuild it."""
+    def _fire(self, trigger: str) -> Fire:
+        t = self.m.triggers.get(trigger)
+        if t is None:
+            return Fire(None)
+        if t.type == "Event":
+            return Fire(self.s.dates.get(trigger))
+        if t.type == "DateTrigger":
+            if t.date is None:
+                return Fire(None)
+            return Fire(t.date + DAY if t.end_of_day else t.date)
+        fired = [(self.fire(member).day, member) for member in t.members]
+        if t.type == "EarliestOf":
+            known = [(day, member) for day, member in fired if day is not None]
+            if not known:
+                return Fire(None)
+            day = min(d for d, _ in known)
+        elif t.type == "LatestOf":
+            if not fired or any(day is None for day, _ in fired):
+                return Fire(None)
+            day = max(d for d, _ in fired if d is not None)
+        else:
+            return Fire(None)
+        deciding = sorted(member for d, member in fired if d == day)
+        preferred = [member for member in deciding if self.leaf(member) in self.prefer]
+        return Fire(day, (preferred or deciding)[0])
 
-    def freeze(self) -> ProvisionStatus:
+    def leaf(self, trigger: str) -> str:
+        """The event or date at the bottom of the chain of members that decided ``trigger``."""
+        seen = set()
+        while trigger not in seen:
+            seen.add(trigger)
+            by = self.fire(trigger).by
+            if by is None:
+                return trigger
+            trigger = by
+        return trigger
+
+    def chain(self, trigger: str) -> list[str]:
+        """The deciding chain from its leaf up to ``trigger``: ``[event, composite, ...]``."""
+        chain = [trigger]
+        while (by := self.fire(chain[-1]).by) is not None and by not in chain:
+            chain.append(by)
+        return chain[::-1]
+
+    # -------------------------------------------------------------- terms
+
+    def own(self, provision: str) -> Term:
+        """The provision's own term, before any dependency."""
+        p = self.m.provisions[provision]
+        if p.change == "Removed":
+            return Term(None, None, removed=True)
+        start = self.fire(p.start).day if p.start else p.agreement_date or ALWAYS
+        return Term(start, self.fire(p.end).day if p.end else None)
+
+    def term(self, provision: str) -> Term:
+        """The provision's effective term: its own, inside those of what it rests on."""
+        if provision not in self._terms:
+            self._settle(provision)
+        return self._terms[provision]
+
+    def _settle(self, provision: str) -> None:
+        """Compute the terms of ``provision`` and of everything it rests on, in dependency
+        order; the provisions of a cycle share the part of their terms they have in common."""
+        import networkx as nx
+
+        ends = self.m.ripple("Ends")
+        if provision not in ends:
+            self._terms[provision] = self.own(provision)
+            return
+        upstream = nx.ancestors(ends, provision) | {provision}
+        sub = ends.subgraph(upstream)
+        condensed = nx.condensation(sub)
+        for unit in nx.topological_sort(condensed):
+            members = sorted(condensed.nodes[unit]["members"])
+            if all(member in self._terms for member in members):
+                continue
+            own = {member: self.own(member) for member in members}
+            outside = sorted(
+                {q for member in members for q in sub.predecessors(member)} - set(members)
+            )
+            for member in members:
+                others = [(q, own[q]) for q in members if q != member]
+                others += [(q, self._terms[q]) for q in outside]
+                self._terms[member] = self._inside(member, own[member], others)
+
+    def _inside(self, member: str, own: Term, others: list[tuple[str, Term]]) -> Term:
+        """The part of ``member``'s own term inside the terms of the ``others``."""
+        if own.removed:
+            return own
+        start, start_by, end, end_by = own.start, None, own.end, None
+        for q, other in others:
+            if other.removed or other.start is None:
+                return Term(None, end, start_by=q, path=self._path(q, member, start=True))
+            if start is not None and other.start > start:
+                start, start_by = other.start, q
+            if other.end is not None and (end is None or other.end < end):
+                end, end_by = other.end, q
+        path: tuple[str, ...] = ()
+        if end_by is not None:
+            path = self._path(end_by, member, start=False)
+        elif start_by is not None:
+            path = self._path(start_by, member, start=True)
+        return Term(start, end, start_by, end_by, path)
+
+    def _path(self, q: str, member: str, *, start: bool) -> tuple[str, ...]:
+        """The provisions from the one whose own term decided ``q``'s start (or end), to
+        ``member``."""
+        known = self._terms.get(q)
+        if known is not None and known.path and (known.start_by if start else known.end_by):
+            return (*known.path, member)
+        return (q, member)
+
+    # -------------------------------------------------------------- words
+
+    def words(self, trigger: str, seen: frozenset[str] = frozenset()) -> str:
+        """When the trigger fires, in words, under this scenario."""
+        m = self.m
+        t = m.triggers.get(trigger)
+        if t is None or trigger in seen:
+            return m.label(trigger)
+        if t.type == "Event":
+            day = self.s.dates.get(trigger)
+            return f"with {t.label} on {day}" if day else f"when {t.label} happens"
+        if t.type == "DateTrigger":
+            if t.end_of_day:
+                return f"after {t.date} ({t.label})"
+            return f"on {t.date} ({t.label})"
+        parts = [self.words(member, seen | {trigger}) for member in t.members]
+        joiner, tail = (
+            (" or ", "whichever is first")
+            if t.type == "EarliestOf"
+            else (" and ", "whichever is last")
+        )
+        return f"{joiner.join(parts)}, {tail}"
+
+    def fired_words(self, trigger: str) -> str:
+        """How a trigger that has fired fired: for a composite, the member that decided it."""
+        t = self.m.triggers.get(trigger)
+        fire = self.fire(trigger)
+        if t is None or fire.by is None:
+            return self.words(trigger)
+        return f"{self.fired_words(fire.by)} ({t.label})"
+
+    def pending(self, trigger: str | None) -> set[str]:
+        """The events inside ``trigger`` that this scenario does not date."""
+        return {e for e in self.m.events_in(trigger) if e not in self.s.dates}
+
+    # -------------------------------------------------------------- status
+
+    def status(self, provision: str, on: dt.date) -> Status:
+        """The provision's status on ``on``."""
+        term = self.term(provision)
+        if term.removed:
+            return Status.ENDED
+        if term.never or term.start is None or on < term.start:
+            return Status.NOT_STARTED
+        if term.end is not None and term.end <= on:
+            return Status.ENDED
+        return Status.IN_FORCE
+
+    def modified_by(self, provision: str, on: dt.date) -> tuple[str, ...]:
+        """What ``provision`` rests on by a ``pg:Modifies`` edge that was in force and has
+        ended by ``on`` (one never in force modifies nothing)."""
+        modifies = self.m.ripple("Modifies")
+        if provision not in modifies:
+            return ()
+        found = []
+        for q in sorted(modifies.predecessors(provision)):
+            other = self.term(q)
+            if not other.never and other.end is not None and other.end <= on:
+                found.append(q)
+        return tuple(found)
+
+    def describe(self, provision: str, on: dt.date, conditional: bool) -> ProvisionStatus:
+        """The provision's status on ``on`` with the reason in words."""
+        m = self.m
+        p = m.provisions[provision]
+        term = self.term(provision)
+        status = self.status(provision, on)
+        start = term.start if term.start not in (None, ALWAYS) and not term.never else None
+        end = term.end - DAY if term.end is not None and not term.never else None
+        modified = self.modified_by(provision, on) if status == Status.IN_FORCE else ()
+        end_condition = None
+        ended_by = None
+        if term.removed:
+            reason = "removed by this agreement: it belongs to the superseded terms only"
+        elif term.never:
+            reason = self._never_words(provision, term, on)
+        elif status == Status.NOT_STARTED:
+            reason = f"starts on {term.start}: {self._start_words(provision, term)}"
+        elif status == Status.ENDED:
+            ended_by = term.end_by or p.end
+            reason = f"ended {self._end_words(provision, term)}; last day in force {end}"
+        else:
+            reason = f"in force {self._since_words(provision, term)}"
+            ends = self._pending_end_words(provision, term)
+            if ends:
+                reason += f"; {ends}"
+            if conditional and (pending := self._pending_end(provision)):
+                end_condition = pending
+            for q in modified:
+                relation = m.ripple("Modifies").edges[q, provision]["relation"]
+                reason += f"; {relation_words(relation)} {m.label(q)}, which has ended"
         return ProvisionStatus(
-            provision=self.provision,
-            label=self.label,
-            kind=self.kind,
-            agreement=self.agreement,
-            status=self.status,
-            conditional=self.conditional,
-            reason=self.reason,
-            quote=self.quote,
-            start=self.start,
-            end=self.end,
-            end_condition=self.end_condition,
-            ended_by=self.ended_by,
-            path=tuple(self.path),
-            modified_by=tuple(self.modified_by),
-            interpretations=self.interpretations,
+            provision=provision,
+            label=p.label,
+            kind=p.kind,
+            agreement=p.agreement,
+            status=status,
+            conditional=conditional,
+            reason=reason,
+            quote=p.quote,
+            start=start,
+            end=end,
+            end_condition=end_condition,
+            ended_by=ended_by,
+            path=term.path if (term.end_by or (term.never and term.start_by)) else (),
+            modified_by=modified,
+            interpretations=p.interpretations,
         )
 
+    def _rests(self, provision: str, on: str) -> str:
+        edges = self.m.ripple("Ends")
+        relation = edges.edges[on, provision]["relation"] if edges.has_edge(on, provision) else ""
+        return f"it {relation_words(relation) or 'rests on'} {self.m.label(on)}"
 
-def _own(m: Model, p: Provision, on: dt.date, s: Scenario) -> _Working:
-    base = _Working(p.iri, p.label, p.kind, p.agreement, Status.IN_FORCE, "", p.quote)
-    base.interpretations = p.interpretations
-    if p.change == "Removed":
-        base.status = Status.ENDED
-        base.reason = "removed by this agreement: it belongs to the superseded terms only"
-        return base
-    if p.start:
-        start = _fires(m, p.start, s)
-        if start is None or start > on:
-            base.status = Status.NOT_STARTED
-            base.start = start
-            base.reason = f"starts {_words_for(m, p.start, s)}"
-            if start is None:
-                base.reason += " (not in this scenario)"
-                base.conditional = True
-            return base
-        since = f"since {start}: {_fired_words(m, p.start, s)}"
-    elif p.agreement_date is not None:
-        start = p.agreement_date
-        if start > on:
-            base.status = Status.NOT_STARTED
-            base.start = start
-            base.reason = f"the agreement takes effect on {start}"
-            return base
-        since = f"since {start}, the agreement's date"
-    else:
-        start, since = None, "with the agreement"
-    base.start = start
-    base.since = f"in force {since}"
-    if p.end:
-        end = _fires(m, p.end, s)
-        base.end = end - DAY if end else None
-        if end is not None and end <= on:
-            base.status = Status.ENDED
-            base.ended_by = p.end
-            base.reason = f"ended {_fired_words(m, p.end, s)}; last day in force {end - DAY}"
-            return base
-        base.reason = f"in force {since}; ends {_words_for(m, p.end, s)}"
-        if _pending(m, p.end, s):
-            base.conditional = True
-            base.end_condition = f"ends {_words_for(m, p.end, s)}"
-        return base
-    base.reason = f"in force {since}; no end stated"
-    return base
+    def _start_words(self, provision: str, term: Term) -> str:
+        p = self.m.provisions[provision]
+        if term.start_by is not None:
+            q = term.path[-2] if len(term.path) > 1 else term.start_by
+            return f"{self._rests(provision, q)}, which starts then"
+        if p.start:
+            return self.fired_words(p.start)
+        return "the agreement's date"
+
+    def _since_words(self, provision: str, term: Term) -> str:
+        if term.start is ALWAYS:
+            return "with the agreement"
+        return f"since {term.start}: {self._start_words(provision, term)}"
+
+    def _end_words(self, provision: str, term: Term) -> str:
+        p = self.m.provisions[provision]
+        if term.end_by is None:
+            return self.fired_words(p.end) if p.end else "?"
+        q = term.path[-2] if len(term.path) > 1 else term.end_by
+        root = term.path[0] if term.path else term.end_by
+        through = "" if q == root else f", which ended with {self.m.label(root)}"
+        return f"because {self._rests(provision, q)}{through}" + (
+            ", which ended" if not through else ""
+        )
+
+    def _pending_end_words(self, provision: str, term: Term) -> str:
+        """How the provision ends, in words, when it is in force."""
+        p = self.m.provisions[provision]
+        parts = []
+        if term.end_by is not None:
+            q = term.path[-2] if len(term.path) > 1 else term.end_by
+            parts.append(
+                f"ends with {self.m.label(term.end_by)} (last day in force {term.end - DAY}): "
+                f"{self._rests(provision, q)}"
+                if term.end is not None
+                else f"ends with {self.m.label(term.end_by)}: {self._rests(provision, q)}"
+            )
+        elif p.end:
+            parts.append(f"ends {self.words(p.end)}")
+        else:
+            parts.append("no end stated")
+        pending = self._pending_end(provision)
+        if pending and pending not in parts[0]:
+            parts.append(f"or earlier: it {pending}")
+        return "; ".join(parts)
+
+    def _pending_end(self, provision: str) -> str | None:
+        """In words, what undated event could end the provision sooner, if any."""
+        p = self.m.provisions[provision]
+        if p.end and self.pending(p.end):
+            return f"ends {self.words(p.end)}"
+        import networkx as nx
+
+        ends = self.m.ripple("Ends")
+        if provision not in ends:
+            return None
+        for q in sorted(nx.ancestors(ends, provision)):
+            other = self.m.provisions.get(q)
+            if other and other.end and self.pending(other.end):
+                return (
+                    f"ends if {self.m.label(q)} ends: {self._rests(provision, q)}"
+                    if (ends.has_edge(q, provision))
+                    else f"ends if {self.m.label(q)} ends, which it rests on"
+                )
+        return None
+
+    def _never_words(self, provision: str, term: Term, on: dt.date) -> str:
+        p = self.m.provisions[provision]
+        if term.start is None and term.start_by is not None:
+            q = term.path[-2] if len(term.path) > 1 else term.start_by
+            return f"not in force: {self._rests(provision, q)}, which does not start here"
+        bound = ""
+        if term.end_by is not None and term.end is not None:
+            q = term.path[-2] if len(term.path) > 1 else term.end_by
+            was = "was" if term.end <= on else "is"
+            bound = f"{self._rests(provision, q)}, whose last day in force {was} {term.end - DAY}"
+        if term.start is None:
+            when = self.words(p.start) if p.start else "with the agreement"
+            starts = f"starts {when} (not in this scenario)"
+            return f"{starts}; {bound}" if bound else starts
+        if bound:
+            return f"never comes into force: {bound}, before it would start on {term.start}"
+        return f"never comes into force: its term ends before it would start on {term.start}"
 
 
-def evaluate(
-    m: Model, on: dt.date, s: Scenario, only: Collection[str] | None = None
-) -> dict[str, ProvisionStatus]:
-    """Every provision's status on ``on`` under ``s``, ripple included.
-
-    ``only`` limits the work to some provisions; it must hold every provision they rest on
-    (as :meth:`Model.relevant` gives), or the ripple through the others is missed.
-    """
-    wanted = m.provisions.keys() if only is None else set(only) & m.provisions.keys()
-    statuses = {iri: _own(m, m.provisions[iri], on, s) for iri in sorted(wanted)}
-    _ripple(m, statuses)
-    return {iri: st.freeze() for iri, st in statuses.items()}
-
-
-def _ripple(m: Model, statuses: dict[str, _Working]) -> None:
-    """Carry ends, pending ends and modifications along the dependency edges."""
+def _candidates(m: Model, s: Scenario, provisions: Collection[str]) -> dict[str, set[str]]:
+    """For each undated event, the provisions whose status it could change."""
     import networkx as nx
 
     ends = m.ripple("Ends")
-    # A provision in force ends with the first ended provision it rests on (pg:Ends edges).
-    ended = sorted(
-        (st for st in statuses.values() if st.status == Status.ENDED and st.provision in ends),
-        key=lambda st: (st.end or dt.date.min, st.provision),
-    )
-    for source in ended:
-        for target, path in nx.single_source_shortest_path(ends, source.provision).items():
-            st = statuses.get(target)
-            if st is None or target == source.provision or st.status != Status.IN_FORCE:
-                continue
-            relation = ends.edges[path[-2], target]["relation"]
-            st.status, st.conditional, st.end_condition = Status.ENDED, False, None
-            st.end, st.ended_by, st.path = source.end, source.provision, path
-            through = "" if len(path) == 2 else f", which ended with {m.label(source.provision)}"
-            last = f"; last day in force {source.end}" if source.end else ""
-            st.reason = (
-                f"ended because it {relation_words(relation)} {m.label(path[-2])}"
-                f"{'' if through else ', which ended'}{through}{last}"
-            )
-    # Ends and conditions yet to come travel the same edges: a provision in force can last no
-    # longer than one it rests on.
-    pending = [
-        st
-        for st in statuses.values()
-        if st.status == Status.IN_FORCE and (st.end or st.conditional) and st.provision in ends
-    ]
-    for source in sorted(pending, key=lambda st: (st.end or dt.date.max, st.provision)):
-        for target, path in nx.single_source_shortest_path(ends, source.provision).items():
-            st = statuses.get(target)
-            if st is None or target == source.provision or st.status != Status.IN_FORCE:
-                continue
-            rests = (
-                f"it {relation_words(ends.edges[path[-2], target]['relation'])} {m.label(path[-2])}"
-            )
-            earlier = source.end is not None and (st.end is None or source.end < st.end)
-            if not earlier and not (source.conditional and not st.conditional):
-                continue
-            if earlier:
-                st.end = source.end
-            if source.conditional:
-                st.conditional = True
-                st.end_condition = f"ends if {m.label(source.provision)} ends: {rests}"
-            st.path = path
-            if source.end:
-                when = f"last day in force {source.end}"
-                if source.conditional:
-                    when += f", or earlier: it {source.end_condition}"
-            else:
-                when = f"which {source.end_condition}"
-            st.reason = f"{st.since}; ends with {m.label(source.provision)} ({when}): {rests}"
-
-    # pg:Modifies edges: the provision stays in force; say what ended under it.
     modifies = m.ripple("Modifies")
-    for target in modifies.nodes:
-        st = statuses.get(target)
-        if st is None or st.status != Status.IN_FORCE:
-            continue
-        for source in sorted(modifies.predecessors(target)):
-            other = statuses.get(source)
-            if other is not None and other.status == Status.ENDED:
-                relation = modifies.edges[source, target]["relation"]
-                st.modified_by.append(source)
-                st.reason += f"; {relation_words(relation)} {m.label(source)}, which has ended"
+    found: dict[str, set[str]] = {}
+    for provision in provisions:
+        upstream = {provision}
+        if provision in ends:
+            upstream |= nx.ancestors(ends, provision)
+        if provision in modifies:
+            for q in modifies.predecessors(provision):
+                upstream |= {q} | (nx.ancestors(ends, q) if q in ends else set())
+        events: set[str] = set()
+        for q in upstream:
+            p = m.provisions.get(q)
+            if p is not None:
+                events |= m.events_in(p.start) | m.events_in(p.end)
+        for event in m.events:
+            if event in s.dates:
+                continue
+            if event in events or events & set(m.prerequisites(event)):
+                found.setdefault(event, set()).add(provision)
+    return found
+
+
+def evaluate(
+    m: Model,
+    on: dt.date,
+    s: Scenario,
+    only: Collection[str] | None = None,
+    *,
+    conditional: bool = True,
+    prefer: Iterable[str] = (),
+) -> dict[str, ProvisionStatus]:
+    """Every provision's status on ``on`` under ``s`` (see the module docstring).
+
+    ``only`` limits the work to some provisions (it needs no more: what they rest on is
+    evaluated as needed). ``conditional=False`` skips working out which statuses are
+    conditional (they are all reported unconditional). ``prefer`` is passed to :class:`Run`.
+    """
+    wanted = sorted(m.provisions.keys() if only is None else set(only) & m.provisions.keys())
+    run = Run(m, s, prefer)
+    uncertain: set[str] = set()
+    if conditional:
+        for event, provisions in _candidates(m, s, wanted).items():
+            try:
+                other = Run(m, build(m, {**s.given, event: on}), prefer)
+            except UsageError:
+                continue  # it cannot happen on that day: it requires an event dated later
+            for provision in provisions - uncertain:
+                if other.status(provision, on) != run.status(provision, on):
+                    uncertain.add(provision)
+    return {iri: run.describe(iri, on, iri in uncertain) for iri in wanted}

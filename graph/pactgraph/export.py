@@ -306,7 +306,5 @@ def export(store: Store, fmt: str) -> Exported:
     try:
         exporter = EXPORTERS[fmt]
     except KeyError:
-        raise UsageError(
-            f"{fmt!r}: unknown format; choose one of {', '.join(EXPORTERS)}"
-        ) from None
+        raise UsageError(f"{fmt!r}: unknown format; choose one of {', '.join(EXPORTERS)}") from None
     return exporter(store)

@@ -13,9 +13,10 @@ and reports each provision whose status or meaning differs:
 - ``path``: the chain of graph nodes from the event to the provision, with ``steps`` naming
   each edge, so every change can be explained.
 
-Without a date, the event is tried on every date where the answer could differ (the
-agreements' date, and each day a date trigger or a dated event fires); a change that does
-not happen on all of them carries its ``condition`` ("if before 2031-01-01").
+Without a date, the event is tried on every date where the answer could differ (each day a
+date trigger or a dated event fires, and the day after the agreements' date); a change that
+does not happen on all of them carries its ``condition`` ("if before 2031-01-01"), and its
+``reason`` says what changes without naming a day.
 
 Nothing here knows any agreement: see :mod:`pactgraph.state` for the semantics of a term.
 """
@@ -33,12 +34,13 @@ from .answers import (
     ChangeKind,
     Impact,
     ImpactEvent,
-    ProvisionStatus,
     Status,
 )
-from .evaluate import evaluate
-from .model import Model, model
-from .scenario import Scenario, scenario
+from .errors import UsageError
+from .evaluate import Run
+from .model import DAY, Model, model
+from .scenario import Scenario, build, scenario
+from .traverse import explain, relation_words
 
 if TYPE_CHECKING:
     from .load import Store
@@ -46,84 +48,167 @@ if TYPE_CHECKING:
 __all__ = ["impact"]
 
 
-def _change(before: ProvisionStatus, after: ProvisionStatus) -> ChangeKind | None:
-    if before.status == after.status:
-        if after.status == Status.IN_FORCE and set(after.modified_by) != set(before.modified_by):
+def _change(
+    before: Status, after: Status, modified_before: tuple[str, ...], modified_after: tuple[str, ...]
+) -> ChangeKind | None:
+    if before == after:
+        if after == Status.IN_FORCE and set(modified_after) - set(modified_before):
             return ChangeKind.MODIFIED
         return None
-    if after.status == Status.ENDED:
-        # never in force before, and over at once: nothing a party could notice changes
-        return None if before.status == Status.NOT_STARTED else ChangeKind.ENDS
-    if after.status == Status.IN_FORCE and before.status == Status.NOT_STARTED:
+    if before == Status.IN_FORCE:
+        return ChangeKind.ENDS
+    if after == Status.IN_FORCE:
         return ChangeKind.BEGINS
-    return ChangeKind.MODIFIED
+    return None  # not in force either way: nothing a party could notice changes
 
 
-def _cause(
-    m: Model, change: ChangeKind, after: ProvisionStatus, event: str, new: set[str]
-) -> Cause:
-    p = m.provisions[after.provision]
-    own = None
-    if change == ChangeKind.ENDS and after.ended_by == p.end:
-        own = p.end
-    elif change == ChangeKind.BEGINS:
-        own = p.start
-    if own is None:
-        return Cause.RIPPLE
-    events = m.events_in(own) & new
-    if event in events:
-        return Cause.DIRECT
-    return Cause.PREREQUISITE if events else Cause.RIPPLE
+class _Explain:
+    """Why a provision changed, from the records of the run with the event: the cause,
+    the path of graph nodes from the event, and what changed in words."""
+
+    def __init__(self, m: Model, run: Run, event: str) -> None:
+        self.m, self.run, self.event = m, run, event
+
+    def _from_event(self, trigger: str) -> tuple[Cause, list[str]] | None:
+        """The path from the event to ``trigger`` through the chain that decided it."""
+        chain = self.run.chain(trigger)
+        leaf = chain[0]
+        if leaf == self.event:
+            return Cause.DIRECT, chain
+        route = _requires_path(self.m, self.event, leaf)
+        if route is None:
+            return None
+        return Cause.PREREQUISITE, [*route, *chain[1:]]
+
+    def own(self, provision: str, *, start: bool) -> tuple[Cause, list[str]] | None:
+        """The cause and path when the provision's own start (or end) trigger decided."""
+        p = self.m.provisions[provision]
+        trigger = p.start if start else p.end
+        if trigger is None:
+            return None
+        found = self._from_event(trigger)
+        return (found[0], [*found[1], provision]) if found else None
+
+    def ends(self, provision: str) -> tuple[Cause, list[str]]:
+        term = self.run.term(provision)
+        if term.end_by is None:
+            own = self.own(provision, start=False)
+            if own is not None:
+                return own
+        return self._ripple(term.path, start=False)
+
+    def begins(self, provision: str) -> tuple[Cause, list[str]]:
+        term = self.run.term(provision)
+        if term.start_by is None:
+            own = self.own(provision, start=True)
+            if own is not None:
+                return own
+        return self._ripple(term.path, start=True)
+
+    def _ripple(self, chain: tuple[str, ...], *, start: bool) -> tuple[Cause, list[str]]:
+        if not chain:
+            return Cause.RIPPLE, [self.event]
+        found = self.own(chain[0], start=start)
+        head = found[1] if found else [self.event, chain[0]]
+        return Cause.RIPPLE, [*head, *chain[1:]]
+
+    def modified(self, provision: str, ended: str) -> tuple[Cause, list[str]]:
+        _, path = self.ends(ended)
+        return Cause.RIPPLE, [*path, provision]
+
+    def how(self, change: ChangeKind, cause: Cause, path: list[str], provision: str) -> str:
+        """What changed, in words that hold whatever day the event happens."""
+        m = self.m
+        label = m.label
+        if change == ChangeKind.MODIFIED:
+            q = path[-2]
+            relation = m.ripple("Modifies").edges[q, provision]["relation"]
+            if relation == "exceptionTo":
+                return f"its exception ends: {label(q)}, which it is an exception to, has ended"
+            if relation == "carveOutOf":
+                return f"its carve-out ends: {label(q)}, which it is carved out of, has ended"
+            if relation == "extends":
+                kind = m.provisions[q].kind.lower() if q in m.provisions else "terms"
+                return f"loses its {kind}: {label(q)}, which it extends, has ended"
+            return f"{relation_words(relation)} {label(q)}, which has ended"
+        verb = "ends" if change == ChangeKind.ENDS else "begins"
+        if cause == Cause.DIRECT:
+            return f"{verb} when {label(self.event)} happens"
+        if cause == Cause.PREREQUISITE:
+            leaf = next(n for n in path[1:] if n in m.events)
+            return f"{verb} when {label(leaf)} happens, which {label(self.event)} requires"
+        provisions = [n for n in path if n in m.provisions]
+        root, q = provisions[0], provisions[-2] if len(provisions) > 1 else provisions[0]
+        relation = (
+            m.ripple("Ends").edges[q, provision]["relation"]
+            if m.ripple("Ends").has_edge(q, provision)
+            else "dependsOn"
+        )
+        via = "" if q == root else f", which rests on {label(root)}"
+        return f"{verb} with {label(root)}: it {relation_words(relation)} {label(q)}{via}"
 
 
-def _path(m: Model, source: str, target: str) -> list[str]:
-    import networkx as nx
-
-    try:
-        path: list[str] = nx.shortest_path(m.graph, source, target)
-    except (nx.NetworkXNoPath, nx.NodeNotFound):
-        return [source, target]
-    return path
+def _requires_path(m: Model, event: str, target: str) -> list[str] | None:
+    """The chain of ``pg:requires`` from ``event`` to ``target`` (breadth first)."""
+    routes = {event: [event]}
+    todo = [event]
+    while todo:
+        current = todo.pop(0)
+        if current == target:
+            return routes[current]
+        t = m.triggers.get(current)
+        for nxt in t.requires if t else ():
+            if nxt not in routes:
+                routes[nxt] = [*routes[current], nxt]
+                todo.append(nxt)
+    return None
 
 
 def _changes_on(
-    m: Model,
-    event: str,
-    *,
-    day: dt.date,
-    base: Mapping[str, dt.date],
-    store: Store,
-    relevant: set[str],
+    m: Model, event: str, *, day: dt.date, base: Mapping[str, dt.date], relevant: set[str]
 ) -> tuple[list[Change], Scenario]:
-    without = scenario(store, base, m=m)
-    with_event = scenario(store, {**base, event: day}, m=m)
-    before = evaluate(m, day, without, only=relevant)
-    after = evaluate(m, day, with_event, only=relevant)
+    without = build(m, base)
+    with_event = build(m, {**base, event: day})
     new = {e for e, d in with_event.dates.items() if without.dates.get(e) != d}
-    from .traverse import explain
-
+    before, after = Run(m, without), Run(m, with_event, prefer=new)
+    explain_ = _Explain(m, after, event)
     found = []
-    for iri, a in after.items():
-        change = _change(before[iri], a)
+    for iri in sorted(relevant & m.provisions.keys()):
+        b, a = before.status(iri, day), after.status(iri, day)
+        modified_before = before.modified_by(iri, day) if b == Status.IN_FORCE else ()
+        modified_after = after.modified_by(iri, day) if a == Status.IN_FORCE else ()
+        change = _change(b, a, modified_before, modified_after)
         if change is None:
             continue
-        path = _path(m, event, iri)
+        if change == ChangeKind.ENDS:
+            cause, path = explain_.ends(iri)
+        elif change == ChangeKind.BEGINS:
+            cause, path = explain_.begins(iri)
+        else:
+            ended = sorted(set(modified_after) - set(modified_before))[0]
+            cause, path = explain_.modified(iri, ended)
+        p = m.provisions[iri]
+        if p.kind == "Definition" and cause == Cause.RIPPLE:
+            continue  # a definition goes with what it defines
+        status = after.describe(iri, day, conditional=False)
+        how = explain_.how(change, cause, path, iri)
         found.append(
             Change(
                 provision=iri,
-                label=a.label,
-                kind=a.kind,
+                label=p.label,
+                kind=p.kind,
                 change=change,
-                cause=_cause(m, change, a, event, new),
+                cause=cause,
                 condition=None,
                 path=tuple(path),
                 path_labels=tuple(m.label(node) for node in path),
                 steps=explain(m.graph, path),
-                before=before[iri].status,
-                after=a.status,
-                reason=a.reason,
-                quote=a.quote,
-                interpretations=a.interpretations,
+                before=b,
+                after=a,
+                reason=status.reason,
+                quote=p.quote,
+                how=how,
+                interpretations=p.interpretations,
             )
         )
     return found, with_event
@@ -143,7 +228,12 @@ def _probe_days(
         if (day := m.provisions[p].agreement_date) is not None
     ]
     first = min(starts) if starts else min(days, default=dt.date.today())
-    return [first, *sorted(d for d in days if d > first)]
+    later = sorted(d for d in days if d > first)
+    # On the agreements' first day itself the event would end terms on the day they start,
+    # so they would never be in force: the first span is tried on its second day.
+    if not later or first + DAY < later[0]:
+        first += DAY
+    return [first, *later]
 
 
 def _condition(indices: list[int], days: list[dt.date]) -> str | None:
@@ -225,18 +315,22 @@ def impact(
     base = {k: v for k, v in scenario(store, events, m=m).given.items() if k != iri}
     relevant = m.relevant(iri)
     if on is not None:
-        changes, with_event = _changes_on(m, iri, day=on, base=base, store=store, relevant=relevant)
+        changes, with_event = _changes_on(m, iri, day=on, base=base, relevant=relevant)
     else:
         days = _probe_days(m, iri, base, relevant)
         merged: dict[tuple[str, str, str], tuple[Change, list[int]]] = {}
-        with_event = scenario(store, base, m=m)
+        with_event = build(m, base)
         for index, day in enumerate(days):
-            found, _ = _changes_on(m, iri, day=day, base=base, store=store, relevant=relevant)
+            try:
+                found, _ = _changes_on(m, iri, day=day, base=base, relevant=relevant)
+            except UsageError:
+                continue  # the event cannot happen that day: it requires one dated later
             for change in found:
                 key = (change.provision, change.change, change.cause)
                 merged.setdefault(key, (change, []))[1].append(index)
+        # without a date, no row speaks of the day it was tried on: it says what changes
         changes = [
-            replace(change, condition=_condition(indices, days))
+            replace(change, condition=_condition(indices, days), reason=change.how or "")
             for change, indices in merged.values()
         ]
     order = {c: i for i, c in enumerate(ChangeKind)}

@@ -107,9 +107,7 @@ def format_name(name: str, form: str | None = None) -> str:
     if key not in allowed:
         what = "graph (CONSTRUCT/DESCRIBE)" if form == "graph" else "SELECT/ASK"
         kind = f" for a {what} result" if form else ""
-        raise UsageError(
-            f"unknown format {name!r}{kind}; use one of {', '.join(allowed)}"
-        )
+        raise UsageError(f"unknown format {name!r}{kind}; use one of {', '.join(allowed)}")
     return key
 
 

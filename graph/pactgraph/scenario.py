@@ -21,7 +21,7 @@ from .model import Model, model
 if TYPE_CHECKING:
     from .load import Store
 
-__all__ = ["Scenario", "scenario"]
+__all__ = ["Scenario", "build", "scenario"]
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,17 @@ def scenario(
     dated before one it requires.
     """
     m = m or model(store)
-    given = {_event_iri(store, m, name): day for name, day in (events or {}).items()}
+    return build(m, {_event_iri(store, m, name): day for name, day in (events or {}).items()})
+
+
+def build(m: Model, given: Mapping[str, dt.date]) -> Scenario:
+    """The scenario of ``given`` (event IRI → date), with the dates the graph records and
+    the prerequisites the events imply.
+
+    A prerequisite nobody dates happens at or before every event that requires it: on the
+    earliest of their dates. Raises :class:`~pactgraph.errors.UsageError` if an event is
+    dated before one it requires.
+    """
     recorded = {
         iri: t.occurred_on for iri, t in m.events.items() if t.occurred_on and iri not in given
     }
@@ -85,7 +95,9 @@ def scenario(
     implied: dict[str, str] = {}
     for event, day in sorted(dict(dates).items(), key=lambda kv: (kv[1], kv[0])):
         for prerequisite in m.prerequisites(event):
-            if prerequisite in dates and prerequisite not in implied:
+            if prerequisite in implied:
+                continue  # implied already by an event on this day or earlier
+            if prerequisite in dates:
                 if dates[prerequisite] > day:
                     raise UsageError(
                         f"{m.label(prerequisite)} is dated {dates[prerequisite]}, after "
@@ -95,4 +107,4 @@ def scenario(
                 continue
             dates[prerequisite] = day
             implied[prerequisite] = event
-    return Scenario(dates=dates, given=given, implied=implied, recorded=recorded)
+    return Scenario(dates=dates, given=dict(given), implied=implied, recorded=recorded)
