@@ -264,10 +264,10 @@ def test_impact_mode_highlights_the_provisions_that_change(
     browser: Any, store: Store, tmp_path: Path
 ) -> None:
     from pactgraph.impact import impact
-    from pactgraph.state import parse_date
+    from pactgraph.parse import parse_date
     from pactgraph.visualize import CHANGE_COLOURS
 
-    answer = impact(store, "AGI verified", on=parse_date("2029-03-01"))
+    answer = impact(store, "AGI verified", on=parse_date("2029-03-01")).as_dict()
     expected = {c["provision"]: c for c in answer["changes"]}
     assert expected, "the bundled agreement has provisions that end with AGI verified"
     page = _page(browser, tmp_path, "--impact", "AGI verified", "--on", "2029-03-01")
@@ -303,10 +303,13 @@ def test_impact_mode_highlights_the_provisions_that_change(
 def test_state_mode_colours_every_provision_by_status(
     browser: Any, store: Store, tmp_path: Path
 ) -> None:
-    from pactgraph.state import parse_date, state
+    from pactgraph.parse import parse_date
+    from pactgraph.state import state
     from pactgraph.visualize import STATUS_COLOURS
 
-    answer = state(store, parse_date("2031-07-01"), {"AGI verified": parse_date("2029-03-01")})
+    answer = state(
+        store, parse_date("2031-07-01"), events={"AGI verified": parse_date("2029-03-01")}
+    ).as_dict()
     expected = {p["provision"]: p["status"] for p in answer["provisions"]}
     page = _page(browser, tmp_path, "--on", "2031-07-01", "--event", "AGI verified=2029-03-01")
     assert page.errors == []
