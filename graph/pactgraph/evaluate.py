@@ -42,8 +42,9 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from .answers import ProvisionStatus, Status
+from .durations import add
 from .errors import UsageError
-from .model import DAY, Model
+from .model import DAY, Model, Trigger
 from .scenario import Scenario, build
 from .traverse import relation_words
 
@@ -100,6 +101,7 @@ class Run:
         self.prefer = frozenset(prefer)
         self._fires: dict[str, Fire] = {}
         self._terms: dict[str, Term] = {}
+        self._settling: set[str] = set()
 
     # -------------------------------------------------------------- firing
 
@@ -122,6 +124,16 @@ class Run:
             if t.date is None:
                 return Fire(None)
             return Fire(t.date + DAY if t.end_of_day else t.date)
+        if t.type == "RelativeTrigger":
+            return self._relative(t)
+        if t.type == "UnlessFirst":
+            main = self.fire(t.trigger)
+            stop = self.fire(t.unless)
+            if main.day is None or (stop.day is not None and stop.day < main.day):
+                return Fire(None)
+            return Fire(main.day, t.trigger)
+        if t.type == "Renewal":
+            return self._renewal(t)
         fired = [(self.fire(member).day, member) for member in t.members]
         if t.type == "EarliestOf":
             known = [(day, member) for day, member in fired if day is not None]
@@ -137,6 +149,35 @@ class Run:
         deciding = sorted(member for d, member in fired if d == day)
         preferred = [member for member in deciding if self.leaf(member) in self.prefer]
         return Fire(day, (preferred or deciding)[0])
+
+    def _relative(self, t: Trigger) -> Fire:
+        anchor = self.fire(t.after).day
+        if anchor is None or t.offset is None:
+            return Fire(None)
+        day = add(anchor, t.offset)
+        return Fire(day + DAY if t.end_of_day else day, t.after)
+
+    def _renewal(self, t: Trigger) -> Fire:
+        """A renewing term's end: the end of the first term whose last day comes at least
+        the notice period after the notice that stops renewals (or after the most
+        renewals allowed)."""
+        first = self.fire(t.after).day
+        period = t.renewal_period
+        if first is None or period is None or (period.months == 0 and period.days == 0):
+            return Fire(first, t.after)
+        notice = self.fire(t.stopped_by).day
+        limit = t.max_renewals
+        if notice is None:
+            if limit is None:
+                return Fire(None)
+            return Fire(add(first, period, times=limit), t.after)
+        due = add(notice, t.notice_period) if t.notice_period else notice
+        renewals = 0
+        while add(first, period, times=renewals) <= due and (limit is None or renewals < limit):
+            renewals += 1
+        end = add(first, period, times=renewals)
+        stopped = end > due
+        return Fire(end, t.stopped_by if stopped else t.after)
 
     def leaf(self, trigger: str) -> str:
         """The event or date at the bottom of the chain of members that decided ``trigger``."""
@@ -164,12 +205,26 @@ class Run:
         if p.change == "Removed":
             return Term(None, None, removed=True)
         start = self.fire(p.start).day if p.start else p.agreement_date or ALWAYS
-        return Term(start, self.fire(p.end).day if p.end else None)
+        end = self.fire(p.end).day if p.end else None
+        if p.survives is None or p.survives not in self.m.provisions:
+            return Term(start, end)
+        # it survives the other's end: for its survival period after it, or indefinitely
+        other = self.term(p.survives)
+        if other.never or other.end is None or p.survival_period is None:
+            return Term(start, end)
+        outlived = add(other.end, p.survival_period)
+        if end is not None and end <= outlived:
+            return Term(start, end)
+        return Term(start, outlived, end_by=p.survives, path=(p.survives, provision))
 
     def term(self, provision: str) -> Term:
         """The provision's effective term: its own, inside those of what it rests on."""
         if provision not in self._terms:
+            if provision in self._settling:  # survives a provision that survives it
+                return Term(None, None)
+            self._settling.add(provision)
             self._settle(provision)
+            self._settling.discard(provision)
         return self._terms[provision]
 
     def _settle(self, provision: str) -> None:
@@ -201,7 +256,7 @@ class Run:
         """The part of ``member``'s own term inside the terms of the ``others``."""
         if own.removed:
             return own
-        start, start_by, end, end_by = own.start, None, own.end, None
+        start, start_by, end, end_by = own.start, None, own.end, own.end_by
         for q, other in others:
             if other.removed or other.start is None:
                 return Term(None, end, start_by=q, path=self._path(q, member, start=True))
@@ -210,7 +265,9 @@ class Run:
             if other.end is not None and (end is None or other.end < end):
                 end, end_by = other.end, q
         path: tuple[str, ...] = ()
-        if end_by is not None:
+        if end_by is not None and end_by == own.end_by and end == own.end:
+            path = own.path
+        elif end_by is not None:
             path = self._path(end_by, member, start=False)
         elif start_by is not None:
             path = self._path(start_by, member, start=True)
@@ -239,6 +296,25 @@ class Run:
             if t.end_of_day:
                 return f"after {t.date} ({t.label})"
             return f"on {t.date} ({t.label})"
+        day = self.fire(trigger).day
+        on = f" (on {day})" if day else ""
+        label = m.label
+        if t.type == "RelativeTrigger":
+            offset = t.offset.words() if t.offset else "?"
+            return f"{offset} after {label(t.after) if t.after else '?'}{on}"
+        if t.type == "UnlessFirst":
+            main = self.words(t.trigger, seen | {trigger}) if t.trigger else "?"
+            return f"{main}, unless {label(t.unless) if t.unless else '?'} comes first"
+        if t.type == "Renewal":
+            every = t.renewal_period.words() if t.renewal_period else "?"
+            notice = f" at least {t.notice_period.words()}" if t.notice_period else ""
+            stop = (
+                f"{label(t.stopped_by)} comes{notice} before a term's end" if t.stopped_by else ""
+            )
+            most = f"after at most {t.max_renewals} renewals" if t.max_renewals is not None else ""
+            until = " or ".join(x for x in (f"once {stop}" if stop else "", most) if x)
+            first = label(t.after) if t.after else "?"
+            return f"at {first}, renewed for {every} at a time{', ' + until if until else ''}{on}"
         parts = [self.words(member, seen | {trigger}) for member in t.members]
         joiner, tail = (
             (" or ", "whichever is first")
@@ -251,6 +327,8 @@ class Run:
         """How a trigger that has fired fired: for a composite, the member that decided it."""
         t = self.m.triggers.get(trigger)
         fire = self.fire(trigger)
+        if t is not None and t.type in {"RelativeTrigger", "Renewal"}:
+            return f"on {fire.day} ({t.label})" if fire.day else self.words(trigger)
         if t is None or fire.by is None:
             return self.words(trigger)
         return f"{self.fired_words(fire.by)} ({t.label})"
@@ -431,12 +509,20 @@ def _candidates(m: Model, s: Scenario, provisions: Collection[str]) -> dict[str,
     modifies = m.ripple("Modifies")
     found: dict[str, set[str]] = {}
     for provision in provisions:
-        upstream = {provision}
-        if provision in ends:
-            upstream |= nx.ancestors(ends, provision)
+        roots = {provision}
         if provision in modifies:
-            for q in modifies.predecessors(provision):
-                upstream |= {q} | (nx.ancestors(ends, q) if q in ends else set())
+            roots |= set(modifies.predecessors(provision))
+        upstream: set[str] = set()
+        while roots:
+            q = roots.pop()
+            if q in upstream:
+                continue
+            upstream.add(q)
+            if q in ends:
+                roots |= nx.ancestors(ends, q)
+            survived = m.provisions[q].survives if q in m.provisions else None
+            if survived is not None:
+                roots.add(survived)
         events: set[str] = set()
         for q in upstream:
             p = m.provisions.get(q)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .answers import Reading
+from .durations import Duration, parse_duration
 from .namespaces import PG_NS, local_name
 from .query import select
 
@@ -41,6 +42,25 @@ class Trigger:
     members: tuple[str, ...] = ()
     requires: tuple[str, ...] = ()
     occurred_on: dt.date | None = None
+    after: str | None = None
+    """A relative trigger's or a renewal's anchor: the trigger it counts from."""
+    offset: Duration | None = None
+    """A relative trigger's duration after its anchor."""
+    trigger: str | None = None
+    """What an unless-first trigger waits for."""
+    unless: str | None = None
+    """What stops an unless-first trigger if it fires first."""
+    renewal_period: Duration | None = None
+    stopped_by: str | None = None
+    """What stops a renewal: the event of a notice of non-renewal, say."""
+    notice_period: Duration | None = None
+    max_renewals: int | None = None
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        """The triggers this one is built from."""
+        linked = (self.after, self.trigger, self.unless, self.stopped_by)
+        return (*self.members, *(t for t in linked if t is not None))
 
 
 @dataclass(frozen=True)
@@ -58,6 +78,13 @@ class Provision:
     quote: str
     interpretations: tuple[Reading, ...] = ()
     """The readings the graph takes of ambiguous wording."""
+    survives: str | None = None
+    """The provision whose end this one survives."""
+    survival_period: Duration | None = None
+    """How long it survives (without one: indefinitely)."""
+    date_assumed: bool = False
+    """The agreement states no date: ``agreement_date`` is the one it assumes."""
+    mutual: bool = False
 
 
 @dataclass
@@ -130,7 +157,7 @@ class Model:
                 continue
             seen.add(current)
             yield self.triggers[current]
-            todo.extend(self.triggers[current].members)
+            todo.extend(self.triggers[current].parts)
 
     def events_in(self, trigger: str | None) -> set[str]:
         """The events a trigger is built from."""
@@ -143,6 +170,16 @@ class Model:
             for t in self.walk(trigger)
             if t.type == "DateTrigger" and t.date is not None
         }
+
+
+def _duration(value: Any) -> Duration | None:
+    """A duration from the graph (the shapes refuse a malformed one; here it is ignored)."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return parse_duration(value)
+    except ValueError:
+        return None
 
 
 def model(store: Store) -> Model:
@@ -169,6 +206,14 @@ def model(store: Store) -> Model:
             members=tuple(r["members"]),
             requires=tuple(r["requires"]),
             occurred_on=r.get("occurredOn") if isinstance(r.get("occurredOn"), dt.date) else None,
+            after=r.get("after"),
+            offset=_duration(r.get("offset")),
+            trigger=r.get("waitsFor"),
+            unless=r.get("unless"),
+            renewal_period=_duration(r.get("renewalPeriod")),
+            stopped_by=r.get("stoppedBy"),
+            notice_period=_duration(r.get("noticePeriod")),
+            max_renewals=r["maxRenewals"] if isinstance(r.get("maxRenewals"), int) else None,
         )
         for iri, r in rows.items()
     }
@@ -187,14 +232,18 @@ def model(store: Store) -> Model:
             entry["alternatives"].append(r["alternative"])
     provisions = {}
     for r in select(store, "provision-terms"):
+        stated = r.get("agreementDate") if isinstance(r.get("agreementDate"), dt.date) else None
+        assumed = r.get("assumedDate") if isinstance(r.get("assumedDate"), dt.date) else None
         provisions[r["provision"]] = Provision(
             iri=r["provision"],
             label=r.get("label") or local_name(r["provision"]),
             kind=local_name(r["kind"]),
             agreement=r["agreement"],
-            agreement_date=r.get("agreementDate")
-            if isinstance(r.get("agreementDate"), dt.date)
-            else None,
+            agreement_date=stated or assumed,
+            date_assumed=stated is None and assumed is not None,
+            survives=r.get("survives"),
+            survival_period=_duration(r.get("survivalPeriod")),
+            mutual=r.get("mutual") is True,
             start=r.get("start"),
             end=r.get("end"),
             change=local_name(r["change"]) if "change" in r else None,

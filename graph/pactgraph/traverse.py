@@ -10,6 +10,10 @@ triple in the agreement graph     edge                         ``relation``
 ``P pg:startsWith T``             ``T → P``                    ``startsWith``
 ``C pg:member M``                 ``M → C``                    ``member``
 ``E pg:requires R``               ``E → R``                    ``requires``
+``T pg:after A`` (and             ``A → T``                    ``after``, ``trigger``,
+``pg:trigger``, ``pg:unless``,                                 ``unless``,
+``pg:stoppedBy``)                                              ``stoppedBy``
+``P pg:survives Q``               ``Q → P``                    ``survives``
 ``P pg:dependsOn Q`` (and every   ``Q → P``                    ``dependsOn`` …, with
 other pg:DependencyProperty)                                   ``effect`` ``Ends`` or
                                                                ``Modifies``
@@ -38,7 +42,6 @@ if TYPE_CHECKING:
     from .load import Store
 
 __all__ = [
-    "TERM_RELATIONS",
     "dependency_graph",
     "explain",
     "reach",
@@ -50,7 +53,6 @@ _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 _RIPPLE = PG_NS + "rippleEffect"
 #: Relations that bind a provision's term to a trigger.
-TERM_RELATIONS = frozenset({"endsWith", "startsWith"})
 _FORWARD = frozenset({"requires"})
 
 

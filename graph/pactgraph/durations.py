@@ -1,0 +1,75 @@
+"""Calendar arithmetic for the durations agreements state: "two years", "180 days".
+
+A duration is an ``xsd:duration`` of years, months, weeks and days (``P2Y``, ``P6M``,
+``P180D``, ``P1Y6M``); time parts and negative durations are refused. :func:`add` adds one
+to a date as XML Schema 1.1 (Part 2, Appendix E, "Adding durations to dateTimes") does:
+years and months first, the day kept and clamped to the length of the month reached, then
+weeks and days. So one month after 31 January is 28 (or 29) February, one year after
+29 February 2024 is 28 February 2025, and 30 days after 31 January 2025 is 2 March 2025.
+
+``times`` adds the duration that many times *from the start*, so renewals do not drift:
+three one-month periods from 31 January end on 30 April, not 28 April.
+
+>>> import datetime as dt
+>>> add(dt.date(2024, 2, 29), "P1Y")
+datetime.date(2025, 2, 28)
+>>> add(dt.date(2025, 1, 31), "P1M", times=3)
+datetime.date(2025, 4, 30)
+>>> add(dt.date(2025, 1, 31), "P30D")
+datetime.date(2025, 3, 2)
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+__all__ = ["Duration", "add", "parse_duration"]
+
+_DURATION = re.compile(r"^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
+
+
+@dataclass(frozen=True)
+class Duration:
+    """Years and months (calendar) and days (exact), as an agreement states them."""
+
+    months: int = 0
+    days: int = 0
+
+    def words(self) -> str:
+        """The duration in words: ``P1Y6M`` → ``1 year 6 months``."""
+        years, months = divmod(self.months, 12)
+        parts = [
+            f"{n} {unit}{'' if n == 1 else 's'}"
+            for n, unit in ((years, "year"), (months, "month"), (self.days, "day"))
+            if n
+        ]
+        return " ".join(parts) or "0 days"
+
+
+def parse_duration(text: str) -> Duration:
+    """An ``xsd:duration`` of years, months, weeks and days; ``ValueError`` otherwise.
+
+    >>> parse_duration("P1Y6M"), parse_duration("P2W")
+    (Duration(months=18, days=0), Duration(months=0, days=14))
+    """
+    match = _DURATION.match(text.strip())
+    if not match:
+        raise ValueError(
+            f"{text!r} is not a duration of years, months, weeks and days (such as P2Y, P6M, P180D)"
+        )
+    years, months, weeks, days = (int(g) if g else 0 for g in match.groups())
+    return Duration(months=12 * years + months, days=7 * weeks + days)
+
+
+def add(day: dt.date, duration: Duration | str, *, times: int = 1) -> dt.date:
+    """``day`` plus ``times`` × ``duration`` (see the module docstring)."""
+    d = parse_duration(duration) if isinstance(duration, str) else duration
+    month_index = day.year * 12 + (day.month - 1) + d.months * times
+    year, month = divmod(month_index, 12)
+    month += 1
+    last = calendar.monthrange(year, month)[1]
+    moved = dt.date(year, month, min(day.day, last))
+    return moved + dt.timedelta(days=d.days * times)
