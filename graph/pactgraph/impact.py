@@ -40,6 +40,7 @@ from .errors import UsageError
 from .evaluate import Run
 from .model import DAY, Model, model
 from .scenario import Scenario, build, scenario
+from .state import assumed_date_notes
 from .traverse import explain, relation_words
 
 if TYPE_CHECKING:
@@ -219,8 +220,12 @@ def _probe_days(
 ) -> list[dt.date]:
     """The days on which the answer can differ, earliest first."""
     days: set[dt.date] = set()
+    run = Run(m, build(m, base))
     for trigger in relevant & m.triggers.keys():
         days |= m.dates_in(trigger)
+        fired = run.fire(trigger).day  # relative triggers and renewals, from dated anchors
+        if fired is not None:
+            days.add(fired)
     days |= {d for e, d in base.items() if e != event and e in relevant}
     starts = [
         day
@@ -342,11 +347,14 @@ def impact(
         event=ImpactEvent(iri, m.label(iri), on, tuple(m.prerequisites(iri))),
         on=on,
         scenario=with_event.describe(m),
-        notes=tuple(
-            f"{m.label(p)} is assumed to happen with {m.label(iri)}, at or before it, "
-            "because it is required"
-            for p in m.prerequisites(iri)
-            if p not in base
+        notes=(
+            *(
+                f"{m.label(p)} is assumed to happen with {m.label(iri)}, at or before it, "
+                "because it is required"
+                for p in m.prerequisites(iri)
+                if p not in base
+            ),
+            *assumed_date_notes(store, m.assumed_dates(relevant & m.provisions.keys())),
         ),
         changes=tuple(changes),
     )

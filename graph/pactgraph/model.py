@@ -10,7 +10,7 @@ views. Nothing here knows any agreement, and nothing here decides a status: see
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -128,6 +128,15 @@ class Model:
             if other in self.provisions:
                 needed |= nx.ancestors(self.graph, other)
         return needed
+
+    def assumed_dates(self, provisions: Iterable[str] | None = None) -> dict[str, dt.date]:
+        """The agreements (of ``provisions``, or all) whose date is assumed, not stated."""
+        found = {}
+        for iri in self.provisions if provisions is None else provisions:
+            p = self.provisions.get(iri)
+            if p is not None and p.date_assumed and p.agreement_date is not None:
+                found[p.agreement] = p.agreement_date
+        return found
 
     @property
     def events(self) -> dict[str, Trigger]:

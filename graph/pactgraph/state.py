@@ -70,4 +70,15 @@ def state(store: Store, on: dt.date, *, events: Mapping[str, dt.date] | None = N
     s = scenario(store, events, m=m)
     statuses = evaluate(m, on, s)
     rows = sorted(statuses.values(), key=lambda st: (_ORDER[st.status], st.label.lower()))
-    return State(on=on, scenario=s.describe(m), notes=s.notes(m), provisions=tuple(rows))
+    notes = (*s.notes(m), *assumed_date_notes(store, m.assumed_dates()))
+    return State(on=on, scenario=s.describe(m), notes=notes, provisions=tuple(rows))
+
+
+def assumed_date_notes(store: Store, assumed: Mapping[str, dt.date]) -> tuple[str, ...]:
+    """Sentences saying which agreements' dates are assumed, not stated."""
+    from .resolve import label_of
+
+    return tuple(
+        f"{label_of(store, agreement)} states no date: it is assumed to take effect on {day}"
+        for agreement, day in sorted(assumed.items())
+    )
