@@ -295,12 +295,39 @@ EXTENSIONS: dict[str, str] = {
 
 
 def export(store: Store, fmt: str) -> Exported:
-    """The agreements in ``store`` in format ``fmt`` (a key of :data:`EXPORTERS`).
+    """The agreements in ``store`` in one format, as bytes (or files, for ``neo4j``).
 
+    Parameters
+    ----------
+    store
+        The loaded agreements (the ontology is not exported).
+    fmt
+        A key of :data:`EXPORTERS`: an RDF format (``turtle``, ``nt``, ``nquads``, ``trig``,
+        ``jsonld``, ``xml``) or a graph tool's (``graphml``, ``gexf``, ``cytoscape``,
+        ``neo4j``, ``dot``, ``mermaid``).
+
+    Returns
+    -------
+    bytes or dict
+        The file's bytes; for ``neo4j``, file name → bytes. Write them with
+        :func:`pactgraph.output.write`.
+
+    Raises
+    ------
+    UsageError
+        ``fmt`` is not a format.
+
+    Examples
+    --------
     >>> from pactgraph.load import load
-    >>> export(load(), "nt").count(b"\\n") > 100
-    True
-    >>> sorted(export(load(), "neo4j"))
+    >>> store = load(text='''
+    ...     <https://example.org/a> a pg:Agreement ; rdfs:label "Lease" ;
+    ...         dcterms:date "2024-01-01"^^xsd:date ; pg:provision <https://example.org/r> .
+    ...     <https://example.org/r> a pg:Right ; rdfs:label "tenancy" .
+    ... ''')
+    >>> export(store, "nt").count(b"\\n")
+    6
+    >>> sorted(export(store, "neo4j"))
     ['import.cypher', 'nodes.csv', 'relationships.csv']
     """
     try:

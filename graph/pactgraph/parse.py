@@ -64,15 +64,15 @@ def parse_date(text: str) -> dt.date:
 def parse_scenario(items: Iterable[str]) -> dict[str, dt.date]:
     """``NAME=DATE`` items as ``{NAME: date}`` (the last ``=`` splits, so names may hold one).
 
-    >>> parse_scenario(["AGI verified=2029-03-01"])
-    {'AGI verified': datetime.date(2029, 3, 1)}
+    >>> parse_scenario(["notice given=2029-03-01"])
+    {'notice given': datetime.date(2029, 3, 1)}
     """
     events: dict[str, dt.date] = {}
     for item in items:
         name, sep, day = item.rpartition("=")
         if not sep or not name.strip():
             raise UsageError(
-                f"{item!r}: write an event as NAME=DATE, e.g. 'AGI verified=2029-03-01'"
+                f"{item!r}: write an event as NAME=DATE, e.g. 'notice given=2029-03-01'"
             )
         events[name.strip()] = parse_date(day)
     return events
@@ -81,8 +81,8 @@ def parse_scenario(items: Iterable[str]) -> dict[str, dt.date]:
 def parse_events(text: str) -> dict[str, dt.date]:
     """``"X on DATE and Y on DATE"`` as ``{"X": date, "Y": date}``.
 
-    >>> parse_events("AGI is verified on 2029-03-01 and recapitalization on 1 May 2026")
-    {'AGI is verified': datetime.date(2029, 3, 1), 'recapitalization': datetime.date(2026, 5, 1)}
+    >>> parse_events("notice is given on 2029-03-01 and the plant closes on 1 May 2030")
+    {'notice is given': datetime.date(2029, 3, 1), 'the plant closes': datetime.date(2030, 5, 1)}
     """
     events = {}
     pattern = rf"\s*(?:and\s+|,\s*)?(?P<name>.+?)\s+on\s+(?P<date>{DATE_PATTERN})"

@@ -122,11 +122,14 @@ def property_graph(store: Store) -> nx.MultiDiGraph:
     """The agreements in ``store`` as a networkx ``MultiDiGraph`` (see the module's notes).
 
     >>> from pactgraph.load import load
-    >>> g = property_graph(load())
-    >>> g.nodes["https://w3id.org/pactgraph/id/microsoft-openai-2025/microsoft"]["kind"]
-    'party'
-    >>> g.nodes["https://w3id.org/pactgraph/id/microsoft-openai-2025/microsoft"]["pg_role"]
-    '["pg:Shareholder", "pg:Signatory"]'
+    >>> store = load(text='''
+    ...     <https://example.org/a> a pg:Agreement ; pg:signatory <https://example.org/t> .
+    ...     <https://example.org/t> a pg:Party ; rdfs:label "Tenant" ;
+    ...         pg:role pg:Signatory, pg:Customer .
+    ... ''')
+    >>> g = property_graph(store)
+    >>> g.nodes["https://example.org/t"]["kind"], g.nodes["https://example.org/t"]["pg_role"]
+    ('party', '["pg:Customer", "pg:Signatory"]')
     """
     import networkx as nx
     import pyoxigraph as ox

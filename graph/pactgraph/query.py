@@ -251,8 +251,13 @@ def local_prefixes(store: Store) -> dict[str, str]:
     """``{"": IRI/}`` when one agreement is loaded, so ``:name`` can stand for its nodes.
 
     >>> from pactgraph.load import load
-    >>> local_prefixes(load())
-    {'': 'https://w3id.org/pactgraph/id/microsoft-openai-2025/'}
+    >>> store = load(text='''
+    ...     <https://example.org/a> a pg:Agreement ; rdfs:label "Lease" ;
+    ...         dcterms:date "2024-01-01"^^xsd:date ; pg:provision <https://example.org/r> .
+    ...     <https://example.org/r> a pg:Right ; rdfs:label "tenancy" .
+    ... ''')
+    >>> local_prefixes(store)
+    {'': 'https://example.org/a/'}
     """
     graphs = store.agreement_graphs
     return {"": graphs[0].rstrip("/#") + "/"} if len(graphs) == 1 else {}
@@ -479,15 +484,39 @@ def query(
     variable names to terms, or to text read by :func:`parse_term` (checked by :func:`bind`).
     The default graph is the union of all graphs, unless ``default_graphs`` / ``named_graphs``
     name the dataset (graphs of the store only: nothing is fetched). ``row_cap`` stops a SELECT
-    after that many rows, a CONSTRUCT or DESCRIBE after that many triples. A query that does not
-    parse or fails raises :class:`~pactgraph.errors.QueryError` naming the line and column, in
-    ``source`` (the file the text came from) if given. ``prefixes`` are extra prefixes for the
-    values in ``bindings`` (see :func:`parse_term`).
+    after that many rows, a CONSTRUCT or DESCRIBE after that many triples.
+    ``prefixes`` are extra prefixes for the values in ``bindings`` (see
+    :func:`~pactgraph.parse.parse_term`); ``source`` names the file the text came from.
 
+    Returns
+    -------
+    Result
+        Rows (SELECT), a boolean (ASK) or triples (CONSTRUCT, DESCRIBE), as pyoxigraph terms
+        whichever engine ran the query.
+
+    Raises
+    ------
+    QueryError
+        The query does not parse (naming the line and column, in ``source`` if given) or
+        fails while it runs.
+    BindingError
+        A value cannot be bound (no such variable, not a term, the wrong kind, a required
+        parameter missing, a variable the query does not select).
+    UsageError
+        An unknown engine, or a dataset asked of the rdflib engine.
+
+    Examples
+    --------
     >>> from pactgraph.load import load
-    >>> result = query(load(), "changes", {"change": "pg:Removed"})
+    >>> store = load(text='''
+    ...     <https://example.org/a> a pg:Agreement ; rdfs:label "Lease" ;
+    ...         dcterms:date "2024-01-01"^^xsd:date ; pg:provision <https://example.org/r> .
+    ...     <https://example.org/r> a pg:Right ; rdfs:label "tenancy" .
+    ... ''')
+    >>> result = query(store, "SELECT ?kind ?label WHERE { ?p a ?kind ; rdfs:label ?label }",
+    ...                {"kind": "pg:Right"})
     >>> [r["label"] for r in result.records()]
-    ["Microsoft's right of first refusal to be OpenAI's compute provider"]
+    ['tenancy']
     """
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
@@ -511,8 +540,13 @@ def select(
     (:func:`python_value`), unbound variables left out of a row.
 
     >>> from pactgraph.load import load
-    >>> select(load(), "agreements")[0]["title"]
-    'The next chapter of the Microsoft–OpenAI partnership'
+    >>> store = load(text='''
+    ...     <https://example.org/a> a pg:Agreement ; rdfs:label "Lease" ;
+    ...         dcterms:date "2024-01-01"^^xsd:date ; pg:provision <https://example.org/r> .
+    ...     <https://example.org/r> a pg:Right ; rdfs:label "tenancy" .
+    ... ''')
+    >>> [(r["label"], r["date"]) for r in select(store, "agreements")]
+    [('Lease', datetime.date(2024, 1, 1))]
     """
     result = query(store, sparql, bindings)
     if result.form != "select":

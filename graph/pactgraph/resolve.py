@@ -1,4 +1,4 @@
-"""Resolve what a user types ("AGI verified", "agi-verified", "Microsoft") to an IRI.
+"""Resolve what a user types ("notice given", "notice-given", "Tenant") to an IRI.
 
 A name matches a node by, in order of preference:
 
@@ -6,8 +6,8 @@ A name matches a node by, in order of preference:
 2. its local name (the IRI after the last ``/`` or ``#``), case-insensitively;
 3. one of its labels (``rdfs:label``, ``skos:prefLabel``, ``skos:altLabel``), compared as
    words: case, punctuation and a few filler words ("is", "the", "by"…) do not count, and
-   word endings are folded, so "AGI is verified" matches "AGI verified" and
-   "verification of AGI" matches too;
+   word endings are folded, so "notice is given" matches "notice given" and
+   "notices given" matches too;
 4. all the name's words among the label's or local name's words.
 
 The first rule that matches exactly one node wins. A name that matches several nodes at
@@ -83,7 +83,7 @@ def _stem(word: str) -> str:
 def words(text: str) -> frozenset[str]:
     """The words of a name that count, folded.
 
-    >>> sorted(words("AGI is verified")) == sorted(words("verification of AGI"))
+    >>> sorted(words("the licence is verified")) == sorted(words("verification of the licence"))
     True
     """
     tokens = re.findall(r"[a-z0-9]+", text.lower())
@@ -145,11 +145,39 @@ def _expand(name: str) -> str | None:
 
 
 def resolve(store: Store, name: str, kinds: Iterable[str] = KINDS) -> str:
-    """The IRI that ``name`` stands for among nodes of ``kinds``.
+    """The IRI that ``name`` stands for among the nodes of ``kinds``.
 
+    Parameters
+    ----------
+    store
+        The loaded agreements: only the names the graph holds are found.
+    name
+        An IRI, a prefixed name, a local name or label words (see the module docstring).
+    kinds
+        The kinds of node to look among (:data:`KINDS`).
+
+    Returns
+    -------
+    str
+        The IRI.
+
+    Raises
+    ------
+    UnknownNameError
+        The name matches nothing, or several nodes equally well; ``candidates`` lists the
+        closest.
+
+    Examples
+    --------
     >>> from pactgraph.load import load
-    >>> resolve(load(), "AGI is verified", kinds=["event"])
-    'https://w3id.org/pactgraph/id/microsoft-openai-2025/agi-verified'
+    >>> store = load(text='''
+    ...     <https://example.org/a> a pg:Agreement ; pg:provision <https://example.org/r> .
+    ...     <https://example.org/r> a pg:Right ; rdfs:label "tenancy" ;
+    ...         pg:endsWith <https://example.org/notice-given> .
+    ...     <https://example.org/notice-given> a pg:Event ; rdfs:label "notice given" .
+    ... ''')
+    >>> resolve(store, "the notice is given", kinds=["event"])
+    'https://example.org/notice-given'
     """
     kinds = tuple(kinds)
     candidates = names(store, kinds)

@@ -546,9 +546,33 @@ def serve(
 ) -> None:
     """Serve the agreements (default: the bundled ones) until interrupted.
 
-    The data is loaded first, so a bad file fails here with its error, before any socket is
-    opened. ``ready`` is called with the endpoint's URL once the server listens (with the
-    port the system chose, for ``port=0``).
+    The endpoint is read-only (SPARQL 1.1 Protocol, Graph Store Protocol reads), refuses
+    ``SERVICE``, and serves the visual explorer at ``/explorer``.
+
+    Parameters
+    ----------
+    paths
+        Agreement files and directories, as :func:`pactgraph.load.load` takes them. They are
+        loaded first, so a bad file fails here, before any socket is opened.
+    host, port
+        Where to listen (``port=0``: a port the system chooses).
+    timeout
+        Seconds a query may run before it is stopped and answered 503.
+    row_cap
+        The most rows (or triples) one answer holds.
+    cors
+        A browser origin allowed to query; none by default.
+    workers
+        Query worker processes.
+    ready
+        Called with the endpoint's URL once the server listens.
+
+    Raises
+    ------
+    UsageError
+        A bad host, a port that cannot be listened on, a limit that is not positive.
+    PactgraphError
+        The data does not load, or the server does not start.
     """
     import uvicorn
 

@@ -302,9 +302,30 @@ def _agreements(store: Store) -> list[Finding]:
 def validate(store: Store) -> Report:
     """Validate every agreement in ``store``: SHACL shapes, check queries and quotes.
 
+    Parameters
+    ----------
+    store
+        The loaded agreements. Quotes are checked against the source texts beside the
+        files this run loaded; an agreement the store holds from elsewhere is listed in
+        :attr:`Report.quotes_unchecked_in`.
+
+    Returns
+    -------
+    Report
+        Every :class:`Finding`, each naming its file and line where it can; ``conforms``
+        when there is none. Nothing is raised for bad data: it is reported.
+
+    Examples
+    --------
     >>> from pactgraph.load import load
-    >>> validate(load()).conforms
-    True
+    >>> store = load(text='''
+    ...     <https://example.org/a> a pg:Agreement ; rdfs:label "Lease" ;
+    ...         dcterms:date "2024-01-01"^^xsd:date ; pg:provision <https://example.org/r> .
+    ...     <https://example.org/r> a pg:Right ; rdfs:label "tenancy" .
+    ... ''')
+    >>> report = validate(store)
+    >>> report.conforms, report.findings[0].message
+    (False, 'A provision needs a holder (pg:holder): the party it benefits.')
     """
     locate = _Locator()
     files = [str(p) for p in dict.fromkeys(store.origins.values())]

@@ -87,9 +87,13 @@ def view(
     fields. Each edge has ``from``, ``to``, ``label`` (the relation) and ``relation``.
 
     >>> from pactgraph.load import load
-    >>> v = view(load())
-    >>> sorted({n["kind"] for n in v["nodes"]})[:3]
-    ['IP category', 'date', 'definition']
+    >>> store = load(text='''
+    ...     <https://example.org/a> a pg:Agreement ; rdfs:label "Lease" ;
+    ...         dcterms:date "2024-01-01"^^xsd:date ; pg:provision <https://example.org/r> .
+    ...     <https://example.org/r> a pg:Right ; rdfs:label "tenancy" .
+    ... ''')
+    >>> [(n["label"], n["kind"]) for n in view(store)["nodes"]]
+    [('tenancy', 'right')]
     """
     return _view(
         store,
@@ -291,12 +295,31 @@ def visualize(
 ) -> str:
     """The explorer page for ``store`` as one self-contained HTML string.
 
-    ``impact`` or ``state`` (answers of :func:`pactgraph.impact.impact` and
-    :func:`pactgraph.state.state`) switch on impact or state mode; ``timeline`` is an SVG
-    drawing (:func:`pactgraph.timeline.timeline_svg`) shown under the graph.
+    Parameters
+    ----------
+    store
+        The loaded agreements.
+    impact, state
+        An answer of :func:`pactgraph.impact.impact` (colour by change, outline by cause,
+        explanation paths drawn) or of :func:`pactgraph.state.state` (colour by status).
+    timeline
+        An SVG drawing (:func:`pactgraph.timeline.timeline_svg`) shown under the graph.
 
+    Returns
+    -------
+    str
+        The page, vis-network inlined, with a content security policy that refuses every
+        request: it works offline and fetches nothing.
+
+    Examples
+    --------
     >>> from pactgraph.load import load
-    >>> page = visualize(load())
+    >>> store = load(text='''
+    ...     <https://example.org/a> a pg:Agreement ; rdfs:label "Lease" ;
+    ...         dcterms:date "2024-01-01"^^xsd:date ; pg:provision <https://example.org/r> .
+    ...     <https://example.org/r> a pg:Right ; rdfs:label "tenancy" .
+    ... ''')
+    >>> page = visualize(store)
     >>> "https://" in page.split("<script>")[0], page.count("<script src")
     (False, 0)
     """
