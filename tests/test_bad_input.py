@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, assert_one_line_error, run_cli
+from pactgraph.load import load
 
 MINIMAL = DATA / "minimal"
 
@@ -182,3 +183,28 @@ def test_a_directory_skips_json_and_xml_that_are_not_rdf(tmp_path: Path) -> None
     (tmp_path / "notes.xml").write_text("<notes/>", encoding="utf-8")
     store = load([tmp_path])
     assert len(store.origins) == 1
+
+
+def test_a_reopened_store_lists_what_it_holds(tmp_path: Path) -> None:
+    """What a store holds comes from the store: reopening an on-disk store and loading a
+    second agreement into it lists both, everywhere."""
+    import gc
+
+    from pactgraph.summarize import summarize
+    from pactgraph.validate import validate
+
+    first = load([DATA / "lease" / "agreement.ttl"], store_dir=tmp_path / "store")
+    lease = first.agreement_graphs
+    del first
+    gc.collect()  # close the on-disk store before opening it again
+    second = load([DATA / "earliest-of" / "agreement.ttl"], store_dir=tmp_path / "store")
+    assert len(second.agreement_graphs) == 2
+    assert set(lease) < set(second.agreement_graphs)
+    summary = summarize(second)
+    assert len(summary.agreements) == 2
+    files = {a.agreement: a.file for a in summary.agreements}
+    assert files[lease[0]] is None  # loaded by another run: the store does not say from where
+    report = validate(second)
+    assert report.quotes_unchecked_in == lease
+    assert report.conforms, report.findings
+    assert any(lease[0] in f for f in report.files)

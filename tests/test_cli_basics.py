@@ -8,7 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import DATA, ROOT, assert_one_line_error, run_cli
+import pytest
+
+from conftest import DATA, ROOT, assert_one_line_error, run_cli, run_process
 from pactgraph import __version__
 from pactgraph.resources import bundled_agreement_files
 
@@ -63,7 +65,7 @@ def test_no_command_prints_help_and_exits_2() -> None:
 def test_python_m_and_the_console_script_agree(tmp_path: Path) -> None:
     script = Path(sys.executable).with_name("pactgraph")
     assert script.is_file(), script
-    by_module = run_cli("info", "--format", "json", cwd=tmp_path)
+    by_module = run_process("info", "--format", "json", cwd=tmp_path)
     by_script = subprocess.run(
         [str(script), "info", "--format", "json"],
         capture_output=True,
@@ -74,6 +76,25 @@ def test_python_m_and_the_console_script_agree(tmp_path: Path) -> None:
     assert by_module.returncode == by_script.returncode == 0, by_script.stderr
     assert json.loads(by_module.stdout) == json.loads(by_script.stdout)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "needle"),
+    [
+        (("validate",), 0, ""),
+        (("validate", "missing.ttl"), 2, "missing.ttl: no such file"),
+        (("state", "--on", "2031-13-01"), 2, "is not a date"),
+        (("query", "-e", "SELECT ?x WHERE {"), 1, "query:1:"),
+    ],
+)
+def test_a_real_process_exits_with_the_documented_code(
+    tmp_path: Path, args: tuple[str, ...], code: int, needle: str
+) -> None:
+    result = run_process(*args, cwd=tmp_path)
+    if code == 0:
+        assert result.returncode == 0, result.stderr
+    else:
+        assert_one_line_error(result, code, needle)
 
 
 def test_info_table_names_the_agreement() -> None:

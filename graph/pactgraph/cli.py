@@ -610,7 +610,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PactgraphError as err:
         if args.debug:
             raise
-        sys.stderr.write(f"error: {err}\n")
+        sys.stderr.write(f"error: {' '.join(str(err).split())}\n")  # one line, always
         return err.exit_code
     except KeyboardInterrupt:
         sys.stderr.write("error: interrupted\n")

@@ -384,7 +384,7 @@ def _run_oxigraph(  # noqa: PLR0917
             result.rows.append(tuple(solution[n] for n in names))
         return result
     except SyntaxError as err:
-        message = str(err.msg)
+        message = " ".join(str(err.msg).split())  # the parser's list of expected tokens spans lines
         match = _POSITION.match(message)
         if match:
             where, message = f"{where}:{match[1]}:{match[2]}", message[match.end() :]
