@@ -9,8 +9,8 @@ the graph as a SPARQL endpoint. :func:`holdings`, :func:`dependents`, :func:`cov
 Each verb lives in the module of its name (``pactgraph.state.state``; the lookups in
 ``pactgraph.lookup``, ``select`` beside ``query``) and is imported on first use, so
 ``import pactgraph`` (and ``pactgraph --help``) stays fast. Importing a verb's module does
-not hide the verb: ``pactgraph.state`` is the function, ``pactgraph.state.State``-style
-names live in :mod:`pactgraph.answers`.
+not hide the verb: ``pactgraph.state`` stays the function. The answers the verbs return are
+in :mod:`pactgraph.answers`.
 
 >>> import pactgraph
 >>> store = pactgraph.load()

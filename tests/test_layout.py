@@ -1,0 +1,29 @@
+"""The README's "where things live" table matches the package, and each verb lives in the
+module of its name."""
+
+from __future__ import annotations
+
+import re
+
+import pactgraph
+from conftest import ROOT
+
+PACKAGE = ROOT / "graph" / "pactgraph"
+
+
+def test_the_module_table_lists_every_module() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("### Where things live", 1)[1].split("\n## ", 1)[0]
+    listed = set(re.findall(r"`(\w+\.py)`", table))
+    present = {p.name for p in PACKAGE.glob("*.py")} - {"__init__.py", "__main__.py"}
+    assert listed == present
+
+
+def test_each_verb_lives_in_the_module_of_its_name() -> None:
+    lookups = {"holdings", "dependents", "covering", "changes"}
+    for name in pactgraph.__all__:
+        if name == "__version__":
+            continue
+        module = getattr(pactgraph, name).__module__
+        expected = "lookup" if name in lookups else "query" if name == "select" else name
+        assert module == f"pactgraph.{expected}", (name, module)
