@@ -230,22 +230,24 @@ class Run:
     def _settle(self, provision: str) -> None:
         """Compute the terms of ``provision`` and of everything it rests on, in dependency
         order; the provisions of a cycle share the part of their terms they have in common."""
-        import networkx as nx
-
-        ends = self.m.ripple("Ends")
-        if provision not in ends:
+        units = self.m.units
+        if provision not in units.unit_of:
             self._terms[provision] = self.own(provision)
             return
-        upstream = nx.ancestors(ends, provision) | {provision}
-        sub = ends.subgraph(upstream)
-        condensed = nx.condensation(sub)
-        for unit in nx.topological_sort(condensed):
-            members = sorted(condensed.nodes[unit]["members"])
-            if all(member in self._terms for member in members):
+        todo = [units.unit_of[provision]]
+        while todo:
+            unit = todo[-1]
+            waiting = [u for u in units.before[unit] if units.members[u][0] not in self._terms]
+            if waiting:
+                todo.extend(waiting)
+                continue
+            todo.pop()
+            members = units.members[unit]
+            if members[0] in self._terms:
                 continue
             own = {member: self.own(member) for member in members}
             outside = sorted(
-                {q for member in members for q in sub.predecessors(member)} - set(members)
+                {q for member in members for q in units.rests_on[member]} - set(members)
             )
             for member in members:
                 others = [(q, own[q]) for q in members if q != member]
@@ -502,37 +504,16 @@ class Run:
 
 
 def _candidates(m: Model, s: Scenario, provisions: Collection[str]) -> dict[str, set[str]]:
-    """For each undated event, the provisions whose status it could change."""
-    import networkx as nx
-
-    ends = m.ripple("Ends")
-    modifies = m.ripple("Modifies")
+    """For each undated event, the provisions whose status it could change: those it
+    reaches in the dependency graph (through what it requires, the triggers built from
+    those, the terms they start or end, and everything resting on those)."""
+    wanted = set(provisions)
     found: dict[str, set[str]] = {}
-    for provision in provisions:
-        roots = {provision}
-        if provision in modifies:
-            roots |= set(modifies.predecessors(provision))
-        upstream: set[str] = set()
-        while roots:
-            q = roots.pop()
-            if q in upstream:
-                continue
-            upstream.add(q)
-            if q in ends:
-                roots |= nx.ancestors(ends, q)
-            survived = m.provisions[q].survives if q in m.provisions else None
-            if survived is not None:
-                roots.add(survived)
-        events: set[str] = set()
-        for q in upstream:
-            p = m.provisions.get(q)
-            if p is not None:
-                events |= m.events_in(p.start) | m.events_in(p.end)
-        for event in m.events:
-            if event in s.dates:
-                continue
-            if event in events or events & set(m.prerequisites(event)):
-                found.setdefault(event, set()).add(provision)
+    for event in m.events:
+        if event not in s.dates:
+            reached = m.reach(event) & wanted
+            if reached:
+                found[event] = reached
     return found
 
 

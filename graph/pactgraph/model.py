@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from .answers import Reading
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 
     from .load import Store
 
-__all__ = ["DAY", "Model", "Provision", "Trigger", "model"]
+__all__ = ["DAY", "Model", "Provision", "Trigger", "Units", "model"]
 
 #: One day.
 DAY = dt.timedelta(days=1)
@@ -87,6 +88,18 @@ class Provision:
     mutual: bool = False
 
 
+@dataclass(frozen=True)
+class Units:
+    """The provisions joined by ``pg:Ends`` edges, grouped so each cycle is one unit."""
+
+    unit_of: dict[str, int]
+    members: dict[int, tuple[str, ...]]
+    before: dict[int, tuple[int, ...]]
+    """The units each unit rests on."""
+    rests_on: dict[str, tuple[str, ...]]
+    """The provisions each provision rests on by a ``pg:Ends`` edge."""
+
+
 @dataclass
 class Model:
     """What the evaluator reads from a store, once: triggers, provision terms, the graph."""
@@ -110,6 +123,20 @@ class Model:
 
             self._ripple[effect] = ripple_graph(self.graph, [effect])
         return self._ripple[effect]
+
+    @cached_property
+    def units(self) -> Units:
+        """The ``pg:Ends`` dependency graph condensed into units (one per cycle), once."""
+        import networkx as nx
+
+        ends = self.ripple("Ends")
+        condensed = nx.condensation(ends)
+        return Units(
+            unit_of=dict(condensed.graph["mapping"]),
+            members={u: tuple(sorted(d["members"])) for u, d in condensed.nodes(data=True)},
+            before={u: tuple(condensed.predecessors(u)) for u in condensed.nodes},
+            rests_on={p: tuple(sorted(ends.predecessors(p))) for p in ends.nodes},
+        )
 
     def reach(self, node: str) -> set[str]:
         """Every node a change at ``node`` can travel to, and ``node`` itself."""
@@ -138,7 +165,12 @@ class Model:
                 found[p.agreement] = p.agreement_date
         return found
 
-    @property
+    @cached_property
+    def recorded(self) -> dict[str, dt.date]:
+        """The dates the graph records for events (``pg:occurredOn``)."""
+        return {iri: t.occurred_on for iri, t in self.events.items() if t.occurred_on}
+
+    @cached_property
     def events(self) -> dict[str, Trigger]:
         return {k: t for k, t in self.triggers.items() if t.type == "Event"}
 

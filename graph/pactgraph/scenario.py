@@ -88,9 +88,7 @@ def build(m: Model, given: Mapping[str, dt.date]) -> Scenario:
     earliest of their dates. Raises :class:`~pactgraph.errors.UsageError` if an event is
     dated before one it requires.
     """
-    recorded = {
-        iri: t.occurred_on for iri, t in m.events.items() if t.occurred_on and iri not in given
-    }
+    recorded = {iri: day for iri, day in m.recorded.items() if iri not in given}
     dates: dict[str, dt.date] = {**recorded, **given}
     implied: dict[str, str] = {}
     for event, day in sorted(dict(dates).items(), key=lambda kv: (kv[1], kv[0])):

@@ -20,7 +20,8 @@ from pactgraph.impact import impact
 from pactgraph.load import load
 from pactgraph.query import select
 from pactgraph.resources import agreements_dir
-from pactgraph.state import model, state
+from pactgraph.model import model
+from pactgraph.state import state
 
 BASE = "https://w3id.org/pactgraph/id/microsoft-openai-2025"
 
