@@ -21,14 +21,15 @@ from pactgraph.query import select
 DATA = Path(__file__).parent / "data"
 STORES = ["bundled", *sorted(p.parent.name for p in DATA.glob("*/expected.json"))]
 
-_EDGES = "pg:dependsOn|pg:exceptionTo|pg:carveOutOf|pg:extends"
+_EDGES = "pg:dependsOn|pg:exceptionTo|pg:carveOutOf|pg:extends|pg:survives"
+_PARTS = "pg:member|pg:after|pg:trigger|pg:unless|pg:stoppedBy"
 
 #: The provisions an event (or a date) reaches: through the events it requires, the composite triggers
 #: it is a member of, the terms those start or end, and every dependency edge after.
 _EVENT_REACH = f"""
     SELECT DISTINCT ?event ?provision WHERE {{
       ?event pg:requires* ?happens .
-      ?trigger pg:member* ?happens .
+      ?trigger ({_PARTS})* ?happens .
       ?term (pg:startsWith|pg:endsWith) ?trigger .
       ?provision ({_EDGES})* ?term .
     }}"""

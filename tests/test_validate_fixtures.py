@@ -35,6 +35,8 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "undeclared-term": (":royalty", ("pactgraph/ns#counterpart>", "does not define")),
     "quote-offset-not-integer": (":q-royalty", ("oa:start", "an integer")),
     "quote-without-source": (":q-royalty", ("needs exactly one source", "dcterms:source")),
+    "offset-with-hours": (":acquired-or-end-of-2030", ("pg:offset", "years, months, weeks")),
+    "unless-without-unless": (":acquired-or-end-of-2030", ("needs one pg:unless",)),
 }
 
 #: how many findings a case gives, where it is not one

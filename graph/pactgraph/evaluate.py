@@ -212,7 +212,9 @@ class Run:
         other = self.term(p.survives)
         if other.never or other.end is None or p.survival_period is None:
             return Term(start, end)
-        outlived = add(other.end, p.survival_period)
+        # the period runs from the day the other ends (its last day in force), not including
+        # it: three years from termination on 2021-02-28 last through 2024-02-28
+        outlived = add(other.end - DAY, p.survival_period) + DAY
         if end is not None and end <= outlived:
             return Term(start, end)
         return Term(start, outlived, end_by=p.survives, path=(p.survives, provision))
