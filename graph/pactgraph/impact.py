@@ -67,8 +67,8 @@ class _Explain:
     """Why a provision changed, from the records of the run with the event: the cause,
     the path of graph nodes from the event, and what changed in words."""
 
-    def __init__(self, m: Model, run: Run, event: str) -> None:
-        self.m, self.run, self.event = m, run, event
+    def __init__(self, m: Model, run: Run, event: str, before: Run) -> None:
+        self.m, self.run, self.event, self.before = m, run, event, before
 
     def _from_event(self, trigger: str) -> tuple[Cause, list[str]] | None:
         """The path from the event to ``trigger`` through the chain that decided it."""
@@ -104,6 +104,8 @@ class _Explain:
             own = self.own(provision, start=True)
             if own is not None:
                 return own
+            # its own start did not move: what held it back before no longer does
+            return self._ripple(self.before.term(provision).path, start=True)
         return self._ripple(term.path, start=True)
 
     def _ripple(self, chain: tuple[str, ...], *, start: bool) -> tuple[Cause, list[str]]:
@@ -138,8 +140,8 @@ class _Explain:
         if cause == Cause.PREREQUISITE:
             leaf = next(n for n in path[1:] if n in m.events)
             return f"{verb} when {label(leaf)} happens, which {label(self.event)} requires"
-        provisions = [n for n in path if n in m.provisions]
-        root, q = provisions[0], provisions[-2] if len(provisions) > 1 else provisions[0]
+        provisions = [n for n in path if n in m.provisions][:-1] or [provision]
+        root, q = provisions[0], provisions[-1]
         relation = (
             m.ripple("Ends").edges[q, provision]["relation"]
             if m.ripple("Ends").has_edge(q, provision)
@@ -172,7 +174,7 @@ def _changes_on(
     with_event = build(m, {**base, event: day})
     new = {e for e, d in with_event.dates.items() if without.dates.get(e) != d}
     before, after = Run(m, without), Run(m, with_event, prefer=new)
-    explain_ = _Explain(m, after, event)
+    explain_ = _Explain(m, after, event, before)
     found = []
     for iri in sorted(relevant & m.provisions.keys()):
         b, a = before.status(iri, day), after.status(iri, day)
