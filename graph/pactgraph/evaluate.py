@@ -427,6 +427,8 @@ class Run:
             return f"{self._rests(provision, q)}, which starts then"
         if p.start:
             return self.fired_words(p.start)
+        if p.date_assumed:
+            return "the agreement's assumed date (it states none)"
         return "the agreement's date"
 
     def _since_words(self, provision: str, term: Term) -> str:

@@ -296,7 +296,11 @@ def model(store: Store) -> Model:
                     reading=i["reading"],
                     alternatives=tuple(i["alternatives"]),
                 )
-                for i in readings.get(r["provision"], {}).values()
+                # its own readings, then its agreement's (an assumed date, say)
+                for i in [
+                    *readings.get(r["provision"], {}).values(),
+                    *readings.get(r["agreement"], {}).values(),
+                ]
             ),
         )
     built = Model(triggers, provisions, dependency_graph(store))

@@ -18,9 +18,9 @@ from pathlib import Path
 
 from pactgraph.impact import impact
 from pactgraph.load import load
+from pactgraph.model import model
 from pactgraph.query import select
 from pactgraph.resources import agreements_dir
-from pactgraph.model import model
 from pactgraph.state import state
 
 BASE = "https://w3id.org/pactgraph/id/microsoft-openai-2025"
