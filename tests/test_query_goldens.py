@@ -26,12 +26,17 @@ from pactgraph.load import Store, load
 from pactgraph.namespaces import PREFIXES
 from pactgraph.query import Result, checks, library, python_value
 from pactgraph.query import query as run
+from pactgraph.resources import agreements_dir
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 DATASETS: dict[str, list[Path] | None] = {
-    "bundled": None,
+    # the 2025 agreement as bundled: its goldens hold whatever versions ship beside it
+    "bundled": [agreements_dir() / "microsoft-openai-2025.ttl"],
     "lakeside-meridian": [DATA / "lakeside-meridian" / "lakeside-meridian-2024.ttl"],
 }
+#: Queries about several versions of an agreement: the datasets here hold one version each,
+#: so their goldens are empty; tests/test_versions.py holds them to rows on versions.
+ONE_VERSION_ONLY = frozenset({"revisions"})
 CASES = [
     pytest.param(path, index, id=f"{path.stem}[{index}]")
     for path in sorted(GOLDEN.glob("*.json"))
@@ -113,7 +118,8 @@ def test_every_named_query_has_a_golden(dataset: str) -> None:
     empty = [
         n
         for n in library()
-        if not any(
+        if n not in ONE_VERSION_ONLY
+        and not any(
             c.get("rows") or c.get("triples")
             for c in json.loads((GOLDEN / f"{n}.{dataset}.json").read_text(encoding="utf-8"))[
                 "cases"

@@ -189,17 +189,18 @@ def test_state_is_conditional_exactly_where_impact_says_an_event_would_change_it
     name: str, case: dict[str, Any]
 ) -> None:
     if name not in _STORES:
-        _STORES[name] = load([DATA / name / "agreement.ttl"])
+        _STORES[name] = load(sorted((DATA / name).glob("*.ttl")))
     store = _STORES[name]
     on = dt.date.fromisoformat(case["on"])
     given = {k: dt.date.fromisoformat(v) for k, v in case["events"].items()}
-    answer = state(store, on, events=given)
+    as_of = dt.date.fromisoformat(case["as_of"]) if case.get("as_of") else None
+    answer = state(store, on, events=given, as_of=as_of)
     dated = {e.event for e in answer.scenario}
-    m = model(store)
+    m = model(store, as_of)
     moved: set[str] = set()
     for event in sorted(set(m.events) - dated):
         try:
-            changes = impact(store, event, on=on, events=given).changes
+            changes = impact(store, event, on=on, events=given, as_of=as_of).changes
         except UsageError:  # dated before an event it requires: it cannot happen that day
             continue
         moved |= {c.provision for c in changes if c.change != ChangeKind.MODIFIED}

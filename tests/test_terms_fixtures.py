@@ -17,6 +17,9 @@ hand-computed statuses on dates under scenarios, impacts of events, and errors.
   a substring its row must say about what changed: its ``how`` field if the row has one,
   else its ``reason``) and ``reason_excludes`` (substrings no change's ``reason`` may hold).
 - ``errors``: ``on``, ``events`` and the ``message`` the scenario's usage error matches.
+
+Every ``.ttl`` file of the folder is loaded (one per version of an agreement), and a state or
+impact case may give ``as_of``: answer from the versions published on or before that day.
 """
 
 from __future__ import annotations
@@ -46,6 +49,10 @@ def _dates(events: dict[str, str]) -> dict[str, dt.date]:
     return {k: dt.date.fromisoformat(v) for k, v in events.items()}
 
 
+def _as_of(case: dict[str, Any]) -> dt.date | None:
+    return dt.date.fromisoformat(case["as_of"]) if case.get("as_of") else None
+
+
 def _local(iri: str) -> str:
     return iri.rsplit("/", 1)[-1]
 
@@ -55,7 +62,7 @@ _STORES: dict[str, Store] = {}
 
 def _store(name: str) -> Store:
     if name not in _STORES:
-        _STORES[name] = load([DATA / name / "agreement.ttl"])
+        _STORES[name] = load(sorted((DATA / name).glob("*.ttl")))
     return _STORES[name]
 
 
@@ -90,7 +97,10 @@ def test_there_are_fixtures_for_each_idea() -> None:
 @pytest.mark.parametrize(("name", "index", "case"), _cases("state"))
 def test_state(name: str, index: int, case: dict[str, Any]) -> None:
     answer = state(
-        _store(name), dt.date.fromisoformat(case["on"]), events=_dates(case["events"])
+        _store(name),
+        dt.date.fromisoformat(case["on"]),
+        events=_dates(case["events"]),
+        as_of=_as_of(case),
     ).as_dict()
     got = {_local(p["provision"]): p for p in answer["provisions"]}
     if case.get("partial"):
@@ -120,7 +130,9 @@ def test_state(name: str, index: int, case: dict[str, Any]) -> None:
 @pytest.mark.parametrize(("name", "index", "case"), _cases("impact"))
 def test_impact(name: str, index: int, case: dict[str, Any]) -> None:
     on = dt.date.fromisoformat(case["on"]) if case["on"] else None
-    answer = impact(_store(name), case["event"], on=on, events=_dates(case["events"])).as_dict()
+    answer = impact(
+        _store(name), case["event"], on=on, events=_dates(case["events"]), as_of=_as_of(case)
+    ).as_dict()
     got = sorted(
         (_local(c["provision"]), c["change"], c["cause"], c["condition"]) for c in answer["changes"]
     )

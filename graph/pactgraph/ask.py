@@ -11,6 +11,7 @@ Names resolve as :mod:`pactgraph.resolve` describes. A question in no known form
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,7 +34,9 @@ class Form:
     name: str
     wording: str
     pattern: re.Pattern[str]
-    answer: Callable[[Store, re.Match[str]], tuple[Any, tuple[str, ...], list[dict[str, Any]]]]
+    answer: Callable[
+        [Store, re.Match[str], dt.date | None], tuple[Any, tuple[str, ...], list[dict[str, Any]]]
+    ]
     """The answer, the table's columns, and its rows."""
 
 
@@ -41,46 +44,58 @@ def _date(m: re.Match[str]) -> Any:
     return parse_date(m["date"]) if m["date"] else None
 
 
-def _impact(store: Store, m: re.Match[str]) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
+def _impact(
+    store: Store, m: re.Match[str], as_of: dt.date | None
+) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
     from .impact import impact
 
-    answer = impact(store, m["event"], on=_date(m))
+    answer = impact(store, m["event"], on=_date(m), as_of=as_of)
     rows = [c.as_dict() for c in answer.changes]
     return answer, ("change", "cause", "label", "condition"), rows
 
 
-def _in_force(store: Store, m: re.Match[str]) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
+def _in_force(
+    store: Store, m: re.Match[str], as_of: dt.date | None
+) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
     from .state import state
 
     events = parse_events(m["scenario"]) if m["scenario"] else {}
-    answer = state(store, parse_date(m["date"]), events=events)
+    answer = state(store, parse_date(m["date"]), events=events, as_of=as_of)
     rows = [p.as_dict() for p in answer.provisions if p.status == Status.IN_FORCE]
     return answer, ("label", "kind", "reason"), rows
 
 
-def _holds(store: Store, m: re.Match[str]) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
+def _holds(
+    store: Store, m: re.Match[str], as_of: dt.date | None
+) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
     from .lookup import holdings
 
-    answer = holdings(store, m["party"], on=_date(m))
+    answer = holdings(store, m["party"], on=_date(m), as_of=as_of)
     columns = ("label", "kind", "reason") if answer.on else ("label", "kind")
     return answer, columns, [h.as_dict() for h in answer.provisions]
 
 
-def _depends(store: Store, m: re.Match[str]) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
+def _depends(
+    store: Store, m: re.Match[str], as_of: dt.date | None
+) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
     from .lookup import dependents
 
     answer = dependents(store, m["name"])
     return answer, ("label", "via"), [d.as_dict() for d in answer.dependents]
 
 
-def _covers(store: Store, m: re.Match[str]) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
+def _covers(
+    store: Store, m: re.Match[str], as_of: dt.date | None
+) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
     from .lookup import covering
 
     answer = covering(store, m["category"], kinds=("Right", "Exclusivity"))
     return answer, ("holders", "label", "kind", "via"), [c.as_dict() for c in answer.provisions]
 
 
-def _changed(store: Store, m: re.Match[str]) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
+def _changed(
+    store: Store, m: re.Match[str], as_of: dt.date | None
+) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
     from .lookup import changes
 
     answer = changes(store)
@@ -143,7 +158,7 @@ FORMS: tuple[Form, ...] = (
 )
 
 
-def ask(store: Store, question: str) -> Answer:
+def ask(store: Store, question: str, *, as_of: dt.date | None = None) -> Answer:
     """Answer a plain-English ``question`` in one of the :data:`FORMS`.
 
     Parameters
@@ -152,6 +167,8 @@ def ask(store: Store, question: str) -> Answer:
         The loaded agreements.
     question
         The question, in one of the forms (case and a closing ``?`` do not matter).
+    as_of
+        Answer from the versions published on or before this day (default: all known).
 
     Returns
     -------
@@ -184,7 +201,7 @@ def ask(store: Store, question: str) -> Answer:
     for form in FORMS:
         match = form.pattern.match(text)
         if match:
-            answer, columns, rows = form.answer(store, match)
+            answer, columns, rows = form.answer(store, match, as_of)
             return Answer(question, form.name, answer, columns, tuple(rows))
     raise UsageError(
         f"cannot read {question!r} as a question; ask one of: "

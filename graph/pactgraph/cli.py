@@ -138,11 +138,11 @@ def _viz_answers(args: argparse.Namespace, store: Any) -> tuple[Any, Any]:
     if args.impact:
         from .impact import impact
 
-        return impact(store, args.impact, on=on, events=events), None
+        return impact(store, args.impact, on=on, events=events, as_of=_as_of(args)), None
     if on is not None:
         from .state import state
 
-        return None, state(store, on, events=events)
+        return None, state(store, on, events=events, as_of=_as_of(args))
     if events:
         raise UsageError("--event needs --on DATE (state mode) or --impact EVENT")
     return None, None
@@ -201,7 +201,7 @@ def _timeline(args: argparse.Namespace) -> int:
         raise UsageError(f"-o {args.output}: write the timeline to a FILE.html or a FILE.svg")
     check_output(args.output)
     on = parse_date(args.on) if args.on else dt.date.today()
-    answer = state(_load(args), on, events=_events(args))
+    answer = state(_load(args), on, events=_events(args), as_of=_as_of(args))
     svg = timeline_svg(answer)
     if suffix == ".svg":
         data = ('<?xml version="1.0" encoding="UTF-8"?>\n' + svg + "\n").encode("utf-8")
@@ -239,7 +239,7 @@ def _state(args: argparse.Namespace) -> int:
     from .render import state_text, to_json
     from .state import state
 
-    answer = state(_load(args), parse_date(args.on), events=_events(args))
+    answer = state(_load(args), parse_date(args.on), events=_events(args), as_of=_as_of(args))
     if args.status:
         answer = answer.only(args.status)
     _out(to_json(answer.as_dict()) if args.format == "json" else state_text(answer, args.format))
@@ -256,6 +256,7 @@ def _impact(args: argparse.Namespace) -> int:
         args.event_name,
         on=parse_date(args.on) if args.on else None,
         events=_events(args),
+        as_of=_as_of(args),
     )
     _out(to_json(answer.as_dict()) if args.format == "json" else impact_text(answer, args.format))
     return 0
@@ -265,7 +266,7 @@ def _ask(args: argparse.Namespace) -> int:
     from .ask import ask
     from .render import answer_text, to_json
 
-    answer = ask(_load(args), args.question)
+    answer = ask(_load(args), args.question, as_of=_as_of(args))
     _out(to_json(answer.as_dict()) if args.format == "json" else answer_text(answer, args.format))
     return 0
 
@@ -454,6 +455,7 @@ def _validate_args(parser: argparse.ArgumentParser) -> None:
 
 
 def _scenario_args(parser: argparse.ArgumentParser) -> None:
+    _as_of_args(parser)
     parser.add_argument(
         "--event",
         action="append",
@@ -461,6 +463,20 @@ def _scenario_args(parser: argparse.ArgumentParser) -> None:
         help="an event of the scenario and the date it happens (repeatable), "
         "e.g. --event 'AGI verified=2029-03-01'",
     )
+
+
+def _as_of_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--as-of",
+        metavar="DATE",
+        help="answer from the versions published on or before DATE (default: all known)",
+    )
+
+
+def _as_of(args: argparse.Namespace) -> Any:
+    from .parse import parse_date
+
+    return parse_date(args.as_of) if getattr(args, "as_of", None) else None
 
 
 def _state_args(parser: argparse.ArgumentParser) -> None:
@@ -491,6 +507,7 @@ def _ask_args(parser: argparse.ArgumentParser) -> None:
 
     forms = "; ".join(form.wording.rstrip("?") for form in FORMS)
     parser.add_argument("question", metavar="QUESTION", help=f"one of: {forms}")
+    _as_of_args(parser)
     _formats(parser, ["table", "json", "md"])
 
 

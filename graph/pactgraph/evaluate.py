@@ -81,6 +81,9 @@ class Term:
     """With ``end_by`` (or ``start_by``): the provisions from the one whose own term decided,
     to this one."""
     removed: bool = False
+    replaced_by: str | None = None
+    """The provision of a later version that replaces (or repeals) this one, where that
+    ends it."""
 
     @property
     def never(self) -> bool:
@@ -206,6 +209,13 @@ class Run:
             return Term(None, None, removed=True)
         start = self.fire(p.start).day if p.start else p.agreement_date or ALWAYS
         end = self.fire(p.end).day if p.end else None
+        revision = self.m.revised.get(provision)
+        if revision is not None and (end is None or revision.on < end):
+            # a later version replaces or repeals it from the day that version takes effect
+            end = revision.on
+            replaced = Term(start, end, replaced_by=revision.by)
+            if p.survives is None:
+                return replaced
         if p.survives is None or p.survives not in self.m.provisions:
             return Term(start, end)
         # it survives the other's end: for its survival period after it, or indefinitely
@@ -261,6 +271,7 @@ class Run:
         if own.removed:
             return own
         start, start_by, end, end_by = own.start, None, own.end, own.end_by
+        replaced_by = own.replaced_by
         for q, other in others:
             if other.removed or other.start is None:
                 return Term(None, end, start_by=q, path=self._path(q, member, start=True))
@@ -268,6 +279,8 @@ class Run:
                 start, start_by = other.start, q
             if other.end is not None and (end is None or other.end < end):
                 end, end_by = other.end, q
+        if end != own.end:
+            replaced_by = None  # something ends it sooner than its revision
         path: tuple[str, ...] = ()
         if end_by is not None and end_by == own.end_by and end == own.end:
             path = own.path
@@ -275,7 +288,7 @@ class Run:
             path = self._path(end_by, member, start=False)
         elif start_by is not None:
             path = self._path(start_by, member, start=True)
-        return Term(start, end, start_by, end_by, path)
+        return Term(start, end, start_by, end_by, path, replaced_by=replaced_by)
 
     def _path(self, q: str, member: str, *, start: bool) -> tuple[str, ...]:
         """The provisions from the one whose own term decided ``q``'s start (or end), to
@@ -436,8 +449,19 @@ class Run:
             return "with the agreement"
         return f"since {term.start}: {self._start_words(provision, term)}"
 
+    def _revision_words(self, provision: str) -> str:
+        """How a later version ends the provision, in words."""
+        revision = self.m.revised[provision]
+        by = self.m.provisions.get(revision.by)
+        verb = "repealed" if revision.change == "Removed" else "replaced"
+        version = f" ({self.m.label(by.agreement)})" if by is not None else ""
+        replacement = "" if verb == "repealed" else f" by {self.m.label(revision.by)}"
+        return f"{verb}{replacement} as the version{version} takes effect on {revision.on}"
+
     def _end_words(self, provision: str, term: Term) -> str:
         p = self.m.provisions[provision]
+        if term.replaced_by is not None and term.end_by is None:
+            return self._revision_words(provision)
         if term.end_by is None:
             return self.fired_words(p.end) if p.end else "?"
         q = term.path[-2] if len(term.path) > 1 else term.end_by
@@ -459,6 +483,8 @@ class Run:
                 if term.end is not None
                 else f"ends with {self.m.label(term.end_by)}: {self._rests(provision, q)}"
             )
+        elif term.replaced_by is not None:
+            parts.append(f"ends as it is {self._revision_words(provision)}")
         elif p.end:
             parts.append(f"ends {self.words(p.end)}")
         else:

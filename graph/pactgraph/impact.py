@@ -270,6 +270,7 @@ def impact(
     *,
     on: dt.date | None = None,
     events: Mapping[str, dt.date] | None = None,
+    as_of: dt.date | None = None,
 ) -> Impact:
     """What changes when ``event`` happens on ``on``, given the other ``events``.
 
@@ -285,6 +286,8 @@ def impact(
         ``condition``.
     events
         The other events of the scenario, with their dates.
+    as_of
+        Answer from the versions published on or before this day (default: all known).
 
     Returns
     -------
@@ -317,7 +320,7 @@ def impact(
     """
     from .resolve import resolve
 
-    m = model(store)
+    m = model(store, as_of)
     iri = event if event in m.events else resolve(store, event, kinds=["event"])
     base = {k: v for k, v in scenario(store, events, m=m).given.items() if k != iri}
     relevant = m.relevant(iri)
@@ -356,6 +359,7 @@ def impact(
                 for p in m.prerequisites(iri)
                 if p not in base
             ),
+            *m.version_notes(),
             *assumed_date_notes(store, m.assumed_dates(relevant & m.provisions.keys())),
         ),
         changes=tuple(changes),

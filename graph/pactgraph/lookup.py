@@ -48,9 +48,10 @@ def holdings(
     *,
     on: dt.date | None = None,
     events: Mapping[str, dt.date] | None = None,
+    as_of: dt.date | None = None,
 ) -> Holdings:
     """The provisions ``party`` (an IRI or a name) holds; with ``on``, those in force then
-    under ``events``.
+    under ``events`` (from the versions published by ``as_of``).
 
     Raises :class:`~pactgraph.errors.UnknownNameError` if the party is not found.
 
@@ -72,15 +73,18 @@ def holdings(
 
     iri = resolve(store, party, kinds=["party"])
     held = select(store, "provisions-held-by", {"party": ox.NamedNode(iri)})
-    m = model(store)
+    m = model(store, as_of)
     statuses = {}
     if on is not None:
         from .state import state
 
-        statuses = {p.provision: p for p in state(store, on, events=events).provisions}
+        answer = state(store, on, events=events, as_of=as_of)
+        statuses = {p.provision: p for p in answer.provisions}
     rows = []
     for row in held:
         provision = m.provisions.get(row["provision"])
+        if provision is None and as_of is not None:
+            continue  # in a version published later
         status = statuses.get(row["provision"])
         if on is not None and (status is None or status.status != Status.IN_FORCE):
             continue

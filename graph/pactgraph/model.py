@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from .load import Store
 
-__all__ = ["DAY", "Model", "Provision", "Trigger", "Units", "model"]
+__all__ = ["DAY", "Model", "Provision", "Revision", "Trigger", "Units", "model"]
 
 #: One day.
 DAY = dt.timedelta(days=1)
@@ -86,6 +86,8 @@ class Provision:
     date_assumed: bool = False
     """The agreement states no date: ``agreement_date`` is the one it assumes."""
     mutual: bool = False
+    published: dt.date | None = None
+    """When its agreement (version) became known: ``pg:publishedOn``, else its date."""
 
 
 @dataclass(frozen=True)
@@ -100,16 +102,38 @@ class Units:
     """The provisions each provision rests on by a ``pg:Ends`` edge."""
 
 
+@dataclass(frozen=True)
+class Revision:
+    """A provision of a later version replacing (or repealing) one of an earlier version."""
+
+    by: str
+    """The revising provision."""
+    on: dt.date
+    """The day the revising version takes effect: the revised provision's first day out."""
+    change: str | None
+    """``Removed`` for a repeal; else how it changed (``Narrowed``, ``Extended``, ...)."""
+
+
 @dataclass
 class Model:
-    """What the evaluator reads from a store, once: triggers, provision terms, the graph."""
+    """What the evaluator reads from a store, once: triggers, provision terms, the graph.
+
+    With ``as_of``, only the versions published on or before that day are in it: their
+    provisions, and their revisions of earlier ones.
+    """
 
     triggers: dict[str, Trigger]
     provisions: dict[str, Provision]
     graph: nx.MultiDiGraph
+    revised: dict[str, Revision] = field(default_factory=dict)
+    """The provisions a later version revises or repeals, with the first revision."""
+    as_of: dt.date | None = None
+    agreement_labels: dict[str, str] = field(default_factory=dict)
     _ripple: dict[str, nx.DiGraph] = field(default_factory=dict, repr=False)
 
     def label(self, iri: str) -> str:
+        if iri in self.agreement_labels:
+            return self.agreement_labels[iri]
         if iri in self.triggers:
             return self.triggers[iri].label
         if iri in self.provisions:
@@ -156,6 +180,25 @@ class Model:
                 needed |= nx.ancestors(self.graph, other)
         return needed
 
+    def version_notes(self) -> tuple[str, ...]:
+        """Sentences saying which versions the answer rests on."""
+        notes = []
+        if self.as_of is not None:
+            notes.append(f"as of {self.as_of}: only the versions published by then count")
+        versions: dict[str, list[Revision]] = {}
+        for revision in self.revised.values():
+            by = self.provisions.get(revision.by)
+            if by is not None:
+                versions.setdefault(by.agreement, []).append(revision)
+        for version, revisions in sorted(versions.items()):
+            day = min(r.on for r in revisions)
+            notes.append(
+                f"{self.label(version)} takes effect on {day}: it replaces or repeals "
+                f"{len(revisions)} provision(s) of the earlier version; what it does not "
+                "mention carries over"
+            )
+        return tuple(notes)
+
     def assumed_dates(self, provisions: Iterable[str] | None = None) -> dict[str, dt.date]:
         """The agreements (of ``provisions``, or all) whose date is assumed, not stated."""
         found = {}
@@ -168,7 +211,11 @@ class Model:
     @cached_property
     def recorded(self) -> dict[str, dt.date]:
         """The dates the graph records for events (``pg:occurredOn``)."""
-        return {iri: t.occurred_on for iri, t in self.events.items() if t.occurred_on}
+        return {
+            iri: t.occurred_on
+            for iri, t in self.events.items()
+            if t.occurred_on and (self.as_of is None or t.occurred_on <= self.as_of)
+        }
 
     @cached_property
     def events(self) -> dict[str, Trigger]:
@@ -223,10 +270,12 @@ def _duration(value: Any) -> Duration | None:
         return None
 
 
-def model(store: Store) -> Model:
-    """The evaluator's model of ``store``, read once and kept in ``store.views``."""
-    if "terms.model" in store.views:
-        cached: Model = store.views["terms.model"]
+def model(store: Store, as_of: dt.date | None = None) -> Model:
+    """The evaluator's model of ``store`` (of the versions published by ``as_of``), read
+    once and kept in ``store.views``."""
+    key = f"terms.model:{as_of}"
+    if key in store.views:
+        cached: Model = store.views[key]
         return cached
     from .traverse import dependency_graph
 
@@ -242,11 +291,11 @@ def model(store: Store) -> Model:
             iri=iri,
             type=local_name(r["type"]),
             label=r.get("label") or local_name(iri),
-            date=r.get("date") if isinstance(r.get("date"), dt.date) else None,
+            date=_date(r.get("date")),
             end_of_day=r.get("boundary") == PG_NS + "EndOfDay",
             members=tuple(r["members"]),
             requires=tuple(r["requires"]),
-            occurred_on=r.get("occurredOn") if isinstance(r.get("occurredOn"), dt.date) else None,
+            occurred_on=_date(r.get("occurredOn")),
             after=r.get("after"),
             offset=_duration(r.get("offset")),
             trigger=r.get("waitsFor"),
@@ -272,15 +321,21 @@ def model(store: Store) -> Model:
         if "alternative" in r and r["alternative"] not in entry["alternatives"]:
             entry["alternatives"].append(r["alternative"])
     provisions = {}
+    agreement_labels: dict[str, str] = {}
     for r in select(store, "provision-terms"):
-        stated = r.get("agreementDate") if isinstance(r.get("agreementDate"), dt.date) else None
-        assumed = r.get("assumedDate") if isinstance(r.get("assumedDate"), dt.date) else None
+        stated = _date(r.get("agreementDate"))
+        assumed = _date(r.get("assumedDate"))
+        published = _date(r.get("publishedOn")) or stated
+        if as_of is not None and published is not None and published > as_of:
+            continue  # a version not yet known on that day
+        agreement_labels[r["agreement"]] = r.get("agreementLabel") or local_name(r["agreement"])
         provisions[r["provision"]] = Provision(
             iri=r["provision"],
             label=r.get("label") or local_name(r["provision"]),
             kind=local_name(r["kind"]),
             agreement=r["agreement"],
-            agreement_date=stated or assumed,
+            agreement_date=_date(r.get("effectiveFrom")) or stated or assumed,
+            published=published,
             date_assumed=stated is None and assumed is not None,
             survives=r.get("survives"),
             survival_period=_duration(r.get("survivalPeriod")),
@@ -303,6 +358,18 @@ def model(store: Store) -> Model:
                 ]
             ),
         )
-    built = Model(triggers, provisions, dependency_graph(store))
-    store.views["terms.model"] = built
+    revised: dict[str, Revision] = {}
+    for r in select(store, "revisions"):
+        day = _date(r.get("effectiveFrom"))
+        if r["provision"] not in provisions or day is None:
+            continue
+        revision = Revision(r["provision"], day, local_name(r["change"]) if "change" in r else None)
+        if r["revises"] not in revised or day < revised[r["revises"]].on:
+            revised[r["revises"]] = revision
+    built = Model(triggers, provisions, dependency_graph(store), revised, as_of, agreement_labels)
+    store.views[key] = built
     return built
+
+
+def _date(value: Any) -> dt.date | None:
+    return value if isinstance(value, dt.date) else None

@@ -23,7 +23,13 @@ __all__ = ["state"]
 _ORDER = {status: i for i, status in enumerate(Status)}
 
 
-def state(store: Store, on: dt.date, *, events: Mapping[str, dt.date] | None = None) -> State:
+def state(
+    store: Store,
+    on: dt.date,
+    *,
+    events: Mapping[str, dt.date] | None = None,
+    as_of: dt.date | None = None,
+) -> State:
     """Every provision's status on ``on`` when ``events`` happen on their dates.
 
     Parameters
@@ -35,6 +41,9 @@ def state(store: Store, on: dt.date, *, events: Mapping[str, dt.date] | None = N
     events
         Events (IRIs or names) with the dates they happen on; an event not given has not
         happened, unless the graph records its date. Prerequisites are implied.
+    as_of
+        Answer from the versions published on or before this day (default: all known).
+        ``on`` stays the day the terms are in force on.
 
     Returns
     -------
@@ -66,11 +75,11 @@ def state(store: Store, on: dt.date, *, events: Mapping[str, dt.date] | None = N
     >>> state(store, dt.date(2025, 1, 1)).provisions[0].conditional
     True
     """
-    m = model(store)
+    m = model(store, as_of)
     s = scenario(store, events, m=m)
     statuses = evaluate(m, on, s)
     rows = sorted(statuses.values(), key=lambda st: (_ORDER[st.status], st.label.lower()))
-    notes = (*s.notes(m), *assumed_date_notes(store, m.assumed_dates()))
+    notes = (*s.notes(m), *m.version_notes(), *assumed_date_notes(store, m.assumed_dates()))
     return State(on=on, scenario=s.describe(m), notes=notes, provisions=tuple(rows))
 
 
