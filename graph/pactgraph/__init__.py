@@ -33,6 +33,7 @@ __all__ = [
     "changes",
     "covering",
     "dependents",
+    "diff",
     "export",
     "holdings",
     "impact",
@@ -58,6 +59,7 @@ _VERBS = {
     "ask": "pactgraph.ask",
     "holdings": "pactgraph.lookup",
     "dependents": "pactgraph.lookup",
+    "diff": "pactgraph.diff",
     "covering": "pactgraph.lookup",
     "changes": "pactgraph.lookup",
     "resolve": "pactgraph.resolve",
@@ -68,6 +70,7 @@ _VERBS = {
 
 if TYPE_CHECKING:
     from .ask import ask
+    from .diff import diff
     from .export import export
     from .impact import impact
     from .load import load

@@ -41,6 +41,8 @@ __all__ = [
     "Covering",
     "Dependent",
     "Dependents",
+    "Diff",
+    "DiffRow",
     "EventSource",
     "Holding",
     "Holdings",
@@ -49,6 +51,7 @@ __all__ = [
     "ProvisionStatus",
     "Reading",
     "ScenarioEvent",
+    "Source",
     "State",
     "Status",
     "Step",
@@ -122,6 +125,18 @@ class Reading(_Data):
 
 
 @dataclass(frozen=True)
+class Source(_Data):
+    """A document a provision's quotes come from, and how it knows what it says."""
+
+    document: str
+    title: str | None
+    kind: str | None
+    """``PartyDocument``, ``RegulatoryFiling``, ``SecondaryQuotation`` or ``PressReport``."""
+    rank: int | None
+    """The kind's strength: higher is stronger."""
+
+
+@dataclass(frozen=True)
 class ScenarioEvent(_Data):
     """An event of a scenario, with its date and where the date comes from."""
 
@@ -156,6 +171,7 @@ class ProvisionStatus(_Data):
     """For a ripple: the provisions from the one that ended to this one."""
     modified_by: tuple[str, ...] = ()
     interpretations: tuple[Reading, ...] = ()
+    sources: tuple[Source, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -213,6 +229,7 @@ class Change(_Data):
     """What changed, in words that hold whatever the day: "ends when notice is given",
     "its exception ends: ...", "loses its exclusivity: ..."."""
     interpretations: tuple[Reading, ...] = ()
+    sources: tuple[Source, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -318,6 +335,33 @@ class Changes(_Data):
     """What the agreements changed from the terms they supersede."""
 
     changes: tuple[ChangeRecord, ...]
+
+
+@dataclass(frozen=True)
+class DiffRow(_Data):
+    """One provision's change between two versions, with both quotes."""
+
+    change: str
+    """``substituted``, ``repealed``, ``inserted``, ``kept`` or ``carried over``."""
+    how: str | None
+    """The newer provision's ``pg:change`` (``Narrowed``, ``Extended``, ...)."""
+    old_provision: str | None
+    old_label: str | None
+    old_quote: str | None
+    new_provision: str | None
+    new_label: str | None
+    new_quote: str | None
+
+
+@dataclass(frozen=True)
+class Diff(_Data):
+    """What a version changed from an earlier one."""
+
+    old: str
+    old_label: str
+    new: str
+    new_label: str
+    rows: tuple[DiffRow, ...]
 
 
 @dataclass(frozen=True)

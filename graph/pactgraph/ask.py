@@ -28,6 +28,17 @@ __all__ = ["FORMS", "Form", "ask"]
 
 
 @dataclass(frozen=True)
+class Options:
+    """What every form passes on: the versions (``as_of``) and the evidence floor."""
+
+    as_of: dt.date | None = None
+    min_evidence: str | None = None
+
+    def as_kwargs(self) -> dict[str, Any]:
+        return {"as_of": self.as_of, "min_evidence": self.min_evidence}
+
+
+@dataclass(frozen=True)
 class Form:
     """One form of question: its name, how users write it, and what answers it."""
 
@@ -35,7 +46,7 @@ class Form:
     wording: str
     pattern: re.Pattern[str]
     answer: Callable[
-        [Store, re.Match[str], dt.date | None], tuple[Any, tuple[str, ...], list[dict[str, Any]]]
+        [Store, re.Match[str], Options], tuple[Any, tuple[str, ...], list[dict[str, Any]]]
     ]
     """The answer, the table's columns, and its rows."""
 
@@ -45,38 +56,38 @@ def _date(m: re.Match[str]) -> Any:
 
 
 def _impact(
-    store: Store, m: re.Match[str], as_of: dt.date | None
+    store: Store, m: re.Match[str], options: Options
 ) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
     from .impact import impact
 
-    answer = impact(store, m["event"], on=_date(m), as_of=as_of)
+    answer = impact(store, m["event"], on=_date(m), **options.as_kwargs())
     rows = [c.as_dict() for c in answer.changes]
     return answer, ("change", "cause", "label", "condition"), rows
 
 
 def _in_force(
-    store: Store, m: re.Match[str], as_of: dt.date | None
+    store: Store, m: re.Match[str], options: Options
 ) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
     from .state import state
 
     events = parse_events(m["scenario"]) if m["scenario"] else {}
-    answer = state(store, parse_date(m["date"]), events=events, as_of=as_of)
+    answer = state(store, parse_date(m["date"]), events=events, **options.as_kwargs())
     rows = [p.as_dict() for p in answer.provisions if p.status == Status.IN_FORCE]
     return answer, ("label", "kind", "reason"), rows
 
 
 def _holds(
-    store: Store, m: re.Match[str], as_of: dt.date | None
+    store: Store, m: re.Match[str], options: Options
 ) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
     from .lookup import holdings
 
-    answer = holdings(store, m["party"], on=_date(m), as_of=as_of)
+    answer = holdings(store, m["party"], on=_date(m), **options.as_kwargs())
     columns = ("label", "kind", "reason") if answer.on else ("label", "kind")
     return answer, columns, [h.as_dict() for h in answer.provisions]
 
 
 def _depends(
-    store: Store, m: re.Match[str], as_of: dt.date | None
+    store: Store, m: re.Match[str], options: Options
 ) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
     from .lookup import dependents
 
@@ -85,7 +96,7 @@ def _depends(
 
 
 def _covers(
-    store: Store, m: re.Match[str], as_of: dt.date | None
+    store: Store, m: re.Match[str], options: Options
 ) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
     from .lookup import covering
 
@@ -94,7 +105,7 @@ def _covers(
 
 
 def _changed(
-    store: Store, m: re.Match[str], as_of: dt.date | None
+    store: Store, m: re.Match[str], options: Options
 ) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
     from .lookup import changes
 
@@ -158,7 +169,13 @@ FORMS: tuple[Form, ...] = (
 )
 
 
-def ask(store: Store, question: str, *, as_of: dt.date | None = None) -> Answer:
+def ask(
+    store: Store,
+    question: str,
+    *,
+    as_of: dt.date | None = None,
+    min_evidence: str | None = None,
+) -> Answer:
     """Answer a plain-English ``question`` in one of the :data:`FORMS`.
 
     Parameters
@@ -169,6 +186,8 @@ def ask(store: Store, question: str, *, as_of: dt.date | None = None) -> Answer:
         The question, in one of the forms (case and a closing ``?`` do not matter).
     as_of
         Answer from the versions published on or before this day (default: all known).
+    min_evidence
+        Leave out what rests only on sources weaker than this kind of evidence.
 
     Returns
     -------
@@ -201,7 +220,7 @@ def ask(store: Store, question: str, *, as_of: dt.date | None = None) -> Answer:
     for form in FORMS:
         match = form.pattern.match(text)
         if match:
-            answer, columns, rows = form.answer(store, match, as_of)
+            answer, columns, rows = form.answer(store, match, Options(as_of, min_evidence))
             return Answer(question, form.name, answer, columns, tuple(rows))
     raise UsageError(
         f"cannot read {question!r} as a question; ask one of: "

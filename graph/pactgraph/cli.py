@@ -138,11 +138,11 @@ def _viz_answers(args: argparse.Namespace, store: Any) -> tuple[Any, Any]:
     if args.impact:
         from .impact import impact
 
-        return impact(store, args.impact, on=on, events=events, as_of=_as_of(args)), None
+        return impact(store, args.impact, on=on, events=events, **_versions(args)), None
     if on is not None:
         from .state import state
 
-        return None, state(store, on, events=events, as_of=_as_of(args))
+        return None, state(store, on, events=events, **_versions(args))
     if events:
         raise UsageError("--event needs --on DATE (state mode) or --impact EVENT")
     return None, None
@@ -201,7 +201,7 @@ def _timeline(args: argparse.Namespace) -> int:
         raise UsageError(f"-o {args.output}: write the timeline to a FILE.html or a FILE.svg")
     check_output(args.output)
     on = parse_date(args.on) if args.on else dt.date.today()
-    answer = state(_load(args), on, events=_events(args), as_of=_as_of(args))
+    answer = state(_load(args), on, events=_events(args), **_versions(args))
     svg = timeline_svg(answer)
     if suffix == ".svg":
         data = ('<?xml version="1.0" encoding="UTF-8"?>\n' + svg + "\n").encode("utf-8")
@@ -239,7 +239,7 @@ def _state(args: argparse.Namespace) -> int:
     from .render import state_text, to_json
     from .state import state
 
-    answer = state(_load(args), parse_date(args.on), events=_events(args), as_of=_as_of(args))
+    answer = state(_load(args), parse_date(args.on), events=_events(args), **_versions(args))
     if args.status:
         answer = answer.only(args.status)
     _out(to_json(answer.as_dict()) if args.format == "json" else state_text(answer, args.format))
@@ -256,17 +256,32 @@ def _impact(args: argparse.Namespace) -> int:
         args.event_name,
         on=parse_date(args.on) if args.on else None,
         events=_events(args),
-        as_of=_as_of(args),
+        **_versions(args),
     )
     _out(to_json(answer.as_dict()) if args.format == "json" else impact_text(answer, args.format))
     return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from .diff import diff
+    from .render import diff_text, to_json
+
+    answer = diff(_load(args), args.old, args.new)
+    _out(to_json(answer.as_dict()) if args.format == "json" else diff_text(answer, args.format))
+    return 0
+
+
+def _diff_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("old", metavar="OLD", help="the earlier version: IRI, name or date")
+    parser.add_argument("new", metavar="NEW", help="the later version: IRI, name or date")
+    _formats(parser, ["table", "json", "md"])
 
 
 def _ask(args: argparse.Namespace) -> int:
     from .ask import ask
     from .render import answer_text, to_json
 
-    answer = ask(_load(args), args.question, as_of=_as_of(args))
+    answer = ask(_load(args), args.question, **_versions(args))
     _out(to_json(answer.as_dict()) if args.format == "json" else answer_text(answer, args.format))
     return 0
 
@@ -471,12 +486,20 @@ def _as_of_args(parser: argparse.ArgumentParser) -> None:
         metavar="DATE",
         help="answer from the versions published on or before DATE (default: all known)",
     )
+    parser.add_argument(
+        "--min-evidence",
+        metavar="KIND",
+        help="leave out what rests only on weaker sources: party-document, "
+        "regulatory-filing, secondary-quotation or press-report (default: all)",
+    )
 
 
-def _as_of(args: argparse.Namespace) -> Any:
+def _versions(args: argparse.Namespace) -> dict[str, Any]:
+    """``as_of`` and ``min_evidence``, as the verbs take them."""
     from .parse import parse_date
 
-    return parse_date(args.as_of) if getattr(args, "as_of", None) else None
+    as_of = parse_date(args.as_of) if getattr(args, "as_of", None) else None
+    return {"as_of": as_of, "min_evidence": getattr(args, "min_evidence", None)}
 
 
 def _state_args(parser: argparse.ArgumentParser) -> None:
@@ -534,6 +557,11 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handle
         _impact,
     ),
     "ask": ("answer a question in plain English (ask --help lists the forms)", _ask_args, _ask),
+    "diff": (
+        "what one version of an agreement changed from another, provision by provision",
+        _diff_args,
+        _diff,
+    ),
     "queries": (
         "list the named queries: name, title and parameters",
         _queries_args,

@@ -426,6 +426,7 @@ class Run:
             path=term.path if (term.end_by or (term.never and term.start_by)) else (),
             modified_by=modified,
             interpretations=p.interpretations,
+            sources=p.sources,
         )
 
     def _rests(self, provision: str, on: str) -> str:

@@ -212,6 +212,7 @@ def _changes_on(
                 quote=p.quote,
                 how=how,
                 interpretations=p.interpretations,
+                sources=p.sources,
             )
         )
     return found, with_event
@@ -271,6 +272,7 @@ def impact(
     on: dt.date | None = None,
     events: Mapping[str, dt.date] | None = None,
     as_of: dt.date | None = None,
+    min_evidence: str | None = None,
 ) -> Impact:
     """What changes when ``event`` happens on ``on``, given the other ``events``.
 
@@ -288,6 +290,10 @@ def impact(
         The other events of the scenario, with their dates.
     as_of
         Answer from the versions published on or before this day (default: all known).
+    min_evidence
+        Leave out the provisions that rest only on sources weaker than this kind of
+        evidence (``party-document``, ``regulatory-filing``, ``secondary-quotation``,
+        ``press-report``).
 
     Returns
     -------
@@ -320,7 +326,7 @@ def impact(
     """
     from .resolve import resolve
 
-    m = model(store, as_of)
+    m = model(store, as_of, min_evidence)
     iri = event if event in m.events else resolve(store, event, kinds=["event"])
     base = {k: v for k, v in scenario(store, events, m=m).given.items() if k != iri}
     relevant = m.relevant(iri)

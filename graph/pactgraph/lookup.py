@@ -49,6 +49,7 @@ def holdings(
     on: dt.date | None = None,
     events: Mapping[str, dt.date] | None = None,
     as_of: dt.date | None = None,
+    min_evidence: str | None = None,
 ) -> Holdings:
     """The provisions ``party`` (an IRI or a name) holds; with ``on``, those in force then
     under ``events`` (from the versions published by ``as_of``).
@@ -73,18 +74,18 @@ def holdings(
 
     iri = resolve(store, party, kinds=["party"])
     held = select(store, "provisions-held-by", {"party": ox.NamedNode(iri)})
-    m = model(store, as_of)
+    m = model(store, as_of, min_evidence)
     statuses = {}
     if on is not None:
         from .state import state
 
-        answer = state(store, on, events=events, as_of=as_of)
+        answer = state(store, on, events=events, as_of=as_of, min_evidence=min_evidence)
         statuses = {p.provision: p for p in answer.provisions}
     rows = []
     for row in held:
         provision = m.provisions.get(row["provision"])
-        if provision is None and as_of is not None:
-            continue  # in a version published later
+        if provision is None and (as_of is not None or min_evidence is not None):
+            continue  # in a version published later, or resting on weaker sources
         status = statuses.get(row["provision"])
         if on is not None and (status is None or status.status != Status.IN_FORCE):
             continue

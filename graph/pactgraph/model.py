@@ -10,12 +10,13 @@ views. Nothing here knows any agreement, and nothing here decides a status: see
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from .answers import Reading
+from .answers import Reading, Source
 from .durations import Duration, parse_duration
 from .namespaces import PG_NS, local_name
 from .query import select
@@ -88,6 +89,8 @@ class Provision:
     mutual: bool = False
     published: dt.date | None = None
     """When its agreement (version) became known: ``pg:publishedOn``, else its date."""
+    sources: tuple[Source, ...] = ()
+    """The documents its quotes come from, strongest first."""
 
 
 @dataclass(frozen=True)
@@ -270,10 +273,11 @@ def _duration(value: Any) -> Duration | None:
         return None
 
 
-def model(store: Store, as_of: dt.date | None = None) -> Model:
-    """The evaluator's model of ``store`` (of the versions published by ``as_of``), read
-    once and kept in ``store.views``."""
-    key = f"terms.model:{as_of}"
+def model(store: Store, as_of: dt.date | None = None, min_evidence: str | None = None) -> Model:
+    """The evaluator's model of ``store``, read once and kept in ``store.views``: of the
+    versions published by ``as_of``, and of the provisions that rest on at least one source
+    of the kind ``min_evidence`` or stronger (the local name of a ``pg:EvidenceKind``)."""
+    key = f"terms.model:{as_of}:{min_evidence}"
     if key in store.views:
         cached: Model = store.views[key]
         return cached
@@ -320,6 +324,17 @@ def model(store: Store, as_of: dt.date | None = None) -> Model:
         )
         if "alternative" in r and r["alternative"] not in entry["alternatives"]:
             entry["alternatives"].append(r["alternative"])
+    sources: dict[str, list[Source]] = {}
+    for r in select(store, "provision-sources"):
+        sources.setdefault(r["provision"], []).append(
+            Source(
+                document=r["document"],
+                title=r.get("title"),
+                kind=local_name(r["kind"]) if "kind" in r else None,
+                rank=r["rank"] if isinstance(r.get("rank"), int) else None,
+            )
+        )
+    floor = _rank(store, min_evidence)
     provisions = {}
     agreement_labels: dict[str, str] = {}
     for r in select(store, "provision-terms"):
@@ -328,6 +343,9 @@ def model(store: Store, as_of: dt.date | None = None) -> Model:
         published = _date(r.get("publishedOn")) or stated
         if as_of is not None and published is not None and published > as_of:
             continue  # a version not yet known on that day
+        found = sorted(sources.get(r["provision"], []), key=lambda s: -(s.rank or 0))
+        if floor is not None and not any((s.rank or 0) >= floor for s in found):
+            continue  # it rests only on weaker sources than asked for
         agreement_labels[r["agreement"]] = r.get("agreementLabel") or local_name(r["agreement"])
         provisions[r["provision"]] = Provision(
             iri=r["provision"],
@@ -336,6 +354,7 @@ def model(store: Store, as_of: dt.date | None = None) -> Model:
             agreement=r["agreement"],
             agreement_date=_date(r.get("effectiveFrom")) or stated or assumed,
             published=published,
+            sources=tuple(found),
             date_assumed=stated is None and assumed is not None,
             survives=r.get("survives"),
             survival_period=_duration(r.get("survivalPeriod")),
@@ -369,6 +388,28 @@ def model(store: Store, as_of: dt.date | None = None) -> Model:
     built = Model(triggers, provisions, dependency_graph(store), revised, as_of, agreement_labels)
     store.views[key] = built
     return built
+
+
+def _rank(store: Store, kind: str | None) -> int | None:
+    """The rank of the evidence kind named ``kind`` (``PressReport``, ``press-report``)."""
+    if kind is None:
+        return None
+    from .errors import UsageError
+
+    ranks = {
+        local_name(r["kind"]): r["rank"]
+        for r in select(
+            store,
+            "SELECT ?kind ?rank WHERE { GRAPH <https://w3id.org/pactgraph/ns> "
+            "{ ?kind a pg:EvidenceKind ; pg:rank ?rank } }",
+        )
+    }
+    wanted = kind.replace("-", "").replace("_", "").lower()
+    for name, rank in ranks.items():
+        if name.lower() == wanted:
+            return int(rank)
+    names = ", ".join(re.sub(r"(?<!^)(?=[A-Z])", "-", n).lower() for n in sorted(ranks))
+    raise UsageError(f"{kind!r} is not a kind of evidence; use one of {names}")
 
 
 def _date(value: Any) -> dt.date | None:

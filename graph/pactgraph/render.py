@@ -20,13 +20,14 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .answers import Answer, Impact, State, Summary
+    from .answers import Answer, Diff, Impact, State, Summary
     from .query import NamedQuery
     from .validate import Report
 
 __all__ = [
     "answer_text",
     "cell",
+    "diff_text",
     "impact_text",
     "markdown",
     "queries_rows",
@@ -162,6 +163,30 @@ def impact_text(answer: Impact, fmt: str) -> str:
     if any(c.condition for c in answer.changes):
         columns.insert(3, "condition")
     return "\n".join([*head, with_quotes(rows, columns, fmt)])
+
+
+def diff_text(answer: Diff, fmt: str) -> str:
+    """A diff as a table: each provision's change, the old and new wording footnoted."""
+    notes: dict[str, int] = {}
+    rows = []
+    for r in answer.rows:
+        cells = {
+            "change": r.change
+            + (f" ({r.how.lower()})" if r.how and r.change == "substituted" else "")
+        }
+        for side, label, quote in (
+            ("before", r.old_label, r.old_quote),
+            ("after", r.new_label, r.new_quote),
+        ):
+            number = notes.setdefault(quote, len(notes) + 1) if quote else None
+            cells[side] = f"{label} [{number}]" if label and number else label or ""
+        rows.append(cells)
+    columns = ["change", "before", "after"]
+    body = markdown(rows, columns) if fmt == "md" else table(rows, columns)
+    prefix, joiner = ("", "\n\n") if fmt == "md" else ("  ", "\n")
+    quotes = [f"{prefix}[{n}] \u201c{q}\u201d" for q, n in notes.items()]
+    head = f"What {answer.new_label} changed from {answer.old_label}"
+    return f"{head}\n\n{body}" + ("\n\nQuotes:\n" + joiner.join(quotes) if quotes else "")
 
 
 def answer_text(answer: Answer, fmt: str) -> str:

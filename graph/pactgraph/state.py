@@ -29,6 +29,7 @@ def state(
     *,
     events: Mapping[str, dt.date] | None = None,
     as_of: dt.date | None = None,
+    min_evidence: str | None = None,
 ) -> State:
     """Every provision's status on ``on`` when ``events`` happen on their dates.
 
@@ -44,6 +45,10 @@ def state(
     as_of
         Answer from the versions published on or before this day (default: all known).
         ``on`` stays the day the terms are in force on.
+    min_evidence
+        Leave out the provisions that rest only on sources weaker than this kind of
+        evidence (``party-document``, ``regulatory-filing``, ``secondary-quotation``,
+        ``press-report``).
 
     Returns
     -------
@@ -75,7 +80,7 @@ def state(
     >>> state(store, dt.date(2025, 1, 1)).provisions[0].conditional
     True
     """
-    m = model(store, as_of)
+    m = model(store, as_of, min_evidence)
     s = scenario(store, events, m=m)
     statuses = evaluate(m, on, s)
     rows = sorted(statuses.values(), key=lambda st: (_ORDER[st.status], st.label.lower()))
