@@ -3,8 +3,9 @@
 The public API reads like the pipeline: :func:`load` → :func:`validate` → :func:`query`
 (and :func:`select`) → :func:`summarize` → :func:`state`, :func:`impact`, :func:`ask`
 (with :func:`resolve` for names) → :func:`visualize` / :func:`export`; :func:`serve` offers
-the graph as a SPARQL endpoint. :func:`holdings`, :func:`dependents`, :func:`covering` and
-:func:`changes` answer the lookups that :func:`ask` routes to.
+the graph as a SPARQL endpoint. :func:`holdings`, :func:`dependents`, :func:`covering`,
+:func:`changes` and :func:`claims` answer the lookups that :func:`ask` routes to, and
+:func:`diff` what one version of an agreement changed from another.
 
 Each verb lives in the module of its name (``pactgraph.state.state``; the lookups in
 ``pactgraph.lookup``, ``select`` beside ``query``) and is imported on first use, so
@@ -31,6 +32,7 @@ __all__ = [
     "__version__",
     "ask",
     "changes",
+    "claims",
     "covering",
     "dependents",
     "diff",
@@ -62,6 +64,7 @@ _VERBS = {
     "diff": "pactgraph.diff",
     "covering": "pactgraph.lookup",
     "changes": "pactgraph.lookup",
+    "claims": "pactgraph.lookup",
     "resolve": "pactgraph.resolve",
     "export": "pactgraph.export",
     "visualize": "pactgraph.visualize",
@@ -74,7 +77,7 @@ if TYPE_CHECKING:
     from .export import export
     from .impact import impact
     from .load import load
-    from .lookup import changes, covering, dependents, holdings
+    from .lookup import changes, claims, covering, dependents, holdings
     from .query import query, select
     from .resolve import resolve
     from .serve import serve

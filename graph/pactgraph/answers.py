@@ -37,6 +37,8 @@ __all__ = [
     "ChangeKind",
     "ChangeRecord",
     "Changes",
+    "Claim",
+    "Claims",
     "Coverage",
     "Covering",
     "Dependent",
@@ -338,6 +340,28 @@ class Changes(_Data):
 
 
 @dataclass(frozen=True)
+class Claim(_Data):
+    """Something a document reports that the agreement's own texts do not state."""
+
+    claim: str
+    label: str
+    wording: str | None
+    about: str | None
+    about_label: str | None
+    confirmed: bool | None
+    quote: str
+    source: Source | None
+
+
+@dataclass(frozen=True)
+class Claims(_Data):
+    """The reported claims (about one provision or agreement, if asked)."""
+
+    about: str | None
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True)
 class DiffRow(_Data):
     """One provision's change between two versions, with both quotes."""
 
@@ -371,7 +395,7 @@ class Answer(_Data):
 
     question: str
     form: str
-    answer: State | Impact | Holdings | Dependents | Coverage | Changes
+    answer: State | Impact | Holdings | Dependents | Coverage | Changes | Claims
     columns: tuple[str, ...]
     rows: tuple[dict[str, Any], ...] = field(default=())
 

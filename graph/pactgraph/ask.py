@@ -113,6 +113,19 @@ def _changed(
     return answer, ("change", "label"), [c.as_dict() for c in answer.changes]
 
 
+def _reported(
+    store: Store, m: re.Match[str], options: Options
+) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
+    from .lookup import claims
+
+    answer = claims(store, m["about"])
+    rows = [
+        {**c.as_dict(), "source": (c.source.title if c.source else None), "about": c.about_label}
+        for c in answer.claims
+    ]
+    return answer, ("label", "about", "confirmed", "source"), rows
+
+
 #: The forms of question :func:`ask` understands, in the order they are tried.
 FORMS: tuple[Form, ...] = (
     Form(
@@ -156,6 +169,15 @@ FORMS: tuple[Form, ...] = (
             r"(?: from .+)?$|^what (?:has )?changed(?: from .+)?$|^what is new$"
         ),
         _changed,
+    ),
+    Form(
+        "reported",
+        "what is reported [about NAME]? (claims the agreements do not state)",
+        re.compile(
+            r"^(?:what (?:is|has been|was) reported|what do (?:the )?reports say"
+            r"|(?:which|what) (?:reported )?claims are there)(?: (?:about|on) (?P<about>.+))?$"
+        ),
+        _reported,
     ),
     Form(
         "covers",

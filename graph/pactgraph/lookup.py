@@ -9,7 +9,9 @@ a form of :func:`pactgraph.ask.ask`:
   with the path and its edges in words;
 - :func:`covering`: the ``provisions-covering`` query (the SKOS hierarchy, exclusions and
   carve-outs applied);
-- :func:`changes`: the ``changes`` query.
+- :func:`changes`: the ``changes`` query;
+- :func:`claims`: the ``reported-claims`` query: what documents report that the agreements'
+  own texts do not state (never provisions, shown only when asked for).
 
 Nothing here knows any agreement, and nothing here renders text.
 """
@@ -23,12 +25,15 @@ from typing import TYPE_CHECKING
 from .answers import (
     ChangeRecord,
     Changes,
+    Claim,
+    Claims,
     Coverage,
     Covering,
     Dependent,
     Dependents,
     Holding,
     Holdings,
+    Source,
     Status,
 )
 from .namespaces import local_name
@@ -36,7 +41,7 @@ from .namespaces import local_name
 if TYPE_CHECKING:
     from .load import Store
 
-__all__ = ["CHANGE_ORDER", "changes", "covering", "dependents", "holdings"]
+__all__ = ["CHANGE_ORDER", "changes", "claims", "covering", "dependents", "holdings"]
 
 #: The order in which changes are listed.
 CHANGE_ORDER = ("New", "Extended", "Narrowed", "Removed", "Kept")
@@ -226,3 +231,52 @@ def changes(store: Store) -> Changes:
         )
     rows.sort(key=lambda r: (order.get(r.change, len(order)), r.label.lower()))
     return Changes(changes=tuple(rows))
+
+
+def claims(store: Store, about: str | None = None) -> Claims:
+    """The reported claims, or those about ``about`` (a provision or agreement, by IRI or
+    name): what a press report says that the agreement's texts do not, with its source and
+    whether the parties confirmed it.
+
+    >>> from pactgraph.load import load
+    >>> store = load(text='''
+    ...     <https://example.org/a> a pg:Agreement ; pg:provision <https://example.org/fee> .
+    ...     <https://example.org/fee> a pg:Obligation ; rdfs:label "licence fee" .
+    ...     <https://example.org/cap> a pg:ReportedClaim ; rdfs:label "a reported fee cap" ;
+    ...         pg:about <https://example.org/fee> ; pg:confirmed false .
+    ... ''')
+    >>> [(c.label, c.about_label, c.confirmed) for c in claims(store, "licence fee").claims]
+    [('a reported fee cap', 'licence fee', False)]
+    """
+    import pyoxigraph as ox
+
+    from .query import select
+    from .resolve import label_of, resolve
+
+    iri = resolve(store, about, kinds=["provision", "agreement"]) if about else None
+    bindings = {"about": ox.NamedNode(iri)} if iri else None
+    found: dict[str, Claim] = {}
+    for r in select(store, "reported-claims", bindings):
+        if r["claim"] in found:
+            continue
+        source = (
+            Source(
+                document=r["document"],
+                title=r.get("title"),
+                kind=local_name(r["kind"]) if "kind" in r else None,
+                rank=None,
+            )
+            if "document" in r
+            else None
+        )
+        found[r["claim"]] = Claim(
+            claim=r["claim"],
+            label=r.get("label") or local_name(r["claim"]),
+            wording=r.get("wording"),
+            about=r.get("about"),
+            about_label=label_of(store, r["about"]) if "about" in r else None,
+            confirmed=r.get("confirmed") if isinstance(r.get("confirmed"), bool) else None,
+            quote=r.get("quote", ""),
+            source=source,
+        )
+    return Claims(about=iri, claims=tuple(found.values()))

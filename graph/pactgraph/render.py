@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -123,6 +124,16 @@ def with_quotes(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], fmt: 
                 text += f" (not: {alternatives})"
             readings[text] = None
     out = body + ("\n\nQuotes:\n" + joiner.join(quotes) if quotes else "")
+    sources: dict[str, None] = {}
+    for row in rows:
+        for source in row.get("sources") or []:
+            kind = re.sub(r"(?<!^)(?=[A-Z])", " ", source.get("kind") or "").lower()
+            sources[
+                f"{prefix}{source.get('title') or source.get('document')}"
+                + (f" ({kind})" if kind else "")
+            ] = None
+    if len(sources) > 1:  # one source needs no list: the quotes say it all
+        out += "\n\nSources:\n" + joiner.join(sources)
     if readings:
         out += "\n\nReadings taken where the wording is ambiguous:\n" + joiner.join(readings)
     return out
