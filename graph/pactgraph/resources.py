@@ -26,7 +26,7 @@ __all__ = [
 _PACKAGE = Path(__file__).resolve().parent
 
 #: File names of the agreements bundled with the package, loaded when no ``--data`` is given.
-BUNDLED_AGREEMENTS = ("microsoft-openai-2025.ttl",)
+BUNDLED_AGREEMENTS = ("microsoft-openai-2025.ttl", "microsoft-openai-2026.ttl")
 
 
 def _data_dir(name: str) -> Path:
