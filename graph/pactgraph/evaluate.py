@@ -209,6 +209,8 @@ class Run:
             return Term(None, None, removed=True)
         start = self.fire(p.start).day if p.start else p.agreement_date or ALWAYS
         end = self.fire(p.end).day if p.end else None
+        if not p.start and end is not None and start is not None and end <= start:
+            start = ALWAYS  # stated as past: it held before the agreement, until its end
         revision = self.m.revised.get(provision)
         if revision is not None and (end is None or revision.on < end):
             # a later version replaces or repeals it from the day that version takes effect
@@ -263,8 +265,24 @@ class Run:
             )
             for member in members:
                 others = [(q, own[q]) for q in members if q != member]
-                others += [(q, self._terms[q]) for q in outside]
+                others += [(q, self._carried(q)) for q in outside]
                 self._terms[member] = self._inside(member, own[member], others)
+
+    def _carried(self, q: str) -> Term:
+        """``q``'s term as what rests on it sees it: a provision a later version replaces
+        (not repeals) lives on in its replacement, so what rested on it rests on that."""
+        term = self.term(q)
+        seen = {q}
+        while term.replaced_by is not None and term.replaced_by not in seen:
+            revision = self.m.revised.get(q)
+            if revision is None or revision.change == "Removed":
+                break
+            seen.add(term.replaced_by)
+            q = term.replaced_by
+            after = self.term(q)
+            term = Term(term.start, after.end, term.start_by, after.end_by, after.path, False,
+                        after.replaced_by)  # fmt: skip
+        return term
 
     def _inside(self, member: str, own: Term, others: list[tuple[str, Term]]) -> Term:
         """The part of ``member``'s own term inside the terms of the ``others``."""
@@ -443,6 +461,11 @@ class Run:
             return self.fired_words(p.start)
         if p.date_assumed:
             return "the agreement's assumed date (it states none)"
+        if any(r.by == provision for r in self.m.revised.values()) or p.published not in (
+            None,
+            p.agreement_date,
+        ):
+            return "the day its version takes effect"
         return "the agreement's date"
 
     def _since_words(self, provision: str, term: Term) -> str:
@@ -450,19 +473,23 @@ class Run:
             return "with the agreement"
         return f"since {term.start}: {self._start_words(provision, term)}"
 
-    def _revision_words(self, provision: str) -> str:
+    def _revision_words(self, provision: str, *, past: bool) -> str:
         """How a later version ends the provision, in words."""
         revision = self.m.revised[provision]
         by = self.m.provisions.get(revision.by)
-        verb = "repealed" if revision.change == "Removed" else "replaced"
-        version = f" ({self.m.label(by.agreement)})" if by is not None else ""
-        replacement = "" if verb == "repealed" else f" by {self.m.label(revision.by)}"
-        return f"{verb}{replacement} as the version{version} takes effect on {revision.on}"
+        version = self.m.label(by.agreement) if by is not None else "a later version"
+        how = (
+            "repealed"
+            if revision.change == "Removed"
+            else f"replaced by {self.m.label(revision.by)}"
+        )
+        took = "took" if past else "takes"
+        return f"as {version} {took} effect on {revision.on}: {how}"
 
     def _end_words(self, provision: str, term: Term) -> str:
         p = self.m.provisions[provision]
         if term.replaced_by is not None and term.end_by is None:
-            return self._revision_words(provision)
+            return self._revision_words(provision, past=True)
         if term.end_by is None:
             return self.fired_words(p.end) if p.end else "?"
         q = term.path[-2] if len(term.path) > 1 else term.end_by
@@ -485,7 +512,7 @@ class Run:
                 else f"ends with {self.m.label(term.end_by)}: {self._rests(provision, q)}"
             )
         elif term.replaced_by is not None:
-            parts.append(f"ends as it is {self._revision_words(provision)}")
+            parts.append(f"ends {self._revision_words(provision, past=False)}")
         elif p.end:
             parts.append(f"ends {self.words(p.end)}")
         else:

@@ -230,6 +230,8 @@ def _probe_days(
         if fired is not None:
             days.add(fired)
     days |= {d for e, d in base.items() if e != event and e in relevant}
+    # the days later versions take effect, replacing or repealing what they revise
+    days |= {r.on for p, r in m.revised.items() if p in relevant}
     starts = [
         day
         for p in relevant & m.provisions.keys()

@@ -248,7 +248,8 @@ class Result:
 
 
 def local_prefixes(store: Store) -> dict[str, str]:
-    """``{"": IRI/}`` when one agreement is loaded, so ``:name`` can stand for its nodes.
+    """``{"": IRI/}`` when one agreement is loaded (or the versions of one), so ``:name`` can
+    stand for its nodes (the first version's, for versions).
 
     >>> from pactgraph.load import load
     >>> store = load(text='''
@@ -260,7 +261,19 @@ def local_prefixes(store: Store) -> dict[str, str]:
     {'': 'https://example.org/a/'}
     """
     graphs = store.agreement_graphs
-    return {"": graphs[0].rstrip("/#") + "/"} if len(graphs) == 1 else {}
+    if len(graphs) == 1:
+        return {"": graphs[0].rstrip("/#") + "/"}
+    # several versions of one agreement: the first version's names, which later ones reuse
+    previous = {
+        r["agreement"]: r["previous"]
+        for r in select(
+            store, "SELECT ?agreement ?previous WHERE { ?agreement pg:previousVersion ?previous }"
+        )
+    }
+    roots = [g for g in graphs if g not in previous]
+    if len(roots) == 1 and all(g in previous or g == roots[0] for g in graphs):
+        return {"": roots[0].rstrip("/#") + "/"}
+    return {}
 
 
 def named(name_or_text: str) -> NamedQuery | None:
