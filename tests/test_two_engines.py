@@ -21,7 +21,7 @@ from pactgraph.query import select
 DATA = Path(__file__).parent / "data"
 STORES = ["bundled", *sorted(p.parent.name for p in DATA.glob("*/expected.json"))]
 
-_EDGES = "pg:dependsOn|pg:exceptionTo|pg:carveOutOf|pg:extends|pg:survives"
+_EDGES = "pg:dependsOn|pg:exceptionTo|pg:carveOutOf|pg:extends|pg:survives|^pg:revises"
 _PARTS = "pg:member|pg:after|pg:trigger|pg:unless|pg:stoppedBy"
 
 #: The provisions an event (or a date) reaches: through the events it requires, the composite triggers

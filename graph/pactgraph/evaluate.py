@@ -209,8 +209,8 @@ class Run:
             return Term(None, None, removed=True)
         start = self.fire(p.start).day if p.start else p.agreement_date or ALWAYS
         end = self.fire(p.end).day if p.end else None
-        if not p.start and end is not None and start is not None and end <= start:
-            start = ALWAYS  # stated as past: it held before the agreement, until its end
+        if p.kind == "StatedFact" and not p.start and end is not None and start and end <= start:
+            start = ALWAYS  # a fact stated as past: it held before the agreement, until its end
         revision = self.m.revised.get(provision)
         if revision is not None and (end is None or revision.on < end):
             # a later version replaces or repeals it from the day that version takes effect
@@ -264,33 +264,42 @@ class Run:
                 {q for member in members for q in units.rests_on[member]} - set(members)
             )
             for member in members:
-                others = [(q, own[q]) for q in members if q != member]
-                others += [(q, self._carried(q)) for q in outside]
+                others: list[tuple[str, Term, tuple[str, ...]]]
+                others = [(q, own[q], ()) for q in members if q != member]
+                others += [(q, *self._carried(q)) for q in outside]
                 self._terms[member] = self._inside(member, own[member], others)
 
-    def _carried(self, q: str) -> Term:
-        """``q``'s term as what rests on it sees it: a provision a later version replaces
-        (not repeals) lives on in its replacement, so what rested on it rests on that."""
+    def _carried(self, q: str) -> tuple[Term, tuple[str, ...]]:
+        """``q``'s term as what rests on it sees it, and the chain of its replacements: a
+        provision a later version replaces (not repeals) lives on in its replacement, so
+        what rested on it rests on that."""
         term = self.term(q)
-        seen = {q}
-        while term.replaced_by is not None and term.replaced_by not in seen:
-            revision = self.m.revised.get(q)
+        chain: tuple[str, ...] = ()
+        current = q
+        while term.replaced_by is not None and term.replaced_by not in (q, *chain):
+            revision = self.m.revised.get(current)
             if revision is None or revision.change == "Removed":
                 break
-            seen.add(term.replaced_by)
-            q = term.replaced_by
-            after = self.term(q)
-            term = Term(term.start, after.end, term.start_by, after.end_by, after.path, False,
-                        after.replaced_by)  # fmt: skip
-        return term
+            current = term.replaced_by
+            chain = (*chain, current)
+            after = self.term(current)
+            term = Term(term.start, after.end, term.start_by, after.end_by, after.path,
+                        replaced_by=after.replaced_by)  # fmt: skip
+        return term, chain
 
-    def _inside(self, member: str, own: Term, others: list[tuple[str, Term]]) -> Term:
-        """The part of ``member``'s own term inside the terms of the ``others``."""
+    def _inside(
+        self, member: str, own: Term, others: list[tuple[str, Term, tuple[str, ...]]]
+    ) -> Term:
+        """The part of ``member``'s own term inside the terms of the ``others`` (each with
+        the replacements it lives on in)."""
         if own.removed:
             return own
         start, start_by, end, end_by = own.start, None, own.end, own.end_by
         replaced_by = own.replaced_by
-        for q, other in others:
+        carried: dict[str, tuple[str, ...]] = {}
+        for q, other, chain in others:
+            if chain:
+                carried[q] = chain
             if other.removed or other.start is None:
                 return Term(None, end, start_by=q, path=self._path(q, member, start=True))
             if start is not None and other.start > start:
@@ -302,6 +311,12 @@ class Run:
         path: tuple[str, ...] = ()
         if end_by is not None and end_by == own.end_by and end == own.end:
             path = own.path
+        elif end_by is not None and end_by in carried:
+            # ended through the replacement it lives on in: from that, back to what it rests on
+            chain = carried[end_by]
+            last = self._terms.get(chain[-1])
+            base = last.path[:-1] if last is not None and last.end_by else ()
+            path = (*base, *reversed(chain), end_by, member)
         elif end_by is not None:
             path = self._path(end_by, member, start=False)
         elif start_by is not None:

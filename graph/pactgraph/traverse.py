@@ -14,13 +14,15 @@ triple in the agreement graph     edge                         ``relation``
 ``pg:trigger``, ``pg:unless``,                                 ``unless``,
 ``pg:stoppedBy``)                                              ``stoppedBy``
 ``P pg:survives Q``               ``Q → P``                    ``survives``
+``N pg:revises O``                ``N → O``                    ``revises``
 ``P pg:dependsOn Q`` (and every   ``Q → P``                    ``dependsOn`` …, with
 other pg:DependencyProperty)                                   ``effect`` ``Ends`` or
                                                                ``Modifies``
 ================================  ===========================  ====================
 
 (``E → R`` for a prerequisite because an event that happens implies the events it
-requires.) Nodes carry ``kind`` (the local name of their class) and ``label``.
+requires; ``N → O`` for a revision because what rested on the old provision rests on the
+new one.) Nodes carry ``kind`` (the local name of their class) and ``label``.
 
 Traversals here are generic: none of them knows any agreement.
 """
@@ -53,7 +55,7 @@ _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 _RIPPLE = PG_NS + "rippleEffect"
 #: Relations that bind a provision's term to a trigger.
-_FORWARD = frozenset({"requires"})
+_FORWARD = frozenset({"requires", "revises"})
 
 
 def relation_words(relation: str) -> str:
