@@ -18,12 +18,20 @@ from pactgraph.load import Store, load
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 SHARED_SOURCE = ROOT.parent / "shared" / "sources" / "microsoft-openai-2025-10-28.txt"
+#: The first version of the bundled agreement alone (the bundle also holds its amendment).
+V2025 = str(ROOT / "graph" / "pactgraph" / "agreements" / "microsoft-openai-2025.ttl")
 
 
 @pytest.fixture(scope="session")
 def store() -> Store:
-    """The bundled agreement, loaded once for the session (do not modify it)."""
+    """The bundled agreement, every version, loaded once for the session (do not modify it)."""
     return load()
+
+
+@pytest.fixture(scope="session")
+def store_2025() -> Store:
+    """The bundled agreement's first version alone, loaded once (do not modify it)."""
+    return load([V2025])
 
 
 def run_cli(

@@ -22,15 +22,31 @@ def test_demo_question_prints_a_table_with_quotes() -> None:
 
 
 def test_impact_json_has_the_documented_shape() -> None:
-    result = run_cli("impact", "agi-verified", "--on", "2029-03-01", "--format", "json")
+    args = ("impact", "agi-verified", "--on", "2029-03-01", "--format", "json")
+    # as the 2025 terms stood: the exclusivities end, their exceptions are modified
+    result = run_cli(*args, "--as-of", "2025-11-01")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["event"]["label"] == "AGI verified"
     assert data["on"] == "2029-03-01"
     change = data["changes"][0]
     assert set(change) >= {"provision", "label", "change", "cause", "path", "quote", "condition"}
+    assert set(change) >= {"how", "sources", "steps", "before", "after"}
     assert {c["change"] for c in data["changes"]} == {"ends", "modified"}
     assert {c["cause"] for c in data["changes"]} == {"direct", "prerequisite", "ripple"}
+    # as amended on 2026-04-27: the exclusivities and the AGI-bound revenue share are gone by
+    # 2029, so AGI ends only the research IP rights (through 2030 or AGI) and, through the
+    # declaration it implies, the compute thresholds
+    today = json.loads(run_cli(*args).stdout)
+    assert {(c["label"], c["change"], c["cause"]) for c in today["changes"]} == {
+        ("Microsoft's IP rights to research", "ends", "direct"),
+        (
+            "compute thresholds on AGI models Microsoft develops with OpenAI's IP before AGI is declared",
+            "ends",
+            "prerequisite",
+        ),
+    }
+    assert any("takes effect on 2026-04-27" in note for note in today["notes"])
 
 
 def test_state_json_has_the_documented_shape() -> None:
@@ -40,10 +56,18 @@ def test_state_json_has_the_documented_shape() -> None:
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["on"] == "2031-07-01"
-    assert [e["label"] for e in data["scenario"]] == ["AGI declared", "AGI verified"]
+    # the recapitalization is recorded as having happened on 2025-10-28
+    assert [(e["label"], e["source"]) for e in data["scenario"]] == [
+        ("recapitalization", "recorded"),
+        ("AGI declared", "implied"),
+        ("AGI verified", "given"),
+    ]
     statuses = {p["label"]: p["status"] for p in data["provisions"]}
     assert statuses["Azure API exclusivity"] == "ended"
-    assert statuses["Microsoft's IP rights for models and products, through 2032"] == "in_force"
+    # replaced on 2026-04-27 by the non-exclusive licence, in force through 2032
+    assert statuses["Microsoft's IP rights for models and products, through 2032"] == "ended"
+    licence = "Microsoft's non-exclusive licence to OpenAI IP for models and products, through 2032"
+    assert statuses[licence] == "in_force"
     for p in data["provisions"]:
         assert set(p) >= {"provision", "label", "status", "reason", "quote"}
         assert p["status"] in {"in_force", "ended", "not_started"}
@@ -60,7 +84,7 @@ def test_state_markdown_and_status_filter() -> None:
 @pytest.mark.parametrize(
     ("question", "needle"),
     [
-        ("What does Microsoft still hold on 1 July 2031?", "Microsoft's IP rights for models and products"),
+        ("What does Microsoft still hold on 1 July 2031?", "non-exclusive licence to OpenAI IP for models and products"),
         ("Which rights cover model weights?", "Microsoft retains the non-research IP rights"),
         ("What depends on Azure API exclusivity?", "API products developed with third parties"),
         ("What is in force on 2031-07-01 if AGI is verified on 2029-03-01?", "open weight models"),
@@ -80,8 +104,18 @@ def test_ask_forms(question: str, needle: str) -> None:
 def test_ask_holds_on_a_date_leaves_out_what_has_ended() -> None:
     result = run_cli("ask", "what does Microsoft hold on 2033-01-01", "--format", "json")
     labels = {p["label"] for p in json.loads(result.stdout)["answer"]["provisions"]}
-    assert "Azure API exclusivity" in labels
-    assert "Microsoft's IP rights for models and products, through 2032" not in labels
+    # the Azure API exclusivity became, on 2026-04-27, the primary cloud partnership, which
+    # has no end; the licences run through 2032
+    assert (
+        "Microsoft is OpenAI's primary cloud partner: OpenAI products ship first on Azure" in labels
+    )
+    assert "Azure API exclusivity" not in labels
+    assert not {label for label in labels if "through 2032" in label}
+    as_2025 = run_cli(
+        "ask", "what does Microsoft hold on 2033-01-01", "--as-of", "2025-11-01", "-f", "json"
+    )
+    labels = {p["label"] for p in json.loads(as_2025.stdout)["answer"]["provisions"]}
+    assert "Azure API exclusivity" in labels  # until AGI, which no one has verified
 
 
 def test_ask_on_another_agreement() -> None:
@@ -116,13 +150,25 @@ def test_ask_what_the_agreement_changed() -> None:
     )
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout)["rows"]
-    by_change: dict[str, set[str]] = {}
+    by_change: dict[tuple[str, str], set[str]] = {}
     for row in rows:
-        by_change.setdefault(row["change"], set()).add(row["provision"].rsplit("/", 1)[-1])
-    assert by_change["Removed"] == {"compute-rofr"}
-    assert by_change["Extended"] == {"ip-models-products", "revenue-share-payments"}
-    assert by_change["Narrowed"] == {"research-ip-rights", "consumer-hardware-carve-out"}
-    assert "azure-api-exclusivity" in by_change["Kept"]
+        version = row["agreement"].rsplit("-", 1)[-1]
+        key = (version, row["change"])
+        by_change.setdefault(key, set()).add(row["provision"].rsplit("/", 1)[-1])
+    assert by_change["2025", "Removed"] == {"compute-rofr"}
+    assert by_change["2025", "Extended"] == {"ip-models-products", "revenue-share-payments"}
+    assert by_change["2025", "Narrowed"] == {"research-ip-rights", "consumer-hardware-carve-out"}
+    assert "azure-api-exclusivity" in by_change["2025", "Kept"]
+    # the amendment of 2026-04-27, bullet by bullet
+    assert by_change["2026", "Removed"] == {"exclusive-ip-rights-removed"}
+    assert by_change["2026", "Narrowed"] == {
+        "primary-cloud-partner",
+        "non-exclusive-ip-licence",
+        "revenue-share-through-2030",
+    }
+    assert by_change["2026", "Extended"] == {"all-products-any-cloud"}
+    assert by_change["2026", "New"] == {"no-revenue-share-to-openai"}
+    assert by_change["2026", "Kept"] == {"major-shareholder"}
 
 
 def test_answers_say_which_reading_they_take() -> None:

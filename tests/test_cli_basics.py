@@ -44,12 +44,24 @@ def test_info_json_counts_come_from_the_graph() -> None:
     result = run_cli("info", "--format", "json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    (agreement,) = data["agreements"]
-    assert agreement["date"] == "2025-10-28"
-    assert agreement["parties"] == 7
-    assert sum(agreement["provisions"].values()) == 26
-    assert agreement["triggers"] == {"DateTrigger": 2, "EarliestOf": 1, "Event": 3}
-    assert data["totals"]["triples"] == agreement["triples"] > 500
+    by_iri = {a["agreement"]: a for a in data["agreements"]}
+    first = by_iri["https://w3id.org/pactgraph/id/microsoft-openai-2025"]
+    assert first["date"] == "2025-10-28"
+    assert first["parties"] == 7
+    assert sum(first["provisions"].values()) == 26
+    # AGI verified, AGI declared, the recapitalization; through 2030 and through 2032; until
+    # AGI or through 2030, and AGI verified or through 2032 (the exclusive IP rights)
+    assert first["triggers"] == {"DateTrigger": 2, "EarliestOf": 2, "Event": 3}
+    amended = by_iri["https://w3id.org/pactgraph/id/microsoft-openai-2026"]
+    assert amended["date"] == "2026-04-27"
+    assert amended["supersedes"] == []
+    # the five bullets: primary cloud partner, any cloud, the non-exclusive licence and the
+    # repeal of the exclusive rights, no revenue share to OpenAI, the revenue share through
+    # 2030, the major shareholder
+    assert amended["provisions"] == {"Right": 3, "StatedFact": 2, "Obligation": 1, "Exclusivity": 1}
+    assert data["totals"]["provisions"] == 33
+    assert data["totals"]["triples"] == first["triples"] + amended["triples"]
+    assert first["triples"] > 500
 
 
 def test_unknown_format_is_a_usage_error() -> None:
@@ -101,7 +113,8 @@ def test_info_table_names_the_agreement() -> None:
     result = run_cli("info")
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
-    lines = result.stdout.splitlines()
+    blocks = result.stdout.split("\n\n")
+    lines = blocks[0].splitlines()
     assert lines[0] == "Microsoft–OpenAI definitive agreement (October 2025)"
     fields = {ln.split()[0]: ln.split(None, 1)[1] for ln in lines[1:] if ln.startswith("  ")}
     assert fields["IRI"] == "https://w3id.org/pactgraph/id/microsoft-openai-2025"
@@ -110,16 +123,19 @@ def test_info_table_names_the_agreement() -> None:
     assert "source text: microsoft-openai-2025-10-28.txt" in fields["file"]
     assert fields["parties"] == "7"
     assert fields["provisions"].startswith("26: Right 10, Obligation 4")
-    assert fields["triggers"] == "6: Event 3, DateTrigger 2, EarliestOf 1"
-    assert lines[-1].startswith("1 agreement(s), 26 provisions, ")
+    assert fields["triggers"] == "7: Event 3, DateTrigger 2, EarliestOf 2"
+    assert blocks[1].splitlines()[0] == "The next phase of the Microsoft-OpenAI partnership"
+    assert blocks[-1].startswith("2 agreement(s), 33 provisions, ")
 
 
 def test_validate_bundled_agreement_conforms() -> None:
     result = run_cli("validate")
     assert result.returncode == 0, (result.stdout, result.stderr)
     assert result.stderr == ""
-    assert result.stdout.startswith("ok: 1 file(s) conform")
-    assert "30 quotes found verbatim" in result.stdout
+    assert result.stdout.startswith("ok: 2 file(s) conform")
+    # 64 in the 2025 graph (the announcement, the 10-Q note, the joint statement), 9 in
+    # the 2026 one (the five bullets, the press report)
+    assert "73 quotes found verbatim" in result.stdout
 
 
 def test_debug_before_the_command_shows_the_traceback(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ import pytest
 import rdflib
 from rdflib.query import Result as RdflibResult
 
-from conftest import assert_one_line_error, run_cli
+from conftest import V2025, assert_one_line_error, run_cli
 
 ID = "https://w3id.org/pactgraph/id/microsoft-openai-2025/"
 PG = "https://w3id.org/pactgraph/ns#"
@@ -42,7 +42,9 @@ def test_queries_lists_the_library_with_parameters() -> None:
 
 @pytest.mark.parametrize("fmt", ["json", "xml", "csv", "tsv"])
 def test_select_formats_read_back_with_rdflib(fmt: str) -> None:
-    result = run_cli("query", "changes", "--bind", "change=pg:Extended", "--format", fmt)
+    result = run_cli(
+        "--data", V2025, "query", "changes", "--bind", "change=pg:Extended", "--format", fmt
+    )
     assert result.returncode == 0, result.stderr
     parsed = RdflibResult.parse(io.BytesIO(result.stdout.encode()), format=fmt)
     provisions = {str(row["provision"]) for row in parsed}  # type: ignore[index]
@@ -60,7 +62,7 @@ def test_select_formats_read_back_with_rdflib(fmt: str) -> None:
 def test_select_formats_read_back_with_oxigraph_terms_intact(
     fmt: str, reader: ox.QueryResultsFormat
 ) -> None:
-    result = run_cli("query", "parties", "--format", fmt)
+    result = run_cli("--data", V2025, "query", "parties", "--format", fmt)
     assert result.returncode == 0, result.stderr
     solutions = ox.parse_query_results(result.stdout.encode(), format=reader)
     assert isinstance(solutions, ox.QuerySolutions)
@@ -77,10 +79,10 @@ def test_ask_in_every_results_format() -> None:
     query = f"ASK {{ <{ID}revenue-share> pg:endsWith <{ID}agi-verified> }}"
     expected = {"json": '"boolean": true', "xml": "<boolean>true</boolean>", "tsv": "true"}
     for fmt, needle in expected.items():
-        result = run_cli("query", "-e", query, "--format", fmt)
+        result = run_cli("--data", V2025, "query", "-e", query, "--format", fmt)
         assert result.returncode == 0, result.stderr
         assert needle in result.stdout
-    assert run_cli("query", "-e", query).stdout.strip() == "true"
+    assert run_cli("--data", V2025, "query", "-e", query).stdout.strip() == "true"
 
 
 @pytest.mark.parametrize(
@@ -98,7 +100,7 @@ def test_ask_in_every_results_format() -> None:
 )
 def test_construct_formats_and_aliases_read_back(alias: str, rdf_format: ox.RdfFormat) -> None:
     query = "CONSTRUCT { ?p pg:holder ?h } WHERE { ?p pg:holder ?h }"
-    result = run_cli("query", "-e", query, "--format", alias)
+    result = run_cli("--data", V2025, "query", "-e", query, "--format", alias)
     assert result.returncode == 0, result.stderr
     triples = {q.triple for q in ox.parse(result.stdout.encode(), format=rdf_format)}
     assert len(triples) == 29
@@ -116,8 +118,8 @@ def test_query_file_and_stdin(tmp_path: Path) -> None:
     query = "SELECT ?p WHERE { ?p pg:change pg:Removed }"
     path = tmp_path / "removed.rq"
     path.write_text(query, encoding="utf-8")
-    from_file = run_cli("query", str(path), "--format", "csv")
-    from_stdin = run_cli("query", "-", "--format", "csv", input_text=query)
+    from_file = run_cli("--data", V2025, "query", str(path), "--format", "csv")
+    from_stdin = run_cli("--data", V2025, "query", "-", "--format", "csv", input_text=query)
     assert from_file.returncode == from_stdin.returncode == 0
     assert (
         from_file.stdout == from_stdin.stdout == f"p\n{ID}compute-rofr\n"
@@ -131,13 +133,20 @@ def test_a_query_file_header_declares_its_parameters(tmp_path: Path) -> None:
         "SELECT ?provision ?party WHERE { ?provision pg:holder ?party }\n",
         encoding="utf-8",
     )
-    assert_one_line_error(run_cli("query", str(path)), 2, "?party is required")
-    result = run_cli("query", str(path), "-b", "party=:expert-panel", "-f", "csv")
+    assert_one_line_error(run_cli("--data", V2025, "query", str(path)), 2, "?party is required")
+    result = run_cli("--data", V2025, "query", str(path), "-b", "party=:expert-panel", "-f", "csv")
     assert result.stdout == "provision,party\n"
 
 
 def test_both_engines_print_the_same_rows() -> None:
-    args = ("query", "provisions-covering", "--bind", f"category=<{ID}model-weights>")
+    args = (
+        "--data",
+        V2025,
+        "query",
+        "provisions-covering",
+        "--bind",
+        f"category=<{ID}model-weights>",
+    )
     rows = {}
     for engine in ("oxigraph", "rdflib"):
         result = run_cli(*args, "--format", "tsv", "--engine", engine)
@@ -164,7 +173,14 @@ def test_injection_through_a_binding_returns_nothing() -> None:
     assert result.stdout == "provision,party\n"
     # an IRI cannot smuggle a closing bracket
     assert_one_line_error(
-        run_cli("query", "provisions-held-by", "--bind", f"party=<{ID}x> }} UNION {{ ?s ?p ?o"),
+        run_cli(
+            "--data",
+            V2025,
+            "query",
+            "provisions-held-by",
+            "--bind",
+            f"party=<{ID}x> }} UNION {{ ?s ?p ?o",
+        ),
         2,
         "--bind party",
     )
@@ -172,11 +188,15 @@ def test_injection_through_a_binding_returns_nothing() -> None:
 
 def test_typed_and_language_literals_bind() -> None:
     query = "SELECT ?t ?date WHERE { ?t time:inXSDDate ?date }"
-    result = run_cli("query", "-e", query, "--bind", 'date="2032-12-31"^^xsd:date', "-f", "csv")
+    result = run_cli(
+        "--data", V2025, "query", "-e", query, "--bind", 'date="2032-12-31"^^xsd:date', "-f", "csv"
+    )
     assert result.stdout == f"t,date\n{ID}end-of-2032,2032-12-31\n"
-    bare = run_cli("query", "-e", query, "--bind", "date=2030-12-31", "-f", "csv")
+    bare = run_cli("--data", V2025, "query", "-e", query, "--bind", "date=2030-12-31", "-f", "csv")
     assert bare.stdout == f"t,date\n{ID}end-of-2030,2030-12-31\n"
     label = run_cli(
+        "--data",
+        V2025,
         "query",
         "-e",
         "SELECT ?p ?l WHERE { ?p rdfs:label ?l }",
@@ -220,9 +240,9 @@ def test_bad_input_is_one_line_with_its_exit_code(
 def test_a_malformed_query_file_names_file_line_and_column(tmp_path: Path) -> None:
     path = tmp_path / "bad.rq"
     path.write_text("SELECT ?s\nWHERE {\n  ?s ?p \n}\n", encoding="utf-8")
-    result = run_cli("query", str(path))
+    result = run_cli("--data", V2025, "query", str(path))
     assert_one_line_error(result, 1, f"{path}:4:")
-    rdflib_result = run_cli("query", str(path), "--engine", "rdflib")
+    rdflib_result = run_cli("--data", V2025, "query", str(path), "--engine", "rdflib")
     assert_one_line_error(rdflib_result, 1, f"{path}:")
 
 
@@ -230,7 +250,7 @@ def test_rdflib_engine_does_not_load_from_files(tmp_path: Path) -> None:
     secret = tmp_path / "secret.ttl"
     secret.write_text("<https://example.org/s> <https://example.org/p> 'secret' .\n")
     query = f"SELECT * FROM <{secret.as_uri()}> WHERE {{ ?s ?p ?o }}"
-    result = run_cli("query", "-e", query, "--engine", "rdflib", "--format", "csv")
+    result = run_cli("--data", V2025, "query", "-e", query, "--engine", "rdflib", "--format", "csv")
     assert result.returncode == 0, result.stderr
     assert "secret" not in result.stdout
 
@@ -238,16 +258,20 @@ def test_rdflib_engine_does_not_load_from_files(tmp_path: Path) -> None:
 def test_json_results_graph_reads_in_rdflib_graph() -> None:
     # the Turtle a CONSTRUCT prints is the same graph rdflib reads from the agreement
     query = "CONSTRUCT { ?s skos:broader ?o } WHERE { ?s skos:broader ?o }"
-    result = run_cli("query", "-e", query)
+    result = run_cli("--data", V2025, "query", "-e", query)
     graph = rdflib.Graph().parse(data=result.stdout, format="turtle")
     assert len(graph) == 16
 
 
 def test_short_names_for_the_one_agreement_loaded() -> None:
-    result = run_cli("query", "provisions-held-by", "--bind", "party=:expert-panel")
+    result = run_cli(
+        "--data", V2025, "query", "provisions-held-by", "--bind", "party=:expert-panel"
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("(0 rows)")
-    table = run_cli("query", "exceptions", "--bind", "provision=:azure-api-exclusivity")
+    table = run_cli(
+        "--data", V2025, "query", "exceptions", "--bind", "provision=:azure-api-exclusivity"
+    )
     assert ":natsec-api-access" in table.stdout
     assert "pg:exceptionTo" in table.stdout
     assert "<https://" not in table.stdout
@@ -263,7 +287,9 @@ def test_help_lists_the_sparql_commands_and_serve_defaults() -> None:
 
 
 def test_construct_as_a_table() -> None:
-    result = run_cli("query", "-e", "CONSTRUCT WHERE { ?p pg:extends ?q }", "--format", "table")
+    result = run_cli(
+        "--data", V2025, "query", "-e", "CONSTRUCT WHERE { ?p pg:extends ?q }", "--format", "table"
+    )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["subject", "predicate", "object"]

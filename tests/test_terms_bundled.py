@@ -1,8 +1,12 @@
-"""Hand-computed answers for the 2025 Microsoft–OpenAI agreement, across dates and scenarios.
+"""Hand-computed answers for the 2025 Microsoft–OpenAI agreement as it stood before its
+2026 amendment (``as_of`` 2025-11-01), across dates and scenarios.
 
 Each expectation was worked out from the announcement's text, not from the program's output:
 "through 2030" is in force on 2030-12-31 and over on 2031-01-01; "until the expert panel
-verifies AGI" ends on the verification day; a verification implies the declaration.
+verifies AGI" ends on the verification day; a verification implies the declaration; the
+exclusive IP rights cannot outlive the rights they are exclusivity over (through 2032); the
+recapitalization happened on 2025-10-28 (the 10-Q), so the 27 percent stake holds from then
+and the 32.5 percent one is a past fact. tests/test_versions.py has the answers as amended.
 """
 
 from __future__ import annotations
@@ -19,8 +23,11 @@ from pactgraph.state import state
 D = dt.date
 
 
+AS_2025 = D(2025, 11, 1)
+
+
 def _status(store: Store, on: dt.date, events: dict[str, dt.date] | None = None) -> dict[str, Any]:
-    answer = state(store, on, events=events or {}).as_dict()
+    answer = state(store, on, events=events or {}, as_of=AS_2025).as_dict()
     return {p["provision"].rsplit("/", 1)[-1]: p for p in answer["provisions"]}
 
 
@@ -31,14 +38,15 @@ RESEARCH = [
     "research-ip-excludes",
 ]
 UNTIL_AGI = [
-    "exclusive-ip-rights",
     "azure-api-exclusivity",
     "revenue-share",
     "joint-api-azure-exclusive",
 ]
 THROUGH_2032 = ["ip-models-products", "ip-post-agi-models", "non-research-ip-retained"]
+#: until AGI is verified, or through 2032, as the rights it is exclusivity over
+UNTIL_AGI_OR_2032 = ["exclusive-ip-rights"]
 NO_END = [
-    "pbc-support", "stake-pre-dilution", "frontier-model-partner", "agi-verification",
+    "pbc-support", "stake-post-recap", "frontier-model-partner", "agi-verification",
     "consumer-hardware-carve-out", "joint-development", "non-api-any-cloud",
     "microsoft-pursue-agi", "revenue-share-payments", "azure-purchase", "natsec-api-access",
     "open-weight-release",
@@ -49,17 +57,17 @@ NO_END = [
     ("on", "events", "in_force", "ended"),
     [
         # no AGI: research IP runs through 2030, the IP rights through 2032
-        (D(2030, 12, 31), {}, RESEARCH + UNTIL_AGI + THROUGH_2032 + ["compute-thresholds"], []),
-        (D(2031, 1, 1), {}, UNTIL_AGI + THROUGH_2032 + ["compute-thresholds"], RESEARCH),
-        (D(2032, 12, 31), {}, THROUGH_2032, RESEARCH),
-        (D(2033, 1, 1), {}, [*UNTIL_AGI, "compute-thresholds"], RESEARCH + THROUGH_2032),
+        (D(2030, 12, 31), {}, RESEARCH + UNTIL_AGI + UNTIL_AGI_OR_2032 + THROUGH_2032 + ["compute-thresholds"], []),
+        (D(2031, 1, 1), {}, UNTIL_AGI + UNTIL_AGI_OR_2032 + THROUGH_2032 + ["compute-thresholds"], RESEARCH),
+        (D(2032, 12, 31), {}, THROUGH_2032 + UNTIL_AGI_OR_2032, RESEARCH),
+        (D(2033, 1, 1), {}, [*UNTIL_AGI, "compute-thresholds"], RESEARCH + THROUGH_2032 + UNTIL_AGI_OR_2032),
         # AGI verified before the 2030 deadline: research IP ends with the verification
-        (D(2029, 3, 1), {"AGI verified": D(2029, 3, 1)}, THROUGH_2032, RESEARCH + UNTIL_AGI + ["compute-thresholds"]),
-        (D(2029, 2, 28), {"AGI verified": D(2029, 3, 1)}, RESEARCH + UNTIL_AGI + ["compute-thresholds"], []),
+        (D(2029, 3, 1), {"AGI verified": D(2029, 3, 1)}, THROUGH_2032, RESEARCH + UNTIL_AGI + UNTIL_AGI_OR_2032 + ["compute-thresholds"]),
+        (D(2029, 2, 28), {"AGI verified": D(2029, 3, 1)}, RESEARCH + UNTIL_AGI + UNTIL_AGI_OR_2032 + ["compute-thresholds"], []),
         # verified after the deadline: research IP had already ended through 2030
-        (D(2031, 6, 1), {"AGI verified": D(2031, 6, 1)}, THROUGH_2032, RESEARCH + UNTIL_AGI + ["compute-thresholds"]),
+        (D(2031, 6, 1), {"AGI verified": D(2031, 6, 1)}, THROUGH_2032, RESEARCH + UNTIL_AGI + UNTIL_AGI_OR_2032 + ["compute-thresholds"]),
         # a declaration without verification: only the pre-declaration compute thresholds end
-        (D(2029, 6, 1), {"AGI declared": D(2029, 1, 1)}, RESEARCH + UNTIL_AGI + THROUGH_2032, ["compute-thresholds"]),
+        (D(2029, 6, 1), {"AGI declared": D(2029, 1, 1)}, RESEARCH + UNTIL_AGI + UNTIL_AGI_OR_2032 + THROUGH_2032, ["compute-thresholds"]),
     ],
 )  # fmt: skip
 def test_statuses_on_dates(
@@ -68,15 +76,24 @@ def test_statuses_on_dates(
     got = _status(store, on, events)
     for name in [*in_force, *NO_END]:
         assert got[name]["status"] == "in_force", (name, got[name]["reason"])
-    for name in [*ended, "compute-rofr"]:
+    for name in [*ended, "compute-rofr", "stake-pre-dilution"]:
         assert got[name]["status"] == "ended", (name, got[name]["reason"])
-    assert got["stake-post-recap"]["status"] == "not_started"
 
 
 def test_the_removed_right_of_first_refusal_is_never_in_force(store: Store) -> None:
     got = _status(store, D(2025, 10, 28))["compute-rofr"]
     assert got["status"] == "ended"
     assert "removed" in got["reason"]
+
+
+def test_the_recorded_recapitalization_starts_the_stake_and_ends_the_past_one(store: Store) -> None:
+    got = _status(store, D(2025, 10, 28))
+    assert got["stake-post-recap"]["status"] == "in_force"
+    assert got["stake-post-recap"]["start"] == "2025-10-28"
+    assert got["stake-pre-dilution"]["status"] == "ended"
+    assert got["stake-pre-dilution"]["end"] == "2025-10-27"
+    before = _status(store, D(2025, 10, 27))
+    assert before["stake-pre-dilution"]["status"] == "in_force"
 
 
 def test_stake_begins_with_the_recapitalization(store: Store) -> None:
@@ -96,7 +113,7 @@ def test_stake_begins_with_the_recapitalization(store: Store) -> None:
 
 def test_undated_agi_makes_exclusivities_conditional(store: Store) -> None:
     got = _status(store, D(2027, 1, 1))
-    for name in [*UNTIL_AGI, "research-ip-rights", "compute-thresholds"]:
+    for name in [*UNTIL_AGI, *UNTIL_AGI_OR_2032, "research-ip-rights", "compute-thresholds"]:
         assert got[name]["conditional"], name
         assert got[name]["end_condition"], name
     assert "AGI verified" in got["azure-api-exclusivity"]["end_condition"]
@@ -105,7 +122,9 @@ def test_undated_agi_makes_exclusivities_conditional(store: Store) -> None:
 
 
 def test_verification_implies_the_declaration(store: Store) -> None:
-    answer = state(store, D(2030, 1, 1), events={"AGI verified": D(2029, 3, 1)}).as_dict()
+    answer = state(
+        store, D(2030, 1, 1), events={"AGI verified": D(2029, 3, 1)}, as_of=AS_2025
+    ).as_dict()
     implied = [e for e in answer["scenario"] if e["source"] == "implied"]
     assert [(e["label"], e["date"]) for e in implied] == [("AGI declared", "2029-03-01")]
     assert answer["notes"]
@@ -134,35 +153,36 @@ def _changes(answer: dict[str, Any]) -> set[tuple[str, str, str, str | None]]:
 
 def test_what_changes_when_agi_is_verified(store: Store) -> None:
     before_2031 = "if before 2031-01-01"
-    assert _changes(impact(store, "AGI is verified").as_dict()) == {
-        ("exclusive-ip-rights", "ends", "direct", None),
+    before_2033 = "if before 2033-01-01"
+    assert _changes(impact(store, "AGI is verified", as_of=AS_2025).as_dict()) == {
+        ("exclusive-ip-rights", "ends", "direct", before_2033),
         ("azure-api-exclusivity", "ends", "direct", None),
         ("revenue-share", "ends", "direct", None),
         ("research-ip-rights", "ends", "direct", before_2031),
         ("compute-thresholds", "ends", "prerequisite", None),
         ("joint-api-azure-exclusive", "ends", "ripple", None),
         ("natsec-api-access", "modified", "ripple", None),
-        ("consumer-hardware-carve-out", "modified", "ripple", None),
+        ("consumer-hardware-carve-out", "modified", "ripple", before_2033),
         ("revenue-share-payments", "modified", "ripple", None),
-        ("ip-models-products", "modified", "ripple", "if before 2033-01-01"),
+        ("ip-models-products", "modified", "ripple", before_2033),
     }
 
 
 def test_impact_on_a_date_after_the_research_deadline(store: Store) -> None:
-    got = _changes(impact(store, "agi-verified", on=D(2031, 3, 1)).as_dict())
+    got = _changes(impact(store, "agi-verified", on=D(2031, 3, 1), as_of=AS_2025).as_dict())
     assert ("research-ip-rights", "ends", "direct", None) not in got
     assert ("azure-api-exclusivity", "ends", "direct", None) in got
     assert {c[0] for c in got}.isdisjoint(RESEARCH)
 
 
 def test_impact_of_the_declaration_alone(store: Store) -> None:
-    assert _changes(impact(store, "AGI declared", on=D(2028, 1, 1)).as_dict()) == {
+    assert _changes(impact(store, "AGI declared", on=D(2028, 1, 1), as_of=AS_2025).as_dict()) == {
         ("compute-thresholds", "ends", "direct", None)
     }
 
 
 def test_impact_paths_are_graph_edges(store: Store) -> None:
-    answer = impact(store, "AGI verified", on=D(2028, 1, 1)).as_dict()
+    answer = impact(store, "AGI verified", on=D(2028, 1, 1), as_of=AS_2025).as_dict()
     by_name = {c["provision"].rsplit("/", 1)[-1]: c for c in answer["changes"]}
     steps = by_name["compute-thresholds"]["steps"]
     assert [s["relation"] for s in steps] == ["requires", "endsWith"]

@@ -402,13 +402,14 @@ class Run:
 
     def modified_by(self, provision: str, on: dt.date) -> tuple[str, ...]:
         """What ``provision`` rests on by a ``pg:Modifies`` edge that was in force and has
-        ended by ``on`` (one never in force modifies nothing)."""
+        ended by ``on`` (one never in force modifies nothing; one a later version replaced
+        has ended only when its replacement has)."""
         modifies = self.m.ripple("Modifies")
         if provision not in modifies:
             return ()
         found = []
         for q in sorted(modifies.predecessors(provision)):
-            other = self.term(q)
+            other, _ = self._carried(q)  # a replaced provision lives on in its replacement
             if not other.never and other.end is not None and other.end <= on:
                 found.append(q)
         return tuple(found)
