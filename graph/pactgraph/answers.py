@@ -349,7 +349,7 @@ class Claim(_Data):
     about: str | None
     about_label: str | None
     confirmed: bool | None
-    quote: str
+    quotes: tuple[str, ...]
     source: Source | None
 
 

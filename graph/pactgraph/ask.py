@@ -120,7 +120,12 @@ def _reported(
 
     answer = claims(store, m["about"])
     rows = [
-        {**c.as_dict(), "source": (c.source.title if c.source else None), "about": c.about_label}
+        {
+            **c.as_dict(),
+            "source": c.source.title if c.source else None,
+            "about": c.about_label,
+            "quote": " ".join(c.quotes),
+        }
         for c in answer.claims
     ]
     return answer, ("label", "about", "confirmed", "source"), rows

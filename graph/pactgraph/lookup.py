@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .answers import (
@@ -258,6 +259,9 @@ def claims(store: Store, about: str | None = None) -> Claims:
     found: dict[str, Claim] = {}
     for r in select(store, "reported-claims", bindings):
         if r["claim"] in found:
+            if r.get("quote") and r["quote"] not in found[r["claim"]].quotes:
+                claim = found[r["claim"]]
+                found[r["claim"]] = replace(claim, quotes=(*claim.quotes, r["quote"]))
             continue
         source = (
             Source(
@@ -276,7 +280,7 @@ def claims(store: Store, about: str | None = None) -> Claims:
             about=r.get("about"),
             about_label=label_of(store, r["about"]) if "about" in r else None,
             confirmed=r.get("confirmed") if isinstance(r.get("confirmed"), bool) else None,
-            quote=r.get("quote", ""),
+            quotes=(r["quote"],) if r.get("quote") else (),
             source=source,
         )
     return Claims(about=iri, claims=tuple(found.values()))

@@ -1,0 +1,182 @@
+"""The bundled agreement as it stands: the 2025 terms, amended on 2026-04-27.
+
+Each expectation is read from the texts: the amendment's five bullets (quoted verbatim by
+secondary sources) replace the Azure API exclusivity with a primary cloud partnership, make
+Microsoft's licence non-exclusive (repealing the exclusive IP rights), let OpenAI serve all
+its products on any cloud, end Microsoft's revenue share to OpenAI, and run OpenAI's revenue
+share through 2030 whatever happens to AGI; what they do not mention carries over.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import pytest
+
+from conftest import assert_one_line_error, run_cli
+from pactgraph.diff import diff
+from pactgraph.errors import UsageError
+from pactgraph.load import Store
+from pactgraph.lookup import claims
+from pactgraph.query import select
+from pactgraph.state import state
+
+D = dt.date
+V1 = "https://w3id.org/pactgraph/id/microsoft-openai-2025"
+V2 = "https://w3id.org/pactgraph/id/microsoft-openai-2026"
+
+
+def _local(iri: str) -> str:
+    return iri.rsplit("/", 1)[-1]
+
+
+def _status(store: Store, on: dt.date, **options: Any) -> dict[str, Any]:
+    return {_local(p.provision): p for p in state(store, on, **options).provisions}
+
+
+def test_before_the_amendment_takes_effect_the_2025_terms_apply(store: Store) -> None:
+    got = _status(store, D(2026, 4, 26))
+    assert got["azure-api-exclusivity"].status == "in_force"
+    assert got["exclusive-ip-rights"].status == "in_force"
+    assert got["primary-cloud-partner"].status == "not_started"
+    assert got["primary-cloud-partner"].start == D(2026, 4, 27)
+
+
+def test_from_2026_04_27_the_amended_terms_apply(store: Store) -> None:
+    got = _status(store, D(2027, 1, 1))
+    for replaced in (
+        "azure-api-exclusivity",
+        "ip-models-products",
+        "revenue-share",
+        "non-api-any-cloud",
+    ):
+        assert got[replaced].status == "ended", replaced
+        assert got[replaced].end == D(2026, 4, 26), replaced
+        assert "replaced by" in got[replaced].reason, got[replaced].reason
+    assert got["exclusive-ip-rights"].status == "ended"
+    assert "repealed" in got["exclusive-ip-rights"].reason
+    assert got["exclusive-ip-rights-removed"].status == "ended"  # a repeal is never in force
+    for new in ("primary-cloud-partner", "non-exclusive-ip-licence", "all-products-any-cloud",
+                "revenue-share-through-2030", "no-revenue-share-to-openai", "major-shareholder"):  # fmt: skip
+        assert got[new].status == "in_force", new
+        assert got[new].start == D(2026, 4, 27), new
+    assert got["revenue-share-through-2030"].end == D(2030, 12, 31)
+    assert not got["revenue-share-through-2030"].conditional  # independent of AGI
+    assert got["non-exclusive-ip-licence"].end == D(2032, 12, 31)
+
+
+def test_unmentioned_terms_carry_over(store: Store) -> None:
+    got = _status(store, D(2027, 1, 1))
+    # research IP (through 2030 or AGI), the expert panel, compute thresholds, the purchase
+    for kept in ("research-ip-rights", "agi-verification", "compute-thresholds", "azure-purchase"):
+        assert got[kept].status == "in_force", kept
+    assert got["research-ip-rights"].conditional  # AGI could still end it
+    # what rested on a replaced term rests on its replacement, and lasts as long
+    assert got["joint-api-azure-exclusive"].status == "in_force"
+    assert got["ip-post-agi-models"].status == "in_force"
+    assert got["ip-post-agi-models"].end == D(2032, 12, 31)
+    # an exception to the replaced exclusivity is not left without a rule to except from
+    assert got["natsec-api-access"].modified_by == ()
+    # a carve-out of the repealed exclusive rights is: they are gone
+    assert [_local(q) for q in got["consumer-hardware-carve-out"].modified_by] == [
+        "exclusive-ip-rights"
+    ]
+
+
+def test_as_of_before_publication_gives_the_2025_answer(store: Store) -> None:
+    got = _status(store, D(2027, 1, 1), as_of=D(2025, 11, 1))
+    assert got["azure-api-exclusivity"].status == "in_force"
+    assert got["azure-api-exclusivity"].conditional  # until AGI is verified
+    assert "primary-cloud-partner" not in got
+    on_the_day = _status(store, D(2027, 1, 1), as_of=D(2026, 4, 27))
+    assert on_the_day["azure-api-exclusivity"].status == "ended"  # published that day
+
+
+def test_the_exclusive_ip_rights_cannot_outlive_what_they_qualify(store: Store) -> None:
+    as_2025 = D(2025, 11, 1)
+    assert (
+        _status(store, D(2032, 12, 31), as_of=as_2025)["exclusive-ip-rights"].status == "in_force"
+    )
+    assert _status(store, D(2033, 1, 1), as_of=as_2025)["exclusive-ip-rights"].status == "ended"
+
+
+def test_diff_lists_each_change_of_version_2(store: Store) -> None:
+    rows = {(r.change, r.old_provision and _local(r.old_provision), r.new_provision and _local(r.new_provision))
+            for r in diff(store, V1, V2).rows}  # fmt: skip
+    assert {r for r in rows if r[0] != "carried over"} == {
+        ("substituted", "azure-api-exclusivity", "primary-cloud-partner"),
+        ("substituted", "ip-models-products", "non-exclusive-ip-licence"),
+        ("substituted", "revenue-share", "revenue-share-through-2030"),
+        ("substituted", "non-api-any-cloud", "all-products-any-cloud"),
+        ("repealed", "exclusive-ip-rights", "exclusive-ip-rights-removed"),
+        ("inserted", None, "no-revenue-share-to-openai"),
+        ("kept", "stake-post-recap", "major-shareholder"),
+    }
+    carried = {old for change, old, _ in rows if change == "carried over"}
+    assert len(carried) == 26 - 6  # every 2025 provision the amendment does not revise
+    assert {"research-ip-rights", "agi-verification", "compute-thresholds"} <= carried
+
+
+def test_diff_by_date_and_on_the_command_line(store: Store) -> None:
+    by_date = diff(store, "2025-12-31", "2026-12-31")
+    assert (by_date.old, by_date.new) == (V1, V2)
+    result = run_cli("diff", V1, V2, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    repealed = [r for r in data["rows"] if r["change"] == "repealed"]
+    assert [r["old_quote"] for r in repealed] == [
+        next(r.old_quote for r in by_date.rows if r.change == "repealed")
+    ]
+    table = run_cli("diff", V1, V2)
+    assert "substituted (narrowed)" in table.stdout
+    assert "Quotes:" in table.stdout
+    assert_one_line_error(run_cli("diff", "1999-01-01", V2), 2, "no version published")
+
+
+def test_revisions_query_returns_each_revision(store: Store) -> None:
+    rows = select(store, "revisions")
+    assert {(_local(r["provision"]), _local(r["revises"])) for r in rows} == {
+        ("primary-cloud-partner", "azure-api-exclusivity"),
+        ("non-exclusive-ip-licence", "ip-models-products"),
+        ("revenue-share-through-2030", "revenue-share"),
+        ("all-products-any-cloud", "non-api-any-cloud"),
+        ("exclusive-ip-rights-removed", "exclusive-ip-rights"),
+        ("major-shareholder", "stake-post-recap"),
+    }
+    assert {r["effectiveFrom"] for r in rows} == {D(2026, 4, 27)}
+    assert {r["previous"] for r in rows} == {V1}
+
+
+def test_a_reported_cap_is_a_claim_never_a_term(store: Store) -> None:
+    (claim,) = claims(store).claims
+    assert claim.confirmed is False
+    assert claim.about is not None
+    assert _local(claim.about) == "revenue-share-through-2030"
+    assert claim.source is not None
+    assert claim.source.kind == "PressReport"
+    assert any("$38 billion" in quote for quote in claim.quotes)
+    assert any("declined" in quote for quote in claim.quotes)
+    assert claim.claim not in {p.provision for p in state(store, D(2027, 1, 1)).provisions}
+    result = run_cli("ask", "what is reported?", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["form"] == "reported"
+
+
+def test_answers_list_their_sources_and_can_keep_to_primary_ones(store: Store) -> None:
+    got = _status(store, D(2027, 1, 1))
+    kinds = {s.kind for s in got["primary-cloud-partner"].sources}
+    assert kinds == {"SecondaryQuotation"}
+    assert {s.kind for s in got["stake-post-recap"].sources} >= {
+        "PartyDocument",
+        "RegulatoryFiling",
+    }
+    primary = _status(store, D(2027, 1, 1), min_evidence="party-document")
+    assert "primary-cloud-partner" not in primary  # the amendment is known only at second hand
+    assert primary["azure-api-exclusivity"].status == "in_force"
+    with pytest.raises(UsageError, match="not a kind of evidence"):
+        state(store, D(2027, 1, 1), min_evidence="rumour")
+    assert_one_line_error(
+        run_cli("state", "--on", "2027-01-01", "--min-evidence", "rumour"), 2, "rumour"
+    )
