@@ -99,7 +99,7 @@ def test_wheel_installs_and_runs_outside_the_checkout(wheel: Path, tmp_path: Pat
     validate = run(venv / "bin" / "pactgraph", "validate", cwd=elsewhere)
     assert validate.returncode == 0, validate.stdout + validate.stderr
     assert "ok: 2 file(s) conform" in validate.stdout  # the agreement and its amendment
-    assert "30 quotes found verbatim" in validate.stdout
+    assert "73 quotes found verbatim" in validate.stdout
 
     module = run(python, "-m", "pactgraph", "--version", cwd=elsewhere)
     assert module.returncode == 0
