@@ -194,6 +194,19 @@ def test_readme_python_example_runs() -> None:
     assert "store" in namespace
 
 
+def test_readme_version_commands_run(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Versions, sources and how sure they are", 1)[1]
+    block = block.split("```sh", 1)[1].split("```", 1)[0]
+    lines = [ln.split("  #", 1)[0] for ln in block.splitlines() if ln.strip()]
+    assert len(lines) >= 5
+    for line in lines:
+        words = shlex.split(line)
+        assert words[0] == "pactgraph", words
+        result = run_cli(*words[1:], cwd=tmp_path)
+        assert result.returncode == 0, (words, result.stderr)
+
+
 def test_readme_see_it_commands_run(tmp_path: Path) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     block = readme.split("See it, query it, take it elsewhere", 1)[1].split("```sh", 1)[1]

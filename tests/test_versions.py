@@ -159,6 +159,10 @@ def test_a_reported_cap_is_a_claim_never_a_term(store: Store) -> None:
     assert any("$38 billion" in quote for quote in claim.quotes)
     assert any("declined" in quote for quote in claim.quotes)
     assert claim.claim not in {p.provision for p in state(store, D(2027, 1, 1)).provisions}
+    # asked about the 2025 revenue share, the claim about its 2026 replacement is found
+    (about_v1,) = claims(store, f"{V1}/revenue-share").claims
+    assert about_v1.claim == claim.claim
+    assert claims(store, f"{V1}/azure-api-exclusivity").claims == ()
     result = run_cli("ask", "what is reported?", "--format", "json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["form"] == "reported"

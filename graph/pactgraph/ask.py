@@ -124,7 +124,7 @@ def _reported(
             **c.as_dict(),
             "source": c.source.title if c.source else None,
             "about": c.about_label,
-            "quote": " ".join(c.quotes),
+            "quote": " … ".join(c.quotes),
         }
         for c in answer.claims
     ]

@@ -234,10 +234,26 @@ def changes(store: Store) -> Changes:
     return Changes(changes=tuple(rows))
 
 
+def _revision_family(store: Store, iri: str) -> set[str]:
+    """``iri`` and every provision that revises it or that it revises, through versions."""
+    from .query import select
+
+    links = [(r["provision"], r["revises"]) for r in select(store, "revisions")]
+    family, todo = {iri}, [iri]
+    while todo:
+        current = todo.pop()
+        for new, old in links:
+            for other in (new, old):
+                if current in (new, old) and other not in family:
+                    family.add(other)
+                    todo.append(other)
+    return family
+
+
 def claims(store: Store, about: str | None = None) -> Claims:
     """The reported claims, or those about ``about`` (a provision or agreement, by IRI or
-    name): what a press report says that the agreement's texts do not, with its source and
-    whether the parties confirmed it.
+    name, or any version of that provision): what a press report says that the agreement's
+    texts do not, with its source and whether the parties confirmed it.
 
     >>> from pactgraph.load import load
     >>> store = load(text='''
@@ -249,15 +265,16 @@ def claims(store: Store, about: str | None = None) -> Claims:
     >>> [(c.label, c.about_label, c.confirmed) for c in claims(store, "licence fee").claims]
     [('a reported fee cap', 'licence fee', False)]
     """
-    import pyoxigraph as ox
 
     from .query import select
     from .resolve import label_of, resolve
 
     iri = resolve(store, about, kinds=["provision", "agreement"]) if about else None
-    bindings = {"about": ox.NamedNode(iri)} if iri else None
+    related = _revision_family(store, iri) if iri else None
     found: dict[str, Claim] = {}
-    for r in select(store, "reported-claims", bindings):
+    for r in select(store, "reported-claims"):
+        if related is not None and r.get("about") not in related:
+            continue
         if r["claim"] in found:
             if r.get("quote") and r["quote"] not in found[r["claim"]].quotes:
                 claim = found[r["claim"]]
