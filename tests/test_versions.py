@@ -184,3 +184,29 @@ def test_answers_list_their_sources_and_can_keep_to_primary_ones(store: Store) -
     assert_one_line_error(
         run_cli("state", "--on", "2027-01-01", "--min-evidence", "rumour"), 2, "rumour"
     )
+
+
+def test_what_changes_when_agi_is_verified_as_the_agreement_stands(store: Store) -> None:
+    """Until the amendment takes effect, verification would end the 2025 exclusivities and
+    the AGI-bound revenue share; from 2026-04-27 those are replaced or repealed, and it ends
+    only the research IP rights (until 2031, when they end through 2030 anyway) and, through
+    the declaration it implies, the compute thresholds."""
+    from pactgraph.impact import impact
+
+    before = "if before 2026-04-27"
+    got = {
+        (_local(c.provision), c.change.value, c.cause.value, c.condition)
+        for c in impact(store, "AGI is verified").changes
+    }
+    assert got == {
+        ("azure-api-exclusivity", "ends", "direct", before),
+        ("exclusive-ip-rights", "ends", "direct", before),
+        ("revenue-share", "ends", "direct", before),
+        ("research-ip-rights", "ends", "direct", "if before 2031-01-01"),
+        ("compute-thresholds", "ends", "prerequisite", None),
+        ("joint-api-azure-exclusive", "ends", "ripple", before),
+        ("consumer-hardware-carve-out", "modified", "ripple", before),
+        ("ip-models-products", "modified", "ripple", before),
+        ("natsec-api-access", "modified", "ripple", before),
+        ("revenue-share-payments", "modified", "ripple", before),
+    }

@@ -212,8 +212,9 @@ class Run:
         if p.kind == "StatedFact" and not p.start and end is not None and start and end <= start:
             start = ALWAYS  # a fact stated as past: it held before the agreement, until its end
         revision = self.m.revised.get(provision)
-        if revision is not None and (end is None or revision.on < end):
+        if revision is not None and (end is None or revision.on <= end):
             # a later version replaces or repeals it from the day that version takes effect
+            # (on a tie, the replacement: what rests on it carries over to the new version)
             end = revision.on
             replaced = Term(start, end, replaced_by=revision.by)
             if p.survives is None:
