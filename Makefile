@@ -32,8 +32,11 @@ lint: $(VENV)/.dev-installed
 typecheck: $(VENV)/.dev-installed
 	$(BIN)/mypy
 
+# The fast tests run on both cores (pytest-xdist); the slow ones (a browser, servers, a wheel
+# build) run one at a time, so timing-sensitive pages are not starved of CPU.
 pytest: $(VENV)/.dev-installed browser-deps
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 -m "not slow"
+	$(BIN)/pytest -m slow
 
 test: lint typecheck pytest
 
