@@ -19,7 +19,9 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 def _terms(svg: str) -> dict[str, ET.Element]:
     root = ET.fromstring(svg)
-    return {g.attrib["data-provision"]: g for g in root.iter(f"{SVG}g")}
+    return {
+        g.attrib["data-provision"]: g for g in root.iter(f"{SVG}g") if "data-provision" in g.attrib
+    }
 
 
 def test_every_provision_has_a_row_and_conditional_ends_are_marked(store: Store) -> None:
@@ -107,3 +109,16 @@ def test_timeline_bad_output_is_a_usage_error(tmp_path: Path) -> None:
         run_cli("timeline", "-o", str(tmp_path / "no" / "t.svg")), 2, "does not exist"
     )
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_version_lane_marks_when_each_amendment_takes_effect(store: Store) -> None:
+    root = ET.fromstring(timeline_svg(state(store, parse_date("2027-01-01"))))
+    lanes = [g for g in root.iter(f"{SVG}g") if g.attrib.get("class") == "version"]
+    assert [g.attrib["data-agreement"] for g in lanes] == [
+        "https://w3id.org/pactgraph/id/microsoft-openai-2026"
+    ]
+    (title,) = [t.text or "" for t in lanes[0].iter(f"{SVG}title")]
+    assert title == "The next phase of the Microsoft-OpenAI partnership takes effect (2026-04-27)"
+    as_2025 = state(store, parse_date("2027-01-01"), as_of=parse_date("2025-11-01"))
+    assert as_2025.versions == ()
+    assert 'class="version"' not in timeline_svg(as_2025)

@@ -58,6 +58,7 @@ __all__ = [
     "Status",
     "Step",
     "Summary",
+    "Version",
 ]
 
 
@@ -177,6 +178,16 @@ class ProvisionStatus(_Data):
 
 
 @dataclass(frozen=True)
+class Version(_Data):
+    """A version of an agreement that replaces or repeals provisions of an earlier one."""
+
+    agreement: str
+    label: str
+    published: dt.date | None
+    effective: dt.date
+
+
+@dataclass(frozen=True)
 class State(_Data):
     """Every provision's status on ``on`` under a scenario."""
 
@@ -184,6 +195,8 @@ class State(_Data):
     scenario: tuple[ScenarioEvent, ...]
     notes: tuple[str, ...]
     provisions: tuple[ProvisionStatus, ...]
+    versions: tuple[Version, ...] = ()
+    """The versions that revise earlier ones, by the day they take effect."""
 
     def only(self, statuses: Iterable[str]) -> State:
         """The same answer with only the provisions whose status is one of ``statuses``."""

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from .answers import Reading, Source
+from .answers import Reading, Source, Version
 from .durations import Duration, parse_duration
 from .namespaces import PG_NS, local_name
 from .query import select
@@ -182,6 +182,20 @@ class Model:
             if other in self.provisions:
                 needed |= nx.ancestors(self.graph, other)
         return needed
+
+    def versions(self) -> tuple[Version, ...]:
+        """The versions that revise earlier ones, by the day they take effect."""
+        found: dict[str, Version] = {}
+        for revision in self.revised.values():
+            by = self.provisions.get(revision.by)
+            if by is None:
+                continue
+            known = found.get(by.agreement)
+            if known is None or revision.on < known.effective:
+                found[by.agreement] = Version(
+                    by.agreement, self.label(by.agreement), by.published, revision.on
+                )
+        return tuple(sorted(found.values(), key=lambda v: (v.effective, v.agreement)))
 
     def version_notes(self) -> tuple[str, ...]:
         """Sentences saying which versions the answer rests on."""

@@ -85,7 +85,13 @@ def state(
     statuses = evaluate(m, on, s)
     rows = sorted(statuses.values(), key=lambda st: (_ORDER[st.status], st.label.lower()))
     notes = (*s.notes(m), *m.version_notes(), *assumed_date_notes(store, m.assumed_dates()))
-    return State(on=on, scenario=s.describe(m), notes=notes, provisions=tuple(rows))
+    return State(
+        on=on,
+        scenario=s.describe(m),
+        notes=notes,
+        provisions=tuple(rows),
+        versions=m.versions(),
+    )
 
 
 def assumed_date_notes(store: Store, assumed: Mapping[str, dt.date]) -> tuple[str, ...]:

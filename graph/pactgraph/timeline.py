@@ -91,15 +91,17 @@ def timeline_svg(
     )
     on = _date(state.get("on"))
     events = [(e, _date(e.get("date"))) for e in state.get("scenario", [])]
-    marks = [d for _, d in events if d] + ([on] if on else [])
+    versions = [(v, _date(v.get("effective"))) for v in state.get("versions", [])]
+    marks = [d for _, d in events + versions if d] + ([on] if on else [])
     first, last = _axis(provisions, marks, start)
     span = (last - first).days or 1
 
     def x(day: dt.date) -> float:
         return _LEFT + (_WIDTH - _LEFT - _NOTES) * (day - first).days / span
 
-    height = _TOP + _ROW * len(provisions) + 50 + 14 * (len(events) + 1)
-    bottom = _TOP + _ROW * len(provisions) + 10
+    top = _TOP + (_ROW if versions else 0)  # a lane for the versions, above the terms
+    height = top + _ROW * len(provisions) + 50 + 14 * (len(events) + 1)
+    bottom = top + _ROW * len(provisions) + 10
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{_WIDTH}" height="{height}" '
         f'viewBox="0 0 {_WIDTH} {height}" font-family="system-ui, sans-serif" font-size="11" '
@@ -114,8 +116,28 @@ def timeline_svg(
             'stroke="#e9ecef"/>'
             f'<text x="{xx + 2:.1f}" y="{_TOP - 18}" fill="#495057">{year}</text>'
         )
+    if versions:
+        out.append('<g class="versions">')
+        out.append(
+            f'<text x="{_LEFT - 8}" y="{_TOP + 14}" text-anchor="end" fill="#212529" '
+            'font-weight="bold">versions</text>'
+        )
+        for version, day in versions:
+            if day is None:
+                continue
+            xx = x(day)
+            label = f"{version.get('label')} takes effect ({day.isoformat()})"
+            out.append(
+                f'<g class="version" data-agreement="{_esc(version.get("agreement"))}">'
+                f"<title>{_esc(label)}</title>"
+                f'<line x1="{xx:.1f}" y1="{_TOP}" x2="{xx:.1f}" y2="{bottom}" stroke="#1d3557" '
+                'stroke-dasharray="2 2"/>'
+                f'<text x="{xx + 3:.1f}" y="{_TOP + 14}" fill="#1d3557">'
+                f"{_esc(_short(label, 70))}</text></g>"
+            )
+        out.append("</g>")
     for i, p in enumerate(provisions):
-        y = _TOP + i * _ROW
+        y = top + i * _ROW
         begin = _date(p.get("start"))
         end = _date(p.get("end"))
         colour = colours.get(_kind_words(str(p.get("kind"))), "#adb5bd")
