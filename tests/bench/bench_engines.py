@@ -21,7 +21,7 @@ from pactgraph.load import Store, load
 from pactgraph.namespaces import PREFIXES
 from pactgraph.query import library
 from pactgraph.query import query as run_query
-from pactgraph.resources import bundled_agreement_files
+from pactgraph.resources import agreements_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = ROOT / "tests" / "golden"
@@ -52,7 +52,7 @@ def median_ms(store: Store, name: str, engine: str, repeat: int) -> float:
 
 
 def portfolio(copies: int, folder: Path) -> Store:
-    (source,) = bundled_agreement_files()
+    source = agreements_dir() / "microsoft-openai-2025.ttl"  # the first version, copied
     text = source.read_text(encoding="utf-8")
     for i in range(copies):
         copy = text.replace("microsoft-openai-2025", f"microsoft-openai-2025-copy-{i}")
