@@ -340,7 +340,14 @@ def _query(args: argparse.Namespace) -> int:
     store = _load(args)
     short = local_prefixes(store)  # ":name" for a node of the one agreement loaded
     try:
-        result = query(store, source, bindings, engine=args.engine, prefixes=short)
+        result = query(
+            store,
+            source,
+            bindings,
+            engine=args.engine,
+            prefixes=short,
+            allow_service=args.allow_service,
+        )
     except BindingError as err:
         raise UsageError(f"--bind {err.variable}: {err.detail}") from err
     fmt = args.format or ("turtle" if result.form == "graph" else "table")
@@ -376,6 +383,11 @@ def _query_args(parser: argparse.ArgumentParser) -> None:
         metavar="FORMAT",
         help="SELECT/ASK: table (default), json, xml, csv, tsv; CONSTRUCT/DESCRIBE: "
         "turtle (default), nt, jsonld, xml, trig, table (aliases such as ttl, json-ld)",
+    )
+    parser.add_argument(
+        "--allow-service",
+        action="store_true",
+        help="let a query call other endpoints with SERVICE (refused by default)",
     )
     parser.add_argument(
         "--engine",

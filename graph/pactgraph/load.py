@@ -199,9 +199,61 @@ def _format_for(path: Path) -> ox.RdfFormat:
     return FORMATS.get(path.suffix.lower(), ox.RdfFormat.TURTLE)
 
 
+#: An XML document type declaration and the entities it declares.
+_DOCTYPE = re.compile(rb"<!DOCTYPE\b(?P<body>[^\[>]*(?:\[(?P<subset>.*?)\])?)\s*>", re.S)
+_ENTITY = re.compile(
+    rb"<!ENTITY\s+(?P<param>%\s+)?(?P<name>[^\s]+)\s+(?P<rest>(?:\"[^\"]*\"|'[^']*'|[^>])*)>", re.S
+)
+#: The most entities an RDF/XML file may declare (OWL files use a few for namespaces).
+MAX_ENTITIES = 100
+
+
+def _check_entities(path: Path) -> None:
+    """Refuse an XML file whose DTD could expand without bound or read other files.
+
+    RDF/XML files often declare entities as namespace abbreviations
+    (``<!ENTITY owl "http://www.w3.org/2002/07/owl#">``). Those are read; an entity whose
+    value refers to another entity (the "billion laughs"), an external entity (``SYSTEM`` or
+    ``PUBLIC``), a parameter entity, or more than :data:`MAX_ENTITIES` are refused before
+    any parser sees the file.
+    """
+    with path.open("rb") as handle:
+        head = handle.read(1 << 20)  # a DTD comes before the root element
+    match = _DOCTYPE.search(head)
+    if match is None:
+        return
+    where = head[: match.start()].count(b"\n") + 1
+    if re.search(rb"\b(SYSTEM|PUBLIC)\b", match["body"] or b"") and match["subset"] is None:
+        raise ParseError(str(path), "an external DTD is refused: remove the DOCTYPE", line=where)
+    entities = list(_ENTITY.finditer(match["subset"] or b""))
+    if len(entities) > MAX_ENTITIES:
+        raise ParseError(
+            str(path), f"{len(entities)} XML entities (the most is {MAX_ENTITIES})", line=where
+        )
+    for entity in entities:
+        rest = entity["rest"].strip()
+        name = entity["name"].decode("utf-8", "replace")
+        if entity["param"] or re.match(rb"(SYSTEM|PUBLIC)\b", rest):
+            raise ParseError(
+                str(path),
+                f"XML entity {name!r} reads another file or extends the DTD: refused; "
+                "write its value in full",
+                line=where,
+            )
+        if b"&" in rest or b"%" in rest:
+            raise ParseError(
+                str(path),
+                f"XML entity {name!r} refers to other entities, which could expand without "
+                "bound: refused; write its value in full",
+                line=where,
+            )
+
+
 def _parse(path: Path) -> list[ox.Quad]:
     fmt = _format_for(path)
     try:
+        if fmt == ox.RdfFormat.RDF_XML:
+            _check_entities(path)
         return list(
             ox.parse(
                 path=path, format=fmt, base_iri=path.resolve().as_uri(), rename_blank_nodes=True

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DATE_PATTERN",
+    "nesting",
     "parse_date",
     "parse_events",
     "parse_scenario",
@@ -162,6 +163,23 @@ def query_variables(text: str) -> set[str]:
     ['a', 'd', 'e']
     """
     return set(_VARIABLE.findall(_code(text)))
+
+
+def nesting(text: str) -> int:
+    """How deep a query's groups, brackets and parentheses nest (outside strings, IRIs and
+    comments).
+
+    >>> nesting("SELECT * { { ?s ?p ?o } UNION { ?s ?p (1) } }")
+    3
+    """
+    depth = deepest = 0
+    for char in _code(text):
+        if char in "{([":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "})]":
+            depth = max(depth - 1, 0)
+    return deepest
 
 
 def uses_service(text: str) -> bool:

@@ -40,7 +40,7 @@ import pyoxigraph as ox
 
 from .errors import BindingError, QueryError, UnknownNameError, UsageError
 from .namespaces import PREFIXES, XSD, XSD_INTEGERS
-from .parse import parse_term, query_variables
+from .parse import nesting, parse_term, query_variables, uses_service
 from .resources import queries_dir
 
 if TYPE_CHECKING:
@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ENGINES",
+    "MAX_NESTING",
     "NamedQuery",
     "Parameter",
     "Result",
@@ -211,6 +212,10 @@ def python_value(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | No
 
 
 # ------------------------------------------------------------------ running any query
+
+#: How deep a query may nest its groups: deeper ones are refused before an engine sees them
+#: (a query nested thousands deep can crash a parser).
+MAX_NESTING = 100
 
 #: The SPARQL engines :func:`run` can use. Oxigraph is the default: it answers the named
 #: queries one to two orders of magnitude faster than rdflib's engine
@@ -490,6 +495,7 @@ def query(
     named_graphs: list[str] | None = None,
     source: str | None = None,
     prefixes: Mapping[str, str] | None = None,
+    allow_service: bool = False,
 ) -> Result:
     """Run any SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) with values bound as RDF terms.
 
@@ -500,6 +506,8 @@ def query(
     after that many rows, a CONSTRUCT or DESCRIBE after that many triples.
     ``prefixes`` are extra prefixes for the values in ``bindings`` (see
     :func:`~pactgraph.parse.parse_term`); ``source`` names the file the text came from.
+    A query nested deeper than :data:`MAX_NESTING`, or that may call another endpoint
+    (``SERVICE``, unless ``allow_service``), is refused before an engine sees it.
 
     Returns
     -------
@@ -510,8 +518,9 @@ def query(
     Raises
     ------
     QueryError
-        The query does not parse (naming the line and column, in ``source`` if given) or
-        fails while it runs.
+        The query does not parse (naming the line and column, in ``source`` if given),
+        nests too deep, calls another endpoint without ``allow_service``, or fails while it
+        runs.
     BindingError
         A value cannot be bound (no such variable, not a term, the wrong kind, a required
         parameter missing, a variable the query does not select).
@@ -537,6 +546,15 @@ def query(
     bound = bind(named_query or sparql, bindings, prefixes)
     text = named_query.text if named_query else str(sparql)
     where = str(named_query.path) if named_query else source or "query"
+    depth = nesting(text)
+    if depth > MAX_NESTING:
+        raise QueryError(f"{where}: groups nest {depth} deep; the most is {MAX_NESTING}")
+    if not allow_service and uses_service(text):
+        raise QueryError(
+            f"{where}: SERVICE would call another endpoint, which is refused unless allowed "
+            "(allow_service=True); a variable or name spelled 'service' counts too: write "
+            "such an IRI in full, <...>"
+        )
     if engine == "rdflib":
         if default_graphs is not None or named_graphs is not None:
             raise UsageError("a dataset (default/named graphs) needs the oxigraph engine")

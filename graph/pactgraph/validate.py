@@ -186,11 +186,31 @@ def _checks(store: Store, locate: _Locator) -> list[Finding]:
     return findings
 
 
+def _beside(agreement_file: Path, file_name: str) -> Path | None:
+    """The source text ``file_name`` names beside ``agreement_file``, or None if it names
+    anything else: a path, a parent folder, a link out of the folder, a device or a pipe."""
+    name = Path(file_name)
+    if name.name != file_name or file_name in {"", ".", ".."}:
+        return None
+    folder = agreement_file.parent.resolve()
+    candidate = folder / name
+    try:
+        resolved = candidate.resolve()
+    except OSError:
+        return None
+    if resolved.parent != folder:
+        return None
+    if candidate.exists() and not candidate.is_file():
+        return None
+    return candidate
+
+
 def _quotes(store: Store, locate: _Locator) -> tuple[list[Finding], int, list[str]]:
     """Findings, the number of quotes checked, and the graphs whose quotes could not be
     checked because no file of this run holds them (their source text is beside that file)."""
     findings: list[Finding] = []
     unchecked: dict[str, int] = {}
+    refused: set[str] = set()
     texts: dict[Path, str | None] = {}
     seen: set[str] = set()
     for row in select(store, "quotes"):
@@ -204,8 +224,23 @@ def _quotes(store: Store, locate: _Locator) -> tuple[list[Finding], int, list[st
         if agreement_file is None:
             unchecked[row["graph"]] = unchecked.get(row["graph"], 0) + 1
             continue
-        source = agreement_file.parent / row["fileName"]
         line = locate.line(agreement_file, quote)
+        source = _beside(agreement_file, row["fileName"])
+        if source is None:
+            if row["fileName"] not in refused:
+                refused.add(row["fileName"])
+                findings.append(
+                    Finding(
+                        "quote",
+                        f"pg:fileName {row['fileName']!r} is not a file beside the agreement "
+                        "file: a source text is read only from the agreement's own folder; "
+                        "give its plain file name",
+                        str(agreement_file),
+                        locate.line(agreement_file, row.get("source")),
+                        row.get("source", quote),
+                    )
+                )
+            continue
 
         def finding(
             message: str, *, at: int | None = line, file: Path = agreement_file, focus: str = quote

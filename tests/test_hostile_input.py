@@ -1,0 +1,107 @@
+"""Files and queries from strangers: what pactgraph refuses before it reads or runs them.
+
+- an RDF/XML file whose entities refer to other entities (which could expand without
+  bound), read other files, or extend the DTD; namespace abbreviations still load;
+- a SPARQL query nested deeper than the limit (a parser could crash on it);
+- ``SERVICE`` (a call to another endpoint) unless the user allows it;
+- a ``pg:fileName`` that names anything but a file beside the agreement file.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, assert_one_line_error, run_cli
+from pactgraph.errors import ParseError, QueryError
+from pactgraph.load import load
+from pactgraph.query import MAX_NESTING, query
+from pactgraph.validate import validate
+
+RDF = 'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://example.org/"'
+
+
+def _rdfxml(tmp_path: Path, dtd: str, value: str) -> Path:
+    path = tmp_path / "input.rdf"
+    path.write_text(
+        f'<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [\n{dtd}\n]>\n<rdf:RDF {RDF}>\n'
+        f'<rdf:Description rdf:about="http://example.org/x"><ex:p>{value}</ex:p>'
+        "</rdf:Description>\n</rdf:RDF>\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize(
+    ("dtd", "words"),
+    [
+        ('<!ENTITY a "aaaa">\n<!ENTITY b "&a;&a;&a;&a;">', "refers to other entities"),
+        ('<!ENTITY a SYSTEM "file:///etc/passwd">', "reads another file"),
+        ('<!ENTITY % p "x">', "extends the DTD"),
+        ("\n".join(f'<!ENTITY e{i} "x">' for i in range(101)), "the most is 100"),
+    ],
+    ids=["nested", "external", "parameter", "too-many"],
+)
+def test_an_expanding_or_reading_dtd_is_refused_before_parsing(
+    tmp_path: Path, dtd: str, words: str
+) -> None:
+    path = _rdfxml(tmp_path, dtd, "&a;" if "ENTITY a" in dtd else "x")
+    with pytest.raises(ParseError, match=words):
+        load([path])
+    assert_one_line_error(run_cli("--data", str(path), "info"), 1, f"{path}:2:", words)
+
+
+def test_entities_as_namespace_abbreviations_still_load(tmp_path: Path) -> None:
+    path = _rdfxml(tmp_path, '<!ENTITY ex "http://example.org/">', "&ex;y")
+    store = load([path])
+    assert len(store) == 1
+
+
+def test_a_query_nested_too_deep_is_refused(store: object) -> None:
+    deep = "SELECT * WHERE " + "{ " * 3000 + "?s ?p ?o " + "} " * 3000
+    with pytest.raises(QueryError, match=f"nest 3000 deep; the most is {MAX_NESTING}"):
+        query(store, deep)  # type: ignore[arg-type]
+    assert_one_line_error(run_cli("query", "-e", deep), 1, "nest 3000 deep")
+    fine = "SELECT * WHERE " + "{ " * 20 + "?s ?p ?o " + "} " * 20 + "LIMIT 1"
+    assert query(store, fine).form == "select"  # type: ignore[arg-type]
+
+
+def test_service_is_refused_unless_allowed() -> None:
+    remote = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+    assert_one_line_error(run_cli("query", "-e", remote), 1, "SERVICE", "refused")
+    # allowed, it is tried: nothing listens on the discard port, so it fails as a query error
+    allowed = run_cli("query", "-e", remote, "--allow-service")
+    assert allowed.returncode == 1
+    assert "refused unless allowed" not in allowed.stderr
+
+
+@pytest.mark.parametrize(
+    "file_name",
+    ["/etc/hostname", "../minimal/example-pact.txt", "sub/example-pact.txt", ".."],
+)
+def test_validate_reads_source_texts_only_beside_the_agreement(
+    tmp_path: Path, file_name: str
+) -> None:
+    folder = tmp_path / "agreement"
+    shutil.copytree(DATA / "minimal", folder)
+    turtle = folder / "example-pact.ttl"
+    text = turtle.read_text(encoding="utf-8")
+    turtle.write_text(
+        text.replace('pg:fileName "example-pact.txt"', f'pg:fileName "{file_name}"'),
+        encoding="utf-8",
+    )
+    report = validate(load([turtle]))
+    messages = [f.message for f in report.findings]
+    assert any("is not a file beside the agreement file" in m for m in messages), messages
+    assert report.quotes_checked == 0 or all("SHA-256" not in m for m in messages)
+
+
+def test_a_link_out_of_the_folder_is_not_followed(tmp_path: Path) -> None:
+    folder = tmp_path / "agreement"
+    shutil.copytree(DATA / "minimal", folder)
+    (folder / "example-pact.txt").unlink()
+    (folder / "example-pact.txt").symlink_to(DATA / "minimal" / "example-pact.txt")
+    report = validate(load([folder / "example-pact.ttl"]))
+    assert any("is not a file beside" in f.message for f in report.findings)
