@@ -105,3 +105,22 @@ def test_a_link_out_of_the_folder_is_not_followed(tmp_path: Path) -> None:
     (folder / "example-pact.txt").symlink_to(DATA / "minimal" / "example-pact.txt")
     report = validate(load([folder / "example-pact.ttl"]))
     assert any("is not a file beside" in f.message for f in report.findings)
+
+
+def test_output_to_a_device_writes_into_it_and_a_link_keeps_its_target(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from pactgraph.output import write
+
+    null_before = os.stat("/dev/null")
+    write(b"hello", "/dev/null")
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    assert os.stat("/dev/null").st_ino == null_before.st_ino  # the same device, not replaced
+    target = tmp_path / "real.ttl"
+    target.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.ttl"
+    link.symlink_to(target)
+    write(b"new", link)
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8") == "new"

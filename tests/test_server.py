@@ -533,3 +533,15 @@ def test_no_cors_by_default_and_bad_data_fails_before_listening(tmp_path: Path) 
     from conftest import assert_one_line_error, run_cli
 
     assert_one_line_error(run_cli("serve", "--data", str(bad), "--port", "0"), 1, "bad.ttl:1")
+
+
+def test_a_foreign_host_name_is_refused(server: Server) -> None:
+    """DNS rebinding: a page that points its own name at 127.0.0.1 must not read the data."""
+    parties = [("query", PARTIES)]
+    refused = http(server.url, params=parties, headers={"Host": "evil.example"})
+    assert refused.status == 400
+    assert b"openai" not in refused.body
+    port = server.url.rsplit(":", 1)[1].split("/")[0]
+    for name in ("localhost", "127.0.0.1"):
+        ok = http(server.url, params=parties, headers={"Host": f"{name}:{port}"})
+        assert ok.status == 200, name

@@ -421,6 +421,7 @@ def _serve(args: argparse.Namespace) -> int:
             cors=args.cors,
             workers=args.workers,
             ready=ready,
+            allow_hosts=args.allow_host or (),
         )
     except KeyboardInterrupt:  # Ctrl-C is how a server is meant to stop
         sys.stderr.write("pactgraph: stopped\n")
@@ -453,6 +454,13 @@ def _serve_args(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--workers", type=int, default=2, help="query worker processes (default: 2)"
+    )
+    parser.add_argument(
+        "--allow-host",
+        action="append",
+        metavar="NAME",
+        help="a Host name requests may use besides the address listened on (repeatable; "
+        "'*' allows any); others get 400, against DNS rebinding",
     )
 
 

@@ -2,7 +2,9 @@
 
 :func:`write` puts bytes in a file (or several files in a directory) through a temporary
 file in the same directory and a rename, so a failure never leaves a half-written file
-where the user's file was, and a file that is replaced keeps its permissions.
+where the user's file was, and a file that is replaced keeps its permissions. A symbolic
+link is followed (its target is replaced, the link kept); a device or a pipe is written
+into, never replaced.
 :func:`check_output` says before any work whether a path can be written.
 """
 
@@ -48,6 +50,13 @@ def _check_target(path: Path) -> None:
 
 def _atomic_write(path: Path, data: bytes) -> None:
     _check_target(path)
+    if path.is_symlink():
+        path = path.resolve()  # replace what the link points at, and keep the link
+    if path.exists() and not path.is_file():
+        # a device or a pipe (``-o /dev/null``): write into it; a rename would replace it
+        with path.open("wb") as handle:
+            handle.write(data)
+        return
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -87,6 +87,9 @@ class Settings:
     row_cap: int = 10_000
     cors: str | None = None
     workers: int = 2
+    allowed_hosts: tuple[str, ...] = ()
+    """The ``Host`` names a request may use (empty: any); a name outside them is a DNS
+    rebinding attempt and gets 400."""
 
 
 def negotiate(accept: str | None, form: str) -> str | None:
@@ -493,6 +496,12 @@ def create_app(settings: Settings, graphs: Sequence[str], explorer: str | None =
             await asyncio.to_thread(pool.stop)
 
     middleware = []
+    if settings.allowed_hosts:
+        from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+        middleware.append(
+            Middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts))
+        )
     if settings.cors:
         middleware.append(
             Middleware(
@@ -543,6 +552,7 @@ def serve(
     cors: str | None = None,
     workers: int = 2,
     ready: Callable[[str], None] | None = None,
+    allow_hosts: Sequence[str] = (),
 ) -> None:
     """Serve the agreements (default: the bundled ones) until interrupted.
 
@@ -566,6 +576,10 @@ def serve(
         Query worker processes.
     ready
         Called with the endpoint's URL once the server listens.
+    allow_hosts
+        ``Host`` names requests may use besides the address listened on (and, for a
+        loopback address, ``localhost``, ``127.0.0.1`` and ``::1``); ``*`` allows any. Other
+        names get 400, so a web page cannot reach the endpoint by DNS rebinding.
 
     Raises
     ------
@@ -584,12 +598,15 @@ def serve(
         raise UsageError(f"host {host!r} is not a host name or address")
     store = load(list(paths) if paths else None)
     _check_port(host, port)
+    loopback = {"127.0.0.1", "localhost", "::1", "[::1]"}
+    allowed = {host.strip("[]"), *(loopback if host.strip("[]") in loopback else ()), *allow_hosts}
     settings = Settings(
         paths=tuple(str(Path(p).resolve()) for p in paths) if paths else None,
         timeout=timeout,
         row_cap=row_cap,
         cors=cors,
         workers=workers,
+        allowed_hosts=() if "*" in allowed else tuple(sorted(allowed)),
     )
     from .visualize import visualize
 
