@@ -545,3 +545,20 @@ def test_a_foreign_host_name_is_refused(server: Server) -> None:
     for name in ("localhost", "127.0.0.1"):
         ok = http(server.url, params=parties, headers={"Host": f"{name}:{port}"})
         assert ok.status == 200, name
+
+
+def test_a_query_past_the_memory_bound_gets_503_and_the_server_lives_on() -> None:
+    """An ORDER BY over a cartesian product grows without bound: its worker is capped, the
+    query answered 503 with the reason, and the next query answered by a fresh worker."""
+    bounded = _start("--data", V2025, "--workers", "1", "--max-memory", "200", "--timeout", "60")
+    try:
+        greedy = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a ?d ?g"
+        started = time.monotonic()
+        reply = http(bounded.url, params=[("query", greedy)])
+        assert reply.status == 503, reply.body
+        assert b"--max-memory" in reply.body
+        assert time.monotonic() - started < 60  # the bound, not the timeout, stopped it
+        after = http(bounded.url, params=[("query", PARTIES)])
+        assert after.status == 200
+    finally:
+        _stop(bounded)

@@ -422,6 +422,7 @@ def _serve(args: argparse.Namespace) -> int:
             workers=args.workers,
             ready=ready,
             allow_hosts=args.allow_host or (),
+            max_memory=args.max_memory,
         )
     except KeyboardInterrupt:  # Ctrl-C is how a server is meant to stop
         sys.stderr.write("pactgraph: stopped\n")
@@ -454,6 +455,14 @@ def _serve_args(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--workers", type=int, default=2, help="query worker processes (default: 2)"
+    )
+    parser.add_argument(
+        "--max-memory",
+        type=int,
+        default=2048,
+        metavar="MIB",
+        help="memory a query may take in its worker, beyond the data (default: 2048); "
+        "past it the query is stopped and answered 503",
     )
     parser.add_argument(
         "--allow-host",

@@ -87,6 +87,9 @@ class Settings:
     row_cap: int = 10_000
     cors: str | None = None
     workers: int = 2
+    max_memory: int = 2048
+    """MiB a query may take in its worker beyond the loaded store; past it the query is
+    stopped and answered 503."""
     allowed_hosts: tuple[str, ...] = ()
     """The ``Host`` names a request may use (empty: any); a name outside them is a DNS
     rebinding attempt and gets 400."""
@@ -171,11 +174,26 @@ def _answer(store: Any, request: dict[str, Any]) -> tuple[int, str, bytes, dict[
     return 200, MEDIA_TYPES[(form, fmt)], write(result, fmt), headers
 
 
-def _worker(conn: Connection, paths: Sequence[str] | None) -> None:
-    """A worker process: load the store once, then answer queries until told to stop."""
+def _bound_memory(mebibytes: int) -> None:
+    """Cap this process's address space at what it holds now plus ``mebibytes``."""
+    import resource
+
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            held = next(int(ln.split()[1]) * 1024 for ln in status if ln.startswith("VmSize:"))
+    except (OSError, StopIteration, ValueError):
+        return  # no /proc: the timeout still bounds a query
+    limit = held + mebibytes * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _worker(conn: Connection, paths: Sequence[str] | None, max_memory: int = 2048) -> None:
+    """A worker process: load the store once, then answer queries until told to stop; a
+    query that needs more than ``max_memory`` MiB more ends the worker (the pool says so)."""
     from .load import load
 
     store = load(list(paths) if paths else None)
+    _bound_memory(max_memory)
     conn.send("ready")
     while True:
         try:
@@ -186,6 +204,9 @@ def _worker(conn: Connection, paths: Sequence[str] | None) -> None:
             return
         try:
             reply = _answer(store, request)
+        except MemoryError:
+            message = "error: the query needed more memory than this server allows (--max-memory)\n"
+            reply = (503, "text/plain; charset=utf-8", message.encode(), {})
         except Exception as err:  # a bug: answer 500 and keep serving
             message = f"error: internal error ({type(err).__name__}: {err}); please report it\n"
             reply = (500, "text/plain; charset=utf-8", message.encode(), {})
@@ -205,7 +226,10 @@ class _Pool:
     def _spawn(self) -> tuple[BaseProcess, Connection]:
         parent, child = self.context.Pipe()
         process = self.context.Process(
-            target=_worker, args=(child, self.settings.paths), daemon=True, name="pactgraph-query"
+            target=_worker,
+            args=(child, self.settings.paths, self.settings.max_memory),
+            daemon=True,
+            name="pactgraph-query",
         )
         process.start()
         child.close()
@@ -258,7 +282,13 @@ class _Pool:
                 return reply
         except (EOFError, OSError):
             self._replace_later(worker)
-            return 500, "text/plain; charset=utf-8", b"error: the query worker failed\n", {}
+            # the worker died under the query: past its memory bound, an allocation aborts it
+            message = (
+                f"error: the query was stopped: it needed more than the "
+                f"{self.settings.max_memory} MiB a query may take; narrow it, or restart the "
+                "server with a larger --max-memory\n"
+            )
+            return 503, "text/plain; charset=utf-8", message.encode(), {}
         except asyncio.CancelledError:  # the client went away: the worker may still be busy
             self._replace_later(worker)
             raise
@@ -553,6 +583,7 @@ def serve(
     workers: int = 2,
     ready: Callable[[str], None] | None = None,
     allow_hosts: Sequence[str] = (),
+    max_memory: int = 2048,
 ) -> None:
     """Serve the agreements (default: the bundled ones) until interrupted.
 
@@ -576,6 +607,9 @@ def serve(
         Query worker processes.
     ready
         Called with the endpoint's URL once the server listens.
+    max_memory
+        MiB a query may take in its worker beyond the loaded store; a query that needs
+        more is stopped and answered 503, and the worker replaced.
     allow_hosts
         ``Host`` names requests may use besides the address listened on (and, for a
         loopback address, ``localhost``, ``127.0.0.1`` and ``::1``); ``*`` allows any. Other
@@ -592,7 +626,7 @@ def serve(
 
     from .load import load
 
-    if timeout <= 0 or row_cap <= 0 or workers <= 0:
+    if timeout <= 0 or row_cap <= 0 or workers <= 0 or max_memory <= 0:
         raise UsageError("the timeout, the row cap and the number of workers must be positive")
     if not _HOST.match(host):
         raise UsageError(f"host {host!r} is not a host name or address")
@@ -606,6 +640,7 @@ def serve(
         row_cap=row_cap,
         cors=cors,
         workers=workers,
+        max_memory=max_memory,
         allowed_hosts=() if "*" in allowed else tuple(sorted(allowed)),
     )
     from .visualize import visualize
