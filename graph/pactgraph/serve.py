@@ -27,7 +27,7 @@ import asyncio
 import contextlib
 import multiprocessing
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 from multiprocessing.connection import Connection
@@ -270,12 +270,27 @@ class _Pool:
         self.tasks.add(task)
         task.add_done_callback(self.tasks.discard)
 
-    async def ask(self, request: dict[str, Any]) -> tuple[int, str, bytes, dict[str, str]]:
+    async def ask(
+        self,
+        request: dict[str, Any],
+        gone: Callable[[], Awaitable[bool]] | None = None,
+    ) -> tuple[int, str, bytes, dict[str, str]]:
+        """Run ``request`` on an idle worker; ``gone`` says whether the client has left, in
+        which case the worker is replaced at once rather than left busy."""
         worker = await self.idle.get()
         conn = worker[1]
         try:
             conn.send(request)
-            done = await asyncio.to_thread(conn.poll, self.settings.timeout)
+            deadline = asyncio.get_running_loop().time() + self.settings.timeout
+            done = False
+            while not done:
+                left = deadline - asyncio.get_running_loop().time()
+                if left <= 0:
+                    break
+                done = await asyncio.to_thread(conn.poll, min(0.25, left))
+                if not done and gone is not None and await gone():
+                    self._replace_later(worker)  # nobody waits for it: free the worker now
+                    return 499, "text/plain; charset=utf-8", b"error: the client left\n", {}
             if done:
                 reply: tuple[int, str, bytes, dict[str, str]] = conn.recv()
                 self.idle.put_nowait(worker)
@@ -513,7 +528,8 @@ def create_app(settings: Settings, graphs: Sequence[str], explorer: str | None =
                 "row_cap": settings.row_cap,
                 "default_graphs": default_graphs or None,
                 "named_graphs": named_graphs or None,
-            }
+            },
+            gone=request.is_disconnected,
         )
         return Response(content, status_code=status, media_type=media_type, headers=headers)
 
