@@ -42,7 +42,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from .answers import ProvisionStatus, Status
-from .durations import add
+from .durations import Duration, add
 from .errors import UsageError
 from .model import DAY, Model, Trigger
 from .scenario import Scenario, build
@@ -92,6 +92,21 @@ class Term:
         return self.removed or self.start is None or ended_first
 
 
+def _add(day: dt.date, duration: Duration, *, times: int = 1) -> dt.date | None:
+    """``day`` plus ``times`` × ``duration``, or None past the calendar's last day (never)."""
+    try:
+        return add(day, duration, times=times)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _after(day: dt.date | None) -> dt.date | None:
+    """The day after ``day``, or None past the calendar's last day (never)."""
+    if day is None or day == dt.date.max:
+        return None
+    return day + DAY
+
+
 class Run:
     """One scenario, evaluated: each trigger's firing and each provision's term, once.
 
@@ -126,7 +141,7 @@ class Run:
         if t.type == "DateTrigger":
             if t.date is None:
                 return Fire(None)
-            return Fire(t.date + DAY if t.end_of_day else t.date)
+            return Fire(_after(t.date) if t.end_of_day else t.date)
         if t.type == "RelativeTrigger":
             return self._relative(t)
         if t.type == "UnlessFirst":
@@ -157,30 +172,41 @@ class Run:
         anchor = self.fire(t.after).day
         if anchor is None or t.offset is None:
             return Fire(None)
-        day = add(anchor, t.offset)
-        return Fire(day + DAY if t.end_of_day else day, t.after)
+        day = _add(anchor, t.offset)
+        return Fire(_after(day) if t.end_of_day else day, t.after)
 
     def _renewal(self, t: Trigger) -> Fire:
         """A renewing term's end: the end of the first term whose last day comes at least
         the notice period after the notice that stops renewals (or after the most
-        renewals allowed)."""
+        renewals allowed). Terms are counted from the start where the first term is a
+        duration after it, so monthly terms from 31 January end on the months' last days."""
         first = self.fire(t.after).day
         period = t.renewal_period
         if first is None or period is None or (period.months == 0 and period.days == 0):
             return Fire(first, t.after)
+        base = self.m.triggers.get(t.after) if t.after else None
+        anchor = self.fire(base.after).day if base and base.type == "RelativeTrigger" else None
+
+        def term_end(renewals: int) -> dt.date | None:
+            if anchor is not None and base is not None and base.offset and not base.end_of_day:
+                months = base.offset.months + renewals * period.months
+                days = base.offset.days + renewals * period.days
+                return _add(anchor, Duration(months=months, days=days))
+            return _add(first, period, times=renewals)
+
         notice = self.fire(t.stopped_by).day
         limit = t.max_renewals
         if notice is None:
-            if limit is None:
-                return Fire(None)
-            return Fire(add(first, period, times=limit), t.after)
-        due = add(notice, t.notice_period) if t.notice_period else notice
+            return Fire(None) if limit is None else Fire(term_end(limit), t.after)
+        due = _add(notice, t.notice_period) if t.notice_period else notice
+        if due is None:
+            return Fire(None)
         renewals = 0
-        while add(first, period, times=renewals) <= due and (limit is None or renewals < limit):
+        while (limit is None or renewals < limit) and (end := term_end(renewals)) is not None:
+            if end > due:
+                return Fire(end, t.stopped_by)  # the notice came early enough for this term
             renewals += 1
-        end = add(first, period, times=renewals)
-        stopped = end > due
-        return Fire(end, t.stopped_by if stopped else t.after)
+        return Fire(term_end(renewals), t.after)
 
     def leaf(self, trigger: str) -> str:
         """The event or date at the bottom of the chain of members that decided ``trigger``."""
@@ -203,7 +229,8 @@ class Run:
     # -------------------------------------------------------------- terms
 
     def own(self, provision: str) -> Term:
-        """The provision's own term, before any dependency."""
+        """The provision's own term, before any dependency: its triggers, how long it
+        survives what it survives, and a later version's revision."""
         p = self.m.provisions[provision]
         if p.change == "Removed":
             return Term(None, None, removed=True)
@@ -211,26 +238,24 @@ class Run:
         end = self.fire(p.end).day if p.end else None
         if p.kind == "StatedFact" and not p.start and end is not None and start and end <= start:
             start = ALWAYS  # a fact stated as past: it held before the agreement, until its end
+        end_by: str | None = None
+        path: tuple[str, ...] = ()
+        if p.survives is not None and p.survives in self.m.provisions:
+            # it survives the other's end (as later versions carry it) for its survival
+            # period, counted from the other's last day in force, not including it: three
+            # years from termination on 2021-02-28 last through 2024-02-28
+            other, _ = self._carried(p.survives)
+            if not other.never and other.end is not None and p.survival_period is not None:
+                outlived = _add(other.end - DAY, p.survival_period)
+                outlived = outlived + DAY if outlived is not None else None
+                if outlived is not None and (end is None or outlived < end):
+                    end, end_by, path = outlived, p.survives, (p.survives, provision)
         revision = self.m.revised.get(provision)
         if revision is not None and (end is None or revision.on <= end):
             # a later version replaces or repeals it from the day that version takes effect
             # (on a tie, the replacement: what rests on it carries over to the new version)
-            end = revision.on
-            replaced = Term(start, end, replaced_by=revision.by)
-            if p.survives is None:
-                return replaced
-        if p.survives is None or p.survives not in self.m.provisions:
-            return Term(start, end)
-        # it survives the other's end: for its survival period after it, or indefinitely
-        other = self.term(p.survives)
-        if other.never or other.end is None or p.survival_period is None:
-            return Term(start, end)
-        # the period runs from the day the other ends (its last day in force), not including
-        # it: three years from termination on 2021-02-28 last through 2024-02-28
-        outlived = add(other.end - DAY, p.survival_period) + DAY
-        if end is not None and end <= outlived:
-            return Term(start, end)
-        return Term(start, outlived, end_by=p.survives, path=(p.survives, provision))
+            return Term(start, revision.on, replaced_by=revision.by)
+        return Term(start, end, end_by=end_by, path=path)
 
     def term(self, provision: str) -> Term:
         """The provision's effective term: its own, inside those of what it rests on."""
@@ -273,7 +298,7 @@ class Run:
     def _carried(self, q: str) -> tuple[Term, tuple[str, ...]]:
         """``q``'s term as what rests on it sees it, and the chain of its replacements: a
         provision a later version replaces (not repeals) lives on in its replacement, so
-        what rested on it rests on that."""
+        what rested on it rests on that, unless the replacement never comes into force."""
         term = self.term(q)
         chain: tuple[str, ...] = ()
         current = q
@@ -281,9 +306,11 @@ class Run:
             revision = self.m.revised.get(current)
             if revision is None or revision.change == "Removed":
                 break
+            after = self.term(term.replaced_by)
+            if after.never:
+                break  # it ends as the version takes effect, and nothing takes its place
             current = term.replaced_by
             chain = (*chain, current)
-            after = self.term(current)
             term = Term(term.start, after.end, term.start_by, after.end_by, after.path,
                         replaced_by=after.replaced_by)  # fmt: skip
         return term, chain

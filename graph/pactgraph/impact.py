@@ -116,16 +116,35 @@ class _Explain:
         return Cause.RIPPLE, [*head, *chain[1:]]
 
     def modified(self, provision: str, ended: str) -> tuple[Cause, list[str]]:
+        """How what ``provision`` rests on came to end: through the replacements a later
+        version made of it, if any (each ``pg:revises`` step back to it)."""
+        _, chain = self.run._carried(ended)
+        if chain:
+            _, path = self.ends(chain[-1])
+            return Cause.RIPPLE, [*path, *reversed(chain[:-1]), ended, provision]
         _, path = self.ends(ended)
         return Cause.RIPPLE, [*path, provision]
 
-    def how(self, change: ChangeKind, cause: Cause, path: list[str], provision: str) -> str:
-        """What changed, in words that hold whatever day the event happens."""
+    def how(
+        self,
+        change: ChangeKind,
+        cause: Cause,
+        path: list[str],
+        provision: str,
+        ended: str | None = None,
+    ) -> str:
+        """What changed, in words that hold whatever day the event happens; ``ended`` is
+        what a modified provision rests on."""
         m = self.m
         label = m.label
         if change == ChangeKind.MODIFIED:
-            q = path[-2]
-            relation = m.ripple("Modifies").edges[q, provision]["relation"]
+            q = ended or path[-2]
+            modifies = m.ripple("Modifies")
+            relation = (
+                modifies.edges[q, provision]["relation"]
+                if modifies.has_edge(q, provision)
+                else "rests on"
+            )
             if relation == "exceptionTo":
                 return f"its exception ends: {label(q)}, which it is an exception to, has ended"
             if relation == "carveOutOf":
@@ -138,7 +157,7 @@ class _Explain:
         if cause == Cause.DIRECT:
             return f"{verb} when {label(self.event)} happens"
         if cause == Cause.PREREQUISITE:
-            leaf = next(n for n in path[1:] if n in m.events)
+            leaf = [n for n in path if n in m.events][-1]  # the required event that decided
             return f"{verb} when {label(leaf)} happens, which {label(self.event)} requires"
         provisions = [n for n in path if n in m.provisions][:-1] or [provision]
         root, q = provisions[0], provisions[-1]
@@ -194,7 +213,9 @@ def _changes_on(
         if p.kind == "Definition" and cause == Cause.RIPPLE:
             continue  # a definition goes with what it defines
         status = after.describe(iri, day, conditional=False)
-        how = explain_.how(change, cause, path, iri)
+        how = explain_.how(
+            change, cause, path, iri, ended if change == ChangeKind.MODIFIED else None
+        )
         found.append(
             Change(
                 provision=iri,
