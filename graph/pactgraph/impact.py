@@ -37,7 +37,7 @@ from .answers import (
     Status,
 )
 from .errors import UsageError
-from .evaluate import Run
+from .evaluate import ALWAYS, Run
 from .model import DAY, Model, model
 from .scenario import Scenario, build, scenario
 from .state import assumed_date_notes
@@ -253,6 +253,11 @@ def _probe_days(
     days |= {d for e, d in base.items() if e != event and e in relevant}
     # the days later versions take effect, replacing or repealing what they revise
     days |= {r.on for p, r in m.revised.items() if p in relevant}
+    # and the days the terms it reaches start and end without it: agreements' dates,
+    # survival periods, what a provision rests on
+    for p in relevant & m.provisions.keys():
+        term = run.term(p)
+        days |= {d for d in (term.start, term.end) if d is not None and d != ALWAYS}
     starts = [
         day
         for p in relevant & m.provisions.keys()
