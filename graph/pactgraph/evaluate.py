@@ -84,6 +84,9 @@ class Term:
     replaced_by: str | None = None
     """The provision of a later version that replaces (or repeals) this one, where that
     ends it."""
+    start_path: tuple[str, ...] = ()
+    """With ``start_by``: the provisions from the one whose own start decided, to this one
+    (``path`` is the chain that decided the end)."""
 
     @property
     def never(self) -> bool:
@@ -329,7 +332,7 @@ class Run:
             if chain:
                 carried[q] = chain
             if other.removed or other.start is None:
-                return Term(None, end, start_by=q, path=self._path(q, member, start=True))
+                return Term(None, end, start_by=q, start_path=self._path(q, member, start=True))
             if start is not None and other.start > start:
                 start, start_by = other.start, q
             if other.end is not None and (end is None or other.end < end):
@@ -347,16 +350,19 @@ class Run:
             path = (*base, *reversed(chain), end_by, member)
         elif end_by is not None:
             path = self._path(end_by, member, start=False)
-        elif start_by is not None:
-            path = self._path(start_by, member, start=True)
-        return Term(start, end, start_by, end_by, path, replaced_by=replaced_by)
+        start_path = self._path(start_by, member, start=True) if start_by is not None else ()
+        return Term(
+            start, end, start_by, end_by, path, replaced_by=replaced_by, start_path=start_path
+        )
 
     def _path(self, q: str, member: str, *, start: bool) -> tuple[str, ...]:
         """The provisions from the one whose own term decided ``q``'s start (or end), to
         ``member``."""
         known = self._terms.get(q)
-        if known is not None and known.path and (known.start_by if start else known.end_by):
-            return (*known.path, member)
+        if known is not None:
+            chain = known.start_path if start else known.path
+            if chain and (known.start_by if start else known.end_by):
+                return (*chain, member)
         return (q, member)
 
     # -------------------------------------------------------------- words
@@ -485,7 +491,7 @@ class Run:
             end=end,
             end_condition=end_condition,
             ended_by=ended_by,
-            path=term.path if (term.end_by or (term.never and term.start_by)) else (),
+            path=term.path if term.end_by else term.start_path if term.never else (),
             modified_by=modified,
             interpretations=p.interpretations,
             sources=p.sources,
@@ -499,7 +505,7 @@ class Run:
     def _start_words(self, provision: str, term: Term) -> str:
         p = self.m.provisions[provision]
         if term.start_by is not None:
-            q = term.path[-2] if len(term.path) > 1 else term.start_by
+            q = term.start_path[-2] if len(term.start_path) > 1 else term.start_by
             return f"{self._rests(provision, q)}, which starts then"
         if p.start:
             return self.fired_words(p.start)
@@ -589,7 +595,7 @@ class Run:
     def _never_words(self, provision: str, term: Term, on: dt.date) -> str:
         p = self.m.provisions[provision]
         if term.start is None and term.start_by is not None:
-            q = term.path[-2] if len(term.path) > 1 else term.start_by
+            q = term.start_path[-2] if len(term.start_path) > 1 else term.start_by
             return f"not in force: {self._rests(provision, q)}, which does not start here"
         bound = ""
         if term.end_by is not None and term.end is not None:

@@ -105,8 +105,8 @@ class _Explain:
             if own is not None:
                 return own
             # its own start did not move: what held it back before no longer does
-            return self._ripple(self.before.term(provision).path, start=True)
-        return self._ripple(term.path, start=True)
+            return self._ripple(self.before.term(provision).start_path, start=True)
+        return self._ripple(term.start_path, start=True)
 
     def _ripple(self, chain: tuple[str, ...], *, start: bool) -> tuple[Cause, list[str]]:
         if not chain:
