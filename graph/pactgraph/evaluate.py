@@ -385,10 +385,17 @@ class Run:
         label = m.label
         if t.type == "RelativeTrigger":
             offset = t.offset.words() if t.offset else "?"
+            if t.end_of_day and day is not None:
+                on = f" (to the end of {day - DAY})"
             return f"{offset} after {label(t.after) if t.after else '?'}{on}"
         if t.type == "UnlessFirst":
+            main_fire = self.fire(t.trigger).day
+            stopped = self.fire(t.unless).day
+            name = label(t.unless) if t.unless else "?"
+            if main_fire is not None and stopped is not None and stopped < main_fire:
+                return f"never: {name} came first, on {stopped}"
             main = self.words(t.trigger, seen | {trigger}) if t.trigger else "?"
-            return f"{main}, unless {label(t.unless) if t.unless else '?'} comes first"
+            return f"{main}, unless {name} comes first"
         if t.type == "Renewal":
             every = t.renewal_period.words() if t.renewal_period else "?"
             notice = f" at least {t.notice_period.words()}" if t.notice_period else ""
@@ -412,7 +419,11 @@ class Run:
         t = self.m.triggers.get(trigger)
         fire = self.fire(trigger)
         if t is not None and t.type in {"RelativeTrigger", "Renewal"}:
-            return f"on {fire.day} ({t.label})" if fire.day else self.words(trigger)
+            if fire.day is None:
+                return self.words(trigger)
+            if t.end_of_day:
+                return f"at the end of {fire.day - DAY} ({t.label})"
+            return f"on {fire.day} ({t.label})"
         if t is None or fire.by is None:
             return self.words(trigger)
         return f"{self.fired_words(fire.by)} ({t.label})"
@@ -540,6 +551,9 @@ class Run:
         p = self.m.provisions[provision]
         if term.replaced_by is not None and term.end_by is None:
             return self._revision_words(provision, past=True)
+        if term.end_by is not None and term.end_by == p.survives:
+            period = p.survival_period.words() if p.survival_period else "its period"
+            return f"{period} after {self.m.label(term.end_by)} ended"
         if term.end_by is None:
             return self.fired_words(p.end) if p.end else "?"
         q = term.path[-2] if len(term.path) > 1 else term.end_by
@@ -553,24 +567,36 @@ class Run:
         """How the provision ends, in words, when it is in force."""
         p = self.m.provisions[provision]
         parts = []
-        if term.end_by is not None:
+        if term.end_by is not None and term.end_by == p.survives and term.end is not None:
+            parts.append(self._survival_words(provision, term))
+        elif term.end_by is not None:
             q = term.path[-2] if len(term.path) > 1 else term.end_by
+            root = term.path[0] if term.path else term.end_by  # whose own term decided
             parts.append(
-                f"ends with {self.m.label(term.end_by)} (last day in force {term.end - DAY}): "
+                f"ends with {self.m.label(root)} (last day in force {term.end - DAY}): "
                 f"{self._rests(provision, q)}"
                 if term.end is not None
-                else f"ends with {self.m.label(term.end_by)}: {self._rests(provision, q)}"
+                else f"ends with {self.m.label(root)}: {self._rests(provision, q)}"
             )
         elif term.replaced_by is not None:
             parts.append(f"ends {self._revision_words(provision, past=False)}")
         elif p.end:
-            parts.append(f"ends {self.words(p.end)}")
+            words = self.words(p.end)
+            stopped = words.startswith("never: ")
+            parts.append(f"no end: {words.removeprefix('never: ')}" if stopped else f"ends {words}")
         else:
             parts.append("no end stated")
         pending = self._pending_end(provision)
         if pending and pending not in parts[0]:
             parts.append(f"or earlier: it {pending}")
         return "; ".join(parts)
+
+    def _survival_words(self, provision: str, term: Term) -> str:
+        """How long a provision survives the one it survives, in words."""
+        p = self.m.provisions[provision]
+        period = p.survival_period.words() if p.survival_period else "indefinitely"
+        last = term.end - DAY if term.end is not None else None
+        return f"survives {self.m.label(p.survives or '')} by {period}: last day in force {last}"
 
     def _pending_end(self, provision: str) -> str | None:
         """In words, what undated event could end the provision sooner, if any."""
