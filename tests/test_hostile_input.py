@@ -124,3 +124,54 @@ def test_output_to_a_device_writes_into_it_and_a_link_keeps_its_target(tmp_path:
     write(b"new", link)
     assert link.is_symlink()
     assert target.read_text(encoding="utf-8") == "new"
+
+
+_DATES = """@prefix pg: <https://w3id.org/pactgraph/ns#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix time: <http://www.w3.org/2006/time#> .
+<https://e.org/a> a pg:Agreement ; dcterms:date "2024-01-01"^^xsd:date ;
+    pg:provision <https://e.org/zoned>, <https://e.org/forever> .
+<https://e.org/zoned> a pg:Right ; rdfs:label "zoned" ; pg:endsWith <https://e.org/d1> .
+<https://e.org/d1> a pg:DateTrigger ; time:inXSDDate "2030-12-31Z"^^xsd:date ;
+    pg:dayBoundary pg:EndOfDay .
+<https://e.org/forever> a pg:Right ; rdfs:label "forever" ; pg:endsWith <https://e.org/d2> .
+<https://e.org/d2> a pg:DateTrigger ; time:inXSDDate "{last}"^^xsd:date ;
+    pg:dayBoundary pg:EndOfDay .
+"""
+
+
+def test_dates_with_a_time_zone_and_at_the_end_of_the_calendar_are_read(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from pactgraph.state import state
+
+    path = tmp_path / "dates.ttl"
+    path.write_text(_DATES.replace("{last}", "9999-12-31"), encoding="utf-8")
+    store = load([path])
+    got = {p.label: p for p in state(store, dt.date(2031, 1, 1)).provisions}
+    assert got["zoned"].status == "ended"
+    assert got["zoned"].end == dt.date(2030, 12, 31)
+    assert got["forever"].status == "in_force"
+    late = {p.label: p for p in state(store, dt.date(9998, 6, 1)).provisions}
+    assert late["forever"].status == "in_force"
+    assert run_cli("--data", str(path), "state", "--on", "9999-12-31").returncode == 0
+
+
+def test_an_ill_formed_date_is_refused_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "dates.ttl"
+    path.write_text(_DATES.replace("{last}", "2030-13-45"), encoding="utf-8")
+    assert_one_line_error(
+        run_cli("--data", str(path), "state", "--on", "2031-01-01"),
+        1,
+        f"{path}:12:",  # the line where <https://e.org/d2> is written
+        "'2030-13-45'",
+        "is not a date",
+    )
+
+
+def test_a_byte_order_mark_before_turtle_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "bom.ttl"
+    path.write_bytes(b"\xef\xbb\xbf" + _DATES.replace("{last}", "2031-01-01").encode("utf-8"))
+    assert len(load([path])) == 16  # 4 + 3 + 3 + 3 + 3 statements, counted in _DATES

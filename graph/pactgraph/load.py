@@ -254,6 +254,17 @@ def _parse(path: Path) -> list[ox.Quad]:
     try:
         if fmt == ox.RdfFormat.RDF_XML:
             _check_entities(path)
+        with path.open("rb") as handle:
+            bom = handle.read(3) == b"\xef\xbb\xbf"
+        if bom:  # a UTF-8 byte order mark some editors write: not part of the document
+            return list(
+                ox.parse(
+                    path.read_bytes()[3:],
+                    format=fmt,
+                    base_iri=path.resolve().as_uri(),
+                    rename_blank_nodes=True,
+                )
+            )
         return list(
             ox.parse(
                 path=path, format=fmt, base_iri=path.resolve().as_uri(), rename_blank_nodes=True

@@ -304,6 +304,7 @@ def model(store: Store, as_of: dt.date | None = None, min_evidence: str | None =
             entry["members"].append(row["member"])
         if "requires" in row and row["requires"] not in entry["requires"]:
             entry["requires"].append(row["requires"])
+    _refuse_ill_formed_dates(store, rows)
     triggers = {
         iri: Trigger(
             iri=iri,
@@ -402,6 +403,21 @@ def model(store: Store, as_of: dt.date | None = None, min_evidence: str | None =
     built = Model(triggers, provisions, dependency_graph(store), revised, as_of, agreement_labels)
     store.views[key] = built
     return built
+
+
+def _refuse_ill_formed_dates(store: Store, rows: dict[str, dict[str, Any]]) -> None:
+    """A trigger whose date is not a date would be read as never firing: refuse it."""
+    for iri, row in rows.items():
+        for key, prop in (("date", "time:inXSDDate"), ("occurredOn", "pg:occurredOn")):
+            value = row.get(key)
+            if value is not None and not isinstance(value, dt.date):
+                from .errors import DataError
+                from .validate import locate
+
+                raise DataError(
+                    f"{locate(store, iri)}: {prop} {value!r} of <{iri}> is not a date; "
+                    "write it as YYYY-MM-DD"
+                )
 
 
 def _rank(store: Store, kind: str | None) -> int | None:

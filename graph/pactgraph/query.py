@@ -64,6 +64,7 @@ __all__ = [
     "select",
 ]
 
+_DATE_ZONE = re.compile(r"(?<=\d{4}-\d{2}-\d{2})(?:Z|[+-]\d{2}:\d{2})$")
 _HEADER = re.compile(r"^#\s*([a-z]+)\s*:\s*(.*?)\s*$")
 _PARAM = re.compile(
     r"^\?(?P<name>\w+)\s+(?P<type>\w+)\s+(?P<required>required|optional)\s*(?:--\s*(?P<doc>.*))?$"
@@ -205,7 +206,8 @@ def python_value(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | No
         if datatype == "boolean":
             return text in {"true", "1"}
         if datatype == "date":
-            return dt.date.fromisoformat(text)
+            # an xsd:date may carry a time zone (2030-12-31Z, 2030-12-31+02:00): the day stays
+            return dt.date.fromisoformat(_DATE_ZONE.sub("", text))
     except ValueError:
         return text
     return text

@@ -114,6 +114,15 @@ class _Locator:
         return None
 
 
+def locate(store: Store, focus: str) -> str:
+    """``FILE:LINE`` where ``focus`` is written (or what of it is known), for errors."""
+    path = _owner(store, focus)
+    if path is None:
+        return "<data>"
+    line = _Locator().line(path, focus)
+    return f"{path}:{line}" if line is not None else str(path)
+
+
 def _owner(store: Store, focus: str | None) -> Path | None:
     """The file of the agreement graph in which ``focus`` is a subject."""
     if focus is None or focus.startswith("_:"):
