@@ -175,3 +175,40 @@ def test_a_byte_order_mark_before_turtle_is_read(tmp_path: Path) -> None:
     path = tmp_path / "bom.ttl"
     path.write_bytes(b"\xef\xbb\xbf" + _DATES.replace("{last}", "2031-01-01").encode("utf-8"))
     assert len(load([path])) == 16  # 4 + 3 + 3 + 3 + 3 statements, counted in _DATES
+
+
+def test_a_pipe_is_named_for_what_it_is(tmp_path: Path) -> None:
+    import os
+
+    pipe = tmp_path / "agreement.ttl"
+    os.mkfifo(pipe)
+    assert_one_line_error(run_cli("--data", str(pipe), "info"), 2, "not a regular file")
+
+
+_LABELS = """@prefix pg: <https://w3id.org/pactgraph/ns#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+<https://e.org/a> a pg:Agreement ; dcterms:date "2024-01-01"^^xsd:date ;
+    pg:provision <https://e.org/r> .
+<https://e.org/r> a pg:Right ; rdfs:label "bell\\u0007 <b>bold</b> \\u001b]0;owned\\u0007" .
+"""
+
+
+def test_labels_cannot_drive_the_terminal_inject_markup_or_break_svg(tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    path = tmp_path / "labels.ttl"
+    path.write_text(_LABELS, encoding="utf-8")
+    table = run_cli("--data", str(path), "state", "--on", "2025-01-01")
+    assert table.returncode == 0, table.stderr
+    assert "\x1b" not in table.stdout
+    assert "\x07" not in table.stdout
+    assert "\\x1b]0;owned\\x07" in table.stdout
+    md = run_cli("--data", str(path), "state", "--on", "2025-01-01", "--format", "md")
+    assert "<b>" not in md.stdout
+    assert "&lt;b&gt;bold&lt;/b&gt;" in md.stdout
+    svg = tmp_path / "t.svg"
+    result = run_cli("--data", str(path), "timeline", "--on", "2025-01-01", "-o", str(svg))
+    assert result.returncode == 0, result.stderr
+    ET.parse(svg)  # well-formed: XML cannot hold the control characters

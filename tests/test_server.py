@@ -570,3 +570,9 @@ def test_a_query_past_the_memory_bound_gets_503_and_the_server_lives_on() -> Non
         assert after.status == 200
     finally:
         _stop(bounded)
+
+
+def test_a_dataset_graph_that_is_not_an_iri_is_a_400(server: Server) -> None:
+    reply = http(server.url, params=[("query", PARTIES), ("default-graph-uri", "not an iri")])
+    assert reply.status == 400
+    assert b"not an IRI" in reply.body

@@ -20,6 +20,7 @@ unless a store directory is asked for.
 from __future__ import annotations
 
 import logging
+import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -176,6 +177,10 @@ def rdf_files(paths: Iterable[str | Path]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
+            if not os.access(path, os.R_OK | os.X_OK):
+                raise InputNotFoundError(
+                    f"{path}: cannot read this directory; check its permissions"
+                )
             found = sorted(
                 p for p in path.rglob("*") if p.suffix.lower() in DIRECTORY_FORMATS and p.is_file()
             )
@@ -187,6 +192,10 @@ def rdf_files(paths: Iterable[str | Path]) -> list[Path]:
             files.extend(found)
         elif path.is_file():
             files.append(path)
+        elif path.exists():
+            raise InputNotFoundError(
+                f"{path}: not a regular file (a device, a pipe or a socket); name an RDF file"
+            )
         else:
             raise InputNotFoundError(f"{path}: no such file; check the path")
     unique: dict[Path, Path] = {}

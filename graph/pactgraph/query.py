@@ -374,10 +374,13 @@ def _run_oxigraph(  # noqa: PLR0917
 ) -> Result:
     dataset: dict[str, Any] = {"use_default_graph_as_union": True}
     if default_graphs is not None or named_graphs is not None:
-        dataset = {
-            "default_graph": [ox.NamedNode(g) for g in default_graphs or []],
-            "named_graphs": [ox.NamedNode(g) for g in named_graphs or []],
-        }
+        try:
+            dataset = {
+                "default_graph": [ox.NamedNode(g) for g in default_graphs or []],
+                "named_graphs": [ox.NamedNode(g) for g in named_graphs or []],
+            }
+        except ValueError as err:
+            raise QueryError(f"{where}: a graph of the dataset is not an IRI ({err})") from err
     try:
         answer = store.oxigraph.query(
             text,

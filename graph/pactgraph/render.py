@@ -14,6 +14,7 @@ a   b
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -42,15 +43,23 @@ __all__ = [
 ]
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def cell(value: Any) -> str:
-    """One value as table text: ``None`` empty, lists joined with commas."""
+    r"""One value as table text: ``None`` empty, lists joined with commas, control characters
+    shown as escapes (a label cannot move the cursor or retitle the terminal).
+
+    >>> print(cell("a\x1b]0;title\x07b"))
+    a\x1b]0;title\x07b
+    """
     if value is None:
         return ""
     if isinstance(value, list | tuple):
         return ", ".join(cell(v) for v in value)
     if isinstance(value, bool):
         return "yes" if value else "no"
-    return str(value)
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(value))
 
 
 def table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], wrap: int = 44) -> str:
@@ -78,8 +87,9 @@ def table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], wrap: int =
 def markdown(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> str:
     """A GitHub-flavoured Markdown table; ``|`` in cells is escaped."""
 
-    def esc(value: Any) -> str:
-        return cell(value).replace("|", "\\|").replace("\n", "<br>")
+    def esc(value: Any) -> str:  # text, never markup: a label cannot inject HTML
+        text = html.escape(cell(value), quote=False)
+        return text.replace("|", "\\|").replace("\n", "<br>")
 
     lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
     lines += ["| " + " | ".join(esc(r.get(c)) for c in columns) + " |" for r in rows]

@@ -41,7 +41,8 @@ def _date(value: Any) -> dt.date | None:
 
 
 def _esc(text: Any) -> str:
-    return html.escape(str(text), quote=True)
+    """Text for SVG: escaped, and without the control characters XML cannot hold."""
+    return html.escape(re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", "\ufffd", str(text)), quote=True)
 
 
 def _axis(

@@ -268,7 +268,18 @@ def _quotes(store: Store, locate: _Locator) -> tuple[list[Finding], int, list[st
                     )
                 )
                 continue
-            data = source.read_bytes()
+            try:
+                data = source.read_bytes()
+            except OSError as err:
+                findings.append(
+                    finding(
+                        f"source text {source} cannot be read ({err.strerror}); check its "
+                        "permissions",
+                        at=locate.line(agreement_file, row.get("source")),
+                        focus=row.get("source", quote),
+                    )
+                )
+                continue
             digest = hashlib.sha256(data).hexdigest()
             if "sha256" in row and row["sha256"] != digest:
                 findings.append(
