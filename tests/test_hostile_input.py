@@ -212,3 +212,61 @@ def test_labels_cannot_drive_the_terminal_inject_markup_or_break_svg(tmp_path: P
     result = run_cli("--data", str(path), "timeline", "--on", "2025-01-01", "-o", str(svg))
     assert result.returncode == 0, result.stderr
     ET.parse(svg)  # well-formed: XML cannot hold the control characters
+
+
+def test_a_directory_export_that_fails_part_way_leaves_the_old_files(tmp_path: Path) -> None:
+    import pactgraph.output
+    from pactgraph.errors import OutputError
+    from pactgraph.output import write
+
+    folder = tmp_path / "neo4j"
+    write({"a.csv": b"old a", "b.csv": b"old b"}, folder)
+    calls = {"n": 0}
+    original = pactgraph.output._atomic_write
+
+    def fail_on_second(path: Path, data: bytes) -> None:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise OSError(28, "No space left on device")
+        original(path, data)
+
+    pactgraph.output._atomic_write = fail_on_second  # type: ignore[assignment]
+    try:
+        with pytest.raises(OutputError, match="No space left"):
+            write({"a.csv": b"new a", "b.csv": b"new b"}, folder)
+    finally:
+        pactgraph.output._atomic_write = original  # type: ignore[assignment]
+    assert (folder / "a.csv").read_bytes() == b"old a"
+    assert (folder / "b.csv").read_bytes() == b"old b"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["neo4j"]  # no staging left
+
+
+@pytest.mark.slow
+def test_sigterm_during_a_command_leaves_no_temporary_file(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    code = (
+        "import os, signal, sys\n"
+        "from pactgraph import cli\n"
+        "import pactgraph.output as out\n"
+        "real = out._atomic_write.__globals__['os'].fsync\n"
+        "def slow_fsync(fd):\n"
+        "    sys.stderr.write('writing\\n'); sys.stderr.flush()\n"
+        "    signal.pause()\n"
+        "out.os.fsync = slow_fsync\n"
+        "sys.exit(cli.main(['export', '--format', 'nt', '-o', sys.argv[1]]))\n"
+    )
+    target = tmp_path / "out.nt"
+    process = subprocess.Popen(
+        [sys.executable, "-c", code, str(target)], stderr=subprocess.PIPE, text=True
+    )
+    assert process.stderr is not None
+    assert process.stderr.readline().strip() == "writing"
+    time.sleep(0.2)
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=30) != 0
+    process.stderr.close()
+    assert list(tmp_path.iterdir()) == []  # neither the output nor its temporary file

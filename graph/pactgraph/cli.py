@@ -16,8 +16,9 @@ commands that need them, never at start-up, so ``pactgraph --help`` answers at o
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NoReturn
 
 from . import __version__
@@ -668,6 +669,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+@contextlib.contextmanager
+def _stop_cleanly_on_sigterm() -> Iterator[None]:
+    """While a command runs, have SIGTERM unwind like Ctrl-C, so a half-written output's
+    temporary file is removed; the previous handler comes back after (main thread only)."""
+    import signal
+    import threading
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     parser = build_parser()
@@ -678,7 +699,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # --data may stand before the command (pactgraph --data F info) or after it, or both
     args.data = [*(args.data_before or []), *(getattr(args, "data", None) or [])] or None
     try:
-        code: int = args.handler(args)
+        with _stop_cleanly_on_sigterm():
+            code: int = args.handler(args)
         sys.stdout.flush()
         return code
     except PactgraphError as err:

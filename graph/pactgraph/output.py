@@ -11,6 +11,7 @@ into, never replaced.
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -79,7 +80,7 @@ def write(data: Exported, path: str | Path) -> list[Path]:
     """Write an export to ``path`` atomically; return the files written.
 
     Bytes go to the file ``path``. Several files go into the directory ``path``,
-    which is created if its parent exists; each file is replaced atomically.
+    which is created if its parent exists: all are written first, then moved in.
     Raises :class:`~pactgraph.errors.OutputError` if the path cannot be written.
     """
     target = Path(path)
@@ -89,11 +90,19 @@ def write(data: Exported, path: str | Path) -> list[Path]:
             return [target]
         check_output(target, directory=True)
         target.mkdir(exist_ok=True)
-        written = []
-        for name, content in data.items():
-            _atomic_write(target / name, content)
-            written.append(target / name)
-        return written
+        # every file is written in full beside the directory first, then moved in: a failure
+        # part way leaves the old set of files as it was, never a mix of old and new
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+        try:
+            for name, content in data.items():
+                _atomic_write(staging / name, content)
+            written = []
+            for name in data:
+                os.replace(staging / name, target / name)
+                written.append(target / name)
+            return written
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     except PermissionError as err:
         raise OutputError(f"{target}: permission denied; choose another path") from err
     except OSError as err:
