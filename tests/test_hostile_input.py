@@ -270,3 +270,22 @@ def test_sigterm_during_a_command_leaves_no_temporary_file(tmp_path: Path) -> No
     assert process.wait(timeout=30) != 0
     process.stderr.close()
     assert list(tmp_path.iterdir()) == []  # neither the output nor its temporary file
+
+
+def test_xml_outputs_stay_well_formed_with_control_characters(tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    path = tmp_path / "labels.ttl"
+    path.write_text(_LABELS, encoding="utf-8")
+    for fmt in ("graphml", "gexf"):
+        out = tmp_path / f"out.{fmt}"
+        result = run_cli("--data", str(path), "export", "--format", fmt, "-o", str(out))
+        assert result.returncode == 0, result.stderr
+        ET.parse(out)
+    query = "SELECT ?l WHERE { ?r rdfs:label ?l }"
+    xml = run_cli("--data", str(path), "query", "-e", query, "--format", "xml")
+    assert xml.returncode == 0, xml.stderr
+    ET.fromstring(xml.stdout)
+    assert_one_line_error(
+        run_cli("--data", str(path), "export", "--format", "xml"), 2, "XML cannot carry"
+    )

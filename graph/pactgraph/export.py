@@ -76,6 +76,14 @@ def _rdf(fmt: str, quads: bool) -> Exporter:
                     for q in store.oxigraph.quads_for_pattern(None, None, None, g)
                 )
             )
+        if rdf_format == ox.RdfFormat.RDF_XML:
+            for statement in statements:
+                value = statement.object
+                if isinstance(value, ox.Literal) and _NOT_XML.search(value.value):
+                    raise UsageError(
+                        f"<{statement.subject}> holds a control character that XML cannot "
+                        "carry; export it as turtle, nt, nquads, trig or jsonld"
+                    )
         return ox.serialize(statements, format=rdf_format, prefixes=PREFIXES) or b""
 
     exporter.__doc__ = f"The agreements as {fmt}."
@@ -106,22 +114,42 @@ def _jsonld(store: Store) -> bytes:
 # ------------------------------------------------------------------ graph tools
 
 
+#: What XML 1.0 cannot carry, even escaped.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _pg(store: Store) -> nx.MultiDiGraph:
     from .propertygraph import property_graph
 
     return property_graph(store)
 
 
+def _xml_safe(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The property graph with the characters XML cannot carry shown as U+FFFD, for the
+    XML formats of graph tools (their values are for display)."""
+    for _, data in graph.nodes(data=True):
+        for key, value in data.items():
+            if isinstance(value, str):
+                data[key] = _NOT_XML.sub("\ufffd", value)
+    for _, _, data in graph.edges(data=True):
+        for key, value in data.items():
+            if isinstance(value, str):
+                data[key] = _NOT_XML.sub("\ufffd", value)
+    return graph
+
+
 def _graphml(store: Store) -> bytes:
     import networkx as nx
 
-    return ("\n".join(nx.generate_graphml(_pg(store), encoding="utf-8")) + "\n").encode("utf-8")
+    graph = _xml_safe(_pg(store))
+    return ("\n".join(nx.generate_graphml(graph, encoding="utf-8")) + "\n").encode("utf-8")
 
 
 def _gexf(store: Store) -> bytes:
     import networkx as nx
 
-    return ("\n".join(nx.generate_gexf(_pg(store), encoding="utf-8")) + "\n").encode("utf-8")
+    graph = _xml_safe(_pg(store))
+    return ("\n".join(nx.generate_gexf(graph, encoding="utf-8")) + "\n").encode("utf-8")
 
 
 def _cytoscape(store: Store) -> bytes:
