@@ -41,6 +41,8 @@ __all__ = [
     "Claims",
     "Coverage",
     "Covering",
+    "DayChange",
+    "DayChanges",
     "Dependent",
     "Dependents",
     "Diff",
@@ -50,6 +52,7 @@ __all__ = [
     "Holdings",
     "Impact",
     "ImpactEvent",
+    "Lifetime",
     "ProvisionStatus",
     "Reading",
     "ScenarioEvent",
@@ -58,6 +61,7 @@ __all__ = [
     "Status",
     "Step",
     "Summary",
+    "Verdict",
     "Version",
 ]
 
@@ -353,6 +357,60 @@ class Changes(_Data):
 
 
 @dataclass(frozen=True)
+class Lifetime(_Data):
+    """When a provision starts and ends under a scenario, in dates and in words."""
+
+    provision: str
+    label: str
+    start: dt.date | None
+    """Its first day in force; None if it has none in this scenario (or from the start)."""
+    end: dt.date | None
+    """Its last day in force; None if nothing in this scenario ends it."""
+    starts: str
+    ends: str
+    conditional: bool
+    """An event the scenario does not date could still end it sooner (or start it)."""
+    quote: str
+    interpretations: tuple[Reading, ...] = ()
+
+
+@dataclass(frozen=True)
+class Verdict(_Data):
+    """Whether a provision is in force on a day: ``yes``, ``no``, or ``depends`` (on an
+    event the scenario does not date), with why."""
+
+    provision: str
+    label: str
+    on: dt.date
+    answer: str
+    status: Status
+    reason: str
+    quote: str
+    interpretations: tuple[Reading, ...] = ()
+
+
+@dataclass(frozen=True)
+class DayChange(_Data):
+    """A provision whose status changes as a day begins."""
+
+    provision: str
+    label: str
+    change: ChangeKind
+    before: Status
+    after: Status
+    reason: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class DayChanges(_Data):
+    """What changes on a day, with no event of its own: terms that start or end then."""
+
+    on: dt.date
+    changes: tuple[DayChange, ...]
+
+
+@dataclass(frozen=True)
 class Claim(_Data):
     """Something a document reports that the agreement's own texts do not state."""
 
@@ -408,7 +466,18 @@ class Answer(_Data):
 
     question: str
     form: str
-    answer: State | Impact | Holdings | Dependents | Coverage | Changes | Claims
+    answer: (
+        State
+        | Impact
+        | Holdings
+        | Dependents
+        | Coverage
+        | Changes
+        | Claims
+        | Lifetime
+        | Verdict
+        | DayChanges
+    )
     columns: tuple[str, ...]
     rows: tuple[dict[str, Any], ...] = field(default=())
 

@@ -131,8 +131,65 @@ def _reported(
     return answer, ("label", "about", "confirmed", "source"), rows
 
 
+def _lifetime(
+    store: Store, m: re.Match[str], options: Options
+) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
+    from .lookup import lifetime
+
+    answer = lifetime(store, m["name"], as_of=options.as_of)
+    return answer, ("label", "start", "end", "starts", "ends"), [answer.as_dict()]
+
+
+def _is_in_force(
+    store: Store, m: re.Match[str], options: Options
+) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
+    import datetime as dt
+
+    from .lookup import in_force
+
+    if m["year"]:
+        on = dt.date(int(m["year"]) + 1, 1, 1)  # "after 2030": from the first day of 2031
+    else:
+        on = parse_date(m["date"]) if m["date"] else dt.date.today()
+    answer = in_force(store, m["name"], on, as_of=options.as_of)
+    return answer, ("answer", "label", "on", "reason"), [answer.as_dict()]
+
+
+def _on_day(
+    store: Store, m: re.Match[str], options: Options
+) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
+    from .lookup import changes_on
+
+    answer = changes_on(store, parse_date(m["date"]), as_of=options.as_of)
+    return answer, ("change", "label", "reason"), [c.as_dict() for c in answer.changes]
+
+
 #: The forms of question :func:`ask` understands, in the order they are tried.
 FORMS: tuple[Form, ...] = (
+    Form(
+        "lifetime",
+        "when does NAME start / end?",
+        re.compile(
+            r"^when (?:does|do|will) (?:the )?(?P<name>.+?) "
+            r"(?:start|begin|end|expire|stop|run out|terminate)$"
+        ),
+        _lifetime,
+    ),
+    Form(
+        "in force",
+        "is NAME [still] in force [on DATE | today | after YEAR]?",
+        re.compile(
+            r"^(?:is|are) (?:the )?(?P<name>.+?) (?:still )?in force"
+            rf"(?: (?:on (?P<date>{DATE_PATTERN})|(?P<today>today)|after (?P<year>\d{{4}})))?$"
+        ),
+        _is_in_force,
+    ),
+    Form(
+        "on day",
+        "what changes on DATE?",
+        re.compile(rf"^what (?:changes|happens|starts|ends|begins) on (?P<date>{DATE_PATTERN})$"),
+        _on_day,
+    ),
     Form(
         "impact",
         "what changes when EVENT [on DATE]?",
@@ -144,10 +201,10 @@ FORMS: tuple[Form, ...] = (
     ),
     Form(
         "state",
-        "what is in force on DATE [if EVENT on DATE [and EVENT on DATE]]?",
+        "what is in force on DATE | today [if EVENT on DATE [and EVENT on DATE]]?",
         re.compile(
-            r"^(?:what is|what's|what are|which provisions are) (?:still )?in force on "
-            rf"(?P<date>{DATE_PATTERN})(?:,? (?:if|when|with) (?P<scenario>.+))?$"
+            r"^(?:what is|what's|what are|which provisions are) (?:still )?in force "
+            rf"(?:on )?(?P<date>{DATE_PATTERN})(?:,? (?:if|when|with) (?P<scenario>.+))?$"
         ),
         _in_force,
     ),

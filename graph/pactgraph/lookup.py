@@ -10,6 +10,9 @@ a form of :func:`pactgraph.ask.ask`:
 - :func:`covering`: the ``provisions-covering`` query (the SKOS hierarchy, exclusions and
   carve-outs applied);
 - :func:`changes`: the ``changes`` query;
+- :func:`lifetime`: when a provision starts and ends, from the term engine;
+- :func:`in_force`: whether a provision is in force on a day (yes, no, or depends);
+- :func:`changes_on`: what starts or ends on a day, with no event of its own;
 - :func:`claims`: the ``reported-claims`` query: what documents report that the agreements'
   own texts do not state (never provisions, shown only when asked for).
 
@@ -30,19 +33,33 @@ from .answers import (
     Claims,
     Coverage,
     Covering,
+    DayChange,
+    DayChanges,
     Dependent,
     Dependents,
     Holding,
     Holdings,
+    Lifetime,
     Source,
     Status,
+    Verdict,
 )
 from .namespaces import local_name
 
 if TYPE_CHECKING:
     from .load import Store
 
-__all__ = ["CHANGE_ORDER", "changes", "claims", "covering", "dependents", "holdings"]
+__all__ = [
+    "CHANGE_ORDER",
+    "changes",
+    "changes_on",
+    "claims",
+    "covering",
+    "dependents",
+    "holdings",
+    "in_force",
+    "lifetime",
+]
 
 #: The order in which changes are listed.
 CHANGE_ORDER = ("New", "Extended", "Narrowed", "Removed", "Kept")
@@ -301,3 +318,133 @@ def claims(store: Store, about: str | None = None) -> Claims:
             source=source,
         )
     return Claims(about=iri, claims=tuple(found.values()))
+
+
+def lifetime(
+    store: Store,
+    name: str,
+    *,
+    events: Mapping[str, dt.date] | None = None,
+    as_of: dt.date | None = None,
+) -> Lifetime:
+    """When the provision ``name`` (an IRI or a name) starts and ends, under ``events``.
+
+    >>> from pactgraph.load import load
+    >>> store = load(text='''
+    ...     <https://example.org/a> a pg:Agreement ; dcterms:date "2024-01-01"^^xsd:date ;
+    ...         pg:provision <https://example.org/r> .
+    ...     <https://example.org/r> a pg:Right ; rdfs:label "tenancy" ;
+    ...         pg:endsWith <https://example.org/end> .
+    ...     <https://example.org/end> a pg:DateTrigger ; rdfs:label "end of 2026" ;
+    ...         time:inXSDDate "2026-12-31"^^xsd:date ; pg:dayBoundary pg:EndOfDay .
+    ... ''')
+    >>> answer = lifetime(store, "tenancy")
+    >>> answer.start, answer.end, answer.ends
+    (datetime.date(2024, 1, 1), datetime.date(2026, 12, 31), 'after 2026-12-31 (end of 2026)')
+    """
+    from .evaluate import ALWAYS, Run
+    from .model import DAY, model
+    from .resolve import resolve
+    from .scenario import scenario
+
+    m = model(store, as_of)
+    iri = resolve(store, name, kinds=["provision"])
+    s = scenario(store, events, m=m)
+    run = Run(m, s)
+    term = run.term(iri)
+    p = m.provisions[iri]
+    start = term.start if term.start not in (None, ALWAYS) and not term.never else None
+    end = term.end - DAY if term.end is not None and not term.never else None
+    if term.never:
+        starts = ends = "never in force in this scenario"
+    else:
+        starts = run.words(p.start) if p.start else "with the agreement"
+        if term.end_by is not None:
+            ends = f"with {m.label(term.path[0] if term.path else term.end_by)}"
+        elif term.replaced_by is not None:
+            ends = f"when a later version replaces it ({m.label(term.replaced_by)})"
+        elif p.end:
+            ends = run.words(p.end)
+        else:
+            ends = "no end stated"
+    pending = bool(run.pending(p.end) or run.pending(p.start))
+    return Lifetime(iri, p.label, start, end, starts, ends, pending, p.quote, p.interpretations)
+
+
+def in_force(
+    store: Store,
+    name: str,
+    on: dt.date,
+    *,
+    events: Mapping[str, dt.date] | None = None,
+    as_of: dt.date | None = None,
+) -> Verdict:
+    """Whether the provision ``name`` is in force on ``on`` under ``events``: ``yes``,
+    ``no``, or ``depends`` when an event the scenario does not date could change that.
+
+    >>> from pactgraph.load import load
+    >>> store = load(text='''
+    ...     <https://example.org/a> a pg:Agreement ; dcterms:date "2024-01-01"^^xsd:date ;
+    ...         pg:provision <https://example.org/r> .
+    ...     <https://example.org/r> a pg:Right ; rdfs:label "tenancy" ;
+    ...         pg:endsWith <https://example.org/notice> .
+    ...     <https://example.org/notice> a pg:Event ; rdfs:label "notice given" .
+    ... ''')
+    >>> in_force(store, "tenancy", dt.date(2025, 1, 1)).answer
+    'depends'
+    """
+    from .resolve import resolve
+    from .state import state
+
+    iri = resolve(store, name, kinds=["provision"])
+    row = next(
+        p for p in state(store, on, events=events, as_of=as_of).provisions if p.provision == iri
+    )
+    answer = "depends" if row.conditional else "yes" if row.status == Status.IN_FORCE else "no"
+    return Verdict(
+        iri, row.label, on, answer, row.status, row.reason, row.quote, row.interpretations
+    )
+
+
+def changes_on(
+    store: Store,
+    day: dt.date,
+    *,
+    events: Mapping[str, dt.date] | None = None,
+    as_of: dt.date | None = None,
+) -> DayChanges:
+    """What starts or ends as ``day`` begins under ``events``: the state on the day before
+    against the state on the day.
+
+    >>> from pactgraph.load import load
+    >>> store = load(text='''
+    ...     <https://example.org/a> a pg:Agreement ; dcterms:date "2024-01-01"^^xsd:date ;
+    ...         pg:provision <https://example.org/r> .
+    ...     <https://example.org/r> a pg:Right ; rdfs:label "tenancy" ;
+    ...         pg:endsWith <https://example.org/end> .
+    ...     <https://example.org/end> a pg:DateTrigger ; rdfs:label "end of 2026" ;
+    ...         time:inXSDDate "2026-12-31"^^xsd:date ; pg:dayBoundary pg:EndOfDay .
+    ... ''')
+    >>> [(c.label, c.change.value) for c in changes_on(store, dt.date(2027, 1, 1)).changes]
+    [('tenancy', 'ends')]
+    """
+    from .answers import ChangeKind
+    from .model import DAY
+    from .state import state
+
+    before = {
+        p.provision: p for p in state(store, day - DAY, events=events, as_of=as_of).provisions
+    }
+    found = []
+    for p in state(store, day, events=events, as_of=as_of).provisions:
+        b = before.get(p.provision)
+        if b is None or b.status == p.status:
+            continue
+        if b.status == Status.IN_FORCE:
+            change = ChangeKind.ENDS
+        elif p.status == Status.IN_FORCE:
+            change = ChangeKind.BEGINS
+        else:
+            continue
+        found.append(DayChange(p.provision, p.label, change, b.status, p.status, p.reason, p.quote))
+    return DayChanges(day, tuple(found))

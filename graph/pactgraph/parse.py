@@ -40,20 +40,35 @@ __all__ = [
 ]
 
 #: A date as :func:`parse_date` reads it, for use inside larger patterns.
-DATE_PATTERN = r"(?:\d{4}-\d{2}-\d{2}|\d{1,2} [A-Za-z]+ \d{4}|[A-Za-z]+ \d{1,2},? \d{4})"
+DATE_PATTERN = (
+    r"(?:\d{4}-\d{2}-\d{2}|\d{1,2} [A-Za-z]+ \d{4}|[A-Za-z]+ \d{1,2},? \d{4}|today"
+    r"|(?:the )?(?:end|start|beginning) of \d{4})"
+)
 
 
 def parse_date(text: str) -> dt.date:
-    """A date from ``YYYY-MM-DD``, ``1 July 2031`` or ``July 1, 2031``.
+    """A date from ``YYYY-MM-DD``, ``1 July 2031``, ``July 1, 2031``, ``today``, or ``the end
+    of 2030`` / ``the start of 2031`` (its last or first day).
 
     >>> parse_date("1 July 2031")
     datetime.date(2031, 7, 1)
+    >>> parse_date("the end of 2030")
+    datetime.date(2030, 12, 31)
     >>> parse_date("2031-13-01")
     Traceback (most recent call last):
     ...
     pactgraph.errors.UsageError: '2031-13-01' is not a date; write it as YYYY-MM-DD, e.g. 2031-07-01
     """
     value = text.strip().rstrip("?.,")
+    if value.lower() == "today":
+        return dt.date.today()
+    year = re.fullmatch(r"(?:the )?(end|start|beginning) of (\d{4})", value, re.I)
+    if year:
+        return (
+            dt.date(int(year[2]), 12, 31)
+            if year[1].lower() == "end"
+            else dt.date(int(year[2]), 1, 1)
+        )
     for fmt in ("%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y"):
         try:
             return dt.datetime.strptime(value, fmt).date()

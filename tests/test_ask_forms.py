@@ -1,0 +1,95 @@
+"""Questions as people word them, answered by public functions, on the bundled agreement as
+it stands (amended on 2026-04-27); expectations read from the texts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from conftest import run_cli
+from pactgraph.load import Store
+from pactgraph.lookup import changes_on, in_force, lifetime
+from pactgraph.parse import parse_date
+
+V1 = "https://w3id.org/pactgraph/id/microsoft-openai-2025/"
+V2 = "https://w3id.org/pactgraph/id/microsoft-openai-2026/"
+
+
+def test_dates_as_people_write_them() -> None:
+    assert parse_date("the end of 2030") == dt.date(2030, 12, 31)
+    assert parse_date("the start of 2031") == dt.date(2031, 1, 1)
+    assert parse_date("today") == dt.date.today()
+
+
+def test_when_does_the_research_ip_right_end(store: Store) -> None:
+    # "until either the expert panel verifies AGI or through 2030, whichever is first"
+    answer = lifetime(store, f"{V1}research-ip-rights")
+    assert answer.end == dt.date(2030, 12, 31)
+    assert answer.conditional  # a verification could end it sooner
+    assert "2030-12-31" in answer.ends
+
+
+def test_is_it_in_force(store: Store) -> None:
+    exclusivity = f"{V1}azure-api-exclusivity"
+    # before the amendment: in force, unless AGI is verified first
+    assert in_force(store, exclusivity, dt.date(2026, 3, 1)).answer == "depends"
+    # replaced on 2026-04-27 by the primary cloud partnership
+    assert in_force(store, exclusivity, dt.date(2031, 1, 1)).answer == "no"
+    assert in_force(store, f"{V2}primary-cloud-partner", dt.date(2031, 1, 1)).answer == "yes"
+
+
+def test_what_changes_on_a_day(store: Store) -> None:
+    def local(iri: str) -> str:
+        return iri.rsplit("/", 1)[-1]
+
+    new_year = {
+        (local(c.provision), c.change.value) for c in changes_on(store, dt.date(2031, 1, 1)).changes
+    }
+    assert new_year == {
+        ("research-ip-rights", "ends"),
+        ("research-ip-definition", "ends"),
+        ("research-ip-includes", "ends"),
+        ("research-ip-excludes", "ends"),
+        ("revenue-share-through-2030", "ends"),
+    }
+    amendment = {
+        (local(c.provision), c.change.value)
+        for c in changes_on(store, dt.date(2026, 4, 27)).changes
+    }
+    assert amendment == {
+        ("azure-api-exclusivity", "ends"),
+        ("exclusive-ip-rights", "ends"),
+        ("ip-models-products", "ends"),
+        ("revenue-share", "ends"),
+        ("non-api-any-cloud", "ends"),
+        ("stake-post-recap", "ends"),
+        ("primary-cloud-partner", "begins"),
+        ("all-products-any-cloud", "begins"),
+        ("non-exclusive-ip-licence", "begins"),
+        ("revenue-share-through-2030", "begins"),
+        ("no-revenue-share-to-openai", "begins"),
+        ("major-shareholder", "begins"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("question", "form"),
+    [
+        ("When does Microsoft's IP rights to research end?", "lifetime"),
+        ("Is the Azure API exclusivity still in force after 2030?", "in force"),
+        ("Is the Azure API exclusivity in force today?", "in force"),
+        ("What changes on 1 January 2031?", "on day"),
+        ("What is in force today?", "state"),
+        ("What is in force at the end of 2030?", None),
+    ],
+)
+def test_ask_reads_the_new_forms(question: str, form: str | None) -> None:
+    result = run_cli("ask", question, "--format", "json")
+    if form is None:
+        assert result.returncode == 2  # not a form: the error lists the forms
+        assert "what changes on DATE" in result.stderr
+        return
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["form"] == form
