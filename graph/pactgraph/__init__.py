@@ -4,7 +4,8 @@ The public API reads like the pipeline: :func:`load` → :func:`validate` → :f
 (and :func:`select`) → :func:`summarize` → :func:`state`, :func:`impact`, :func:`ask`
 (with :func:`resolve` for names) → :func:`visualize` / :func:`export`; :func:`serve` offers
 the graph as a SPARQL endpoint. :func:`holdings`, :func:`dependents`, :func:`covering`,
-:func:`changes` and :func:`claims` answer the lookups that :func:`ask` routes to, and
+:func:`changes`, :func:`claims`, :func:`lifetime`, :func:`in_force` and :func:`changes_on`
+answer the questions that :func:`ask` routes to, and
 :func:`diff` what one version of an agreement changed from another.
 
 Each verb lives in the module of its name (``pactgraph.state.state``; the lookups in
@@ -32,6 +33,7 @@ __all__ = [
     "__version__",
     "ask",
     "changes",
+    "changes_on",
     "claims",
     "covering",
     "dependents",
@@ -39,6 +41,8 @@ __all__ = [
     "export",
     "holdings",
     "impact",
+    "in_force",
+    "lifetime",
     "load",
     "query",
     "resolve",
@@ -64,6 +68,9 @@ _VERBS = {
     "diff": "pactgraph.diff",
     "covering": "pactgraph.lookup",
     "changes": "pactgraph.lookup",
+    "changes_on": "pactgraph.lookup",
+    "in_force": "pactgraph.lookup",
+    "lifetime": "pactgraph.lookup",
     "claims": "pactgraph.lookup",
     "resolve": "pactgraph.resolve",
     "export": "pactgraph.export",
@@ -77,7 +84,16 @@ if TYPE_CHECKING:
     from .export import export
     from .impact import impact
     from .load import load
-    from .lookup import changes, claims, covering, dependents, holdings
+    from .lookup import (
+        changes,
+        changes_on,
+        claims,
+        covering,
+        dependents,
+        holdings,
+        in_force,
+        lifetime,
+    )
     from .query import query, select
     from .resolve import resolve
     from .serve import serve
