@@ -65,6 +65,7 @@ def test_what_changes_on_a_day(store: Store) -> None:
         ("revenue-share", "ends"),
         ("non-api-any-cloud", "ends"),
         ("stake-post-recap", "ends"),
+        ("joint-api-azure-exclusive", "ends"),  # all products on any cloud
         ("primary-cloud-partner", "begins"),
         ("all-products-any-cloud", "begins"),
         ("non-exclusive-ip-licence", "begins"),

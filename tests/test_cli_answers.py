@@ -160,7 +160,10 @@ def test_ask_what_the_agreement_changed() -> None:
     assert by_change["2025", "Narrowed"] == {"research-ip-rights", "consumer-hardware-carve-out"}
     assert "azure-api-exclusivity" in by_change["2025", "Kept"]
     # the amendment of 2026-04-27, bullet by bullet
-    assert by_change["2026", "Removed"] == {"exclusive-ip-rights-removed"}
+    assert by_change["2026", "Removed"] == {
+        "exclusive-ip-rights-removed",
+        "joint-api-azure-exclusive-removed",
+    }
     assert by_change["2026", "Narrowed"] == {
         "primary-cloud-partner",
         "non-exclusive-ip-licence",

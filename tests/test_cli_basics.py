@@ -55,11 +55,12 @@ def test_info_json_counts_come_from_the_graph() -> None:
     amended = by_iri["https://w3id.org/pactgraph/id/microsoft-openai-2026"]
     assert amended["date"] == "2026-04-27"
     assert amended["supersedes"] == []
-    # the five bullets: primary cloud partner, any cloud, the non-exclusive licence and the
-    # repeal of the exclusive rights, no revenue share to OpenAI, the revenue share through
-    # 2030, the major shareholder
-    assert amended["provisions"] == {"Right": 3, "StatedFact": 2, "Obligation": 1, "Exclusivity": 1}
-    assert data["totals"]["provisions"] == 33
+    # the five bullets: primary cloud partner, any cloud (and with it the end of the jointly
+    # developed API products' Azure exclusivity), the non-exclusive licence and the repeal
+    # of the exclusive rights, no revenue share to OpenAI, the revenue share through 2030,
+    # the major shareholder
+    assert amended["provisions"] == {"Right": 3, "StatedFact": 2, "Obligation": 1, "Exclusivity": 2}
+    assert data["totals"]["provisions"] == 34
     assert data["totals"]["triples"] == first["triples"] + amended["triples"]
     assert first["triples"] > 500
 
@@ -125,7 +126,7 @@ def test_info_table_names_the_agreement() -> None:
     assert fields["provisions"].startswith("26: Right 10, Obligation 4")
     assert fields["triggers"] == "7: Event 3, DateTrigger 2, EarliestOf 2"
     assert blocks[1].splitlines()[0] == "The next phase of the Microsoft-OpenAI partnership"
-    assert blocks[-1].startswith("2 agreement(s), 33 provisions, ")
+    assert blocks[-1].startswith("2 agreement(s), 34 provisions, ")
 
 
 def test_validate_bundled_agreement_conforms() -> None:

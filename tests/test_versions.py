@@ -73,8 +73,11 @@ def test_unmentioned_terms_carry_over(store: Store) -> None:
     for kept in ("research-ip-rights", "agi-verification", "compute-thresholds", "azure-purchase"):
         assert got[kept].status == "in_force", kept
     assert got["research-ip-rights"].conditional  # AGI could still end it
+    # "OpenAI can now serve all its products ... across any cloud provider": the Azure
+    # exclusivity of jointly developed API products is repealed with it
+    assert got["joint-api-azure-exclusive"].status == "ended"
+    assert got["joint-api-azure-exclusive"].end == D(2026, 4, 26)
     # what rested on a replaced term rests on its replacement, and lasts as long
-    assert got["joint-api-azure-exclusive"].status == "in_force"
     assert got["ip-post-agi-models"].status == "in_force"
     assert got["ip-post-agi-models"].end == D(2032, 12, 31)
     # an exception to the replaced exclusivity is not left without a rule to except from
@@ -111,11 +114,15 @@ def test_diff_lists_each_change_of_version_2(store: Store) -> None:
         ("substituted", "revenue-share", "revenue-share-through-2030"),
         ("substituted", "non-api-any-cloud", "all-products-any-cloud"),
         ("repealed", "exclusive-ip-rights", "exclusive-ip-rights-removed"),
+        ("repealed", "joint-api-azure-exclusive", "joint-api-azure-exclusive-removed"),
         ("inserted", None, "no-revenue-share-to-openai"),
         ("kept", "stake-post-recap", "major-shareholder"),
     }
     carried = {old for change, old, _ in rows if change == "carried over"}
-    assert len(carried) == 26 - 6  # every 2025 provision the amendment does not revise
+    # every 2025 provision the amendment does not revise (7 of 26), less the 2025 text's own
+    # repeal of the right of first refusal
+    assert len(carried) == 26 - 7 - 1
+    assert "compute-rofr" not in carried
     assert {"research-ip-rights", "agi-verification", "compute-thresholds"} <= carried
 
 
@@ -125,10 +132,9 @@ def test_diff_by_date_and_on_the_command_line(store: Store) -> None:
     result = run_cli("diff", V1, V2, "--format", "json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    repealed = [r for r in data["rows"] if r["change"] == "repealed"]
-    assert [r["old_quote"] for r in repealed] == [
-        next(r.old_quote for r in by_date.rows if r.change == "repealed")
-    ]
+    repealed = {r["old_quote"] for r in data["rows"] if r["change"] == "repealed"}
+    assert repealed == {r.old_quote for r in by_date.rows if r.change == "repealed"}
+    assert len(repealed) == 2
     table = run_cli("diff", V1, V2)
     assert "substituted (narrowed)" in table.stdout
     assert "Quotes:" in table.stdout
@@ -143,6 +149,7 @@ def test_revisions_query_returns_each_revision(store: Store) -> None:
         ("revenue-share-through-2030", "revenue-share"),
         ("all-products-any-cloud", "non-api-any-cloud"),
         ("exclusive-ip-rights-removed", "exclusive-ip-rights"),
+        ("joint-api-azure-exclusive-removed", "joint-api-azure-exclusive"),
         ("major-shareholder", "stake-post-recap"),
     }
     assert {r["effectiveFrom"] for r in rows} == {D(2026, 4, 27)}
@@ -210,3 +217,18 @@ def test_what_changes_when_agi_is_verified_as_the_agreement_stands(store: Store)
         ("natsec-api-access", "modified", "ripple", before),
         ("revenue-share-payments", "modified", "ripple", before),
     }
+
+
+def test_a_carve_out_carries_over_to_the_replacement_and_a_repeal_covers_nothing(
+    store: Store,
+) -> None:
+    from pactgraph.lookup import covering
+
+    # "Microsoft's IP rights now exclude OpenAI's consumer hardware": still so for the licence
+    # that replaced them
+    hardware = {_local(c.provision) for c in covering(store, f"{V1}/consumer-hardware").provisions}
+    assert "non-exclusive-ip-licence" not in hardware
+    assert "ip-models-products" not in hardware
+    weights = {_local(c.provision) for c in covering(store, f"{V1}/model-weights").provisions}
+    assert "non-exclusive-ip-licence" in weights
+    assert not {"exclusive-ip-rights-removed", "joint-api-azure-exclusive-removed"} & weights

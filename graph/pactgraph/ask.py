@@ -108,9 +108,13 @@ def _changed(
     store: Store, m: re.Match[str], options: Options
 ) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
     from .lookup import changes
+    from .resolve import label_of
 
     answer = changes(store)
-    return answer, ("change", "label"), [c.as_dict() for c in answer.changes]
+    rows = [{**c.as_dict(), "version": label_of(store, c.agreement)} for c in answer.changes]
+    versions = {c.agreement for c in answer.changes}
+    columns = ("version", "change", "label") if len(versions) > 1 else ("change", "label")
+    return answer, columns, rows
 
 
 def _reported(

@@ -4,7 +4,8 @@ Each provision of the newer version that revises one of the older (``pg:revises`
 ``kept`` (``pg:Kept``), ``substituted`` (``pg:Narrowed``, ``pg:Extended``, or no change
 kind) or ``repealed`` (``pg:Removed``); one that revises nothing is ``inserted``; each
 provision of the older version that nothing revises is ``carried over`` in silence (the
-reading an amendment's silence takes). Every row has both quotes.
+reading an amendment's silence takes), except the older version's own repeals. Every row
+has both quotes.
 
 Versions are named by IRI, by name, or by a date: the newest version published on or
 before that day.
@@ -127,7 +128,7 @@ def diff(store: Store, old: str, new: str) -> Diff:
                 )
             )
     for iri, p in sorted(in_old.items()):
-        if iri not in revised:
+        if iri not in revised and p.change != "Removed":  # a repeal carries nothing over
             rows.append(
                 DiffRow(
                     change="carried over",

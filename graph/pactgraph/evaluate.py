@@ -522,9 +522,8 @@ class Run:
             return self.fired_words(p.start)
         if p.date_assumed:
             return "the agreement's assumed date (it states none)"
-        if any(r.by == provision for r in self.m.revised.values()) or p.published not in (
-            None,
-            p.agreement_date,
+        if p.published not in (None, p.agreement_date) or any(
+            v.agreement == p.agreement for v in self.m.versions()
         ):
             return "the day its version takes effect"
         return "the agreement's date"
