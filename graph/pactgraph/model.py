@@ -132,6 +132,7 @@ class Model:
     """The provisions a later version revises or repeals, with the first revision."""
     as_of: dt.date | None = None
     agreement_labels: dict[str, str] = field(default_factory=dict)
+    min_evidence: str | None = None
     _ripple: dict[str, nx.DiGraph] = field(default_factory=dict, repr=False)
 
     def label(self, iri: str) -> str:
@@ -202,6 +203,11 @@ class Model:
         notes = []
         if self.as_of is not None:
             notes.append(f"as of {self.as_of}: only the versions published by then count")
+        if self.min_evidence is not None:
+            notes.append(
+                f"only provisions resting on {self.min_evidence} sources or stronger count: a "
+                "version known only from weaker sources is left out, with its revisions"
+            )
         versions: dict[str, list[Revision]] = {}
         for revision in self.revised.values():
             by = self.provisions.get(revision.by)

@@ -323,6 +323,12 @@ def visualize(
     >>> "https://" in page.split("<script>")[0], page.count("<script src")
     (False, 0)
     """
+    for name, answer in (("impact", impact), ("state", state)):
+        if answer is not None and not hasattr(answer, "as_dict"):
+            raise TypeError(
+                f"{name}= takes the answer of pactgraph.{name}(...), not {type(answer).__name__}"
+                f"; e.g. visualize(store, {name}=pactgraph.{name}(store, ...))"
+            )
     script, style = _vis_assets()
     data = view(store, impact=impact, state=state)
     legend = [
