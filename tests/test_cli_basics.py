@@ -55,6 +55,8 @@ def test_info_json_counts_come_from_the_graph() -> None:
     amended = by_iri["https://w3id.org/pactgraph/id/microsoft-openai-2026"]
     assert amended["date"] == "2026-04-27"
     assert amended["supersedes"] == []
+    assert amended["amends"] == "https://w3id.org/pactgraph/id/microsoft-openai-2025"
+    assert first["amends"] is None
     # the five bullets: primary cloud partner, any cloud (and with it the end of the jointly
     # developed API products' Azure exclusivity), the non-exclusive licence and the repeal
     # of the exclusive rights, no revenue share to OpenAI, the revenue share through 2030,

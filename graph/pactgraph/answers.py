@@ -498,6 +498,8 @@ class AgreementSummary(_Data):
     provisions: dict[str, int]
     concepts: int
     triggers: dict[str, int]
+    amends: str | None = None
+    """The version this one amends (``pg:previousVersion``), for a later version."""
 
 
 @dataclass(frozen=True)

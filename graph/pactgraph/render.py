@@ -238,6 +238,8 @@ def summary_text(summary: Summary) -> str:
             + (f"  (source text: {a.source})" if a.source else ""),
         ]
         lines += [f"  supersedes  {s}" for s in a.supersedes]
+        if a.amends:
+            lines.append(f"  amends      {a.amends}")
         lines += [
             f"  parties     {a.parties}",
             f"  provisions  {_counts(a.provisions)}",

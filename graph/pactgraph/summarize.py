@@ -58,6 +58,7 @@ def summarize(store: Store) -> Summary:
                 else None,
                 "source": row.get("fileName"),
                 "supersedes": [],
+                "amends": row.get("previousVersion"),
                 "triples": row["triples"],
                 "parties": 0,
                 "provisions": {},
