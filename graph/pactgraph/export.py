@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import OutputError, UsageError
 from .kinds import BY_NAME
 from .output import Exported
+from .render import NOT_XML, xml_safe
 from .resources import ontology_dir
 
 if TYPE_CHECKING:
@@ -79,7 +80,7 @@ def _rdf(fmt: str, quads: bool) -> Exporter:
         if rdf_format == ox.RdfFormat.RDF_XML:
             for statement in statements:
                 value = statement.object
-                if isinstance(value, ox.Literal) and _NOT_XML.search(value.value):
+                if isinstance(value, ox.Literal) and NOT_XML.search(value.value):
                     raise UsageError(
                         f"<{statement.subject}> holds a control character that XML cannot "
                         "carry; export it as turtle, nt, nquads, trig or jsonld"
@@ -114,10 +115,6 @@ def _jsonld(store: Store) -> bytes:
 # ------------------------------------------------------------------ graph tools
 
 
-#: What XML 1.0 cannot carry, even escaped.
-_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
 def _pg(store: Store) -> nx.MultiDiGraph:
     from .propertygraph import property_graph
 
@@ -130,11 +127,11 @@ def _xml_safe(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     for _, data in graph.nodes(data=True):
         for key, value in data.items():
             if isinstance(value, str):
-                data[key] = _NOT_XML.sub("\ufffd", value)
+                data[key] = xml_safe(value)
     for _, _, data in graph.edges(data=True):
         for key, value in data.items():
             if isinstance(value, str):
-                data[key] = _NOT_XML.sub("\ufffd", value)
+                data[key] = xml_safe(value)
     return graph
 
 

@@ -40,6 +40,7 @@ __all__ = [
     "table",
     "to_json",
     "with_quotes",
+    "xml_safe",
 ]
 
 
@@ -309,3 +310,16 @@ def queries_text(named: Sequence[NamedQuery]) -> str:
         table(shown, ["name", "title", "parameters"])
         + "\n(?x? marks an optional parameter; 'pactgraph query NAME --bind x=VALUE' runs one)"
     )
+
+
+#: What XML 1.0 cannot carry, even escaped.
+NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    r"""*text* with each character XML 1.0 cannot carry, even escaped, shown as U+FFFD.
+
+    >>> xml_safe("a\x07b") == "a\ufffdb"
+    True
+    """
+    return NOT_XML.sub("\ufffd", text)

@@ -23,6 +23,7 @@ import pyoxigraph as ox
 
 from .errors import UsageError
 from .query import Result, Term
+from .render import xml_safe
 
 __all__ = [
     "ALIASES",
@@ -206,12 +207,9 @@ def _json_term(term: Term) -> dict[str, object]:
     }
 
 
-_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
 def _xml_text(text: str) -> str:
     """Text for the XML results format: escaped, with what XML cannot carry as U+FFFD."""
-    return escape(_NOT_XML.sub("\ufffd", text))
+    return escape(xml_safe(text))
 
 
 def _xml_term(term: Term) -> str:

@@ -20,6 +20,8 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from .render import xml_safe
+
 if TYPE_CHECKING:
     from .answers import State
 
@@ -42,7 +44,7 @@ def _date(value: Any) -> dt.date | None:
 
 def _esc(text: Any) -> str:
     """Text for SVG: escaped, and without the control characters XML cannot hold."""
-    return html.escape(re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", "\ufffd", str(text)), quote=True)
+    return html.escape(xml_safe(str(text)), quote=True)
 
 
 def _axis(
