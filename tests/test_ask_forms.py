@@ -10,7 +10,7 @@ import pytest
 
 from conftest import run_cli
 from pactgraph.load import Store
-from pactgraph.lookup import changes_on, in_force, lifetime
+from pactgraph.lookup import changes_on, in_force, lifetime, prerequisites
 from pactgraph.parse import parse_date
 
 V1 = "https://w3id.org/pactgraph/id/microsoft-openai-2025/"
@@ -75,9 +75,31 @@ def test_what_changes_on_a_day(store: Store) -> None:
     }
 
 
+def test_what_the_research_ip_right_rests_on(store: Store) -> None:
+    # "until either the expert panel verifies AGI or through 2030, whichever is first", and
+    # "once AGI is declared by OpenAI, that declaration will now be verified by an
+    # independent expert panel": the verification rests on the declaration
+    answer = prerequisites(store, f"{V1}research-ip-rights")
+    depth = {p.node.rsplit("/", 1)[-1]: len(p.path) - 1 for p in answer.prerequisites}
+    assert depth == {
+        "agi-verified-or-end-of-2030": 1,
+        "agi-verified": 2,
+        "end-of-2030": 2,
+        "agi-declared": 3,
+    }
+    declared = next(p for p in answer.prerequisites if p.node.endswith("/agi-declared"))
+    assert "AGI verified requires AGI declared" in declared.via
+    assert "declared by OpenAI" in declared.quote
+
+
 @pytest.mark.parametrize(
     ("question", "form"),
     [
+        ("What does the Azure API exclusivity rest on?", "rests on"),
+        ("what does azure api exclusivity depend on", "rests on"),
+        ("What are the prerequisites of the Azure API exclusivity?", "rests on"),
+        ("What must happen before the Azure API exclusivity ends?", "rests on"),
+        ("what must happen for the azure api exclusivity to end", "rests on"),
         ("When does Microsoft's IP rights to research end?", "lifetime"),
         ("Is the Azure API exclusivity still in force after 2030?", "in force"),
         ("Is the Azure API exclusivity in force today?", "in force"),
@@ -94,3 +116,25 @@ def test_ask_reads_the_new_forms(question: str, form: str | None) -> None:
         return
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["form"] == form
+
+
+def test_ask_what_a_provision_rests_on() -> None:
+    result = run_cli(
+        "ask",
+        "What does the Azure API exclusivity rest on?",
+        "--as-of",
+        "2025-12-31",
+        "--format",
+        "json",
+    )
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)["rows"]
+    # "Azure API exclusivity until AGI"; the panel verifies what OpenAI declares
+    assert [r["label"] for r in rows] == ["AGI verified", "AGI declared"]
+    assert all(r["quote"] for r in rows)
+
+
+def test_what_a_trigger_rests_on_when_it_rests_on_nothing() -> None:
+    result = run_cli("ask", "what does the end of 2030 rest on")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "end of 2030 rests on nothing the graph states."

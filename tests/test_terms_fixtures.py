@@ -3,7 +3,7 @@
 Each ``tests/data/<name>/`` holds an agreement, its source text, and ``expected.json``:
 hand-computed statuses on dates under scenarios, impacts of events, and errors.
 
-``expected.json`` holds an ``idea`` (what the fixture shows) and three lists of cases:
+``expected.json`` holds an ``idea`` (what the fixture shows) and lists of cases:
 
 - ``state``: ``on``, ``events`` (name → date), optionally ``implied`` (local names of the
   events the scenario implies), and ``expect``: for every provision (by local name; with
@@ -17,6 +17,8 @@ hand-computed statuses on dates under scenarios, impacts of events, and errors.
   a substring its row must say about what changed: its ``how`` field if the row has one,
   else its ``reason``) and ``reason_excludes`` (substrings no change's ``reason`` may hold).
 - ``errors``: ``on``, ``events`` and the ``message`` the scenario's usage error matches.
+- ``rests_on``: a ``name`` and ``expect``: everything it rests on (local name → the number
+  of statements between them), no more.
 
 Every ``.ttl`` file of the folder is loaded (one per version of an agreement), and a state or
 impact case may give ``as_of``: answer from the versions published on or before that day.
@@ -34,6 +36,7 @@ import pytest
 from pactgraph.errors import UsageError
 from pactgraph.impact import impact
 from pactgraph.load import Store, load
+from pactgraph.lookup import prerequisites
 from pactgraph.state import state
 
 DATA = Path(__file__).parent / "data"
@@ -158,3 +161,15 @@ def test_impact(name: str, index: int, case: dict[str, Any]) -> None:
 def test_scenario_errors(name: str, index: int, case: dict[str, Any]) -> None:
     with pytest.raises(UsageError, match=case["message"]):
         state(_store(name), dt.date.fromisoformat(case["on"]), events=_dates(case["events"]))
+
+
+@pytest.mark.parametrize(("name", "index", "case"), _cases("rests_on"))
+def test_rests_on(name: str, index: int, case: dict[str, Any]) -> None:
+    answer = prerequisites(_store(name), case["name"])
+    got = {_local(p.node): len(p.path) - 1 for p in answer.prerequisites}
+    assert got == case["expect"]
+    for row in answer.prerequisites:
+        assert row.path[0] == answer.node
+        assert row.path[-1] == row.node
+        assert row.via.count(";") == len(row.path) - 2, "one statement per step"
+        assert row.via.startswith(answer.label)

@@ -3,9 +3,9 @@
 The public API reads like the pipeline: :func:`load` → :func:`validate` → :func:`query`
 (and :func:`select`) → :func:`summarize` → :func:`state`, :func:`impact`, :func:`ask`
 (with :func:`resolve` for names) → :func:`visualize` / :func:`export`; :func:`serve` offers
-the graph as a SPARQL endpoint. :func:`holdings`, :func:`dependents`, :func:`covering`,
-:func:`changes`, :func:`claims`, :func:`lifetime`, :func:`in_force` and :func:`changes_on`
-answer the questions that :func:`ask` routes to, and
+the graph as a SPARQL endpoint. :func:`holdings`, :func:`dependents`, :func:`prerequisites`,
+:func:`covering`, :func:`changes`, :func:`claims`, :func:`lifetime`, :func:`in_force` and
+:func:`changes_on` answer the questions that :func:`ask` routes to, and
 :func:`diff` what one version of an agreement changed from another.
 
 Each verb lives in the module of its name (``pactgraph.state.state``; the lookups in
@@ -44,6 +44,7 @@ __all__ = [
     "in_force",
     "lifetime",
     "load",
+    "prerequisites",
     "query",
     "resolve",
     "select",
@@ -65,6 +66,7 @@ _VERBS = {
     "ask": "pactgraph.ask",
     "holdings": "pactgraph.lookup",
     "dependents": "pactgraph.lookup",
+    "prerequisites": "pactgraph.lookup",
     "diff": "pactgraph.diff",
     "covering": "pactgraph.lookup",
     "changes": "pactgraph.lookup",

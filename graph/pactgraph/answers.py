@@ -7,6 +7,7 @@ verb                answer                                      rows
 ``impact``          :class:`Impact`                             :class:`Change`
 ``holdings``        :class:`Holdings`                           :class:`Holding`
 ``dependents``      :class:`Dependents`                         :class:`Dependent`
+``prerequisites``   :class:`Prerequisites`                      :class:`Prerequisite`
 ``covering``        :class:`Coverage`                           :class:`Covering`
 ``changes``         :class:`Changes`                            :class:`ChangeRecord`
 ``ask``             :class:`Answer`, holding one of the above
@@ -53,6 +54,8 @@ __all__ = [
     "Impact",
     "ImpactEvent",
     "Lifetime",
+    "Prerequisite",
+    "Prerequisites",
     "ProvisionStatus",
     "Reading",
     "ScenarioEvent",
@@ -316,6 +319,27 @@ class Dependents(_Data):
 
 
 @dataclass(frozen=True)
+class Prerequisite(_Data):
+    """A node another rests on, with the path to it and the statements along it in words."""
+
+    node: str
+    label: str
+    kind: str
+    via: str
+    path: tuple[str, ...]
+    quote: str
+
+
+@dataclass(frozen=True)
+class Prerequisites(_Data):
+    """Everything a node rests on: the triggers, events, provisions and their parts."""
+
+    node: str
+    label: str
+    prerequisites: tuple[Prerequisite, ...]
+
+
+@dataclass(frozen=True)
 class Covering(_Data):
     """A provision that covers a category, through which concepts, held by whom."""
 
@@ -471,6 +495,7 @@ class Answer(_Data):
         | Impact
         | Holdings
         | Dependents
+        | Prerequisites
         | Coverage
         | Changes
         | Claims

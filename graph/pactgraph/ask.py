@@ -95,6 +95,15 @@ def _depends(
     return answer, ("label", "via"), [d.as_dict() for d in answer.dependents]
 
 
+def _rests_on(
+    store: Store, m: re.Match[str], options: Options
+) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
+    from .lookup import prerequisites
+
+    answer = prerequisites(store, m["name"] or m["name2"] or m["name3"])
+    return answer, ("label", "kind", "via"), [p.as_dict() for p in answer.prerequisites]
+
+
 def _covers(
     store: Store, m: re.Match[str], options: Options
 ) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
@@ -226,6 +235,19 @@ FORMS: tuple[Form, ...] = (
         "what depends on NAME?",
         re.compile(r"^what (?:depends|rests) on (?P<name>.+)$"),
         _depends,
+    ),
+    Form(
+        "rests on",
+        "what does NAME rest on / depend on [what must happen before NAME ends]",
+        re.compile(
+            r"^what (?:does|do|will) (?:the )?(?P<name>.+?) "
+            r"(?:rest|depend|rely|hinge|turn) (?:up)?on$"
+            r"|^what (?:are|is) (?:the )?(?:prerequisites|preconditions|dependencies|conditions)"
+            r" (?:of|for) (?:the )?(?P<name2>.+)$"
+            r"|^what must happen (?:before|for) (?:the )?(?P<name3>.+?) (?:to )?"
+            r"(?:ends?|starts?|begins?|expires?)$"
+        ),
+        _rests_on,
     ),
     Form(
         "changes",

@@ -1,5 +1,5 @@
-"""Answers read from the graph: what a party holds, what rests on a node, what covers a
-category, what the agreements changed.
+"""Answers read from the graph: what a party holds, what rests on a node and what a node
+rests on, what covers a category, what the agreements changed.
 
 Each is a public function returning a typed answer (:mod:`pactgraph.answers`), and each is
 a form of :func:`pactgraph.ask.ask`:
@@ -7,6 +7,8 @@ a form of :func:`pactgraph.ask.ask`:
 - :func:`holdings`: the ``provisions-held-by`` query, and the state on a date if given;
 - :func:`dependents`: every provision a node reaches in the networkx dependency graph,
   with the path and its edges in words;
+- :func:`prerequisites`: the other way: everything a node rests on (its triggers, the
+  events they are made of or require, the provisions it depends on, and theirs);
 - :func:`covering`: the ``provisions-covering`` query (the SKOS hierarchy, exclusions and
   carve-outs applied);
 - :func:`changes`: the ``changes`` query;
@@ -40,6 +42,8 @@ from .answers import (
     Holding,
     Holdings,
     Lifetime,
+    Prerequisite,
+    Prerequisites,
     Source,
     Status,
     Verdict,
@@ -59,6 +63,7 @@ __all__ = [
     "holdings",
     "in_force",
     "lifetime",
+    "prerequisites",
 ]
 
 #: The order in which changes are listed.
@@ -161,6 +166,75 @@ def dependents(store: Store, name: str) -> Dependents:
             )
     rows.sort(key=lambda r: (len(r.path), r.label.lower()))
     return Dependents(node=node, label=m.label(node), dependents=tuple(rows))
+
+
+def prerequisites(store: Store, name: str) -> Prerequisites:
+    """Everything ``name`` (a provision, an event or another trigger) rests on, nearest
+    first: the triggers of its term, their members and parts, the events those require,
+    the provisions it depends on, survives or is an exception to, and what those rest on.
+
+    Each row has the shortest path from ``name`` and the statements along it, as the graph
+    states them. A revision is not followed: what a version replaces is not what the
+    replacement rests on.
+
+    Raises :class:`~pactgraph.errors.UnknownNameError` if the name is not found.
+
+    >>> from pactgraph.load import load
+    >>> store = load(text='''
+    ...     <https://example.org/a> a pg:Agreement ; pg:provision <https://example.org/r> .
+    ...     <https://example.org/r> a pg:Right ; rdfs:label "option" ;
+    ...         pg:endsWith <https://example.org/exercise> .
+    ...     <https://example.org/exercise> a pg:Event ; rdfs:label "option exercised" ;
+    ...         pg:requires <https://example.org/notice> .
+    ...     <https://example.org/notice> a pg:Event ; rdfs:label "notice given" .
+    ... ''')
+    >>> [(p.label, p.via) for p in prerequisites(store, "option").prerequisites]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('option exercised', 'option ends with option exercised'),
+     ('notice given', 'option ends with option exercised; option exercised requires notice given')]
+    """
+    import itertools
+
+    import networkx as nx
+
+    from .model import model
+    from .resolve import resolve
+    from .traverse import relation_words, rests_on_graph
+
+    node = resolve(store, name, kinds=["provision", "event", "trigger"])
+    m = model(store)
+    graph = rests_on_graph(m.graph)
+    paths: dict[str, list[str]] = (
+        nx.single_source_shortest_path(graph, node) if node in graph else {node: [node]}
+    )
+    quoted: dict[str, list[str]] = {}
+    if len(paths) > 1:
+        from .query import select
+
+        for row in select(store, "quotes"):
+            if row.get("for") in paths and row.get("exact"):
+                quoted.setdefault(row["for"], []).append(row["exact"])
+    rows = []
+    for target, path in paths.items():
+        if target == node:
+            continue
+        via = "; ".join(
+            f"{m.label(u)} {relation_words(graph.edges[u, v]['relation'])} {m.label(v)}"
+            for u, v in itertools.pairwise(path)
+        )
+        provision = m.provisions.get(target)
+        rows.append(
+            Prerequisite(
+                node=target,
+                label=m.label(target),
+                kind=str(m.graph.nodes[target].get("kind", "")),
+                via=via,
+                path=tuple(path),
+                quote=provision.quote if provision else " … ".join(quoted.get(target, [])),
+            )
+        )
+    rows.sort(key=lambda r: (len(r.path), r.label.lower()))
+    return Prerequisites(node=node, label=m.label(node), prerequisites=tuple(rows))
 
 
 def covering(store: Store, category: str, *, kinds: Iterable[str] | None = None) -> Coverage:

@@ -213,10 +213,14 @@ def diff_text(answer: Diff, fmt: str) -> str:
 
 def answer_text(answer: Answer, fmt: str) -> str:
     """The answer to a question, as the form it was read as shows it."""
-    from .answers import Impact
+    from .answers import Dependents, Impact, Prerequisites
 
     if isinstance(answer.answer, Impact):
         return impact_text(answer.answer, fmt)
+    if not answer.rows and isinstance(answer.answer, Prerequisites):
+        return f"{answer.answer.label} rests on nothing the graph states."
+    if not answer.rows and isinstance(answer.answer, Dependents):
+        return f"No provision rests on {answer.answer.label}."
     if not answer.rows:
         return "No provision answers that."
     return with_quotes(answer.rows, answer.columns, fmt)

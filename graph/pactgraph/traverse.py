@@ -48,6 +48,7 @@ __all__ = [
     "explain",
     "reach",
     "relation_words",
+    "rests_on_graph",
     "ripple_graph",
 ]
 
@@ -58,9 +59,20 @@ _RIPPLE = PG_NS + "rippleEffect"
 _FORWARD = frozenset({"requires", "revises"})
 
 
+#: Relations whose local names do not read as a verb between subject and object.
+_PHRASES = {
+    "member": "has the member",
+    "after": "counts from",
+    "trigger": "waits for",
+    "exceptionTo": "is an exception to",
+    "carveOutOf": "is a carve-out of",
+}
+
+
 def relation_words(relation: str) -> str:
-    """A relation's local name as words: ``dependsOn`` → ``depends on``."""
-    return re.sub(r"(?<!^)(?=[A-Z])", " ", relation).lower()
+    """A relation's local name as words between its subject and object: ``dependsOn`` →
+    ``depends on``, ``member`` → ``has the member``."""
+    return _PHRASES.get(relation) or re.sub(r"(?<!^)(?=[A-Z])", " ", relation).lower()
 
 
 def dependency_graph(store: Store) -> nx.MultiDiGraph:
@@ -98,6 +110,25 @@ def dependency_graph(store: Store) -> nx.MultiDiGraph:
         data.setdefault("label", local_name(node))
         data.setdefault("kind", "")
     return graph
+
+
+def rests_on_graph(graph: nx.MultiDiGraph) -> nx.DiGraph:
+    """The edges of ``graph`` as the statements say them, ``subject → object``, each a node
+    resting on another (``P endsWith T``, ``T member M``, ``E requires R``, ``P dependsOn
+    Q``, ...), with its ``relation``. Revisions are left out: a replacement does not rest
+    on what it replaces."""
+    import networkx as nx
+
+    view = nx.DiGraph()
+    view.add_nodes_from(graph.nodes)
+    for u, v, data in graph.edges(data=True):
+        relation = data["relation"]
+        if relation == "revises":
+            continue
+        subject, obj = (u, v) if relation in _FORWARD else (v, u)
+        if not view.has_edge(subject, obj):
+            view.add_edge(subject, obj, relation=relation)
+    return view
 
 
 def ripple_graph(graph: nx.MultiDiGraph, effects: Iterable[str] = ("Ends",)) -> nx.DiGraph:
