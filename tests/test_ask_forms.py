@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 
 from conftest import run_cli
 from pactgraph.load import Store
-from pactgraph.lookup import changes_on, in_force, lifetime, prerequisites
+from pactgraph.lookup import changes_on, describe, in_force, lifetime, prerequisites
 from pactgraph.parse import parse_date
 
 V1 = "https://w3id.org/pactgraph/id/microsoft-openai-2025/"
@@ -95,6 +96,10 @@ def test_what_the_research_ip_right_rests_on(store: Store) -> None:
 @pytest.mark.parametrize(
     ("question", "form"),
     [
+        ("Who is Microsoft?", "describe"),
+        ("what's research IP", "describe"),
+        ("Tell me about the independent expert panel", "describe"),
+        ("describe AGI declared", "describe"),
         ("What does the Azure API exclusivity rest on?", "rests on"),
         ("what does azure api exclusivity depend on", "rests on"),
         ("What are the prerequisites of the Azure API exclusivity?", "rests on"),
@@ -105,7 +110,8 @@ def test_what_the_research_ip_right_rests_on(store: Store) -> None:
         ("Is the Azure API exclusivity in force today?", "in force"),
         ("What changes on 1 January 2031?", "on day"),
         ("What is in force today?", "state"),
-        ("What is in force at the end of 2030?", None),
+        ("What is in force at the end of 2030?", "state"),
+        ("Tell me a joke", None),
     ],
 )
 def test_ask_reads_the_new_forms(question: str, form: str | None) -> None:
@@ -138,3 +144,33 @@ def test_what_a_trigger_rests_on_when_it_rests_on_nothing() -> None:
     result = run_cli("ask", "what does the end of 2030 rest on")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "end of 2030 rests on nothing the graph states."
+
+
+def test_who_is_the_expert_panel(store: Store) -> None:
+    # "that declaration will now be verified by an independent expert panel"
+    answer = describe(store, "expert panel")
+    assert answer.kinds == ("party",)
+    statements = {(s.subject, s.relation, s.object) for s in answer.statements}
+    assert ("AGI verified", "actor", "independent expert panel") in statements
+    assert ("independent expert panel", "role", "verifier") in statements
+    assert any("verified by an independent expert panel" in q for q in answer.quotes)
+
+
+def test_what_is_something_the_text_only_names(tmp_path: Path) -> None:
+    data = tmp_path / "supply.ttl"
+    data.write_text("""
+        @prefix pg: <https://w3id.org/pactgraph/ns#> .
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        <https://example.org/a> a pg:Agreement ; rdfs:label "Supply" .
+        <https://example.org/g> a pg:Event ; rdfs:label "gadget delivered" .
+    """)
+    result = run_cli("ask", "what is the gadget", "--data", str(data))
+    assert result.returncode == 0, result.stderr
+    assert "state nothing about gadget delivered beyond its name" in result.stdout
+
+
+def test_what_is_a_name_nothing_has() -> None:
+    result = run_cli("ask", "what is the meaning of life")
+    assert result.returncode == 2
+    assert "no thing named 'meaning of life'" in result.stderr
+    assert "what changes when EVENT" in result.stderr  # what could be asked instead

@@ -19,6 +19,8 @@ hand-computed statuses on dates under scenarios, impacts of events, and errors.
 - ``errors``: ``on``, ``events`` and the ``message`` the scenario's usage error matches.
 - ``rests_on``: a ``name`` and ``expect``: everything it rests on (local name → the number
   of statements between them), no more.
+- ``describe``: a ``name``, the ``label``, ``kinds`` and ``names`` it resolves to, every
+  statement about it as ``[subject, relation, object]`` labels, and its ``quotes``.
 
 Every ``.ttl`` file of the folder is loaded (one per version of an agreement), and a state or
 impact case may give ``as_of``: answer from the versions published on or before that day.
@@ -36,7 +38,7 @@ import pytest
 from pactgraph.errors import UsageError
 from pactgraph.impact import impact
 from pactgraph.load import Store, load
-from pactgraph.lookup import prerequisites
+from pactgraph.lookup import describe, prerequisites
 from pactgraph.state import state
 
 DATA = Path(__file__).parent / "data"
@@ -173,3 +175,14 @@ def test_rests_on(name: str, index: int, case: dict[str, Any]) -> None:
         assert row.path[-1] == row.node
         assert row.via.count(";") == len(row.path) - 2, "one statement per step"
         assert row.via.startswith(answer.label)
+
+
+@pytest.mark.parametrize(("name", "index", "case"), _cases("describe"))
+def test_describe(name: str, index: int, case: dict[str, Any]) -> None:
+    answer = describe(_store(name), case["name"])
+    assert answer.label == case["label"]
+    assert list(answer.kinds) == case["kinds"]
+    assert list(answer.names) == case["names"]
+    got = sorted([s.subject, s.relation, s.object] for s in answer.statements)
+    assert got == sorted(case["statements"])
+    assert list(answer.quotes) == case["quotes"]

@@ -4,9 +4,9 @@ The public API reads like the pipeline: :func:`load` → :func:`validate` → :f
 (and :func:`select`) → :func:`summarize` → :func:`state`, :func:`impact`, :func:`ask`
 (with :func:`resolve` for names) → :func:`visualize` / :func:`export`; :func:`serve` offers
 the graph as a SPARQL endpoint. :func:`holdings`, :func:`dependents`, :func:`prerequisites`,
-:func:`covering`, :func:`changes`, :func:`claims`, :func:`lifetime`, :func:`in_force` and
-:func:`changes_on` answer the questions that :func:`ask` routes to, and
-:func:`diff` what one version of an agreement changed from another.
+:func:`describe`, :func:`covering`, :func:`changes`, :func:`claims`, :func:`lifetime`,
+:func:`in_force` and :func:`changes_on` answer the questions that :func:`ask` routes to,
+and :func:`diff` what one version of an agreement changed from another.
 
 Each verb lives in the module of its name (``pactgraph.state.state``; the lookups in
 ``pactgraph.lookup``, ``select`` beside ``query``) and is imported on first use, so
@@ -37,6 +37,7 @@ __all__ = [
     "claims",
     "covering",
     "dependents",
+    "describe",
     "diff",
     "export",
     "holdings",
@@ -67,6 +68,7 @@ _VERBS = {
     "holdings": "pactgraph.lookup",
     "dependents": "pactgraph.lookup",
     "prerequisites": "pactgraph.lookup",
+    "describe": "pactgraph.lookup",
     "diff": "pactgraph.diff",
     "covering": "pactgraph.lookup",
     "changes": "pactgraph.lookup",

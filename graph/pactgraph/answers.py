@@ -46,6 +46,7 @@ __all__ = [
     "DayChanges",
     "Dependent",
     "Dependents",
+    "Description",
     "Diff",
     "DiffRow",
     "EventSource",
@@ -61,6 +62,7 @@ __all__ = [
     "ScenarioEvent",
     "Source",
     "State",
+    "Statement",
     "Status",
     "Step",
     "Summary",
@@ -399,6 +401,29 @@ class Lifetime(_Data):
 
 
 @dataclass(frozen=True)
+class Statement(_Data):
+    """One thing the graph states about a node, with labels for its three parts."""
+
+    subject: str
+    relation: str
+    object: str
+    #: ``out`` when the node is the subject, ``in`` when it is the object.
+    direction: str
+
+
+@dataclass(frozen=True)
+class Description(_Data):
+    """What the agreements state about a node: its kind, names, statements and quotes."""
+
+    node: str
+    label: str
+    kinds: tuple[str, ...]
+    names: tuple[str, ...]
+    statements: tuple[Statement, ...]
+    quotes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Verdict(_Data):
     """Whether a provision is in force on a day: ``yes``, ``no``, or ``depends`` (on an
     event the scenario does not date), with why."""
@@ -496,6 +521,7 @@ class Answer(_Data):
         | Holdings
         | Dependents
         | Prerequisites
+        | Description
         | Coverage
         | Changes
         | Claims

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .answers import Answer, Status
-from .errors import UsageError
+from .errors import UnknownNameError, UsageError
 from .parse import DATE_PATTERN, parse_date, parse_events
 
 if TYPE_CHECKING:
@@ -102,6 +102,15 @@ def _rests_on(
 
     answer = prerequisites(store, m["name"] or m["name2"] or m["name3"])
     return answer, ("label", "kind", "via"), [p.as_dict() for p in answer.prerequisites]
+
+
+def _describe(
+    store: Store, m: re.Match[str], options: Options
+) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
+    from .lookup import describe
+
+    answer = describe(store, m["name"] or m["name2"])
+    return answer, ("subject", "relation", "object"), [s.as_dict() for s in answer.statements]
 
 
 def _covers(
@@ -217,7 +226,7 @@ FORMS: tuple[Form, ...] = (
         "what is in force on DATE | today [if EVENT on DATE [and EVENT on DATE]]?",
         re.compile(
             r"^(?:what is|what's|what are|which provisions are) (?:still )?in force "
-            rf"(?:on )?(?P<date>{DATE_PATTERN})(?:,? (?:if|when|with) (?P<scenario>.+))?$"
+            rf"(?:on |at |by )?(?P<date>{DATE_PATTERN})(?:,? (?:if|when|with) (?P<scenario>.+))?$"
         ),
         _in_force,
     ),
@@ -276,6 +285,15 @@ FORMS: tuple[Form, ...] = (
         ),
         _covers,
     ),
+    Form(
+        "describe",
+        "what is NAME? / who is PARTY?",
+        re.compile(
+            r"^(?:what|who)(?: is| are| was| were|'s|\u2019s) (?:the |a |an )?(?P<name>.+)$"
+            r"|^(?:tell me about|describe|define) (?:the |a |an )?(?P<name2>.+)$"
+        ),
+        _describe,
+    ),
 )
 
 
@@ -330,7 +348,16 @@ def ask(
     for form in FORMS:
         match = form.pattern.match(text)
         if match:
-            answer, columns, rows = form.answer(store, match, Options(as_of, min_evidence))
+            try:
+                answer, columns, rows = form.answer(store, match, Options(as_of, min_evidence))
+            except UnknownNameError as error:
+                if form is not FORMS[-1]:
+                    raise
+                # "what is ..." reads almost anything: say what else could be asked
+                raise UnknownNameError(
+                    f"{error}; or ask one of: " + " | ".join(f.wording for f in FORMS[:-1]),
+                    error.candidates,
+                ) from None
             return Answer(question, form.name, answer, columns, tuple(rows))
     raise UsageError(
         f"cannot read {question!r} as a question; ask one of: "

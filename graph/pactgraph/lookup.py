@@ -15,6 +15,7 @@ a form of :func:`pactgraph.ask.ask`:
 - :func:`lifetime`: when a provision starts and ends, from the term engine;
 - :func:`in_force`: whether a provision is in force on a day (yes, no, or depends);
 - :func:`changes_on`: what starts or ends on a day, with no event of its own;
+- :func:`describe`: what the agreements state about a node, its names and its quotes;
 - :func:`claims`: the ``reported-claims`` query: what documents report that the agreements'
   own texts do not state (never provisions, shown only when asked for).
 
@@ -39,12 +40,14 @@ from .answers import (
     DayChanges,
     Dependent,
     Dependents,
+    Description,
     Holding,
     Holdings,
     Lifetime,
     Prerequisite,
     Prerequisites,
     Source,
+    Statement,
     Status,
     Verdict,
 )
@@ -60,6 +63,7 @@ __all__ = [
     "claims",
     "covering",
     "dependents",
+    "describe",
     "holdings",
     "in_force",
     "lifetime",
@@ -235,6 +239,115 @@ def prerequisites(store: Store, name: str) -> Prerequisites:
         )
     rows.sort(key=lambda r: (len(r.path), r.label.lower()))
     return Prerequisites(node=node, label=m.label(node), prerequisites=tuple(rows))
+
+
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_NAMES = frozenset(
+    {
+        "http://www.w3.org/2000/01/rdf-schema#label",
+        "http://www.w3.org/2004/02/skos/core#prefLabel",
+        "http://www.w3.org/2004/02/skos/core#altLabel",
+    }
+)
+_EVIDENCE = "https://w3id.org/pactgraph/ns#evidence"
+_EXACT = "http://www.w3.org/ns/oa#exact"
+_READING = "https://w3id.org/pactgraph/ns#reading"
+
+
+def describe(store: Store, name: str) -> Description:
+    """What the agreements state about ``name`` (anything a question can name): its kinds,
+    every name it has, each statement it is the subject or the object of (labelled, the
+    relations as the ontology names them) and the quotes it rests on.
+
+    Raises :class:`~pactgraph.errors.UnknownNameError` if the name is not found.
+
+    >>> from pactgraph.load import load
+    >>> store = load(text='''
+    ...     <https://example.org/a> a pg:Agreement ; pg:provision <https://example.org/r> .
+    ...     <https://example.org/r> a pg:Right ; rdfs:label "right to sublet" ;
+    ...         pg:holder <https://example.org/tenant> .
+    ...     <https://example.org/tenant> a pg:Party ; rdfs:label "Tenant" ; skos:altLabel "Lessee" .
+    ... ''')
+    >>> answer = describe(store, "lessee")
+    >>> answer.kinds, answer.names
+    (('party',), ('Lessee', 'Tenant'))
+    >>> [(s.subject, s.relation, s.object) for s in answer.statements]
+    [('right to sublet', 'holder', 'Tenant')]
+    """
+    import pyoxigraph as ox
+
+    from .load import ONTOLOGY_GRAPH
+    from .resolve import label_of, labels, resolve
+    from .traverse import relation_words
+
+    iri = resolve(store, name)
+    node = ox.NamedNode(iri)
+    ontology = ox.NamedNode(ONTOLOGY_GRAPH)
+    rdfs_label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+
+    def words(
+        term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | ox.DefaultGraph,
+        role: str = "node",
+    ) -> str:
+        if isinstance(term, ox.Literal):
+            return term.value
+        if not isinstance(term, ox.NamedNode):
+            return str(term)
+        for q in store.oxigraph.quads_for_pattern(term, rdfs_label, None, ontology):
+            return _value(q.object)
+        if isinstance(term, ox.NamedNode) and role == "relation":
+            return relation_words(local_name(term.value))
+        for q in store.oxigraph.quads_for_pattern(term, rdfs_label, None):
+            return _value(q.object)
+        known = labels(store).get(term.value)
+        if known:
+            return known
+        for wording in (_EXACT, _READING):  # a quote, or a reading of ambiguous wording
+            for q in store.oxigraph.quads_for_pattern(term, ox.NamedNode(wording), None):
+                text = _value(q.object)
+                return f"\u201c{text}\u201d" if wording == _EXACT else text
+        return label_of(store, term.value)
+
+    def _value(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str:
+        return str(term) if isinstance(term, ox.Triple) else term.value
+
+    kinds: list[str] = []
+    names: set[str] = set()
+    quotes: list[str] = []
+    statements: list[Statement] = []
+    for g in (ox.NamedNode(graph) for graph in store.agreement_graphs):
+        for q in store.oxigraph.quads_for_pattern(node, None, None, g):
+            predicate = q.predicate.value
+            if predicate == _RDF_TYPE:
+                kinds.append(words(q.object))
+            elif predicate in _NAMES:
+                names.add(words(q.object))
+            elif predicate == _EVIDENCE and isinstance(q.object, ox.NamedNode):
+                exact = ox.NamedNode(_EXACT)
+                quotes += [
+                    _value(e.object)
+                    for e in store.oxigraph.quads_for_pattern(q.object, exact, None, g)
+                ]
+            else:
+                statements.append(
+                    Statement(words(node), words(q.predicate, "relation"), words(q.object), "out")
+                )
+        for q in store.oxigraph.quads_for_pattern(None, None, node, g):
+            if q.predicate.value not in (_RDF_TYPE, _EVIDENCE):
+                statements.append(
+                    Statement(words(q.subject), words(q.predicate, "relation"), words(node), "in")
+                )
+    unique = sorted(
+        set(statements), key=lambda s: (s.direction != "out", s.relation, s.subject, s.object)
+    )
+    return Description(
+        node=iri,
+        label=words(node),
+        kinds=tuple(sorted(set(kinds))),
+        names=tuple(sorted(names, key=str.lower)),
+        statements=tuple(unique),
+        quotes=tuple(dict.fromkeys(quotes)),
+    )
 
 
 def covering(store: Store, category: str, *, kinds: Iterable[str] | None = None) -> Coverage:

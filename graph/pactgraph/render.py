@@ -22,13 +22,14 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .answers import Answer, Diff, Impact, State, Summary
+    from .answers import Answer, Description, Diff, Impact, State, Summary
     from .query import NamedQuery
     from .validate import Report
 
 __all__ = [
     "answer_text",
     "cell",
+    "description_text",
     "diff_text",
     "impact_text",
     "markdown",
@@ -213,10 +214,12 @@ def diff_text(answer: Diff, fmt: str) -> str:
 
 def answer_text(answer: Answer, fmt: str) -> str:
     """The answer to a question, as the form it was read as shows it."""
-    from .answers import Dependents, Impact, Prerequisites
+    from .answers import Dependents, Description, Impact, Prerequisites
 
     if isinstance(answer.answer, Impact):
         return impact_text(answer.answer, fmt)
+    if isinstance(answer.answer, Description):
+        return description_text(answer.answer, fmt)
     if not answer.rows and isinstance(answer.answer, Prerequisites):
         return f"{answer.answer.label} rests on nothing the graph states."
     if not answer.rows and isinstance(answer.answer, Dependents):
@@ -224,6 +227,33 @@ def answer_text(answer: Answer, fmt: str) -> str:
     if not answer.rows:
         return "No provision answers that."
     return with_quotes(answer.rows, answer.columns, fmt)
+
+
+def description_text(description: Description, fmt: str) -> str:
+    """What the agreements state about a node: its kind and names, the statements, the
+    quotes (``fmt``: ``table`` or ``md``)."""
+    d = description
+    kinds = ", ".join(d.kinds) or "no stated kind"
+    head = f"**{d.label}** ({kinds})" if fmt == "md" else f"{d.label} ({kinds})"
+    lines = [head]
+    others = [n for n in d.names if n != d.label]
+    if others:
+        lines.append(("" if fmt == "md" else "  ") + "also called: " + "; ".join(others))
+    if not d.statements:
+        lines.append(f"The agreements state nothing about {d.label} beyond its name.")
+    else:
+        rows = [s.as_dict() for s in d.statements]
+        columns = ("subject", "relation", "object")
+        lines.append("")
+        lines.append(markdown(rows, columns) if fmt == "md" else table(rows, columns, wrap=60))
+    if d.quotes:
+        prefix = "" if fmt == "md" else "  "
+        lines += ["", "Quotes:"] + [f"{prefix}\u201c{q}\u201d" for q in d.quotes]
+    if fmt == "md":
+        return "\n\n".join(line for line in lines if line and line != "Quotes:").replace(
+            "\n\n\u201c", "\n\n> \u201c"
+        )
+    return "\n".join(lines)
 
 
 def _counts(counts: Mapping[str, int]) -> str:
