@@ -96,6 +96,13 @@ def test_what_the_research_ip_right_rests_on(store: Store) -> None:
 @pytest.mark.parametrize(
     ("question", "form"),
     [
+        ("What does OpenAI owe Microsoft?", "stance"),
+        ("what does openai owe", "stance"),
+        ("What can't OpenAI do?", "stance"),
+        ("what may Microsoft do on 1 July 2031", "stance"),
+        ("What must OpenAI do?", "stance"),
+        ("what is Microsoft owed", "stance"),
+        ("What is OpenAI not allowed to do on 2027-01-01?", "stance"),
         ("Who is Microsoft?", "describe"),
         ("what's research IP", "describe"),
         ("Tell me about the independent expert panel", "describe"),
@@ -174,3 +181,16 @@ def test_what_is_a_name_nothing_has() -> None:
     assert result.returncode == 2
     assert "no thing named 'meaning of life'" in result.stderr
     assert "what changes when EVENT" in result.stderr  # what could be asked instead
+
+
+def test_what_openai_owes_microsoft_in_2031() -> None:
+    # "OpenAI has contracted to purchase an incremental $250B of Azure services" (no end
+    # stated); the revenue share runs "through 2030", so it is over by 1 July 2031
+    result = run_cli("ask", "What does OpenAI owe Microsoft on 1 July 2031?", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert answer["answer"]["stance"] == "owes"
+    labels = [row["label"] for row in answer["rows"]]
+    assert any("$250B" in label for label in labels)
+    assert not any("through 2030" in label for label in labels)
+    assert all(row["status"] == "in_force" for row in answer["rows"])

@@ -19,6 +19,8 @@ hand-computed statuses on dates under scenarios, impacts of events, and errors.
 - ``errors``: ``on``, ``events`` and the ``message`` the scenario's usage error matches.
 - ``rests_on``: a ``name`` and ``expect``: everything it rests on (local name → the number
   of statements between them), no more.
+- ``positions``: a ``party``, a ``stance`` (``owes``, ``is owed``, ``may``, ``may not``), an
+  ``on`` date or null, and ``expect``: the local names of the provisions, no more.
 - ``describe``: a ``name``, the ``label``, ``kinds`` and ``names`` it resolves to, every
   statement about it as ``[subject, relation, object]`` labels, and its ``quotes``.
 
@@ -38,7 +40,7 @@ import pytest
 from pactgraph.errors import UsageError
 from pactgraph.impact import impact
 from pactgraph.load import Store, load
-from pactgraph.lookup import describe, prerequisites
+from pactgraph.lookup import describe, positions, prerequisites
 from pactgraph.state import state
 
 DATA = Path(__file__).parent / "data"
@@ -186,3 +188,10 @@ def test_describe(name: str, index: int, case: dict[str, Any]) -> None:
     got = sorted([s.subject, s.relation, s.object] for s in answer.statements)
     assert got == sorted(case["statements"])
     assert list(answer.quotes) == case["quotes"]
+
+
+@pytest.mark.parametrize(("name", "index", "case"), _cases("positions"))
+def test_positions(name: str, index: int, case: dict[str, Any]) -> None:
+    on = dt.date.fromisoformat(case["on"]) if case["on"] else None
+    answer = positions(_store(name), case["party"], case["stance"], on=on)
+    assert sorted(_local(p.provision) for p in answer.provisions) == case["expect"]

@@ -55,12 +55,14 @@ __all__ = [
     "Impact",
     "ImpactEvent",
     "Lifetime",
+    "Positions",
     "Prerequisite",
     "Prerequisites",
     "ProvisionStatus",
     "Reading",
     "ScenarioEvent",
     "Source",
+    "Stance",
     "State",
     "Statement",
     "Status",
@@ -300,6 +302,27 @@ class Holdings(_Data):
     provisions: tuple[Holding, ...]
 
 
+class Stance(StrEnum):
+    """How a party stands to a provision: what it owes, may do, may not do, is owed."""
+
+    OWES = "owes"
+    MAY = "may"
+    MAY_NOT = "may not"
+    IS_OWED = "is owed"
+
+
+@dataclass(frozen=True)
+class Positions(_Data):
+    """The provisions by which a party owes, may, may not or is owed (in force on ``on``,
+    when a date is given)."""
+
+    party: str
+    label: str
+    stance: Stance
+    on: dt.date | None
+    provisions: tuple[Holding, ...]
+
+
 @dataclass(frozen=True)
 class Dependent(_Data):
     """A provision reached from a node, with the path and the edges in words."""
@@ -519,6 +542,7 @@ class Answer(_Data):
         State
         | Impact
         | Holdings
+        | Positions
         | Dependents
         | Prerequisites
         | Description

@@ -86,6 +86,43 @@ def _holds(
     return answer, columns, [h.as_dict() for h in answer.provisions]
 
 
+#: How a question words each stance.
+_STANCE_WORDS = {
+    "owe": "owes",
+    "must": "owes",
+    "owed": "is owed",
+    "due": "is owed",
+    "may not": "may not",
+    "cannot": "may not",
+    "can't": "may not",
+    "must not": "may not",
+    "not allowed to": "may not",
+    "may": "may",
+    "can": "may",
+    "allowed to": "may",
+}
+
+
+def _stance(
+    store: Store, m: re.Match[str], options: Options
+) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
+    from .lookup import positions
+
+    verb = m["verb"] or m["verb2"] or m["verb3"]
+    party = m["party"] or m["party2"] or m["party3"]
+    day = m["date"] or m["date2"] or m["date3"]
+    answer = positions(
+        store,
+        party,
+        _STANCE_WORDS[verb],
+        other=m["other"],
+        on=parse_date(day) if day else None,
+        **options.as_kwargs(),
+    )
+    columns = ("label", "kind", "reason") if answer.on else ("label", "kind")
+    return answer, columns, [h.as_dict() for h in answer.provisions]
+
+
 def _depends(
     store: Store, m: re.Match[str], options: Options
 ) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
@@ -238,6 +275,19 @@ FORMS: tuple[Form, ...] = (
             rf"(?: on (?P<date>{DATE_PATTERN}))?$"
         ),
         _holds,
+    ),
+    Form(
+        "stance",
+        "what does PARTY owe / what may, may not, must PARTY do / what is PARTY owed [on DATE]?",
+        re.compile(
+            r"^what (?:does|do|will) (?P<party>.+?) (?:still )?(?P<verb>owe)(?: (?:to )?"
+            rf"(?P<other>.+?))??(?: on (?P<date>{DATE_PATTERN}))?$"
+            r"|^what (?P<verb2>may not|cannot|can't|must not|may|can|must) (?P<party2>.+?) "
+            r"(?:still )?do(?: on (?P<date2>" + DATE_PATTERN + r"))?$"
+            r"|^what (?:is|are) (?P<party3>.+?) (?P<verb3>owed|due|not allowed to|allowed to)"
+            r"(?: do)?(?: on (?P<date3>" + DATE_PATTERN + r"))?$"
+        ),
+        _stance,
     ),
     Form(
         "depends",

@@ -5,6 +5,7 @@ Each is a public function returning a typed answer (:mod:`pactgraph.answers`), a
 a form of :func:`pactgraph.ask.ask`:
 
 - :func:`holdings`: the ``provisions-held-by`` query, and the state on a date if given;
+- :func:`positions`: what a party owes, may do, may not do or is owed;
 - :func:`dependents`: every provision a node reaches in the networkx dependency graph,
   with the path and its edges in words;
 - :func:`prerequisites`: the other way: everything a node rests on (its triggers, the
@@ -44,20 +45,23 @@ from .answers import (
     Holding,
     Holdings,
     Lifetime,
+    Positions,
     Prerequisite,
     Prerequisites,
     Source,
+    Stance,
     Statement,
     Status,
     Verdict,
 )
-from .namespaces import local_name
+from .namespaces import PG_NS, local_name
 
 if TYPE_CHECKING:
     from .load import Store
 
 __all__ = [
     "CHANGE_ORDER",
+    "STANCES",
     "changes",
     "changes_on",
     "claims",
@@ -67,6 +71,7 @@ __all__ = [
     "holdings",
     "in_force",
     "lifetime",
+    "positions",
     "prerequisites",
 ]
 
@@ -100,12 +105,34 @@ def holdings(
     """
     import pyoxigraph as ox
 
-    from .model import model
     from .query import select
-    from .resolve import resolve
+    from .resolve import label_of, resolve
 
     iri = resolve(store, party, kinds=["party"])
     held = select(store, "provisions-held-by", {"party": ox.NamedNode(iri)})
+    rows = _in_force_rows(
+        store,
+        [r["provision"] for r in held],
+        on=on,
+        events=events,
+        as_of=as_of,
+        min_evidence=min_evidence,
+    )
+    return Holdings(party=iri, label=label_of(store, iri), on=on, provisions=rows)
+
+
+def _in_force_rows(
+    store: Store,
+    provisions: Iterable[str],
+    *,
+    on: dt.date | None,
+    events: Mapping[str, dt.date] | None,
+    as_of: dt.date | None,
+    min_evidence: str | None,
+) -> tuple[Holding, ...]:
+    """A row for each of ``provisions`` (in force on ``on``, when given), by label."""
+    from .model import model
+
     m = model(store, as_of, min_evidence)
     statuses = {}
     if on is not None:
@@ -114,26 +141,112 @@ def holdings(
         answer = state(store, on, events=events, as_of=as_of, min_evidence=min_evidence)
         statuses = {p.provision: p for p in answer.provisions}
     rows = []
-    for row in held:
-        provision = m.provisions.get(row["provision"])
-        if provision is None and (as_of is not None or min_evidence is not None):
+    for iri in dict.fromkeys(provisions):
+        provision = m.provisions.get(iri)
+        if provision is None:
             continue  # in a version published later, or resting on weaker sources
-        status = statuses.get(row["provision"])
+        status = statuses.get(iri)
         if on is not None and (status is None or status.status != Status.IN_FORCE):
             continue
         rows.append(
             Holding(
-                provision=row["provision"],
-                label=row.get("label", local_name(row["provision"])),
-                kind=local_name(row["kind"]),
+                provision=iri,
+                label=provision.label,
+                kind=provision.kind,
                 status=status.status if status else None,
                 reason=status.reason if status else None,
-                quote=provision.quote if provision else "",
-                interpretations=provision.interpretations if provision else (),
+                quote=provision.quote,
+                interpretations=provision.interpretations,
             )
         )
     rows.sort(key=lambda r: r.label.lower())
-    return Holdings(party=iri, label=m.label(iri), on=on, provisions=tuple(rows))
+    return tuple(rows)
+
+
+#: For each stance, the kinds of provision and the party's place in them (``holder`` or
+#: ``counterparty``): a holder benefits, a counterparty is bound (see the ontology).
+STANCES: dict[Stance, tuple[tuple[str, str], ...]] = {
+    Stance.OWES: (("Obligation", "counterparty"),),
+    Stance.IS_OWED: (("Obligation", "holder"),),
+    Stance.MAY: (("Right", "holder"), ("Exclusivity", "holder")),
+    Stance.MAY_NOT: (("Restriction", "counterparty"), ("Exclusivity", "counterparty")),
+}
+
+
+def positions(
+    store: Store,
+    party: str,
+    stance: Stance | str,
+    *,
+    other: str | None = None,
+    on: dt.date | None = None,
+    events: Mapping[str, dt.date] | None = None,
+    as_of: dt.date | None = None,
+    min_evidence: str | None = None,
+) -> Positions:
+    """What ``party`` owes, may do, may not do or is owed (``stance``), from the kinds of
+    provision and the party's place in each (:data:`STANCES`); a mutual provision binds
+    and benefits every party it involves. With ``other`` (a party), only those with that
+    party on the other side ("what does OpenAI owe Microsoft?"); with ``on``, only those
+    in force then under ``events``.
+
+    Raises :class:`~pactgraph.errors.UnknownNameError` if the party is not found, and
+    :class:`ValueError` for an unknown stance.
+
+    >>> from pactgraph.load import load
+    >>> store = load(text='''
+    ...     <https://example.org/a> a pg:Agreement ; pg:provision <https://example.org/rent> .
+    ...     <https://example.org/rent> a pg:Obligation ; rdfs:label "monthly rent" ;
+    ...         pg:holder <https://example.org/landlord> ;
+    ...         pg:counterparty <https://example.org/tenant> .
+    ...     <https://example.org/landlord> a pg:Party ; rdfs:label "Landlord" .
+    ...     <https://example.org/tenant> a pg:Party ; rdfs:label "Tenant" .
+    ... ''')
+    >>> [p.label for p in positions(store, "tenant", "owes").provisions]
+    ['monthly rent']
+    >>> positions(store, "landlord", "owes").provisions
+    ()
+    """
+    import pyoxigraph as ox
+
+    from .model import model
+    from .query import select
+    from .resolve import label_of, resolve
+
+    wanted = STANCES[Stance(stance)]
+    iri = resolve(store, party, kinds=["party"])
+    opposite = resolve(store, other, kinds=["party"]) if other else None
+    m = model(store, as_of, min_evidence)
+    involves = ox.NamedNode(PG_NS + "involves")
+    found = []
+    for row in select(store, "provisions"):
+        kind = local_name(row["kind"])
+        places = {place for k, place in wanted if k == kind}
+        if not places:
+            continue
+        if opposite and not any(
+            row.get("holder" if place == "counterparty" else "counterparty") == opposite
+            for place in places
+        ):
+            continue
+        provision = m.provisions.get(row["provision"])
+        mutual = provision is not None and provision.mutual
+        if any(row.get(place) == iri for place in places) or (
+            mutual
+            and next(
+                store.oxigraph.quads_for_pattern(
+                    ox.NamedNode(row["provision"]), involves, ox.NamedNode(iri)
+                ),
+                None,
+            )
+        ):
+            found.append(row["provision"])
+    rows = _in_force_rows(
+        store, found, on=on, events=events, as_of=as_of, min_evidence=min_evidence
+    )
+    return Positions(
+        party=iri, label=label_of(store, iri), stance=Stance(stance), on=on, provisions=rows
+    )
 
 
 def dependents(store: Store, name: str) -> Dependents:

@@ -214,7 +214,7 @@ def diff_text(answer: Diff, fmt: str) -> str:
 
 def answer_text(answer: Answer, fmt: str) -> str:
     """The answer to a question, as the form it was read as shows it."""
-    from .answers import Dependents, Description, Impact, Prerequisites
+    from .answers import Dependents, Description, Impact, Positions, Prerequisites
 
     if isinstance(answer.answer, Impact):
         return impact_text(answer.answer, fmt)
@@ -222,6 +222,19 @@ def answer_text(answer: Answer, fmt: str) -> str:
         return description_text(answer.answer, fmt)
     if not answer.rows and isinstance(answer.answer, Prerequisites):
         return f"{answer.answer.label} rests on nothing the graph states."
+    if not answer.rows and isinstance(answer.answer, Positions):
+        a = answer.answer
+        none = {
+            "owes": "owes nothing",
+            "is owed": "is owed nothing",
+            "may": "holds no right",
+            "may not": "is bound by no restriction",
+        }[a.stance]
+        return (
+            f"{a.label} {none}"
+            + (f" in force on {a.on}" if a.on else "")
+            + " that the graph states."
+        )
     if not answer.rows and isinstance(answer.answer, Dependents):
         return f"No provision rests on {answer.answer.label}."
     if not answer.rows:
