@@ -194,3 +194,22 @@ def test_what_openai_owes_microsoft_in_2031() -> None:
     assert any("$250B" in label for label in labels)
     assert not any("through 2030" in label for label in labels)
     assert all(row["status"] == "in_force" for row in answer["rows"])
+
+
+@pytest.mark.parametrize(("year", "ends"), [("2030", True), ("2031", False)])
+def test_what_changes_when_agi_is_verified_in_a_year(year: str, ends: bool) -> None:
+    # "Microsoft's IP rights to research ... will remain until either the expert panel
+    # verifies AGI or through 2030, whichever is first": a verification in 2030 ends them,
+    # whatever the day; one in 2031 comes after they have ended
+    result = run_cli("ask", f"What changes when AGI is verified in {year}?", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert answer["form"] == "impact"
+    research = [
+        c for c in answer["answer"]["changes"] if c["provision"] == f"{V1}research-ip-rights"
+    ]
+    assert bool(research) == ends
+    if ends:
+        assert research[0]["change"] == "ends"
+        assert research[0]["condition"] is None  # on every day of 2030
+    assert any(f"{year}-01-01 to {year}-12-31" in note for note in answer["answer"]["notes"])

@@ -11,7 +11,8 @@ hand-computed statuses on dates under scenarios, impacts of events, and errors.
   must hold (``path`` and ``modified_by`` as local names). Two
   optional keys check the row's ``reason``: ``reason_contains`` (substrings it must hold)
   and ``reason_excludes`` (substrings it must not).
-- ``impact``: ``event``, ``on`` (or null), ``events``, and ``expect``: every change as
+- ``impact``: ``event``, ``on`` (or null, and then optionally ``within``: the first and last
+  day the event may happen on), ``events``, and ``expect``: every change as
   ``[provision, change, cause, condition]``. Optional keys: ``paths`` (provision → the local
   names of the nodes of its ``path``, from the event to the provision), ``how`` (provision →
   a substring its row must say about what changed: its ``how`` field if the row has one,
@@ -137,8 +138,15 @@ def test_state(name: str, index: int, case: dict[str, Any]) -> None:
 @pytest.mark.parametrize(("name", "index", "case"), _cases("impact"))
 def test_impact(name: str, index: int, case: dict[str, Any]) -> None:
     on = dt.date.fromisoformat(case["on"]) if case["on"] else None
+    span = case.get("within")
+    within = (dt.date.fromisoformat(span[0]), dt.date.fromisoformat(span[1])) if span else None
     answer = impact(
-        _store(name), case["event"], on=on, events=_dates(case["events"]), as_of=_as_of(case)
+        _store(name),
+        case["event"],
+        on=on,
+        within=within,
+        events=_dates(case["events"]),
+        as_of=_as_of(case),
     ).as_dict()
     got = sorted(
         (_local(c["provision"]), c["change"], c["cause"], c["condition"]) for c in answer["changes"]

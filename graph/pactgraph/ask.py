@@ -58,9 +58,13 @@ def _date(m: re.Match[str]) -> Any:
 def _impact(
     store: Store, m: re.Match[str], options: Options
 ) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
+    import datetime as dt
+
     from .impact import impact
 
-    answer = impact(store, m["event"], on=_date(m), **options.as_kwargs())
+    year = int(m["year"]) if m["year"] else None
+    within = (dt.date(year, 1, 1), dt.date(year, 12, 31)) if year else None
+    answer = impact(store, m["event"], on=_date(m), within=within, **options.as_kwargs())
     rows = [c.as_dict() for c in answer.changes]
     return answer, ("change", "cause", "label", "condition"), rows
 
@@ -251,10 +255,10 @@ FORMS: tuple[Form, ...] = (
     ),
     Form(
         "impact",
-        "what changes when EVENT [on DATE]?",
+        "what changes when EVENT [on DATE | in YEAR]?",
         re.compile(
             r"^what (?:changes|happens|would change|will change|changes?) (?:when|if|once) "
-            rf"(?P<event>.+?)(?: on (?P<date>{DATE_PATTERN}))?$"
+            rf"(?P<event>.+?)(?: on (?P<date>{DATE_PATTERN})| in (?P<year>\d{{4}}))?$"
         ),
         _impact,
     ),

@@ -272,7 +272,9 @@ def _probe_days(
     return [first, *later]
 
 
-def _condition(indices: list[int], days: list[dt.date]) -> str | None:
+def _condition(indices: list[int], days: list[dt.date], until: dt.date | None = None) -> str | None:
+    """The days among ``days`` (each standing for the span up to the next, the last up to
+    ``until`` or for ever) on which a change happens, as a condition; None if all."""
     if len(indices) == len(days):
         return None
     runs: list[tuple[int, int]] = []
@@ -283,7 +285,7 @@ def _condition(indices: list[int], days: list[dt.date]) -> str | None:
             runs.append((i, i))
     parts = []
     for first, last in runs:
-        upper = days[last + 1] if last + 1 < len(days) else None
+        upper = days[last + 1] if last + 1 < len(days) else until
         if first == 0 and upper is not None:
             parts.append(f"before {upper}")
         elif upper is None:
@@ -298,6 +300,7 @@ def impact(
     event: str,
     *,
     on: dt.date | None = None,
+    within: tuple[dt.date, dt.date] | None = None,
     events: Mapping[str, dt.date] | None = None,
     as_of: dt.date | None = None,
     min_evidence: str | None = None,
@@ -314,6 +317,10 @@ def impact(
         The day it happens. Without it, the event is tried on every day where the answer
         could differ, and a change that does not happen on all of them carries its
         ``condition``.
+    within
+        The first and last day it may happen on, when the day itself is not known ("in
+        2029"): it is tried on every day of that span where the answer could differ, and
+        a change that does not happen on all of them carries its ``condition``.
     events
         The other events of the scenario, with their dates.
     as_of
@@ -334,7 +341,8 @@ def impact(
     UnknownNameError
         A name matches no event, or several.
     UsageError
-        An event is dated after one that requires it.
+        An event is dated after one that requires it; ``on`` and ``within`` are both
+        given, or ``within`` ends before it starts.
 
     Examples
     --------
@@ -354,6 +362,12 @@ def impact(
     """
     from .resolve import resolve
 
+    if within is not None and (on is not None or within[1] < within[0]):
+        raise UsageError(
+            "give the day the event happens (on) or the span it happens in (within), not both"
+            if on is not None
+            else f"the span {within[0]} to {within[1]} ends before it starts"
+        )
     m = model(store, as_of, min_evidence)
     iri = event if event in m.events else resolve(store, event, kinds=["event"])
     base = {k: v for k, v in scenario(store, events, m=m).given.items() if k != iri}
@@ -362,6 +376,11 @@ def impact(
         changes, with_event = _changes_on(m, iri, day=on, base=base, relevant=relevant)
     else:
         days = _probe_days(m, iri, base, relevant)
+        until = None
+        if within is not None:
+            first, last = within
+            days = [first, *(d for d in days if first < d <= last)]
+            until = last + DAY
         merged: dict[tuple[str, str, str], tuple[Change, list[int]]] = {}
         with_event = build(m, base)
         for index, day in enumerate(days):
@@ -374,7 +393,7 @@ def impact(
                 merged.setdefault(key, (change, []))[1].append(index)
         # without a date, no row speaks of the day it was tried on: it says what changes
         changes = [
-            replace(change, condition=_condition(indices, days), reason=change.how or "")
+            replace(change, condition=_condition(indices, days, until), reason=change.how or "")
             for change, indices in merged.values()
         ]
     order = {c: i for i, c in enumerate(ChangeKind)}
@@ -394,6 +413,15 @@ def impact(
                 if p not in base
             ),
             *m.version_notes(),
+            *(
+                [
+                    f"{m.label(iri)} is tried on every day from {within[0]} to {within[1]} "
+                    "on which the answer could differ; a change that depends on the day "
+                    "says when it happens"
+                ]
+                if within is not None
+                else []
+            ),
             *assumed_date_notes(store, m.assumed_dates(relevant & m.provisions.keys())),
         ),
         changes=tuple(changes),
