@@ -9,9 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
-from pactgraph.load import Store
-from pactgraph.lookup import changes_on, describe, in_force, lifetime, prerequisites
+from conftest import DATA, run_cli
+from pactgraph.load import Store, load
+from pactgraph.lookup import (
+    changes_on,
+    describe,
+    excluding,
+    in_force,
+    lifetime,
+    prerequisites,
+)
 from pactgraph.parse import parse_date
 
 V1 = "https://w3id.org/pactgraph/id/microsoft-openai-2025/"
@@ -103,6 +110,10 @@ def test_what_the_research_ip_right_rests_on(store: Store) -> None:
         ("What must OpenAI do?", "stance"),
         ("what is Microsoft owed", "stance"),
         ("What is OpenAI not allowed to do on 2027-01-01?", "stance"),
+        ("Which provisions exclude model weights?", "excludes"),
+        ("what excludes consumer hardware", "excludes"),
+        ("Where is consumer hardware carved out?", "excludes"),
+        ("which rights leave out inference code", "excludes"),
         ("Who is Microsoft?", "describe"),
         ("what's research IP", "describe"),
         ("Tell me about the independent expert panel", "describe"),
@@ -213,3 +224,35 @@ def test_what_changes_when_agi_is_verified_in_a_year(year: str, ends: bool) -> N
         assert research[0]["change"] == "ends"
         assert research[0]["condition"] is None  # on every day of 2030
     assert any(f"{year}-01-01 to {year}-12-31" in note for note in answer["answer"]["notes"])
+
+
+def test_which_provisions_exclude_model_weights(store: Store) -> None:
+    # "research IP does not include model architecture, model weights, ...": the rights to
+    # research and the definition of research IP leave model weights out
+    answer = excluding(store, "model weights")
+    assert {e.provision for e in answer.provisions} == {
+        f"{V1}research-ip-rights",
+        f"{V1}research-ip-definition",
+    }
+    assert all(e.how == ("research IP excludes model weights",) for e in answer.provisions)
+
+
+def test_exclusions_in_a_publishing_agreement() -> None:
+    # "Electronic editions include enhanced ebooks but do not include audio editions";
+    # "Paperback editions are no longer part of Meridian's exclusivity"
+    store = load([DATA / "lakeside-meridian" / "lakeside-meridian-2024.ttl"])
+
+    def local(category: str) -> set[str]:
+        return {e.provision.rsplit("/", 1)[-1] for e in excluding(store, category).provisions}
+
+    assert local("audio editions") == {"electronic-licence", "electronic-scope"}
+    assert local("paperback") == {"exclusive-distribution"}
+    assert local("hardcover") == set()
+    result = run_cli(
+        "ask",
+        "which provisions exclude hardcover editions",
+        "--data",
+        str(DATA / "lakeside-meridian" / "lakeside-meridian-2024.ttl"),
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "No provision leaves hardcover editions out."

@@ -4,10 +4,10 @@ The public API reads like the pipeline: :func:`load` → :func:`validate` → :f
 (and :func:`select`) → :func:`summarize` → :func:`state`, :func:`impact`, :func:`ask`
 (with :func:`resolve` for names) → :func:`visualize` / :func:`export`; :func:`serve` offers
 the graph as a SPARQL endpoint. :func:`holdings`, :func:`positions`, :func:`dependents`,
-:func:`prerequisites`, :func:`describe`, :func:`covering`, :func:`changes`, :func:`claims`,
-:func:`lifetime`, :func:`in_force` and :func:`changes_on` answer the questions that
-:func:`ask` routes to, and :func:`diff` what one version of an agreement changed from
-another.
+:func:`prerequisites`, :func:`describe`, :func:`covering`, :func:`excluding`,
+:func:`changes`, :func:`claims`, :func:`lifetime`, :func:`in_force` and :func:`changes_on`
+answer the questions that :func:`ask` routes to, and :func:`diff` what one version of an
+agreement changed from another.
 
 Each verb lives in the module of its name (``pactgraph.state.state``; the lookups in
 ``pactgraph.lookup``, ``select`` beside ``query``) and is imported on first use, so
@@ -40,6 +40,7 @@ __all__ = [
     "dependents",
     "describe",
     "diff",
+    "excluding",
     "export",
     "holdings",
     "impact",
@@ -72,6 +73,7 @@ _VERBS = {
     "prerequisites": "pactgraph.lookup",
     "positions": "pactgraph.lookup",
     "describe": "pactgraph.lookup",
+    "excluding": "pactgraph.lookup",
     "diff": "pactgraph.diff",
     "covering": "pactgraph.lookup",
     "changes": "pactgraph.lookup",

@@ -50,6 +50,8 @@ __all__ = [
     "Diff",
     "DiffRow",
     "EventSource",
+    "Excluding",
+    "Exclusions",
     "Holding",
     "Holdings",
     "Impact",
@@ -365,6 +367,27 @@ class Prerequisites(_Data):
 
 
 @dataclass(frozen=True)
+class Excluding(_Data):
+    """A provision that leaves a category out, and how: the concept it names excludes it,
+    or a carve-out of it (or of a provision it replaces) takes it out."""
+
+    provision: str
+    label: str
+    kind: str
+    how: tuple[str, ...]
+    quote: str
+
+
+@dataclass(frozen=True)
+class Exclusions(_Data):
+    """The provisions that leave a category out."""
+
+    category: str
+    label: str
+    provisions: tuple[Excluding, ...]
+
+
+@dataclass(frozen=True)
 class Covering(_Data):
     """A provision that covers a category, through which concepts, held by whom."""
 
@@ -547,6 +570,7 @@ class Answer(_Data):
         | Prerequisites
         | Description
         | Coverage
+        | Exclusions
         | Changes
         | Claims
         | Lifetime

@@ -154,6 +154,16 @@ def _describe(
     return answer, ("subject", "relation", "object"), [s.as_dict() for s in answer.statements]
 
 
+def _excludes(
+    store: Store, m: re.Match[str], options: Options
+) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
+    from .lookup import excluding
+
+    answer = excluding(store, m["category"] or m["category2"] or m["category3"])
+    rows = [{**e.as_dict(), "how": "; ".join(e.how)} for e in answer.provisions]
+    return answer, ("label", "kind", "how"), rows
+
+
 def _covers(
     store: Store, m: re.Match[str], options: Options
 ) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
@@ -329,6 +339,16 @@ FORMS: tuple[Form, ...] = (
             r"|(?:which|what) (?:reported )?claims are there)(?: (?:about|on) (?P<about>.+))?$"
         ),
         _reported,
+    ),
+    Form(
+        "excludes",
+        "which provisions exclude CATEGORY? / where is CATEGORY carved out?",
+        re.compile(
+            r"^(?:which|what) (?:provisions?|rights?|terms?|clauses?) (?:exclude|excludes|"
+            r"leave out|carve out) (?P<category>.+)$|^what (?:excludes|carves out) "
+            r"(?P<category2>.+)$|^(?:where|how) is (?P<category3>.+?) (?:excluded|carved out)$"
+        ),
+        _excludes,
     ),
     Form(
         "covers",

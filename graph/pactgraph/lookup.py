@@ -12,6 +12,8 @@ a form of :func:`pactgraph.ask.ask`:
   events they are made of or require, the provisions it depends on, and theirs);
 - :func:`covering`: the ``provisions-covering`` query (the SKOS hierarchy, exclusions and
   carve-outs applied);
+- :func:`excluding`: the provisions that leave a category out (exclusions of the concepts
+  they name, carve-outs);
 - :func:`changes`: the ``changes`` query;
 - :func:`lifetime`: when a provision starts and ends, from the term engine;
 - :func:`in_force`: whether a provision is in force on a day (yes, no, or depends);
@@ -42,6 +44,8 @@ from .answers import (
     Dependent,
     Dependents,
     Description,
+    Excluding,
+    Exclusions,
     Holding,
     Holdings,
     Lifetime,
@@ -68,6 +72,7 @@ __all__ = [
     "covering",
     "dependents",
     "describe",
+    "excluding",
     "holdings",
     "in_force",
     "lifetime",
@@ -461,6 +466,79 @@ def describe(store: Store, name: str) -> Description:
         statements=tuple(unique),
         quotes=tuple(dict.fromkeys(quotes)),
     )
+
+
+#: The provisions that leave ?category out: the concept a provision names excludes it (or
+#: a broader concept it falls under), or a carve-out of the provision, or of one it
+#: replaces, covers it. A repeal covers nothing, so it excludes nothing.
+_EXCLUDING = """
+PREFIX pg: <https://w3id.org/pactgraph/ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?category ?provision ?kind ?via ?excluded ?carveOut WHERE {
+  {
+    ?provision pg:covers ?via . ?via pg:excludes ?excluded .
+    ?category (skos:broader|^pg:includes)* ?excluded .
+  } UNION {
+    ?provision pg:revises* ?from .
+    ?carveOut pg:carveOutOf ?from ; pg:covers ?excluded .
+    ?category (skos:broader|^pg:includes)* ?excluded .
+  }
+  ?provision a ?kind .
+  GRAPH <https://w3id.org/pactgraph/ns> { ?kind rdfs:subClassOf pg:Provision . }
+  FILTER NOT EXISTS { ?provision pg:change pg:Removed }
+}
+"""
+
+
+def excluding(store: Store, category: str) -> Exclusions:
+    """The provisions that leave ``category`` (an IRI or a name) out, each with how: the
+    concept it names excludes the category or one that includes it, or a carve-out of it
+    covers the category (a carve-out carries over to the provision's replacements).
+
+    >>> from pactgraph.load import load
+    >>> store = load(text='''
+    ...     <https://example.org/a> a pg:Agreement ; pg:provision <https://example.org/l> .
+    ...     <https://example.org/l> a pg:Right ; rdfs:label "software licence" ;
+    ...         pg:covers <https://example.org/software> .
+    ...     <https://example.org/software> a skos:Concept ; skos:prefLabel "software" ;
+    ...         pg:excludes <https://example.org/source-code> .
+    ...     <https://example.org/source-code> a skos:Concept ; skos:prefLabel "source code" .
+    ... ''')
+    >>> [(e.label, e.how) for e in excluding(store, "source code").provisions]
+    [('software licence', ('software excludes source code',))]
+    """
+    import pyoxigraph as ox
+
+    from .model import model
+    from .query import select
+    from .resolve import label_of, resolve
+
+    iri = resolve(store, category, kinds=["concept"])
+    m = model(store)
+    merged: dict[str, tuple[str, list[str]]] = {}
+    for row in select(store, _EXCLUDING, {"category": ox.NamedNode(iri)}):
+        _, how = merged.setdefault(row["provision"], (local_name(row["kind"]), []))
+        if "carveOut" in row:
+            text = f"carved out by {label_of(store, row['carveOut'])}" + (
+                f" ({label_of(store, row['excluded'])})" if row["excluded"] != iri else ""
+            )
+        else:
+            text = f"{label_of(store, row['via'])} excludes {label_of(store, row['excluded'])}"
+        if text not in how:
+            how.append(text)
+    rows = [
+        Excluding(
+            provision=provision,
+            label=m.label(provision),
+            kind=kind,
+            how=tuple(sorted(how)),
+            quote=m.provisions[provision].quote if provision in m.provisions else "",
+        )
+        for provision, (kind, how) in merged.items()
+    ]
+    rows.sort(key=lambda r: r.label.lower())
+    return Exclusions(category=iri, label=label_of(store, iri), provisions=tuple(rows))
 
 
 def covering(store: Store, category: str, *, kinds: Iterable[str] | None = None) -> Coverage:

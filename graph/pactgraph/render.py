@@ -214,7 +214,7 @@ def diff_text(answer: Diff, fmt: str) -> str:
 
 def answer_text(answer: Answer, fmt: str) -> str:
     """The answer to a question, as the form it was read as shows it."""
-    from .answers import Dependents, Description, Impact, Positions, Prerequisites
+    from .answers import Dependents, Description, Exclusions, Impact, Positions, Prerequisites
 
     if isinstance(answer.answer, Impact):
         return impact_text(answer.answer, fmt)
@@ -235,6 +235,8 @@ def answer_text(answer: Answer, fmt: str) -> str:
             + (f" in force on {a.on}" if a.on else "")
             + " that the graph states."
         )
+    if not answer.rows and isinstance(answer.answer, Exclusions):
+        return f"No provision leaves {answer.answer.label} out."
     if not answer.rows and isinstance(answer.answer, Dependents):
         return f"No provision rests on {answer.answer.label}."
     if not answer.rows:
