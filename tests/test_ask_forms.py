@@ -110,6 +110,9 @@ def test_what_the_research_ip_right_rests_on(store: Store) -> None:
         ("What must OpenAI do?", "stance"),
         ("what is Microsoft owed", "stance"),
         ("What is OpenAI not allowed to do on 2027-01-01?", "stance"),
+        ("Which provisions cover research IP?", "covers"),
+        ("what covers model weights", "covers"),
+        ("Who holds rights to model weights?", "covers"),
         ("Which provisions exclude model weights?", "excludes"),
         ("what excludes consumer hardware", "excludes"),
         ("Where is consumer hardware carved out?", "excludes"),
@@ -256,3 +259,23 @@ def test_exclusions_in_a_publishing_agreement() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "No provision leaves hardcover editions out."
+
+
+def test_which_rights_cover_model_weights_with_their_terms() -> None:
+    # "Microsoft retains these non-Research IP rights" (model weights among them), and
+    # "Microsoft's IP rights for both models and products are extended through 2032"
+    result = run_cli(
+        "ask", "Who holds rights to model weights?", "--as-of", "2025-12-31", "--format", "json"
+    )
+    assert result.returncode == 0, result.stderr
+    rows = {r["provision"].rsplit("/", 1)[-1]: r for r in json.loads(result.stdout)["rows"]}
+    assert "research-ip-rights" not in rows  # research IP does not include model weights
+    assert {r["kind"] for r in rows.values()} <= {"Right", "Exclusivity"}
+    assert "2032-12-31" in rows["ip-models-products"]["term"]
+
+
+def test_which_provisions_cover_shows_every_kind() -> None:
+    result = run_cli("ask", "Which provisions cover research IP?", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    kinds = {r["kind"] for r in json.loads(result.stdout)["rows"]}
+    assert {"Right", "Definition"} <= kinds  # the rights to research and the definition

@@ -167,10 +167,22 @@ def _excludes(
 def _covers(
     store: Store, m: re.Match[str], options: Options
 ) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
-    from .lookup import covering
+    from .lookup import covering, lifetime
+    from .model import model
 
+    if m["category"] is None:  # "which provisions cover ...": every kind, the kind shown
+        answer = covering(store, m["all"] or m["all2"])
+        rows = [c.as_dict() for c in answer.provisions]
+        return answer, ("label", "kind", "holders", "via"), rows
     answer = covering(store, m["category"], kinds=("Right", "Exclusivity"))
-    return answer, ("holders", "label", "kind", "via"), [c.as_dict() for c in answer.provisions]
+    known = model(store, options.as_of, options.min_evidence).provisions
+    rows = []
+    for c in answer.provisions:
+        if c.provision not in known:
+            continue  # in a version published later, or resting on weaker sources
+        term = lifetime(store, c.provision, as_of=options.as_of)
+        rows.append({**c.as_dict(), "term": f"starts {term.starts}; ends {term.ends}"})
+    return answer, ("holders", "label", "kind", "via", "term"), rows
 
 
 def _changed(
@@ -352,10 +364,13 @@ FORMS: tuple[Form, ...] = (
     ),
     Form(
         "covers",
-        "who holds rights to CATEGORY? / which rights cover CATEGORY?",
+        "who holds rights to CATEGORY? / which rights (with their terms) or provisions "
+        "cover CATEGORY?",
         re.compile(
-            r"^(?:who holds (?:the )?rights? (?:to|over|in)|which rights (?:cover|apply to)"
-            r"|what (?:rights )?covers?) (?P<category>.+)$"
+            r"^(?:who holds (?:the )?rights? (?:to|over|in)"
+            r"|(?:which|what) rights (?:cover|apply to)|what rights? covers?) (?P<category>.+)$"
+            r"|^(?:which|what) (?:provisions?|terms?|clauses?) (?:cover|covers|apply to|are about)"
+            r" (?P<all>.+)$|^what covers (?P<all2>.+)$"
         ),
         _covers,
     ),
