@@ -279,3 +279,22 @@ def test_which_provisions_cover_shows_every_kind() -> None:
     assert result.returncode == 0, result.stderr
     kinds = {r["kind"] for r in json.loads(result.stdout)["rows"]}
     assert {"Right", "Definition"} <= kinds  # the rights to research and the definition
+
+
+def test_dependencies_as_of_a_day_leave_later_versions_out() -> None:
+    # the amendment of 27 April 2026 gives Microsoft a non-exclusive licence through 2032;
+    # as of the end of 2025 it was not known, so nothing of it rests on the end of 2032
+    licence = f"{V2}non-exclusive-ip-licence"
+
+    def dependents(*options: str) -> set[str]:
+        result = run_cli("ask", "what depends on the end of 2032", *options, "--format", "json")
+        assert result.returncode == 0, result.stderr
+        return {row["provision"] for row in json.loads(result.stdout)["rows"]}
+
+    assert licence in dependents()
+    before = dependents("--as-of", "2025-12-31")
+    assert licence not in before
+    assert f"{V1}ip-models-products" in before
+    result = run_cli("ask", f"what does <{licence}> rest on", "--as-of", "2025-12-31")
+    assert result.returncode == 2
+    assert "not among the provisions published by 2025-12-31" in result.stderr

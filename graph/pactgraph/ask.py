@@ -132,7 +132,7 @@ def _depends(
 ) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
     from .lookup import dependents
 
-    answer = dependents(store, m["name"])
+    answer = dependents(store, m["name"], **options.as_kwargs())
     return answer, ("label", "via"), [d.as_dict() for d in answer.dependents]
 
 
@@ -141,7 +141,7 @@ def _rests_on(
 ) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
     from .lookup import prerequisites
 
-    answer = prerequisites(store, m["name"] or m["name2"] or m["name3"])
+    answer = prerequisites(store, m["name"] or m["name2"] or m["name3"], **options.as_kwargs())
     return answer, ("label", "kind", "via"), [p.as_dict() for p in answer.prerequisites]
 
 

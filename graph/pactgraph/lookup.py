@@ -61,6 +61,8 @@ from .answers import (
 from .namespaces import PG_NS, local_name
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from .load import Store
 
 __all__ = [
@@ -254,9 +256,16 @@ def positions(
     )
 
 
-def dependents(store: Store, name: str) -> Dependents:
+def dependents(
+    store: Store,
+    name: str,
+    *,
+    as_of: dt.date | None = None,
+    min_evidence: str | None = None,
+) -> Dependents:
     """Every provision that rests on ``name`` (a provision, an event or another trigger),
-    nearest first, each with the path from it and the edges in words.
+    nearest first, each with the path from it and the edges in words; with ``as_of`` or
+    ``min_evidence``, only through the provisions those leave in (:func:`_known_graph`).
 
     >>> from pactgraph.load import load
     >>> store = load(text='''
@@ -274,9 +283,10 @@ def dependents(store: Store, name: str) -> Dependents:
     from .traverse import explain, reach, relation_words
 
     node = resolve(store, name, kinds=["provision", "event", "trigger"])
-    m = model(store)
+    m = model(store, as_of, min_evidence)
+    graph = _known_graph(store, node, as_of, min_evidence)
     rows = []
-    for target, path in sorted(reach(m.graph, node).items()):
+    for target, path in sorted(reach(graph, node).items()):
         if target in m.provisions:
             via = "; ".join(
                 f"{label_of(store, s.subject)} {relation_words(s.relation)} "
@@ -290,14 +300,43 @@ def dependents(store: Store, name: str) -> Dependents:
     return Dependents(node=node, label=m.label(node), dependents=tuple(rows))
 
 
-def prerequisites(store: Store, name: str) -> Prerequisites:
+def _known_graph(
+    store: Store, node: str, as_of: dt.date | None, min_evidence: str | None
+) -> nx.MultiDiGraph:
+    """The dependency graph without the provisions of versions published after ``as_of``
+    or resting on sources weaker than ``min_evidence``; a usage error if ``node`` is one."""
+    from .errors import UsageError
+    from .model import model
+
+    full = model(store)
+    if as_of is None and min_evidence is None:
+        return full.graph
+    known = model(store, as_of, min_evidence).provisions
+    hidden = set(full.provisions) - set(known)
+    if node in hidden:
+        raise UsageError(
+            f"{full.label(node)} is not among the provisions "
+            + (f"published by {as_of}" if as_of else f"resting on {min_evidence} sources")
+        )
+    view: nx.MultiDiGraph = full.graph.subgraph(n for n in full.graph if n not in hidden)
+    return view
+
+
+def prerequisites(
+    store: Store,
+    name: str,
+    *,
+    as_of: dt.date | None = None,
+    min_evidence: str | None = None,
+) -> Prerequisites:
     """Everything ``name`` (a provision, an event or another trigger) rests on, nearest
     first: the triggers of its term, their members and parts, the events those require,
     the provisions it depends on, survives or is an exception to, and what those rest on.
 
     Each row has the shortest path from ``name`` and the statements along it, as the graph
     states them. A revision is not followed: what a version replaces is not what the
-    replacement rests on.
+    replacement rests on. With ``as_of`` or ``min_evidence``, only through the provisions
+    those leave in.
 
     Raises :class:`~pactgraph.errors.UnknownNameError` if the name is not found.
 
@@ -325,7 +364,7 @@ def prerequisites(store: Store, name: str) -> Prerequisites:
 
     node = resolve(store, name, kinds=["provision", "event", "trigger"])
     m = model(store)
-    graph = rests_on_graph(m.graph)
+    graph = rests_on_graph(_known_graph(store, node, as_of, min_evidence))
     paths: dict[str, list[str]] = (
         nx.single_source_shortest_path(graph, node) if node in graph else {node: [node]}
     )
