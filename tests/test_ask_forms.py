@@ -131,6 +131,8 @@ def test_what_the_research_ip_right_rests_on(store: Store) -> None:
         ("Is the Azure API exclusivity in force today?", "in force"),
         ("What changes on 1 January 2031?", "on day"),
         ("What is in force today?", "state"),
+        ("What is in force?", "state"),
+        ("what's in force now", "state"),
         ("What is in force at the end of 2030?", "state"),
         ("Tell me a joke", None),
     ],
@@ -298,3 +300,12 @@ def test_dependencies_as_of_a_day_leave_later_versions_out() -> None:
     result = run_cli("ask", f"what does <{licence}> rest on", "--as-of", "2025-12-31")
     assert result.returncode == 2
     assert "not among the provisions published by 2025-12-31" in result.stderr
+
+
+@pytest.mark.parametrize("question", ["What is in force?", "what is in force now"])
+def test_the_day_assumed_is_said(question: str) -> None:
+    result = run_cli("ask", question)
+    assert result.returncode == 0, result.stderr
+    today = dt.date.today().isoformat()
+    assert result.stdout.startswith(f"In force on {today}")
+    assert f"today, {today}, is used" in result.stdout

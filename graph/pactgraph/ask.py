@@ -72,10 +72,16 @@ def _impact(
 def _in_force(
     store: Store, m: re.Match[str], options: Options
 ) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
+    from dataclasses import replace
+
     from .state import state
 
     events = parse_events(m["scenario"]) if m["scenario"] else {}
-    answer = state(store, parse_date(m["date"]), events=events, **options.as_kwargs())
+    day = m["date"] or "today"
+    answer = state(store, parse_date(day), events=events, **options.as_kwargs())
+    if day.lower() in {"today", "now"}:
+        said = "no date was given" if m["date"] is None else f"{day!r} was asked"
+        answer = replace(answer, notes=(f"{said}: today, {answer.on}, is used", *answer.notes))
     rows = [p.as_dict() for p in answer.provisions if p.status == Status.IN_FORCE]
     return answer, ("label", "kind", "reason"), rows
 
@@ -286,10 +292,11 @@ FORMS: tuple[Form, ...] = (
     ),
     Form(
         "state",
-        "what is in force on DATE | today [if EVENT on DATE [and EVENT on DATE]]?",
+        "what is in force [on DATE | today | now] [if EVENT on DATE [and EVENT on DATE]]?",
         re.compile(
-            r"^(?:what is|what's|what are|which provisions are) (?:still )?in force "
-            rf"(?:on |at |by )?(?P<date>{DATE_PATTERN})(?:,? (?:if|when|with) (?P<scenario>.+))?$"
+            r"^(?:what is|what's|what are|which provisions are) (?:still )?in force"
+            rf"(?: (?:on |at |by )?(?P<date>{DATE_PATTERN}))?"
+            r"(?:,? (?:if|when|with) (?P<scenario>.+))?$"
         ),
         _in_force,
     ),

@@ -41,14 +41,14 @@ __all__ = [
 
 #: A date as :func:`parse_date` reads it, for use inside larger patterns.
 DATE_PATTERN = (
-    r"(?:\d{4}-\d{2}-\d{2}|\d{1,2} [A-Za-z]+ \d{4}|[A-Za-z]+ \d{1,2},? \d{4}|today"
+    r"(?:\d{4}-\d{2}-\d{2}|\d{1,2} [A-Za-z]+ \d{4}|[A-Za-z]+ \d{1,2},? \d{4}|today|now"
     r"|(?:the )?(?:end|start|beginning) of \d{4})"
 )
 
 
 def parse_date(text: str) -> dt.date:
-    """A date from ``YYYY-MM-DD``, ``1 July 2031``, ``July 1, 2031``, ``today``, or ``the end
-    of 2030`` / ``the start of 2031`` (its last or first day).
+    """A date from ``YYYY-MM-DD``, ``1 July 2031``, ``July 1, 2031``, ``today`` (or ``now``),
+    or ``the end of 2030`` / ``the start of 2031`` (its last or first day).
 
     >>> parse_date("1 July 2031")
     datetime.date(2031, 7, 1)
@@ -60,7 +60,7 @@ def parse_date(text: str) -> dt.date:
     pactgraph.errors.UsageError: '2031-13-01' is not a date; write it as YYYY-MM-DD, e.g. 2031-07-01
     """
     value = text.strip().rstrip("?.,")
-    if value.lower() == "today":
+    if value.lower() in {"today", "now"}:
         return dt.date.today()
     year = re.fullmatch(r"(?:the )?(end|start|beginning) of (\d{4})", value, re.I)
     if year:

@@ -214,12 +214,25 @@ def diff_text(answer: Diff, fmt: str) -> str:
 
 def answer_text(answer: Answer, fmt: str) -> str:
     """The answer to a question, as the form it was read as shows it."""
-    from .answers import Dependents, Description, Exclusions, Impact, Positions, Prerequisites
+    from .answers import (
+        Dependents,
+        Description,
+        Exclusions,
+        Impact,
+        Positions,
+        Prerequisites,
+        State,
+    )
 
     if isinstance(answer.answer, Impact):
         return impact_text(answer.answer, fmt)
     if isinstance(answer.answer, Description):
         return description_text(answer.answer, fmt)
+    if isinstance(answer.answer, State):  # in force on a day: the day and scenario first
+        head = [f"In force on {answer.answer.on}", *_scenario_lines(answer.answer), ""]
+        if not answer.rows:
+            return "\n".join([*head, "No provision is in force then."])
+        return "\n".join([*head, with_quotes(answer.rows, answer.columns, fmt)])
     if not answer.rows and isinstance(answer.answer, Prerequisites):
         return f"{answer.answer.label} rests on nothing the graph states."
     if not answer.rows and isinstance(answer.answer, Positions):
