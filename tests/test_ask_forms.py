@@ -117,6 +117,9 @@ def test_what_the_research_ip_right_rests_on(store: Store) -> None:
         ("what excludes consumer hardware", "excludes"),
         ("Where is consumer hardware carved out?", "excludes"),
         ("which rights leave out inference code", "excludes"),
+        ("What changed about compute?", "changes"),
+        ("what did the agreement change regarding research IP", "changes"),
+        ("What is new for revenue share?", "changes"),
         ("Who is Microsoft?", "describe"),
         ("what's research IP", "describe"),
         ("Tell me about the independent expert panel", "describe"),
@@ -309,3 +312,15 @@ def test_the_day_assumed_is_said(question: str) -> None:
     today = dt.date.today().isoformat()
     assert result.stdout.startswith(f"In force on {today}")
     assert f"today, {today}, is used" in result.stdout
+
+
+def test_what_changed_about_compute() -> None:
+    # "Microsoft will no longer have a right of first refusal to be OpenAI's compute
+    # provider": a removal, about compute
+    result = run_cli("ask", "What changed about compute?", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)["rows"]
+    refusal = [r for r in rows if "right of first refusal" in r["label"]]
+    assert [r["change"] for r in refusal] == ["Removed"]
+    assert all("compute" in (r["label"] + r["quote"]).lower() for r in rows)
+    assert not any(r["provision"].endswith("/research-ip-rights") for r in rows)

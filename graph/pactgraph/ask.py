@@ -197,7 +197,7 @@ def _changed(
     from .lookup import changes
     from .resolve import label_of
 
-    answer = changes(store)
+    answer = changes(store, about=m["about"] or m["about2"] or m["about3"])
     rows = [{**c.as_dict(), "version": label_of(store, c.agreement)} for c in answer.changes]
     versions = {c.agreement for c in answer.changes}
     columns = ("version", "change", "label") if len(versions) > 1 else ("change", "label")
@@ -343,10 +343,13 @@ FORMS: tuple[Form, ...] = (
     ),
     Form(
         "changes",
-        "what did the agreement change [from the terms before it]?",
+        "what did the agreement change [from the terms before it] [about TOPIC]?",
         re.compile(
-            r"^what (?:did|does) (?:this|the|that) (?:agreement|deal|contract) change"
-            r"(?: from .+)?$|^what (?:has )?changed(?: from .+)?$|^what is new$"
+            r"^what (?:did|does|has) (?:this|the|that) (?:agreement|deal|contract|amendment)"
+            r" change(?:d)?(?: from .+?)?(?: (?:about|regarding|concerning|for) (?P<about>.+))?$"
+            r"|^what (?:has )?changed(?: from .+?)?(?: (?:about|regarding|concerning|for)"
+            r" (?P<about2>.+))?$"
+            r"|^what is new(?: (?:about|regarding|concerning|for) (?P<about3>.+))?$"
         ),
         _changed,
     ),

@@ -632,8 +632,10 @@ def covering(store: Store, category: str, *, kinds: Iterable[str] | None = None)
     return Coverage(category=iri, label=label_of(store, iri), provisions=tuple(rows))
 
 
-def changes(store: Store) -> Changes:
-    """What each agreement changed from the terms it supersedes, new first, kept last.
+def changes(store: Store, *, about: str | None = None) -> Changes:
+    """What each agreement changed from the terms it supersedes, new first, kept last;
+    with ``about``, only the provisions whose label, quote or covered concepts hold every
+    word of it (folded as names are: "computing" finds "compute").
 
     >>> from pactgraph.load import load
     >>> store = load(text='''
@@ -643,16 +645,36 @@ def changes(store: Store) -> Changes:
     ... ''')
     >>> [(c.change, c.label) for c in changes(store).changes]
     [('Removed', 'right of first refusal')]
+    >>> changes(store, about="pricing").changes
+    ()
     """
+    import pyoxigraph as ox
+
+    from .errors import UsageError
     from .model import model
     from .query import select
-    from .resolve import label_of
+    from .resolve import label_of, words
 
     m = model(store)
+    topic = words(about) if about is not None else frozenset()
+    if about is not None and not topic:
+        raise UsageError(f"{about!r} names no topic; give a word the provisions use")
+    covers = ox.NamedNode(PG_NS + "covers")
     order = {kind: i for i, kind in enumerate(CHANGE_ORDER)}
     rows = []
     for row in select(store, "changes"):
         provision = m.provisions.get(row["provision"])
+        if topic:
+            concepts = [
+                label_of(store, q.object.value)
+                for q in store.oxigraph.quads_for_pattern(
+                    ox.NamedNode(row["provision"]), covers, None
+                )
+                if isinstance(q.object, ox.NamedNode)
+            ]
+            texts = [row.get("label", ""), provision.quote if provision else "", *concepts]
+            if not topic <= words(" ".join(texts)):
+                continue
         rows.append(
             ChangeRecord(
                 agreement=row["agreement"],
