@@ -324,3 +324,15 @@ def test_what_changed_about_compute() -> None:
     assert [r["change"] for r in refusal] == ["Removed"]
     assert all("compute" in (r["label"] + r["quote"]).lower() for r in rows)
     assert not any(r["provision"].endswith("/research-ip-rights") for r in rows)
+
+
+def test_impact_in_a_year_on_the_command_line() -> None:
+    # the same reading as the question: a verification in 2030 ends the rights to research
+    result = run_cli("impact", "AGI verified", "--in", "2030", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    changes = json.loads(result.stdout)["changes"]
+    assert any(c["provision"] == f"{V1}research-ip-rights" for c in changes)
+    for bad in (["--in", "20x0"], ["--in", "2030", "--on", "2030-05-01"]):
+        result = run_cli("impact", "AGI verified", *bad)
+        assert result.returncode == 2
+        assert result.stderr.startswith("error: --in takes a year")

@@ -248,14 +248,25 @@ def _state(args: argparse.Namespace) -> int:
 
 
 def _impact(args: argparse.Namespace) -> int:
+    import datetime as dt
+    import re
+
     from .impact import impact
     from .parse import parse_date
     from .render import impact_text, to_json
 
+    within = None
+    if args.year is not None:
+        if not re.fullmatch(r"\d{4}", args.year) or args.on:
+            raise UsageError(
+                f"--in takes a year such as 2029, not {args.year!r}, and not with --on"
+            )
+        within = (dt.date(int(args.year), 1, 1), dt.date(int(args.year), 12, 31))
     answer = impact(
         _load(args),
         args.event_name,
         on=parse_date(args.on) if args.on else None,
+        within=within,
         events=_events(args),
         **_versions(args),
     )
@@ -550,6 +561,12 @@ def _impact_args(parser: argparse.ArgumentParser) -> None:
         "--on",
         metavar="DATE",
         help="the date it happens; without it, outcomes that depend on the date say so",
+    )
+    parser.add_argument(
+        "--in",
+        dest="year",
+        metavar="YEAR",
+        help="the year it happens in, the day unknown: outcomes that depend on the day say so",
     )
     _scenario_args(parser)
     _formats(parser, ["table", "json", "md"])
