@@ -368,13 +368,7 @@ def prerequisites(
     paths: dict[str, list[str]] = (
         nx.single_source_shortest_path(graph, node) if node in graph else {node: [node]}
     )
-    quoted: dict[str, list[str]] = {}
-    if len(paths) > 1:
-        from .query import select
-
-        for row in select(store, "quotes"):
-            if row.get("for") in paths and row.get("exact"):
-                quoted.setdefault(row["for"], []).append(row["exact"])
+    quoted = _quotes_of(store, [p for p in paths if p != node and p not in m.provisions])
     rows = []
     for target, path in paths.items():
         if target == node:
@@ -408,6 +402,7 @@ _NAMES = frozenset(
 )
 _EVIDENCE = "https://w3id.org/pactgraph/ns#evidence"
 _EXACT = "http://www.w3.org/ns/oa#exact"
+_START = "http://www.w3.org/ns/oa#start"
 _READING = "https://w3id.org/pactgraph/ns#reading"
 
 
@@ -470,7 +465,6 @@ def describe(store: Store, name: str) -> Description:
 
     kinds: list[str] = []
     names: set[str] = set()
-    quotes: list[str] = []
     statements: list[Statement] = []
     for g in (ox.NamedNode(graph) for graph in store.agreement_graphs):
         for q in store.oxigraph.quads_for_pattern(node, None, None, g):
@@ -479,13 +473,7 @@ def describe(store: Store, name: str) -> Description:
                 kinds.append(words(q.object))
             elif predicate in _NAMES:
                 names.add(words(q.object))
-            elif predicate == _EVIDENCE and isinstance(q.object, ox.NamedNode):
-                exact = ox.NamedNode(_EXACT)
-                quotes += [
-                    _value(e.object)
-                    for e in store.oxigraph.quads_for_pattern(q.object, exact, None, g)
-                ]
-            else:
+            elif predicate != _EVIDENCE:
                 statements.append(
                     Statement(words(node), words(q.predicate, "relation"), words(q.object), "out")
                 )
@@ -503,8 +491,36 @@ def describe(store: Store, name: str) -> Description:
         kinds=tuple(sorted(set(kinds))),
         names=tuple(sorted(names, key=str.lower)),
         statements=tuple(unique),
-        quotes=tuple(dict.fromkeys(quotes)),
+        quotes=tuple(_quotes_of(store, [iri]).get(iri, ())),
     )
+
+
+def _quotes_of(store: Store, nodes: Iterable[str]) -> dict[str, list[str]]:
+    """The words of each node's quotes (``pg:evidence`` → ``oa:exact``), each once, in the
+    order of their graphs and offsets; a node without quotes is left out."""
+    import pyoxigraph as ox
+
+    evidence, exact, start = (ox.NamedNode(p) for p in (_EVIDENCE, _EXACT, _START))
+    found: dict[str, list[str]] = {}
+    for node in nodes:
+        quotes = []
+        for q in store.oxigraph.quads_for_pattern(ox.NamedNode(node), evidence, None):
+            if not isinstance(q.object, ox.NamedNode):
+                continue
+            offset = next(
+                store.oxigraph.quads_for_pattern(q.object, start, None, q.graph_name), None
+            )
+            at = (
+                int(offset.object.value) if offset and isinstance(offset.object, ox.Literal) else -1
+            )
+            quotes += [
+                (str(q.graph_name), at, e.object.value)
+                for e in store.oxigraph.quads_for_pattern(q.object, exact, None, q.graph_name)
+                if isinstance(e.object, ox.Literal)
+            ]
+        if quotes:
+            found[node] = list(dict.fromkeys(text for _, _, text in sorted(quotes)))
+    return found
 
 
 #: The provisions that leave ?category out: the concept a provision names excludes it (or
