@@ -258,23 +258,18 @@ def _quotes(store: Store, locate: _Locator) -> tuple[list[Finding], int, list[st
 
         if source not in texts:
             texts[source] = None
+            problem = None
             if not source.is_file():
+                problem = "not found; put it next to the agreement file or correct pg:fileName"
+            else:
+                try:
+                    data = source.read_bytes()
+                except OSError as err:
+                    problem = f"cannot be read ({err.strerror}); check its permissions"
+            if problem is not None:
                 findings.append(
                     finding(
-                        f"source text {source} not found; put it next to the agreement file "
-                        "or correct pg:fileName",
-                        at=locate.line(agreement_file, row.get("source")),
-                        focus=row.get("source", quote),
-                    )
-                )
-                continue
-            try:
-                data = source.read_bytes()
-            except OSError as err:
-                findings.append(
-                    finding(
-                        f"source text {source} cannot be read ({err.strerror}); check its "
-                        "permissions",
+                        f"source text {source} {problem}",
                         at=locate.line(agreement_file, row.get("source")),
                         focus=row.get("source", quote),
                     )
