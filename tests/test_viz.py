@@ -5,13 +5,14 @@ from __future__ import annotations
 import itertools
 import json
 import re
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import DATA, assert_one_line_error, run_cli
+from conftest import DATA, ROOT, assert_one_line_error, run_cli
 from pactgraph.kinds import KINDS
 from pactgraph.load import Store, load
 from pactgraph.query import select
@@ -186,12 +187,92 @@ def test_page_loads_offline_with_the_graphs_nodes_and_edges(
     )
     page.page.click("input[data-kind='party']")
 
-    # Search by name selects the matching nodes.
+    # Search by name outlines the matching nodes and keeps their fill.
+    before = dict(page.js("pactgraph.nodes.get().map(n => [n.id, n.color.background])"))
     page.page.fill("#search", "model weights")
-    selected = page.js("pactgraph.network.getSelectedNodes()")
-    labels = page.js("pactgraph.nodes.get(pactgraph.network.getSelectedNodes()).map(n => n.label)")
-    assert selected
+    found = page.js("pactgraph.found")
+    labels = page.js("pactgraph.nodes.get(pactgraph.found).map(n => n.label)")
+    expected = [n["id"] for n in view(store)["nodes"] if "model weights" in n["label"].lower()]
+    assert expected
+    assert sorted(found) == sorted(expected)
     assert all("model weights" in label.lower() for label in labels)
+    after = page.js("pactgraph.nodes.get(pactgraph.found).map(n => [n.id, n.color])")
+    for node_id, colour in after:
+        assert colour["background"] == before[node_id]
+        assert colour["border"] == "#ff006e"
+    page.page.fill("#search", "")
+    assert page.js("pactgraph.nodes.get().filter(n => n.shadow && n.shadow.enabled).length") == 0
+    page.page.close()
+
+
+_BOXES = """
+(() => {
+  const net = pactgraph.network;
+  return pactgraph.nodeView.getIds().map((id) => [id, net.getBoundingBox(id)]);
+})()
+"""
+
+
+def _overlaps(page: Page) -> list[tuple[str, str]]:
+    """The pairs of drawn nodes whose boxes (shape and label, as the page draws them) meet."""
+    boxes = sorted(page.js(_BOXES), key=lambda b: b[1]["left"])
+    found = []
+    for i, (a, box_a) in enumerate(boxes):
+        for b, box_b in boxes[i + 1 :]:
+            if box_b["left"] >= box_a["right"]:
+                break
+            if box_a["top"] < box_b["bottom"] and box_b["top"] < box_a["bottom"]:
+                found.append((a, b))
+    return found
+
+
+@pytest.mark.slow
+def test_no_two_nodes_overlap_and_every_load_draws_the_same(
+    browser: Any, store: Store, tmp_path: Path
+) -> None:
+    for args in ((), ("--on", "2031-07-01"), ("--impact", "AGI verified")):
+        first = _page(browser, tmp_path, *args)
+        assert _overlaps(first) == []
+        positions = first.js("pactgraph.network.getPositions()")
+        first.page.close()
+        second = _page(browser, tmp_path, *args)
+        assert second.js("pactgraph.network.getPositions()") == positions
+        second.page.close()
+    # The page draws what view() computed, so scripts see the same layout.
+    drawn = {n["id"]: (n["x"], n["y"]) for n in view(store)["nodes"]}
+    page = _page(browser, tmp_path)
+    shown = page.js("pactgraph.network.getPositions()")  # vis-network rounds them
+    assert shown.keys() == drawn.keys()
+    for node_id, (x, y) in drawn.items():
+        assert (shown[node_id]["x"], shown[node_id]["y"]) == pytest.approx((x, y), abs=1)
+    page.page.close()
+
+
+@pytest.mark.slow
+def test_clicking_a_node_shows_that_node_and_links_to_its_neighbours(
+    browser: Any, store: Store, tmp_path: Path
+) -> None:
+    nodes = {n["id"]: n for n in view(store)["nodes"]}
+    target = next(i for i in nodes if i.endswith("/research-ip-rights"))
+    page = _page(browser, tmp_path)
+    page.page.mouse.click(*_node_position(page, target))
+    assert page.js("pactgraph.shown") == target
+    details = page.page.inner_text("#details")
+    assert nodes[target]["label"] in details
+    assert nodes[target]["quote"] in details
+    assert "OpenAI News announcement of 28 October 2025" in details  # its source
+    # Its neighbours, as the graph states them, are links; following one shows it.
+    linked = page.js("[...document.querySelectorAll('#details button')].map(b => b.dataset.id)")
+    graph_neighbours = {
+        e["to"] if e["from"] == target else e["from"]
+        for e in view(store)["edges"]
+        if target in (e["from"], e["to"])
+    }
+    assert set(linked) == graph_neighbours
+    holder = next(i for i in linked if nodes[i]["kind"] == "party")
+    page.page.click(f"#details button[data-id='{holder}']")
+    assert page.js("pactgraph.shown") == holder
+    assert nodes[holder]["label"] in page.page.inner_text("#details strong")
     page.page.close()
 
 
@@ -293,9 +374,27 @@ def test_impact_mode_highlights_the_provisions_that_change(
     path_edges = page.js("pactgraph.edges.get({filter: e => e.path}).map(e => [e.from, e.to])")
     steps = {frozenset(pair) for c in answer["changes"] for pair in itertools.pairwise(c["path"])}
     assert {frozenset(e) for e in path_edges} == steps
+    # It reads left to right: each step of a path is right of the one before; only the
+    # event and the paths are drawn, at a size read without zooming (1,400 x 900).
+    positions = page.js("pactgraph.network.getPositions()")
+    for change in answer["changes"]:
+        xs = [positions[step]["x"] for step in change["path"]]
+        assert xs == sorted(xs), change["path"]
+        assert len(set(xs)) == len(xs), change["path"]
+    on_paths = {step for c in answer["changes"] for step in c["path"]}
+    assert set(page.js("pactgraph.nodeView.getIds()")) == on_paths | {answer["event"]["event"]}
+    assert page.js("pactgraph.network.getScale()") * 14 >= 12
     shot = tmp_path / "impact.png"
     page.page.screenshot(path=str(shot))
     _assert_not_blank(page, shot)
+    # The rest of the graph is one click away, dimmed, laid out below the paths.
+    page.page.click("#show-rest")
+    assert page.js("pactgraph.network.body.nodeIndices.length") == _count(store, NODE_COUNT)
+    assert _overlaps(page) == []
+    lowest_path = max(positions[n]["y"] for n in on_paths)
+    rest = page.js("pactgraph.nodes.get({filter: n => !n.focus}).map(n => [n.y, n.opacity])")
+    assert rest
+    assert all(y > lowest_path and opacity < 1 for y, opacity in rest)
     page.page.close()
 
 
@@ -325,3 +424,128 @@ def test_state_mode_colours_every_provision_by_status(
     bars = page.js("document.querySelectorAll('#timeline svg g.term').length")
     assert bars == len(expected)
     page.page.close()
+
+
+# ------------------------------------------------------------------ many agreements
+
+
+def _copies(folder: Path, count: int) -> list[Path]:
+    """``count`` copies of the bundled 2025 agreement, each under IRIs of its own."""
+    from pactgraph.resources import agreements_dir
+
+    base = "https://w3id.org/pactgraph/id/microsoft-openai-2025"
+    text = (agreements_dir() / "microsoft-openai-2025.ttl").read_text(encoding="utf-8")
+    for i in range(count):
+        copy = text.replace(base, f"{base}-copy-{i}").replace(
+            "definitive agreement (October 2025)", f"definitive agreement, copy {i}"
+        )
+        (folder / f"copy-{i}.ttl").write_text(copy, encoding="utf-8")
+    (folder / "microsoft-openai-2025-10-28.txt").write_bytes(
+        (agreements_dir() / "microsoft-openai-2025-10-28.txt").read_bytes()
+    )
+    return sorted(folder.glob("copy-*.ttl"))
+
+
+def test_many_agreements_are_counted_in_the_heading_and_listed_folded(tmp_path: Path) -> None:
+    _copies(tmp_path, 5)
+    page = visualize(load([tmp_path]))
+    header = page.split("<header>")[1].split("</header>")[0]
+    assert "<h1>5 agreements</h1>" in header
+    listed = header.split('<details id="agreements">')[1].split("</details>")[0]
+    assert [f"copy {i}" in listed for i in range(5)] == [True] * 5
+
+
+_SHARED = """
+SELECT DISTINCT ?x WHERE {
+  GRAPH ?a { { ?x ?p ?o } UNION { ?s ?p ?x } } ?a a pg:Agreement .
+  GRAPH ?b { { ?x ?q ?y } UNION { ?t ?q ?x } } ?b a pg:Agreement .
+  FILTER (STR(?a) < STR(?b))
+}"""
+
+
+@pytest.mark.slow
+def test_a_portfolio_opens_on_its_summary_and_draws_one_agreement_at_a_time(
+    browser: Any, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    module = sys.modules["pactgraph.visualize"]  # pactgraph.visualize is the verb
+    monkeypatch.setattr(module, "PORTFOLIO_NODES", 10)  # the bundled two versions suffice
+    out = tmp_path / "page.html"
+    out.write_text(visualize(store), encoding="utf-8")
+    page = Page(browser, out)
+    assert page.errors == []
+    drawn = {n["id"]: n for n in view(store)["nodes"]}
+    shared = {r["x"] for r in select(store, _SHARED)} & set(drawn)
+    assert shared, "the amendment names nodes of the agreement it amends"
+    agreements = set(store.agreement_graphs)
+    assert page.js("pactgraph.view") == "summary"
+    assert set(page.js("pactgraph.nodeView.getIds()")) == agreements | shared
+    assert _overlaps(page) == []
+
+    # Double-clicking an agreement draws that agreement alone, laid out on its own.
+    first = store.agreement_graphs[0]
+    own = {
+        r["x"]
+        for r in select(
+            store,
+            f"SELECT DISTINCT ?x WHERE {{ GRAPH <{first}> {{ {{ ?x ?p ?o }} UNION {{ ?s ?p ?x }} }} }}",
+        )
+    } & set(drawn)
+    page.page.mouse.dblclick(*_node_position(page, first))
+    assert page.js("pactgraph.view") == first
+    assert set(page.js("pactgraph.nodeView.getIds()")) == own
+    assert _overlaps(page) == []
+
+    # Search lists matches from every agreement; a result opens its agreement and the node.
+    page.page.click("#back")
+    assert page.js("pactgraph.view") == "summary"
+    page.page.fill("#search", "model weights")
+    matches = page.js("pactgraph.matches")
+    assert sorted(matches) == sorted(
+        i for i, n in drawn.items() if "model weights" in n["label"].lower()
+    )
+    page.page.click("#results button")
+    shown = page.js("pactgraph.shown")
+    assert shown in matches
+    assert page.js("pactgraph.view") in agreements
+    assert shown in page.js("pactgraph.nodeView.getIds()")
+    page.page.close()
+
+
+def test_pyvis_backend_gives_the_same_drawing_as_a_network(store: Store) -> None:
+    from pyvis.network import Network
+
+    net = visualize(store, backend="pyvis")
+    assert isinstance(net, Network)
+    data = view(store)
+    assert {n["id"]: (n["x"], n["y"]) for n in net.nodes} == {
+        n["id"]: (n["x"], n["y"]) for n in data["nodes"]
+    }
+    assert len(net.edges) == len(data["edges"])
+    assert net.options["physics"]["enabled"] is False
+    with pytest.raises(ValueError, match="'html' or 'pyvis'"):
+        visualize(store, backend="svg")  # type: ignore[call-overload]
+
+
+def test_layout_is_a_function_of_the_graph_and_keeps_boxes_apart(store: Store) -> None:
+    from pactgraph.layout import box
+
+    first, second = view(store), view(load())
+    assert [(n["id"], n["x"], n["y"]) for n in first["nodes"]] == [
+        (n["id"], n["x"], n["y"]) for n in second["nodes"]
+    ]
+    boxes = []
+    for n in first["nodes"]:
+        w, h = box(n["label"], n["shape"])
+        boxes.append((n["x"] - w / 2, n["x"] + w / 2, n["y"] - h / 2, n["y"] + h / 2))
+    for a, b in itertools.combinations(boxes, 2):
+        assert a[1] <= b[0] or b[1] <= a[0] or a[3] <= b[2] or b[3] <= a[2]
+
+
+def test_the_vendored_vis_network_is_the_version_its_source_note_names() -> None:
+    from pactgraph.visualize import VIS_NETWORK_VERSION
+
+    folder = ROOT / "graph" / "pactgraph" / "static" / "vis-network"
+    script = (folder / "vis-network.min.js").read_text(encoding="utf-8")
+    assert f"@version {VIS_NETWORK_VERSION}" in script[:400]
+    assert "sourceMappingURL" not in script
+    assert f"vis-network {VIS_NETWORK_VERSION}" in (folder / "SOURCE.md").read_text()

@@ -48,6 +48,9 @@ def test_wheel_holds_the_data_files(wheel: Path) -> None:
         "pactgraph/agreements/microsoft-openai-2025.ttl",
         "pactgraph/agreements/microsoft-openai-2025-10-28.txt",
         "pactgraph/agreements/microsoft-openai-2025-10-28.meta.json",
+        "pactgraph/static/vis-network/vis-network.min.js",
+        "pactgraph/static/vis-network/LICENSE-MIT",
+        "pactgraph/static/vis-network/LICENSE-APACHE-2.0",
     }
     expected |= {
         "pactgraph/_data/queries/" + p.relative_to(ROOT / "queries").as_posix()
@@ -100,6 +103,13 @@ def test_wheel_installs_and_runs_outside_the_checkout(wheel: Path, tmp_path: Pat
     assert validate.returncode == 0, validate.stdout + validate.stderr
     assert "ok: 2 file(s) conform" in validate.stdout  # the agreement and its amendment
     assert "73 quotes found verbatim" in validate.stdout
+
+    # The explorer inlines the vis-network shipped in the package, with no pyvis installed.
+    page = run(venv / "bin" / "pactgraph", "viz", "-o", "-", cwd=elsewhere)
+    assert page.returncode == 0, page.stderr
+    assert "@version 10.1.5" in page.stdout
+    no_pyvis = run(python, "-c", "import pyvis", cwd=elsewhere)
+    assert no_pyvis.returncode != 0
 
     module = run(python, "-m", "pactgraph", "--version", cwd=elsewhere)
     assert module.returncode == 0

@@ -26,7 +26,7 @@ from pactgraph.state import state
 BASE = "https://w3id.org/pactgraph/id/microsoft-openai-2025"
 
 
-def _write_portfolio(folder: Path, count: int) -> None:
+def write_portfolio(folder: Path, count: int) -> None:
     source = agreements_dir() / "microsoft-openai-2025.ttl"
     text = source.read_text(encoding="utf-8")
     for i in range(count):
@@ -45,7 +45,7 @@ def _timed(label: str, action):  # type: ignore[no-untyped-def]
 def main(count: int = 1000) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        _timed(f"write {count} agreements", lambda: _write_portfolio(folder, count))
+        _timed(f"write {count} agreements", lambda: write_portfolio(folder, count))
         store = _timed("load (Oxigraph, in memory)", lambda: load([folder]))
         print(f"{'agreement graphs / quads':<44} {len(store.origins)} / {len(store)}")
         _timed("read the term model (3 queries + networkx)", lambda: model(store))
