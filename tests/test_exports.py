@@ -18,12 +18,13 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-from conftest import DATA, assert_one_line_error, run_cli
+from conftest import DATA, V2025, assert_one_line_error, run_cli
 from pactgraph.errors import OutputError, UsageError
 from pactgraph.export import EXPORTERS, export
 from pactgraph.load import Store, load
 from pactgraph.output import write
 from pactgraph.propertygraph import property_graph
+from pactgraph.results import GRAPH_FORMATS
 
 TRICKY = DATA / "tricky-labels.ttl"
 TRICKY_LABELS = {
@@ -138,6 +139,30 @@ def test_networkx_reads_back_the_same_nodes_edges_and_attributes(
     for node, attrs in expected.nodes(data=True):
         assert dict(back.nodes[node]) == attrs, node
     assert _edges(back) == _edges(expected)
+
+
+_GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
+
+
+def test_graphml_keeps_the_identity_constraints_strict_readers_check(any_store: Store) -> None:
+    """What the GraphML schema's key and keyref constraints require (graphology-graphml, the
+    sigma.js loader, refuses a file that breaks them): unique node ids, unique edge ids,
+    every edge's ends declared as nodes, and every data key declared."""
+    from xml.etree import ElementTree as ET
+
+    root = ET.fromstring(export(any_store, "graphml"))
+    graph = root.find(f"{_GRAPHML}graph")
+    assert graph is not None
+    nodes = [n.get("id") for n in graph.iter(f"{_GRAPHML}node")]
+    edges = list(graph.iter(f"{_GRAPHML}edge"))
+    edge_ids = [e.get("id") for e in edges]
+    assert None not in nodes
+    assert None not in edge_ids
+    assert len(set(nodes)) == len(nodes)
+    assert len(set(edge_ids)) == len(edge_ids) == property_graph(any_store).number_of_edges()
+    assert {e.get("source") for e in edges} | {e.get("target") for e in edges} <= set(nodes)
+    keys = {k.get("id") for k in root.iter(f"{_GRAPHML}key")}
+    assert {d.get("key") for d in root.iter(f"{_GRAPHML}data")} <= keys
 
 
 def test_cytoscape_json_is_read_back_by_networkx(any_store: Store) -> None:
@@ -296,9 +321,66 @@ def test_export_neo4j_writes_a_directory(tmp_path: Path) -> None:
 
 
 def test_unknown_format_is_a_usage_error() -> None:
-    assert_one_line_error(run_cli("export", "--format", "pdf"), 2, "invalid choice")
+    assert_one_line_error(run_cli("export", "--format", "pdf"), 2, "unknown format")
     with pytest.raises(UsageError, match="unknown format"):
         export(load(), "pdf")
+
+
+@pytest.mark.parametrize(
+    ("name", "reader"),
+    [
+        ("out.nt", "N_TRIPLES"),
+        ("out.NQ", "N_QUADS"),
+        ("out.rdf", "RDF_XML"),
+        ("out.owl", "RDF_XML"),
+        ("out.trig", "TRIG"),
+        ("out.jsonld", "JSON_LD"),
+        ("out.n3", "N3"),
+        ("out.ttl", "TURTLE"),
+        ("out.unknown", "TURTLE"),
+    ],
+)
+def test_without_format_the_output_extension_chooses_it(
+    tmp_path: Path, name: str, reader: str
+) -> None:
+    out = tmp_path / name
+    result = run_cli("export", "--data", str(V2025), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    import pyoxigraph as ox
+
+    # fails unless the file is in the format its name says
+    quads = list(ox.parse(path=out, format=getattr(ox.RdfFormat, reader)))
+    assert len(quads) == len(rdflib.Graph().parse(V2025, format="turtle"))
+
+
+def test_graph_tool_extensions_choose_their_format(tmp_path: Path) -> None:
+    for name, start in (("g.graphml", b"<graphml"), ("g.gexf", b"<gexf"), ("g.gv", b"digraph"),
+                        ("g.mmd", b"flowchart"), ("g.cyjs", b"{")):  # fmt: skip
+        result = run_cli("export", "-o", str(tmp_path / name))
+        assert result.returncode == 0, result.stderr
+        assert (tmp_path / name).read_bytes().startswith(start), name
+
+
+@pytest.mark.parametrize(
+    ("alias", "fmt"),
+    [("ttl", "turtle"), ("N3", "turtle"), ("n-triples", "nt"), ("rdf+xml", "xml"),
+     ("RDF/XML", "xml"), ("json-ld", "jsonld"), ("n-quads", "nquads")],
+)  # fmt: skip
+def test_format_aliases_name_the_same_export(alias: str, fmt: str) -> None:
+    store = load([V2025])
+    assert export(store, alias) == export(store, fmt)
+    by_alias = run_cli("export", "--data", str(V2025), "-f", alias)
+    assert by_alias.returncode == 0, by_alias.stderr
+    assert by_alias.stdout.encode() == export(store, fmt)
+    if fmt in GRAPH_FORMATS:  # query's CONSTRUCT takes the same names
+        query = run_cli("query", "-e", "CONSTRUCT WHERE { ?s a ?o } LIMIT 1", "-f", alias)
+        assert query.returncode == 0, query.stderr
+
+
+def test_a_format_given_by_name_wins_over_the_extension(tmp_path: Path) -> None:
+    out = tmp_path / "out.ttl"
+    assert run_cli("export", "--data", str(V2025), "-f", "nt", "-o", str(out)).returncode == 0
+    assert out.read_bytes() == export(load([V2025]), "nt")
 
 
 def test_output_in_a_missing_directory_is_a_usage_error(tmp_path: Path) -> None:
@@ -352,3 +434,22 @@ def test_every_exporter_is_registered_with_an_extension() -> None:
     from pactgraph.export import EXTENSIONS
 
     assert set(EXPORTERS) == set(EXTENSIONS)
+
+
+def test_mermaid_refuses_a_diagram_mermaid_would_not_draw(tmp_path: Path) -> None:
+    from pactgraph.export import MERMAID_MAX_EDGES
+
+    copies = []
+    base = "https://w3id.org/pactgraph/id/microsoft-openai-2025"
+    text = Path(V2025).read_text(encoding="utf-8")
+    for i in range(3):  # three copies: past 500 edges
+        copy = tmp_path / f"copy-{i}.ttl"
+        copy.write_text(text.replace(base, f"{base}-copy-{i}"), encoding="utf-8")
+        copies.append(copy)
+    store = load(copies)
+    assert property_graph(store).number_of_edges() > MERMAID_MAX_EDGES
+    out = tmp_path / "out.mmd"
+    result = run_cli("export", *[a for c in copies for a in ("--data", str(c))], "-o", str(out))
+    assert_one_line_error(result, 2, "mermaid draws at most 500 edges")
+    assert not out.exists()
+    assert export(load([V2025]), "mermaid").startswith(b"flowchart LR")  # one fits

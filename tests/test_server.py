@@ -176,6 +176,36 @@ def test_sparqlwrapper_construct_as_turtle_and_jsonld(server: Server) -> None:
     assert graphs[0] == graphs[1]
 
 
+_BY_MEDIA = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+}
+
+
+@pytest.mark.parametrize("method", ["GET", "POST form", "POST direct"])
+@pytest.mark.parametrize("fmt", ["N3", "RDFXML", "TURTLE", "JSONLD", "XML"])
+def test_sparqlwrapper_construct_in_every_format_and_method(
+    server: Server, fmt: str, method: str
+) -> None:
+    """Every graph format SPARQLWrapper asks for, by every way it sends a query (the format
+    rides in ``format=`` as well as ``Accept``; in a POST form ``rdf+xml`` arrives as
+    ``rdf xml``)."""
+    import SPARQLWrapper as sw
+
+    client = sw.SPARQLWrapper(server.url)
+    client.setQuery(f"CONSTRUCT {{ ?p <{PG}holder> ?h }} WHERE {{ ?p <{PG}holder> ?h }}")
+    client.setReturnFormat(getattr(sw, fmt))
+    client.setMethod(sw.GET if method == "GET" else sw.POST)
+    if method == "POST direct":
+        client.setRequestMethod(sw.POSTDIRECTLY)
+    response = client.query().response
+    media = response.headers["Content-Type"].split(";")[0]
+    triples = {q.triple for q in ox.parse(response.read(), format=_BY_MEDIA[media])}
+    assert len(triples) == 29
+
+
 # ------------------------------------------------------------------ plain HTTP, protocol
 
 

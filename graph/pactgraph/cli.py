@@ -103,8 +103,9 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .export import export
+    from .export import export, format_for
 
+    args.format = format_for(args.format, args.output)
     if args.format == "neo4j" and args.output == "-":
         raise UsageError("--format neo4j writes several files; give -o DIRECTORY")
     if args.output != "-":
@@ -117,7 +118,13 @@ def _export(args: argparse.Namespace) -> int:
 def _export_args(parser: argparse.ArgumentParser) -> None:
     from .export import EXPORTERS
 
-    _formats(parser, list(EXPORTERS))
+    parser.add_argument(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help=f"one of {', '.join(EXPORTERS)}, or an alias (ttl, n3, n-triples, nq, json-ld, "
+        "rdf+xml, cyjs, gv, mmd); default: from -o's extension, else turtle",
+    )
     parser.add_argument(
         "-o",
         "--output",

@@ -22,6 +22,7 @@ import io
 import json
 import re
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import OutputError, UsageError
@@ -136,10 +137,16 @@ def _xml_safe(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def _graphml(store: Store) -> bytes:
+    """GraphML with an id of its own on every edge (``e0``, ``e1``, ...): GraphML requires
+    edge ids to be unique, and strict readers (graphology's) refuse a file that repeats one.
+    The relation stays in the ``label`` and ``predicate`` attributes."""
     import networkx as nx
 
     graph = _xml_safe(_pg(store))
-    return ("\n".join(nx.generate_graphml(graph, encoding="utf-8")) + "\n").encode("utf-8")
+    for index, (_, _, data) in enumerate(graph.edges(data=True)):
+        data["id"] = f"e{index}"
+    lines = nx.generate_graphml(graph, encoding="utf-8", edge_id_from_attribute="id")
+    return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 def _gexf(store: Store) -> bytes:
@@ -192,6 +199,12 @@ def _mermaid_text(text: str) -> str:
     return _MERMAID_SPECIAL.sub(lambda m: f"#{ord(m.group())};", text)
 
 
+#: Mermaid's default ``maxEdges`` and ``maxTextSize``: a diagram past either is not drawn,
+#: and a diagram's own ``init`` directive cannot raise them (they are secure settings).
+MERMAID_MAX_EDGES = 500
+MERMAID_MAX_TEXT = 50_000
+
+
 def _mermaid(store: Store) -> bytes:
     graph = _pg(store)
     ids = {nid: f"n{i}" for i, nid in enumerate(graph.nodes)}
@@ -207,7 +220,16 @@ def _mermaid(store: Store) -> bytes:
     for kind in kinds:
         members = [ids[n] for n, d in graph.nodes(data=True) if d["kind"] == kind]
         lines.append(f"  class {','.join(members)} {_class_name(kind)}")
-    return ("\n".join(lines) + "\n").encode("utf-8")
+    text = "\n".join(lines) + "\n"
+    edges = graph.number_of_edges()
+    if edges > MERMAID_MAX_EDGES or len(text) > MERMAID_MAX_TEXT:
+        raise UsageError(
+            f"mermaid draws at most {MERMAID_MAX_EDGES} edges and {MERMAID_MAX_TEXT:,} characters "
+            f"(its maxEdges and maxTextSize defaults, which a diagram cannot raise); these "
+            f"agreements make {edges} edges and {len(text):,} characters: export fewer with "
+            "--data FILE, or use dot or graphml"
+        )
+    return text.encode("utf-8")
 
 
 def _class_name(kind: str) -> str:
@@ -319,6 +341,62 @@ EXTENSIONS: dict[str, str] = {
 }
 
 
+#: Other names of the formats, as rapper, riot, rdfpipe and graph tools spell them. N3 is
+#: written as Turtle, which every N3 reader reads.
+ALIASES: dict[str, str] = {
+    "ttl": "turtle",
+    "n3": "turtle",
+    "ntriples": "nt",
+    "n-triples": "nt",
+    "nq": "nquads",
+    "n-quads": "nquads",
+    "json-ld": "jsonld",
+    "rdf": "xml",
+    "rdfxml": "xml",
+    "rdf-xml": "xml",
+    "rdf/xml": "xml",
+    "rdf+xml": "xml",
+    "cyjs": "cytoscape",
+    "gv": "dot",
+    "mmd": "mermaid",
+}
+
+#: File extension -> format, for ``-o FILE`` without ``--format``.
+BY_EXTENSION: dict[str, str] = {
+    **{ext: fmt for fmt, ext in EXTENSIONS.items() if ext != "/"},
+    ".turtle": "turtle",
+    ".n3": "turtle",
+    ".ntriples": "nt",
+    ".nquads": "nquads",
+    ".json-ld": "jsonld",
+    ".owl": "xml",
+    ".xml": "xml",
+    ".gv": "dot",
+}
+
+
+def format_for(name: str | None, output: str | None = None) -> str:
+    """The export format named ``name`` (any case, any alias), else the one the output
+    file's extension names, else ``turtle``.
+
+    >>> format_for("N-Triples"), format_for(None, "out.nt"), format_for(None, "-")
+    ('nt', 'nt', 'turtle')
+    >>> format_for(None, "graph.GraphML"), format_for("rdf+xml", "x.ttl")
+    ('graphml', 'xml')
+    """
+    if name is None:
+        suffix = "" if output in (None, "-") else Path(str(output)).suffix.lower()
+        return BY_EXTENSION.get(suffix, "turtle")
+    key = name.strip().lower()
+    key = ALIASES.get(key, key)
+    if key not in EXPORTERS:
+        raise UsageError(
+            f"{name!r}: unknown format; choose one of {', '.join(EXPORTERS)} "
+            f"(or {', '.join(ALIASES)})"
+        )
+    return key
+
+
 def export(store: Store, fmt: str) -> Exported:
     """The agreements in ``store`` in one format, as bytes (or files, for ``neo4j``).
 
@@ -340,7 +418,7 @@ def export(store: Store, fmt: str) -> Exported:
     Raises
     ------
     UsageError
-        ``fmt`` is not a format.
+        ``fmt`` is not a format (nor an alias of one, :data:`ALIASES`).
 
     Examples
     --------
@@ -355,8 +433,4 @@ def export(store: Store, fmt: str) -> Exported:
     >>> sorted(export(store, "neo4j"))
     ['import.cypher', 'nodes.csv', 'relationships.csv']
     """
-    try:
-        exporter = EXPORTERS[fmt]
-    except KeyError:
-        raise UsageError(f"{fmt!r}: unknown format; choose one of {', '.join(EXPORTERS)}") from None
-    return exporter(store)
+    return EXPORTERS[format_for(fmt)](store)

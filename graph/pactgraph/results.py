@@ -42,7 +42,8 @@ SOLUTION_FORMATS = ("table", "json", "xml", "csv", "tsv")
 #: Formats for CONSTRUCT and DESCRIBE results.
 GRAPH_FORMATS = ("turtle", "nt", "jsonld", "xml", "trig", "table")
 
-#: Other names users give formats, mapped to ours.
+#: Other names users give formats, mapped to ours (N3 is answered as Turtle, which every N3
+#: reader reads).
 ALIASES = {
     "ttl": "turtle",
     "ntriples": "nt",
@@ -52,6 +53,8 @@ ALIASES = {
     "rdf-xml": "xml",
     "rdf/xml": "xml",
     "rdf": "xml",
+    "rdf+xml": "xml",
+    "n3": "turtle",
     "srj": "json",
     "srx": "xml",
     "text": "table",

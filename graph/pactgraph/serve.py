@@ -156,6 +156,8 @@ def _answer(store: Any, request: dict[str, Any]) -> tuple[int, str, bytes, dict[
         return 400, "text/plain; charset=utf-8", f"error: {err}\n".encode(), {}
     form = "graph" if result.form == "graph" else "solutions"
     wanted = request.get("format")
+    if wanted:  # no format name or media type holds a space: a form's "+" came as one
+        wanted = wanted.strip().replace(" ", "+")
     fmt: str | None
     if wanted and "/" not in wanted:  # format=tsv (as Fuseki takes it) wins over Accept
         try:
