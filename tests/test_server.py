@@ -485,6 +485,20 @@ def test_service_is_refused_without_connecting(server: Server, template: str) ->
             listener.accept()
 
 
+def test_names_holding_the_word_service_are_answered(server: Server) -> None:
+    """The agreement's own names (``:azure-services``, which query tables print) and
+    variables called ``?service`` are not the keyword."""
+    query = (
+        f"PREFIX : <{AGREEMENT}/> PREFIX pg: <{PG}> "
+        "SELECT ?service WHERE { ?service pg:covers :azure-services }"
+    )
+    reply = http(server.url, params=[("query", query)])
+    assert reply.status == 200, reply.body
+    rows = json.loads(reply.body)["results"]["bindings"]
+    assert rows
+    assert all(r["service"]["value"].startswith(AGREEMENT) for r in rows)
+
+
 def test_from_a_file_reads_nothing(server: Server, tmp_path: Path) -> None:
     secret = tmp_path / "secret.ttl"
     secret.write_text("<https://example.org/s> <https://example.org/p> 'secret' .\n")

@@ -112,6 +112,10 @@ def parse_events(text: str) -> dict[str, dt.date]:
 _IRIREF = re.compile(r"<(?:[^<>\"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>")
 _VARIABLE = re.compile(r"[?$](\w+)")
 _SERVICE = re.compile(r"service", re.I)
+# What a SPARQL name can hold (PN_CHARS, the dot inside local names, ``%hh`` and ``\\``
+# escapes, the colon of a prefixed name), and what a variable's name can.
+_NAME_CHAR = re.compile(r"[\w.\-\u00b7\u0300-\u036f\u203f\u2040%\\:]")
+_VARNAME = re.compile(r"[\w\u00b7\u0300-\u036f\u203f\u2040]*")
 _LITERAL = re.compile(
     r'^"(?P<text>(?:[^"\\]|\\.)*)"(?:@(?P<lang>[A-Za-z]+(?:-[A-Za-z0-9]+)*)|\^\^(?P<dt>\S+))?$',
     re.S,
@@ -200,10 +204,12 @@ def nesting(text: str) -> int:
 def uses_service(text: str) -> bool:
     """Whether a query may have a ``SERVICE`` clause (a federated call to another endpoint).
 
-    Deliberately wary: SPARQL parsers take keywords glued to what surrounds them
-    (``SERVICESILENT<...>``, ``SERVICE:x``, ``1SERVICE``), so any "service" outside strings,
-    IRIs and comments counts, even in a variable or a prefixed name (``?service``,
-    ``ex:services``): write such IRIs in full, ``<...>``, and rename such variables.
+    SPARQL parsers read keywords glued to what comes before them when that ends a token
+    (``1SERVICE<...>``, ``trueSERVICE``, ``)SERVICE``) and whatever comes after
+    (``SERVICESILENT<...>``, ``services:x`` with a prefix ``s:``), so "service" outside
+    strings, IRIs and comments counts, unless it is inside a name that began before it: a
+    variable (``?service``, ``$my_service``), or the local part of a prefixed name or a blank
+    node label (``:azure-services``, ``ex:self-service``, ``_:service``).
 
     >>> uses_service("SELECT * { service <http://example.org/sparql> { ?s ?p ?o } }")
     True
@@ -211,8 +217,22 @@ def uses_service(text: str) -> bool:
     True
     >>> uses_service('SELECT ?x { ?x <https://example.org/service> "SERVICE" } # SERVICE')
     False
+    >>> uses_service("SELECT ?service { ?service ?p :azure-services }")
+    False
     """
-    return bool(_SERVICE.search(_code(text)))
+    code = _code(text)
+    for match in _SERVICE.finditer(code):
+        start = match.start()
+        while start > 0 and _NAME_CHAR.match(code[start - 1]):
+            start -= 1
+        run = code[start : match.start()]
+        if start > 0 and code[start - 1] in "?$" and _VARNAME.fullmatch(run):
+            continue  # inside a variable's name
+        local = run.rpartition(":")[2]
+        if ":" in run and not local.startswith((".", "-")):
+            continue  # inside a prefixed name's local part or a blank node's label
+        return True
+    return False
 
 
 def _iri(text: str, where: str) -> ox.NamedNode:

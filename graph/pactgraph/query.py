@@ -557,8 +557,8 @@ def query(
     if not allow_service and uses_service(text):
         raise QueryError(
             f"{where}: SERVICE would call another endpoint, which is refused unless allowed "
-            "(allow_service=True); a variable or name spelled 'service' counts too: write "
-            "such an IRI in full, <...>"
+            "(allow_service=True); 'service' counts wherever a parser could read it as the "
+            "keyword, as in a prefix named service...: write such an IRI in full, <...>"
         )
     if engine == "rdflib":
         if default_graphs is not None or named_graphs is not None:

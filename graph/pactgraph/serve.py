@@ -519,8 +519,8 @@ def create_app(settings: Settings, graphs: Sequence[str], explorer: str | None =
             return _plain(
                 403,
                 "SERVICE is refused: this endpoint makes no outbound connections (the word "
-                "'service' outside strings, <IRIs> and comments counts: write such IRIs in "
-                "full and rename such variables)",
+                "'service' counts wherever a parser could read it as the keyword: outside "
+                "strings, <IRIs>, comments, variables and prefixed names' local parts)",
             )
         status, media_type, content, headers = await pool.ask(
             {
