@@ -157,6 +157,36 @@ def test_both_engines_print_the_same_rows() -> None:
     assert len(rows["oxigraph"][1]) == 7
 
 
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_a_query_naming_its_dataset_reads_only_those_graphs(engine: str) -> None:
+    """FROM picks the default graph, FROM NAMED the named ones (SPARQL 1.1, 13.2): an unknown
+    graph gives nothing, a known one only its own triples, FROM NAMED alone an empty default
+    graph. Without either, the default graph is the union of the agreements."""
+    from pactgraph.load import load
+    from pactgraph.query import query
+
+    store = load()
+    first, second = store.agreement_graphs
+
+    def count(text: str) -> int:
+        return len(query(store, text, engine=engine).rows)
+
+    own = count(f"SELECT * WHERE {{ GRAPH <{first}> {{ ?s ?p ?o }} }}")
+    assert own > 0
+    assert count("SELECT * FROM <https://example.org/unknown> WHERE { ?s ?p ?o }") == 0
+    assert count(f"SELECT * FROM <{first}> WHERE {{ ?s ?p ?o }}") == own
+    assert count(f"SELECT * FROM NAMED <{first}> WHERE {{ ?s ?p ?o }}") == 0
+    named = "SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+    assert {
+        r[0].value
+        for r in query(
+            store, named.replace("WHERE", f"FROM NAMED <{second}> WHERE"), engine=engine
+        ).rows
+    } == {second}
+    assert count("SELECT * WHERE { ?s ?p ?o }") >= own
+    assert count("SELECT ?from WHERE { ?from ?p ?o }") >= own  # a variable, not the keyword
+
+
 def test_injection_through_a_binding_returns_nothing() -> None:
     # a literal holding SPARQL text stays a literal: no provision is held by it
     attack = '"x\\" } UNION { ?provision ?p ?o } #"'

@@ -351,6 +351,25 @@ def test_service_description_at_the_endpoint(server: Server) -> None:
     assert rdflib.URIRef(AGREEMENT) in set(graph.objects(None, sd.name))
 
 
+@pytest.mark.parametrize(
+    ("accept", "fmt"),
+    [("application/n-quads", ox.RdfFormat.N_QUADS), ("application/trig", ox.RdfFormat.TRIG)],
+)
+def test_graph_store_get_in_a_quad_format_gives_the_dataset(
+    server: Server, accept: str, fmt: ox.RdfFormat
+) -> None:
+    reply = http(server.url, headers={"Accept": accept})
+    assert reply.status == 200
+    assert reply.media == accept
+    quads = list(ox.parse(reply.body, format=fmt))
+    assert len(quads) == 100  # the row cap of this module
+    assert {q.graph_name.value for q in quads} == {AGREEMENT}  # the agreement's own graph
+    assert reply.headers.get("pactgraph-row-cap-reached") == "100"
+    # a graph format, or none, still gets the service description
+    description = http(server.url, headers={"Accept": "application/n-quads;q=0.5, text/turtle"})
+    assert b"sparql-service-description" in description.body
+
+
 def test_graph_store_reads_one_graph_or_the_union(server: Server) -> None:
     agreement = http(
         server.url, params=[("graph", AGREEMENT)], headers={"Accept": "application/n-triples"}
@@ -483,6 +502,17 @@ def test_service_is_refused_without_connecting(server: Server, template: str) ->
         assert b"SERVICE is refused" in reply.body
         with pytest.raises(TimeoutError):
             listener.accept()
+
+
+def test_from_an_unknown_graph_gives_nothing(server: Server) -> None:
+    unknown = "SELECT * FROM <https://example.org/unknown> WHERE { ?s ?p ?o }"
+    reply = http(server.url, params=[("query", unknown)])
+    assert reply.status == 200
+    assert json.loads(reply.body)["results"]["bindings"] == []
+    known = http(
+        server.url, params=[("query", unknown.replace("https://example.org/unknown", AGREEMENT))]
+    )
+    assert len(json.loads(known.body)["results"]["bindings"]) == 100  # the row cap
 
 
 def test_names_holding_the_word_service_are_answered(server: Server) -> None:

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DATE_PATTERN",
+    "names_dataset",
     "nesting",
     "parse_date",
     "parse_events",
@@ -112,6 +113,7 @@ def parse_events(text: str) -> dict[str, dt.date]:
 _IRIREF = re.compile(r"<(?:[^<>\"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>")
 _VARIABLE = re.compile(r"[?$](\w+)")
 _SERVICE = re.compile(r"service", re.I)
+_FROM = re.compile(r"from(?=named|[^\w:.\-]|$)", re.I)
 # What a SPARQL name can hold (PN_CHARS, the dot inside local names, ``%hh`` and ``\\``
 # escapes, the colon of a prefixed name), and what a variable's name can.
 _NAME_CHAR = re.compile(r"[\w.\-\u00b7\u0300-\u036f\u203f\u2040%\\:]")
@@ -232,6 +234,22 @@ def uses_service(text: str) -> bool:
         if ":" in run and not local.startswith((".", "-")):
             continue  # inside a prefixed name's local part or a blank node's label
         return True
+    return False
+
+
+def names_dataset(text: str) -> bool:
+    """Whether a query names its own dataset with ``FROM`` or ``FROM NAMED``.
+
+    >>> names_dataset("SELECT * FROM <http://example.org/g> WHERE { ?s ?p ?o }")
+    True
+    >>> names_dataset('SELECT ?from WHERE { ?from ?p "FROM" } # FROM <x>')
+    False
+    """
+    code = _code(text)
+    for match in _FROM.finditer(code):
+        before = code[match.start() - 1] if match.start() else " "
+        if not _NAME_CHAR.match(before) and before not in "?$":
+            return True
     return False
 
 

@@ -40,7 +40,7 @@ import pyoxigraph as ox
 
 from .errors import BindingError, QueryError, UnknownNameError, UsageError
 from .namespaces import PREFIXES, XSD, XSD_INTEGERS
-from .parse import nesting, parse_term, query_variables, uses_service
+from .parse import names_dataset, nesting, parse_term, query_variables, uses_service
 from .resources import queries_dir
 
 if TYPE_CHECKING:
@@ -372,7 +372,9 @@ def _run_oxigraph(  # noqa: PLR0917
     default_graphs: list[str] | None,
     named_graphs: list[str] | None,
 ) -> Result:
-    dataset: dict[str, Any] = {"use_default_graph_as_union": True}
+    # The default graph is the union of the graphs, unless the query names its own dataset
+    # (FROM / FROM NAMED: the union would override it) or the caller does.
+    dataset: dict[str, Any] = {} if names_dataset(text) else {"use_default_graph_as_union": True}
     if default_graphs is not None or named_graphs is not None:
         try:
             dataset = {

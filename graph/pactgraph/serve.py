@@ -6,8 +6,9 @@ format the ``Accept`` header asks for (SPARQL JSON, XML, CSV, TSV; Turtle, N-Tri
 JSON-LD, RDF/XML, TriG for graphs), 400 with the parser's message for a malformed query,
 406 when no acceptable format fits, 415 for a body that is not a query; ``format=``
 (``json``, ``tsv``, ``table``, ``turtle``..., or media types) overrides ``Accept``.
-``GET /sparql`` without a query returns the service description; ``GET /sparql?graph=IRI`` (or
-``?default``) reads a graph, as the Graph Store Protocol says. ``GET /`` is a start page.
+``GET /sparql`` without a query returns the service description, or, asked for N-Quads or
+TriG, the whole dataset; ``GET /sparql?graph=IRI`` (or ``?default``) reads a graph, as the
+Graph Store Protocol says. ``GET /`` is a start page.
 
 It is read-only and keeps to the machine: updates (``update=``,
 ``application/sparql-update``) and Graph Store writes get 403; a query with ``SERVICE``
@@ -95,6 +96,31 @@ class Settings:
     rebinding attempt and gets 400."""
 
 
+#: The formats of quads, in which ``GET /sparql`` with no parameters gives the whole dataset.
+QUAD_FORMATS = ("application/n-quads", "application/trig")
+
+
+def _quad_format(accept: str | None) -> str | None:
+    """The quad format an ``Accept`` header prefers over every graph format, if any: a client
+    asking the Graph Store for ``application/n-quads`` wants the dataset, not the service
+    description."""
+    best: tuple[float, str] | None = None
+    for part in (accept or "").split(","):
+        media, _, params = part.strip().partition(";")
+        weight = 1.0
+        for param in params.split(";"):
+            name, _, value = param.strip().partition("=")
+            if name == "q":
+                try:
+                    weight = float(value)
+                except ValueError:
+                    weight = 0.0
+        media = media.strip().lower()
+        if weight > 0 and (best is None or weight > best[0]):
+            best = (weight, media)
+    return best[1] if best and best[1] in QUAD_FORMATS else None
+
+
 def negotiate(accept: str | None, form: str) -> str | None:
     """The format to answer in for an ``Accept`` header, or ``None`` if none is acceptable.
 
@@ -138,8 +164,34 @@ def negotiate(accept: str | None, form: str) -> str | None:
 # ------------------------------------------------------------------ worker processes
 
 
+def _dump(store: Any, media: str, row_cap: int) -> tuple[int, str, bytes, dict[str, str]]:
+    """The whole dataset, each agreement in its named graph, as N-Quads or TriG (the first
+    ``row_cap`` quads, as a graph read stops at the row cap too)."""
+    import itertools
+
+    import pyoxigraph as ox
+
+    from .namespaces import PREFIXES
+
+    rdf_format = ox.RdfFormat.TRIG if media == "application/trig" else ox.RdfFormat.N_QUADS
+    every = (
+        quad
+        for graph in store.agreement_graphs
+        for quad in store.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+    )
+    quads = list(itertools.islice(every, row_cap + 1))
+    headers = {}
+    if len(quads) > row_cap:
+        quads, headers = quads[:row_cap], {"Pactgraph-Row-Cap-Reached": str(row_cap)}
+    prefixes = PREFIXES if rdf_format == ox.RdfFormat.TRIG else None
+    body = ox.serialize(quads, format=rdf_format, prefixes=prefixes) or b""
+    return 200, media, body, headers
+
+
 def _answer(store: Any, request: dict[str, Any]) -> tuple[int, str, bytes, dict[str, str]]:
     """Run one query in a worker: (status, media type, body, extra headers)."""
+    if "dump" in request:
+        return _dump(store, request["dump"], request["row_cap"])
     from .errors import PactgraphError
     from .query import query
     from .results import GRAPH_FORMATS, MEDIA_TYPES, SOLUTION_FORMATS, format_name, write
@@ -510,7 +562,16 @@ def create_app(settings: Settings, graphs: Sequence[str], explorer: str | None =
             return await graph_store_read(request)
         if not queries:
             if method == "GET" and not params:
-                return _service_description(str(request.url), graphs, request.headers.get("accept"))
+                accept = request.headers.get("accept")
+                dataset = _quad_format(accept)
+                if dataset is not None:  # the Graph Store as a whole, in a format of quads
+                    status, media_type, content, headers = await pool.ask(
+                        {"dump": dataset, "row_cap": settings.row_cap}
+                    )
+                    return Response(
+                        content, status_code=status, media_type=media_type, headers=headers
+                    )
+                return _service_description(str(request.url), graphs, accept)
             return _plain(400, "no query: give one query= parameter")
         if len(queries) > 1:
             return _plain(400, "more than one query: give exactly one query= parameter")
