@@ -24,6 +24,7 @@ from pactgraph.export import EXPORTERS, export
 from pactgraph.load import Store, load
 from pactgraph.output import write
 from pactgraph.propertygraph import property_graph
+from pactgraph.query import select
 from pactgraph.results import GRAPH_FORMATS
 
 TRICKY = DATA / "tricky-labels.ttl"
@@ -86,7 +87,7 @@ def test_triple_formats_round_trip_to_an_isomorphic_graph(
 
 
 @pytest.mark.parametrize(
-    ("fmt", "reader"), [("nquads", "nquads"), ("trig", "trig"), ("jsonld", "json-ld")]
+    ("fmt", "reader"), [("nquads", "nquads"), ("trig", "trig"), ("jsonld-dataset", "json-ld")]
 )
 def test_quad_formats_keep_each_agreement_in_its_named_graph(
     any_store: Store, fmt: str, reader: str
@@ -105,10 +106,28 @@ def _no_network(url: str, options: Any = None) -> Any:
     raise AssertionError(f"JSON-LD reader tried to fetch {url}")
 
 
-def test_jsonld_is_read_by_pyld_without_fetching_anything(any_store: Store) -> None:
+def test_jsonld_is_one_graph_that_rdflib_reads_and_frames_by_type(any_store: Store) -> None:
     from pyld import jsonld
 
-    doc = json.loads(export(any_store, "jsonld"))
+    data = export(any_store, "jsonld")
+    with warnings.catch_warnings():  # rdflib's JSON-LD parser uses its own deprecated class
+        warnings.simplefilter("ignore", DeprecationWarning)
+        back = rdflib.Graph().parse(data=data, format="json-ld")
+    assert len(back) == len(_union(any_store))
+    assert isomorphic(back, _union(any_store))
+    doc = json.loads(data)
+    assert "rdf:type" not in data.decode()
+    rights = {r["x"] for r in select(any_store, "SELECT DISTINCT ?x WHERE { ?x a pg:Right }")}
+    framed = jsonld.frame(doc, {"@context": doc["@context"], "@type": "pg:Right"},
+                          {"documentLoader": _no_network})  # fmt: skip
+    found = {node["@id"] for node in framed.get("@graph", [framed] if "@id" in framed else [])}
+    assert found == rights
+
+
+def test_jsonld_dataset_is_read_by_pyld_without_fetching_anything(any_store: Store) -> None:
+    from pyld import jsonld
+
+    doc = json.loads(export(any_store, "jsonld-dataset"))
     assert isinstance(doc["@context"], dict), "the context must be inline, not a URL"
     nquads = jsonld.to_rdf(doc, {"format": "application/n-quads", "documentLoader": _no_network})
     back = _read_dataset(nquads, "nquads")

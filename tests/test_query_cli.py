@@ -187,6 +187,19 @@ def test_a_query_naming_its_dataset_reads_only_those_graphs(engine: str) -> None
     assert count("SELECT ?from WHERE { ?from ?p ?o }") >= own  # a variable, not the keyword
 
 
+def test_construct_as_jsonld_writes_types_as_type() -> None:
+    result = run_cli(
+        "query", "-e", "CONSTRUCT { ?p a pg:Party } WHERE { ?p a pg:Party }", "-f", "jsonld"
+    )
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    nodes = doc.get("@graph", [doc])
+    assert nodes
+    assert all(node["@type"] == "pg:Party" for node in nodes)
+    assert "rdf:type" not in result.stdout
+    assert "22-rdf-syntax-ns#type" not in result.stdout
+
+
 def test_injection_through_a_binding_returns_nothing() -> None:
     # a literal holding SPARQL text stays a literal: no provision is held by it
     attack = '"x\\" } UNION { ?provision ?p ?o } #"'

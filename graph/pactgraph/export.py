@@ -1,9 +1,10 @@
 """Write the agreements in the formats other tools read: RDF, and graph-tool files.
 
 RDF formats carry every triple of the agreement graphs (the ontology is not exported):
-``turtle``, ``nt`` and ``xml`` (RDF/XML) the union of the agreement graphs; ``nquads``,
-``trig`` and ``jsonld`` each agreement in its named graph. JSON-LD is compacted with the
-bundled context ``ontology/context.jsonld``, written inline, so no reader has to fetch one.
+``turtle``, ``nt``, ``xml`` (RDF/XML) and ``jsonld`` the union of the agreement graphs, in
+the default graph; ``nquads``, ``trig`` and ``jsonld-dataset`` each agreement in its named
+graph. JSON-LD writes types as ``@type`` and is compacted with the bundled context
+``ontology/context.jsonld``, written inline, so no reader has to fetch one.
 
 Graph-tool formats write the property graph of :mod:`pactgraph.propertygraph`: ``graphml``
 (yEd, Cytoscape, Gephi), ``gexf`` (Gephi), ``cytoscape`` (Cytoscape.js elements JSON),
@@ -21,7 +22,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,10 +34,11 @@ from .resources import ontology_dir
 
 if TYPE_CHECKING:
     import networkx as nx
+    import pyoxigraph as ox
 
     from .load import Store
 
-__all__ = ["EXPORTERS", "EXTENSIONS", "export", "jsonld_context"]
+__all__ = ["EXPORTERS", "EXTENSIONS", "export", "format_for", "jsonld_bytes", "jsonld_context"]
 
 Exporter = Callable[["Store"], Exported]
 
@@ -96,21 +98,53 @@ def _refuse_remote(url: str, options: Any = None) -> Any:
     raise OutputError(f"{url}: JSON-LD export never fetches a remote document")
 
 
-def _jsonld(store: Store) -> bytes:
-    """The agreements as JSON-LD, each in its named graph, with the bundled context inline.
+def jsonld_bytes(statements: Sequence[ox.Triple] | Sequence[ox.Quad]) -> bytes:
+    """Triples (one graph) or quads (a dataset) as compacted JSON-LD, the bundled context
+    inline.
 
-    Oxigraph writes the exact terms as expanded JSON-LD; pyld compacts them with the
-    bundled context, with a document loader that refuses to fetch anything.
+    pyld reads the statements from N-Quads, so types become ``@type`` (what framing and
+    ``rdflib.Graph().parse`` read), and compacts them with a document loader that refuses
+    to fetch anything.
+
+    >>> import pyoxigraph as ox
+    >>> lease = ox.Triple(ox.NamedNode("https://example.org/lease"),
+    ...     ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+    ...     ox.NamedNode("https://w3id.org/pactgraph/ns#Agreement"))
+    >>> json.loads(jsonld_bytes([lease]))["@type"]
+    'pg:Agreement'
     """
     import pyoxigraph as ox
     from pyld import jsonld
 
+    quads = bool(statements) and isinstance(statements[0], ox.Quad)
+    rdf_format = ox.RdfFormat.N_QUADS if quads else ox.RdfFormat.N_TRIPLES
+    text = (ox.serialize(statements, format=rdf_format) or b"").decode("utf-8")
+    expanded = jsonld.from_rdf(text, {"format": "application/n-quads"})
+    options = {"documentLoader": _refuse_remote}
+    compacted = jsonld.compact(expanded, jsonld_context(), options)
+    return (json.dumps(compacted, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _jsonld_document(store: Store, *, dataset: bool) -> bytes:
+    """The agreements as JSON-LD: every agreement's statements in the default graph, or
+    (``dataset``) each agreement in its named graph."""
+    import pyoxigraph as ox
+
     graphs = [ox.NamedNode(name) for name in store.agreement_graphs]
     quads = [q for g in graphs for q in store.oxigraph.quads_for_pattern(None, None, None, g)]
-    expanded = json.loads(ox.serialize(quads, format=ox.RdfFormat.JSON_LD) or b"[]")
-    context = jsonld_context()
-    compacted = jsonld.compact(expanded, context, {"documentLoader": _refuse_remote})
-    return (json.dumps(compacted, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    if dataset:
+        return jsonld_bytes(quads)
+    return jsonld_bytes(list(dict.fromkeys(q.triple for q in quads)))
+
+
+def _jsonld(store: Store) -> bytes:
+    """The agreements as one JSON-LD graph (the default graph), types as ``@type``."""
+    return _jsonld_document(store, dataset=False)
+
+
+def _jsonld_dataset(store: Store) -> bytes:
+    """The agreements as a JSON-LD dataset: each agreement in its named graph."""
+    return _jsonld_document(store, dataset=True)
 
 
 # ------------------------------------------------------------------ graph tools
@@ -315,6 +349,7 @@ EXPORTERS: dict[str, Exporter] = {
     "nquads": _rdf("N_QUADS", quads=True),
     "trig": _rdf("TRIG", quads=True),
     "jsonld": _jsonld,
+    "jsonld-dataset": _jsonld_dataset,
     "xml": _rdf("RDF_XML", quads=False),
     "graphml": _graphml,
     "gexf": _gexf,
@@ -331,6 +366,7 @@ EXTENSIONS: dict[str, str] = {
     "nquads": ".nq",
     "trig": ".trig",
     "jsonld": ".jsonld",
+    "jsonld-dataset": ".jsonld",
     "xml": ".rdf",
     "graphml": ".graphml",
     "gexf": ".gexf",
@@ -363,7 +399,7 @@ ALIASES: dict[str, str] = {
 
 #: File extension -> format, for ``-o FILE`` without ``--format``.
 BY_EXTENSION: dict[str, str] = {
-    **{ext: fmt for fmt, ext in EXTENSIONS.items() if ext != "/"},
+    **{ext: fmt for fmt, ext in reversed(EXTENSIONS.items()) if ext != "/"},  # first wins
     ".turtle": "turtle",
     ".n3": "turtle",
     ".ntriples": "nt",

@@ -321,6 +321,10 @@ def write(result: Result, fmt: str, prefixes: dict[str, str] | None = None) -> b
     if name == "table":
         return _table(result, prefixes).encode()
     if result.form == "graph":
+        if name == "jsonld":  # types as @type, compacted with pactgraph's prefixes
+            from .export import jsonld_bytes
+
+            return jsonld_bytes(result.triples)
         prefixes = PREFIXES if name in {"turtle", "trig", "xml"} else None
         data = ox.serialize(result.triples, format=_RDF_FORMATS[name], prefixes=prefixes)
         return data or b""
