@@ -472,3 +472,30 @@ def test_mermaid_refuses_a_diagram_mermaid_would_not_draw(tmp_path: Path) -> Non
     assert_one_line_error(result, 2, "mermaid draws at most 500 edges")
     assert not out.exists()
     assert export(load([V2025]), "mermaid").startswith(b"flowchart LR")  # one fits
+
+
+# ------------------------------------------------------------------ standard input
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "nt", "nquads", "trig", "jsonld", "xml"])
+def test_data_from_standard_input_in_any_rdf_format(fmt: str) -> None:
+    """``--data -`` reads standard input, as rapper and riot users expect; the format is
+    found from the first characters (RDF/XML, JSON-LD, else TriG, which reads the rest)."""
+    text = export(load([V2025]), fmt).decode("utf-8")
+    piped = run_cli("export", "--data", "-", "-f", "nt", input_text=text)
+    assert piped.returncode == 0, piped.stderr
+    expected = export(load([V2025]), "nt").decode("utf-8")
+    assert sorted(piped.stdout.splitlines()) == sorted(expected.splitlines())
+
+
+def test_standard_input_with_files_and_its_errors(tmp_path: Path) -> None:
+    lease = '<https://example.org/lease> a <https://w3id.org/pactgraph/ns#Agreement> .\n'
+    both = run_cli("info", "--data", str(V2025), "--data", "-", "-f", "json", input_text=lease)
+    assert both.returncode == 0, both.stderr
+    assert {a["agreement"] for a in json.loads(both.stdout)["agreements"]} >= {
+        "https://example.org/lease"
+    }
+    bad = run_cli("info", "--data", "-", input_text="<https://example.org/a> a .\n")
+    assert_one_line_error(bad, 1, "<stdin>:1:")
+    twice = run_cli("info", "--data", "-", "--data", "-", input_text=lease)
+    assert_one_line_error(twice, 2, "standard input (-) can be read once")

@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -31,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from .errors import DataError, InputNotFoundError, ParseError
+from .errors import DataError, InputNotFoundError, ParseError, UsageError
 from .namespaces import PG_NS, PREFIXES
 from .resources import bundled_agreement_files, ontology_file
 
@@ -47,6 +48,10 @@ __all__ = [
     "load",
     "rdf_files",
 ]
+
+#: What ``--data`` takes for standard input, and the path that stands for it.
+STDIN = "-"
+STDIN_PATH = Path("-")
 
 #: The named graph the ontology is loaded into.
 ONTOLOGY_GRAPH = "https://w3id.org/pactgraph/ns"
@@ -176,7 +181,11 @@ def rdf_files(paths: Iterable[str | Path]) -> list[Path]:
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        if str(raw) == STDIN:
+            if STDIN_PATH in files:
+                raise UsageError("standard input (-) can be read once; name it once")
+            files.append(STDIN_PATH)
+        elif path.is_dir():
             if not os.access(path, os.R_OK | os.X_OK):
                 raise InputNotFoundError(
                     f"{path}: cannot read this directory; check its permissions"
@@ -200,7 +209,7 @@ def rdf_files(paths: Iterable[str | Path]) -> list[Path]:
             raise InputNotFoundError(f"{path}: no such file; check the path")
     unique: dict[Path, Path] = {}
     for file in files:
-        unique.setdefault(file.resolve(), file)
+        unique.setdefault(file if file == STDIN_PATH else file.resolve(), file)
     return list(unique.values())
 
 
@@ -227,38 +236,89 @@ def _check_entities(path: Path) -> None:
     any parser sees the file.
     """
     with path.open("rb") as handle:
-        head = handle.read(1 << 20)  # a DTD comes before the root element
+        _check_entity_text(handle.read(1 << 20), str(path))  # a DTD comes before the root
+
+
+def _check_entity_text(head: bytes, source: str) -> None:
+    """:func:`_check_entities` on the start of a document, named ``source`` in errors."""
     match = _DOCTYPE.search(head)
     if match is None:
         return
     where = head[: match.start()].count(b"\n") + 1
     if re.search(rb"\b(SYSTEM|PUBLIC)\b", match["body"] or b"") and match["subset"] is None:
-        raise ParseError(str(path), "an external DTD is refused: remove the DOCTYPE", line=where)
+        raise ParseError(source, "an external DTD is refused: remove the DOCTYPE", line=where)
     entities = list(_ENTITY.finditer(match["subset"] or b""))
     if len(entities) > MAX_ENTITIES:
         raise ParseError(
-            str(path), f"{len(entities)} XML entities (the most is {MAX_ENTITIES})", line=where
+            source, f"{len(entities)} XML entities (the most is {MAX_ENTITIES})", line=where
         )
     for entity in entities:
         rest = entity["rest"].strip()
         name = entity["name"].decode("utf-8", "replace")
         if entity["param"] or re.match(rb"(SYSTEM|PUBLIC)\b", rest):
             raise ParseError(
-                str(path),
+                source,
                 f"XML entity {name!r} reads another file or extends the DTD: refused; "
                 "write its value in full",
                 line=where,
             )
         if b"&" in rest or b"%" in rest:
             raise ParseError(
-                str(path),
+                source,
                 f"XML entity {name!r} refers to other entities, which could expand without "
                 "bound: refused; write its value in full",
                 line=where,
             )
 
 
+def _sniff(data: bytes) -> ox.RdfFormat:
+    """The format of RDF read from standard input, by its first characters: RDF/XML,
+    JSON-LD, else TriG (which reads Turtle and N-Triples as well; N-Quads is tried next).
+
+    >>> _sniff(b'  {"@id": "x"}'), _sniff(b"<?xml version='1.0'?>"), _sniff(b"@prefix x: <y> .")
+    (<RdfFormat JSON-LD>, <RdfFormat RDF/XML>, <RdfFormat TriG>)
+    """
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:200]
+    if head.startswith((b"{", b"[")):
+        return ox.RdfFormat.JSON_LD
+    if head.startswith((b"<?xml", b"<rdf:RDF", b"<RDF")):
+        return ox.RdfFormat.RDF_XML
+    return ox.RdfFormat.TRIG
+
+
+def _parse_stdin() -> list[ox.Quad]:
+    """The statements on standard input, in the format :func:`_sniff` finds."""
+    data = sys.stdin.buffer.read()
+    fmt = _sniff(data)
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        if fmt == ox.RdfFormat.RDF_XML:
+            _check_entity_text(data, "<stdin>")
+        try:
+            return list(ox.parse(data, format=fmt, rename_blank_nodes=True))
+        except SyntaxError:
+            if fmt != ox.RdfFormat.TRIG:
+                raise
+            try:  # N-Quads, the one line format TriG does not read
+                return list(ox.parse(data, format=ox.RdfFormat.N_QUADS, rename_blank_nodes=True))
+            except SyntaxError:
+                pass
+            raise
+    except SyntaxError as err:
+        message = _PARSER_SUFFIX.sub("", _PARSER_POSITION.sub("", str(err.msg)))
+        raise ParseError(
+            "<stdin>", f"{message} (read as {fmt})", line=err.lineno, column=err.offset
+        ) from err
+    except UnicodeDecodeError as err:
+        raise ParseError("<stdin>", f"not UTF-8 text ({err.reason}); is this RDF?") from err
+    except (OSError, ValueError) as err:
+        raise ParseError("<stdin>", str(err)) from err
+
+
 def _parse(path: Path) -> list[ox.Quad]:
+    if path == STDIN_PATH:
+        return _parse_stdin()
     fmt = _format_for(path)
     try:
         if fmt == ox.RdfFormat.RDF_XML:
