@@ -238,14 +238,15 @@ def test_mermaid_labels_decode_to_the_originals(tricky: Store) -> None:
     assert sum("-->" in line for line in lines) == property_graph(tricky).number_of_edges()
 
 
-# ------------------------------------------------------------------ neo4j, run by Kuzu
+# ------------------------------------------------------------------ neo4j, run by LadybugDB
 
-_KUZU_TYPES = {"string": "STRING", "long": "INT64", "double": "DOUBLE", "boolean": "BOOLEAN"}
+_LADYBUG_TYPES = {"string": "STRING", "long": "INT64", "double": "DOUBLE", "boolean": "BOOLEAN"}
 
 
-def _kuzu_from_export(files: dict[str, bytes]) -> Any:
-    """A Kuzu database with the schema the CSV headers declare, after running the script."""
-    import kuzu
+def _ladybug_from_export(files: dict[str, bytes]) -> Any:
+    """A LadybugDB database (Kuzu's maintained fork) with the schema the CSV headers declare,
+    after running the script."""
+    import ladybug
 
     nodes = list(csv.reader(io.StringIO(files["nodes.csv"].decode())))
     rels = list(csv.reader(io.StringIO(files["relationships.csv"].decode())))
@@ -259,8 +260,8 @@ def _kuzu_from_export(files: dict[str, bytes]) -> Any:
     for start, end, rel_type, *_ in rels[1:]:
         pairs.setdefault(rel_type, set()).add((label_of[start], label_of[end]))
 
-    conn = kuzu.Connection(kuzu.Database())
-    columns = ", ".join(f"`{name}` {_KUZU_TYPES[kind]}" for name, kind in props)
+    conn = ladybug.Connection(ladybug.Database())
+    columns = ", ".join(f"`{name}` {_LADYBUG_TYPES[kind]}" for name, kind in props)
     for label in sorted(labels):
         conn.execute(f"CREATE NODE TABLE `{label}`(id STRING PRIMARY KEY, {columns})")
     for rel_type, ends in sorted(pairs.items()):
@@ -284,7 +285,7 @@ def test_neo4j_cypher_script_runs_in_an_embedded_cypher_engine(any_store: Store)
     expected = property_graph(any_store)
     files = export(any_store, "neo4j")
     assert isinstance(files, dict)
-    conn = _kuzu_from_export(files)
+    conn = _ladybug_from_export(files)
     assert _scalar(conn, "MATCH (n) RETURN count(n)") == expected.number_of_nodes()
     assert _scalar(conn, "MATCH ()-[r]->() RETURN count(r)") == expected.number_of_edges()
     for node, attrs in expected.nodes(data=True):

@@ -288,7 +288,7 @@ def _cypher_literal(value: Any) -> str:
     if isinstance(value, int | float):
         return repr(value)
     # Only the backslash and the quote are escaped: a newline stands as itself, which Neo4j
-    # and Kuzu both read (Kuzu reads the escape "\\n" as a plain "n").
+    # and LadybugDB (Kuzu) both read (they read the escape "\\n" as a plain "n").
     return "'" + str(value).replace("\\", "\\\\").replace("'", "\\'") + "'"
 
 
