@@ -299,8 +299,10 @@ class _Pool:
         return worker
 
     async def start(self) -> None:
-        for _ in range(max(1, self.settings.workers)):
-            await self.idle.put(await asyncio.to_thread(self._spawn))
+        """Start every worker at once: each loads the store in its own process."""
+        count = max(1, self.settings.workers)
+        for worker in await asyncio.gather(*(asyncio.to_thread(self._spawn) for _ in range(count))):
+            await self.idle.put(worker)
 
     def stop(self) -> None:
         for process, conn in self.all:
