@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test lint typecheck pytest bench clean browser-deps
+.PHONY: demo test lint typecheck pytest floors bench clean browser-deps
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,7 +38,23 @@ pytest: $(VENV)/.dev-installed browser-deps
 	$(BIN)/pytest -n 2 -m "not slow"
 	$(BIN)/pytest -m slow
 
-test: lint typecheck pytest
+test: lint typecheck pytest floors
+
+# The suite again, with every runtime dependency at the lowest version pyproject.toml allows
+# (constraints/floors.txt), in a venv of its own: a floor that stopped working fails here.
+# The server tests run too, for the floors of Starlette and uvicorn.
+FLOORS := .venv-floors
+
+$(FLOORS)/.installed: pyproject.toml constraints/floors.txt
+	rm -rf $(FLOORS)
+	$(PYTHON) -m venv $(FLOORS)
+	$(FLOORS)/bin/python -m pip install --quiet --upgrade pip
+	$(FLOORS)/bin/python -m pip install --quiet -c constraints/floors.txt -e '.[dev]'
+	touch $@
+
+floors: $(FLOORS)/.installed browser-deps
+	$(FLOORS)/bin/pytest -q -n 2 -m "not slow" -p no:cacheprovider
+	$(FLOORS)/bin/pytest -q -m slow -p no:cacheprovider tests/test_server.py
 
 # The viz and export tests drive Debian's chromium (headless, through Playwright) and render
 # DOT with Graphviz's dot. Install them when missing (needs root, as in CI); never download
@@ -59,4 +75,4 @@ bench: $(VENV)/.dev-installed
 	for script in tests/bench/bench_*.py; do $(BIN)/python $$script || exit 1; done
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(FLOORS) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -30,3 +30,28 @@ def test_each_verb_lives_in_the_module_of_its_name() -> None:
         module = getattr(pactgraph, name).__module__
         expected = "lookup" if name in lookups else "query" if name == "select" else name
         assert module == f"pactgraph.{expected}", (name, module)
+
+
+def test_the_floors_file_pins_every_runtime_dependency_at_its_floor() -> None:
+    """``make floors`` installs constraints/floors.txt: it must hold each dependency's lowest
+    allowed version, so the run checks the floors pyproject.toml promises."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    floors = {}
+    for requirement in project["dependencies"]:
+        name, _, rest = requirement.partition(">=")
+        floors[name.strip().lower()] = rest.split(",")[0].strip()
+    pinned = {}
+    for line in (ROOT / "constraints" / "floors.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, _, version = line.partition("==")
+            pinned[name.lower()] = version
+    for name, floor in floors.items():
+        assert name in pinned, name
+        assert tuple(map(int, pinned[name].split("."))) == _padded(floor, pinned[name]), name
+
+
+def _padded(floor: str, pinned: str) -> tuple[int, ...]:
+    parts = [int(p) for p in floor.split(".")]
+    return tuple(parts + [0] * (len(pinned.split(".")) - len(parts)))
