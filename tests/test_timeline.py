@@ -7,6 +7,8 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
+
 from conftest import assert_one_line_error, run_cli
 from pactgraph.answers import EventSource, ProvisionStatus, ScenarioEvent, State, Status
 from pactgraph.load import Store
@@ -122,3 +124,107 @@ def test_a_version_lane_marks_when_each_amendment_takes_effect(store: Store) -> 
     as_2025 = state(store, parse_date("2027-01-01"), as_of=parse_date("2025-11-01"))
     assert as_2025.versions == ()
     assert 'class="version"' not in timeline_svg(as_2025)
+
+
+def _label_text(group: ET.Element) -> str:
+    label = next(t for t in group.iter(f"{SVG}text") if t.attrib.get("class") == "label")
+    return " ".join(span.text or "" for span in label.iter(f"{SVG}tspan"))
+
+
+def test_labels_are_written_in_full_on_wrapped_lines(store: Store) -> None:
+    answer = state(store, parse_date("2031-07-01"))
+    terms = _terms(timeline_svg(answer))
+    long = [p for p in answer.provisions if len(p.label) > 52]
+    assert long, "the bundled agreement has labels longer than one line"
+    for p in answer.provisions:
+        shown = _label_text(terms[p.provision])
+        if len(p.label) <= 3 * 40:  # three lines hold it
+            assert shown == " ".join(p.label.split()), p.label
+        title = terms[p.provision].find(f"{SVG}title")
+        assert title is not None
+        assert p.label in (title.text or "")  # and the hover text holds it whole
+
+
+def test_the_legend_names_each_kind_drawn_and_each_mark(store: Store) -> None:
+    from pactgraph.kinds import BY_NAME
+
+    answer = state(
+        store, parse_date("2031-07-01"), events={"AGI verified": parse_date("2029-03-01")}
+    )
+    root = ET.fromstring(timeline_svg(answer))
+    legend = next(g for g in root.iter(f"{SVG}g") if g.attrib.get("class") == "legend")
+    words = [t.text for t in legend.iter(f"{SVG}text")]
+    kinds = {re.sub(r"(?<=[a-z])(?=[A-Z])", " ", p.kind).lower() for p in answer.provisions}
+    assert kinds <= set(words)
+    fills = {r.attrib["fill"] for r in legend.iter(f"{SVG}rect")}
+    assert {BY_NAME[k].colour for k in kinds} <= fills
+    assert {"the date asked about", "an event of the scenario", "a version takes effect"} <= set(
+        words
+    )
+
+
+def test_rows_grouped_by_kind_party_or_agreement(store: Store, tmp_path: Path) -> None:
+    from pactgraph.timeline import parties
+
+    answer = state(store, parse_date("2031-07-01"))
+    holders = parties(store)
+    microsoft = "https://w3id.org/pactgraph/id/microsoft-openai-2025/research-ip-rights"
+    assert holders[microsoft] == "Microsoft"  # pg:holder, as the agreement states it
+    for group_by, key in (
+        ("kind", lambda p: re.sub(r"(?<=[a-z])(?=[A-Z])", " ", p.kind).lower()),
+        (holders, lambda p: holders.get(p.provision, "no party named")),
+    ):
+        root = ET.fromstring(timeline_svg(answer, group_by=group_by))
+        order = []
+        for element in root:
+            if element.attrib.get("class") == "group":
+                order.append(("heading", element.text))
+            elif "data-provision" in element.attrib:
+                order.append(("row", element.attrib["data-provision"]))
+        by_id = {p.provision: p for p in answer.provisions}
+        headings = [text for what, text in order if what == "heading"]
+        assert headings == sorted({key(p) for p in answer.provisions})
+        current = None
+        for what, value in order:
+            if what == "heading":
+                current = value
+            else:
+                assert key(by_id[value]) == current, value
+    out = tmp_path / "t.svg"
+    result = run_cli("timeline", "--on", "2031-07-01", "--group", "party", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    written = ET.parse(out).getroot()
+    headings = [e.text for e in written if e.attrib.get("class") == "group"]
+    assert headings == sorted(
+        {holders.get(p.provision, "no party named") for p in answer.provisions}
+    )
+
+
+@pytest.mark.slow
+def test_png_is_drawn_by_headless_chromium_at_the_pictures_size(tmp_path: Path) -> None:
+    import struct
+
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("Debian's chromium is installed by make test (make browser-deps)")
+    out = tmp_path / "t.png"
+    result = run_cli("timeline", "--on", "2031-07-01", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    data = out.read_bytes()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    width, height = struct.unpack(">II", data[16:24])
+    svg = run_cli("timeline", "--on", "2031-07-01", "-o", str(tmp_path / "t.svg"))
+    assert svg.returncode == 0
+    size = ET.parse(tmp_path / "t.svg").getroot().attrib
+    assert (width, height) == (int(size["width"]), int(size["height"]))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.png", "t.svg"]
+
+
+def test_png_without_a_browser_says_what_to_write_instead(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setattr(sys.modules["pactgraph.timeline"], "BROWSERS", ("no-such-browser",))
+    result = run_cli("timeline", "-o", str(tmp_path / "t.png"))
+    assert_one_line_error(result, 2, "write a .svg or .html instead")
+    assert list(tmp_path.iterdir()) == []

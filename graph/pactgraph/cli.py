@@ -205,14 +205,26 @@ def _timeline(args: argparse.Namespace) -> int:
     from .timeline import timeline_page, timeline_svg
 
     suffix = Path(args.output).suffix.lower()
-    if suffix not in (".html", ".htm", ".svg"):
-        raise UsageError(f"-o {args.output}: write the timeline to a FILE.html or a FILE.svg")
+    if suffix not in (".html", ".htm", ".svg", ".png"):
+        raise UsageError(
+            f"-o {args.output}: write the timeline to a FILE.html, a FILE.svg or a FILE.png"
+        )
     check_output(args.output)
     on = parse_date(args.on) if args.on else dt.date.today()
-    answer = state(_load(args), on, events=_events(args), **_versions(args))
-    svg = timeline_svg(answer)
+    store = _load(args)
+    answer = state(store, on, events=_events(args), **_versions(args))
+    group_by: Any = args.group
+    if args.group == "party":
+        from .timeline import parties
+
+        group_by = parties(store)
+    svg = timeline_svg(answer, group_by=group_by)
     if suffix == ".svg":
         data = ('<?xml version="1.0" encoding="UTF-8"?>\n' + svg + "\n").encode("utf-8")
+    elif suffix == ".png":
+        from .timeline import timeline_png
+
+        data = timeline_png(svg)
     else:
         data = timeline_page(svg, f"Provision terms, state on {answer.on}").encode("utf-8")
     return _emit(data, args.output)
@@ -223,10 +235,22 @@ def _timeline_args(parser: argparse.ArgumentParser) -> None:
         "-o",
         "--output",
         default="timeline.html",
-        metavar="FILE.html|FILE.svg",
-        help="the picture to write (default: timeline.html)",
+        metavar="FILE.html|FILE.svg|FILE.png",
+        help="the picture to write (default: timeline.html); PNG is drawn by a headless "
+        "chromium, where one is installed",
     )
-    parser.add_argument("--on", metavar="DATE", help="the date marked on the axis (default: today)")
+    parser.add_argument(
+        "--on",
+        metavar="DATE",
+        help="the date of the state, marked on the axis by a black line (default: today)",
+    )
+    parser.add_argument(
+        "--group",
+        choices=["kind", "party", "agreement"],
+        type=str.lower,
+        help="put the rows under headings: by kind, by the party holding each provision, or "
+        "by agreement",
+    )
     _scenario_args(parser)
 
 

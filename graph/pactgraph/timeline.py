@@ -8,8 +8,8 @@ and, where a term's end depends on an event that has not happened (a conditional
 faded, dashed tail with the condition written beside it. :func:`timeline_page` wraps the
 picture in a self-contained HTML page.
 
-Everything written into the picture is escaped text. This module reads no graph and writes
-no file.
+Everything written into the picture is escaped text. This module writes no file; it reads
+the graph only in :func:`parties`, for grouping the rows by the parties holding them.
 """
 
 from __future__ import annotations
@@ -24,14 +24,16 @@ from .render import xml_safe
 
 if TYPE_CHECKING:
     from .answers import State
+    from .load import Store
 
-__all__ = ["timeline_page", "timeline_svg"]
+__all__ = ["parties", "timeline_page", "timeline_png", "timeline_svg"]
 
 _ROW = 22
 _LEFT = 330
 _WIDTH = 1400
 _TOP = 56
 _NOTES = 330  # room right of the axis for the conditions of conditional ends
+_LABEL_CHARS = 52  # the characters of a label line that fit left of the axis
 
 
 def _date(value: Any) -> dt.date | None:
@@ -62,11 +64,16 @@ def timeline_svg(
     *,
     start: dt.date | None = None,
     colours: Mapping[str, str] | None = None,
+    group_by: str | Mapping[str, str] | None = None,
 ) -> str:
     """The provisions' terms in ``answer`` (an answer of :func:`pactgraph.state.state`) as SVG.
 
     ``start`` is where the axis begins (the agreement's date; by default the earliest date
-    in the answer); ``colours`` maps a provision kind to its bar colour.
+    in the answer); ``colours`` maps a provision kind to its bar colour. ``group_by`` puts
+    the rows under headings: ``"kind"``, ``"agreement"``, or a mapping of provision IRI to
+    group name (:func:`parties` gives the parties holding each provision). Labels wrap onto
+    up to three lines (the full label is in each row's hover text), and a legend under the
+    axis names the colours and marks.
 
     >>> from pactgraph.load import load
     >>> from pactgraph.state import state
@@ -92,6 +99,7 @@ def timeline_svg(
             str(p.get("label")),
         ),
     )
+    rows = _grouped(provisions, group_by, state)
     on = _date(state.get("on"))
     events = [(e, _date(e.get("date"))) for e in state.get("scenario", [])]
     versions = [(v, _date(v.get("effective"))) for v in state.get("versions", [])]
@@ -103,8 +111,11 @@ def timeline_svg(
         return _LEFT + (_WIDTH - _LEFT - _NOTES) * (day - first).days / span
 
     top = _TOP + (_ROW if versions else 0)  # a lane for the versions, above the terms
-    height = top + _ROW * len(provisions) + 50 + 14 * (len(events) + 1)
-    bottom = top + _ROW * len(provisions) + 10
+    heights = [_ROW if heading else _row_height(item) for heading, item in rows]
+    bottom = top + sum(heights) + 10
+    kinds = sorted({_kind_words(str(p.get("kind"))) for p in provisions})
+    legend_top = bottom + 14 * (len(events) + 1) + 24
+    height = legend_top + 20 * (2 + (len(kinds) + 3) // 4)
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{_WIDTH}" height="{height}" '
         f'viewBox="0 0 {_WIDTH} {height}" font-family="system-ui, sans-serif" font-size="11" '
@@ -139,8 +150,17 @@ def timeline_svg(
                 f"{_esc(_short(label, 70))}</text></g>"
             )
         out.append("</g>")
-    for i, p in enumerate(provisions):
-        y = top + i * _ROW
+    y = float(top)
+    for (heading, p), row_height in zip(rows, [0, *heights], strict=False):
+        y += row_height
+        if heading:
+            out.append(
+                f'<text class="group" x="8" y="{y + 15}" fill="#212529" font-weight="bold">'
+                f"{_esc(p)}</text>"
+                f'<line x1="8" y1="{y + 19}" x2="{_WIDTH - 8}" y2="{y + 19}" stroke="#ced4da"/>'
+            )
+            continue
+        assert isinstance(p, Mapping)
         begin = _date(p.get("start"))
         end = _date(p.get("end"))
         colour = colours.get(_kind_words(str(p.get("kind"))), "#adb5bd")
@@ -153,9 +173,14 @@ def timeline_svg(
             tip += f" — {p.get('reason')}"
         out.append(f'<g class="term" data-provision="{_esc(p.get("provision"))}">')
         out.append(f"<title>{_esc(tip)}</title>")
+        lines = _wrap(str(p.get("label")))
         out.append(
-            f'<text x="{_LEFT - 8}" y="{y + 14}" text-anchor="end" fill="#212529">'
-            f"{_esc(_short(str(p.get('label')), 52))}</text>"
+            f'<text class="label" x="{_LEFT - 8}" y="{y + 14}" text-anchor="end" fill="#212529">'
+            + "".join(
+                f'<tspan x="{_LEFT - 8}" dy="{0 if n == 0 else 13}">{_esc(line)}</tspan>'
+                for n, line in enumerate(lines)
+            )
+            + "</text>"
         )
         if (begin is None and status == "not_started") or (end is None and status == "ended"):
             # No term on the axis: a provision that has not started under this scenario
@@ -205,8 +230,116 @@ def timeline_svg(
             'font-weight="bold">'
             f"on {on.isoformat()}</text>"
         )
+    out += _legend(legend_top, kinds, colours)
     out.append("</svg>")
     return "\n".join(out)
+
+
+def _legend(top: float, kinds: Sequence[str], colours: Mapping[str, str]) -> list[str]:
+    """The colours of the kinds shown, and what each mark and line means."""
+    out = [
+        f'<g class="legend"><text x="8" y="{top}" font-weight="bold" fill="#212529">Legend</text>'
+    ]
+    for n, kind in enumerate(kinds):
+        x, y = 80 + (n % 4) * 200, top - 10 + (n // 4) * 20
+        fill = colours.get(kind, "#adb5bd")
+        out.append(
+            f'<rect x="{x}" y="{y}" width="14" height="10" rx="2" fill="{fill}" stroke="#343a40" '
+            f'stroke-width="0.6"/><text x="{x + 20}" y="{y + 9}">{_esc(kind)}</text>'
+        )
+    y = top + 10 + 20 * ((len(kinds) + 3) // 4)
+    marks = [
+        ('stroke="#212529" stroke-width="2"', "the date asked about"),
+        ('stroke="#d62828" stroke-dasharray="5 3"', "an event of the scenario"),
+        ('stroke="#1d3557" stroke-dasharray="2 2"', "a version takes effect"),
+    ]
+    for n, (style, words) in enumerate(marks):
+        x = 80 + n * 200
+        out.append(
+            f'<line x1="{x}" y1="{y - 10}" x2="{x}" y2="{y + 2}" {style}/>'
+            f'<text x="{x + 8}" y="{y}">{_esc(words)}</text>'
+        )
+    x = 80 + len(marks) * 200
+    out.append(
+        f'<rect x="{x}" y="{y - 9}" width="20" height="10" fill="#ffffff" stroke="#343a40" '
+        f'stroke-dasharray="3 2"/><text x="{x + 26}" y="{y}">dashed end: conditional or open; '
+        "faded bar: not yet started</text></g>"
+    )
+    return out
+
+
+def _wrap(label: str, width: int = _LABEL_CHARS, lines: int = 3) -> list[str]:
+    """A label broken at spaces into at most ``lines`` lines of ``width`` characters, the
+    last one cut with an ellipsis when the label is longer."""
+    out: list[str] = []
+    line = ""
+    for word in label.split():
+        candidate = f"{line} {word}" if line else word
+        if len(candidate) <= width or not line:
+            line = candidate
+        else:
+            out.append(line)
+            line = word
+    out.append(line)
+    if len(out) > lines:
+        out = [*out[: lines - 1], _short(" ".join(out[lines - 1 :]), width)]
+    return [_short(text, width) for text in out]
+
+
+def _row_height(provision: Mapping[str, Any] | str) -> int:
+    label = provision if isinstance(provision, str) else str(provision.get("label"))
+    return _ROW + 13 * (len(_wrap(label)) - 1)
+
+
+def _grouped(
+    provisions: Sequence[Mapping[str, Any]],
+    group_by: str | Mapping[str, str] | None,
+    state: Mapping[str, Any],
+) -> list[tuple[bool, Any]]:
+    """The rows to draw: ``(False, provision)``, under ``(True, heading)`` rows when grouped."""
+    if group_by is None:
+        return [(False, p) for p in provisions]
+    if group_by == "kind":
+        key = {str(p["provision"]): _kind_words(str(p.get("kind"))) for p in provisions}
+    elif group_by == "agreement":
+        names = {str(v.get("agreement")): str(v.get("label")) for v in state.get("versions", [])}
+        key = {
+            str(p["provision"]): names.get(str(p.get("agreement")), str(p.get("agreement")))
+            for p in provisions
+        }
+    elif isinstance(group_by, Mapping):
+        key = {
+            str(p["provision"]): group_by.get(str(p["provision"]), "no party named")
+            for p in provisions
+        }
+    else:
+        raise ValueError(f"group_by= takes 'kind', 'agreement' or a mapping, not {group_by!r}")
+    rows: list[tuple[bool, Any]] = []
+    for group in sorted(set(key.values())):
+        rows.append((True, group))
+        rows += [(False, p) for p in provisions if key[str(p["provision"])] == group]
+    return rows
+
+
+def parties(store: Store) -> dict[str, str]:
+    """The parties holding each provision, in words, for ``group_by=``: its holders, or for a
+    provision with none, its counterparties ("Microsoft and OpenAI" when there are two)."""
+    from .query import select
+
+    rows = select(
+        store,
+        """SELECT ?provision ?name WHERE {
+             ?provision pg:holder|pg:counterparty ?party .
+             OPTIONAL { ?provision pg:holder ?holder }
+             FILTER (!BOUND(?holder) || EXISTS { ?provision pg:holder ?party })
+             OPTIONAL { ?party rdfs:label ?label }
+             BIND (COALESCE(STR(?label), STR(?party)) AS ?name)
+           }""",
+    )
+    names: dict[str, set[str]] = {}
+    for row in rows:
+        names.setdefault(str(row["provision"]), set()).add(str(row["name"]))
+    return {p: " and ".join(sorted(n)) for p, n in names.items()}
 
 
 def _kind_words(kind: str) -> str:
@@ -216,6 +349,52 @@ def _kind_words(kind: str) -> str:
 
 def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+#: The browsers :func:`timeline_png` looks for, in order.
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+
+def timeline_png(svg: str) -> bytes:
+    """The picture as PNG, drawn by a headless chromium (Debian's ``chromium`` or another on
+    ``PATH``) at the picture's own size. Raises :class:`~pactgraph.errors.UsageError` when no
+    browser is installed, naming the formats that need none."""
+    import os
+    import shutil
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    from .errors import UsageError
+
+    browser = next((found for name in BROWSERS if (found := shutil.which(name))), None)
+    if browser is None:
+        raise UsageError(
+            "a PNG timeline is drawn by a headless chromium, and none is installed "
+            f"({', '.join(BROWSERS)}); write a .svg or .html instead"
+        )
+    size = re.search(r'width="(\d+)" height="(\d+)"', svg)
+    width, height = (int(size[1]), int(size[2])) if size else (_WIDTH, 800)
+    page = (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><style>html, body { margin: 0; }'
+        "</style></head><body>" + svg + "</body></html>"
+    )
+    with tempfile.TemporaryDirectory(prefix="pactgraph-") as folder:
+        source, target = Path(folder) / "timeline.html", Path(folder) / "timeline.png"
+        source.write_text(page, encoding="utf-8")
+        command = [
+            browser, "--headless", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update",
+            f"--user-data-dir={folder}/profile", f"--window-size={width},{height}",
+            f"--screenshot={target}", source.as_uri(),
+        ]  # fmt: skip
+        if os.geteuid() == 0:
+            command.insert(1, "--no-sandbox")  # chromium's sandbox refuses to run as root
+        done = subprocess.run(command, capture_output=True, timeout=120, check=False)
+        if not target.exists():
+            detail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:]
+            raise UsageError(f"{browser} did not draw the PNG ({' '.join(detail)}); write a .svg")
+        return target.read_bytes()
 
 
 def timeline_page(svg: str, title: str) -> str:
