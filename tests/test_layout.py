@@ -21,7 +21,7 @@ def test_the_module_table_lists_every_module() -> None:
 
 def test_each_verb_lives_in_the_module_of_its_name() -> None:
     lookups = {
-        "holdings", "dependents", "covering", "changes", "claims", "lifetime", "in_force",
+        "holdings", "dependents", "covering", "changes", "claims", "lifetime", "lifetimes", "in_force",
         "changes_on", "prerequisites", "describe", "positions", "excluding",
     }  # fmt: skip
     for name in pactgraph.__all__:

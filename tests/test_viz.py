@@ -261,6 +261,10 @@ def test_clicking_a_node_shows_that_node_and_links_to_its_neighbours(
     assert nodes[target]["label"] in details
     assert nodes[target]["quote"] in details
     assert "OpenAI News announcement of 28 October 2025" in details  # its source
+    from pactgraph.lookup import lifetime
+
+    life = lifetime(store, target)
+    assert f"term: starts {life.starts}; ends {life.ends}" in details
     # Its neighbours, as the graph states them, are links; following one shows it.
     linked = page.js("[...document.querySelectorAll('#details button')].map(b => b.dataset.id)")
     graph_neighbours = {

@@ -5,9 +5,9 @@ The public API reads like the pipeline: :func:`load` → :func:`validate` → :f
 (with :func:`resolve` for names) → :func:`visualize` / :func:`export`; :func:`serve` offers
 the graph as a SPARQL endpoint. :func:`holdings`, :func:`positions`, :func:`dependents`,
 :func:`prerequisites`, :func:`describe`, :func:`covering`, :func:`excluding`,
-:func:`changes`, :func:`claims`, :func:`lifetime`, :func:`in_force` and :func:`changes_on`
-answer the questions that :func:`ask` routes to, and :func:`diff` what one version of an
-agreement changed from another.
+:func:`changes`, :func:`claims`, :func:`lifetime`, :func:`lifetimes`, :func:`in_force` and
+:func:`changes_on` answer the questions that :func:`ask` routes to, and :func:`diff` what
+one version of an agreement changed from another.
 
 Each verb lives in the module of its name (``pactgraph.state.state``; the lookups in
 ``pactgraph.lookup``, ``select`` beside ``query``) and is imported on first use, so
@@ -46,6 +46,7 @@ __all__ = [
     "impact",
     "in_force",
     "lifetime",
+    "lifetimes",
     "load",
     "positions",
     "prerequisites",
@@ -80,6 +81,7 @@ _VERBS = {
     "changes_on": "pactgraph.lookup",
     "in_force": "pactgraph.lookup",
     "lifetime": "pactgraph.lookup",
+    "lifetimes": "pactgraph.lookup",
     "claims": "pactgraph.lookup",
     "resolve": "pactgraph.resolve",
     "export": "pactgraph.export",
@@ -102,6 +104,7 @@ if TYPE_CHECKING:
         holdings,
         in_force,
         lifetime,
+        lifetimes,
     )
     from .query import query, select
     from .resolve import resolve

@@ -63,6 +63,7 @@ from .namespaces import PG_NS, local_name
 if TYPE_CHECKING:
     import networkx as nx
 
+    from .evaluate import Run
     from .load import Store
 
 __all__ = [
@@ -78,6 +79,7 @@ __all__ = [
     "holdings",
     "in_force",
     "lifetime",
+    "lifetimes",
     "positions",
     "prerequisites",
 ]
@@ -797,15 +799,48 @@ def lifetime(
     >>> answer.start, answer.end, answer.ends
     (datetime.date(2024, 1, 1), datetime.date(2026, 12, 31), 'after 2026-12-31 (end of 2026)')
     """
-    from .evaluate import ALWAYS, Run
-    from .model import DAY, model
+    from .evaluate import Run
+    from .model import model
     from .resolve import resolve
     from .scenario import scenario
 
     m = model(store, as_of)
     iri = resolve(store, name, kinds=["provision"])
-    s = scenario(store, events, m=m)
-    run = Run(m, s)
+    return _lifetime(Run(m, scenario(store, events, m=m)), iri)
+
+
+def lifetimes(
+    store: Store,
+    *,
+    events: Mapping[str, dt.date] | None = None,
+    as_of: dt.date | None = None,
+) -> dict[str, Lifetime]:
+    """:func:`lifetime` of every provision, by IRI, from one evaluation of the scenario.
+
+    >>> from pactgraph.load import load
+    >>> store = load(text='''
+    ...     <https://example.org/a> a pg:Agreement ; dcterms:date "2024-01-01"^^xsd:date ;
+    ...         pg:provision <https://example.org/r> .
+    ...     <https://example.org/r> a pg:Right ; rdfs:label "tenancy" .
+    ... ''')
+    >>> lifetimes(store)["https://example.org/r"].ends
+    'no end stated'
+    """
+    from .evaluate import Run
+    from .model import model
+    from .scenario import scenario
+
+    m = model(store, as_of)
+    run = Run(m, scenario(store, events, m=m))
+    return {iri: _lifetime(run, iri) for iri in sorted(m.provisions)}
+
+
+def _lifetime(run: Run, iri: str) -> Lifetime:
+    """A provision's lifetime in an evaluated scenario."""
+    from .evaluate import ALWAYS
+    from .model import DAY
+
+    m = run.m
     term = run.term(iri)
     p = m.provisions[iri]
     start = term.start if term.start not in (None, ALWAYS) and not term.never else None

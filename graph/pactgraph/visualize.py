@@ -77,7 +77,7 @@ _NAMED = 3
 #: one agreement at a time (a canvas redraw of every node takes longer than a frame).
 PORTFOLIO_NODES = 1500
 # Node fields the page's side panel reads, which pyvis has no use for.
-_PANEL_ONLY = frozenset({"readings", "sources", "quote", "focus"})
+_PANEL_ONLY = frozenset({"readings", "sources", "quote", "focus", "term"})
 
 
 #: The version of vis-network the page carries (``static/vis-network/SOURCE.md`` says where
@@ -146,6 +146,7 @@ def _view(
             label, text = str(reading.get("label", "")), str(reading.get("pg_reading", ""))
             readings.setdefault(source, []).append({"label": label, "reading": text})
 
+    terms = _terms(store)
     statuses = {p["provision"]: p for p in (state or {}).get("provisions", [])}
     changes = {c["provision"]: c for c in (impact or {}).get("changes", [])}
     nodes: list[dict[str, Any]] = []
@@ -158,6 +159,7 @@ def _view(
             "label": data["label"],
             "kind": kind,
             "quote": quotes.get(nid),
+            "term": terms.get(nid),
             "readings": readings.get(nid, []),
             "sources": sources.get(nid, []),
             "shape": style.shape,
@@ -217,6 +219,19 @@ def _view(
         _draw_paths(impact, edges, pairs, shown)
     _place(nodes, edges, impact)
     return {"nodes": nodes, "edges": edges}
+
+
+def _terms(store: Store) -> dict[str, str]:
+    """Each provision's term in words, with no event dated: when it starts and ends."""
+    from .lookup import lifetimes
+
+    words = {}
+    for iri, life in lifetimes(store).items():
+        text = f"starts {life.starts}; ends {life.ends}"
+        if life.conditional:
+            text += " (an undated event could change it)"
+        words[iri] = text
+    return words
 
 
 def _place(
@@ -816,6 +831,7 @@ _APP = r"""
     details.replaceChildren();
     details.appendChild(el("strong", n.label));
     details.appendChild(el("div", n.kind));
+    if (n.term) details.appendChild(el("div", "term: " + n.term));
     if (n.status) details.appendChild(el("div", "status: " + words(n.status)));
     if (n.change) details.appendChild(el("div", "change: " + n.change + ", " + n.cause));
     if (n.reason) details.appendChild(el("div", n.reason));
