@@ -9,6 +9,7 @@ through FROM) and the limits (timeout, row cap). One server serves the whole mod
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import re
@@ -586,6 +587,118 @@ def test_a_client_that_gives_up_does_not_cost_a_worker() -> None:
         assert time.monotonic() - started < 60  # far less than the 120 s a kept worker costs
     finally:
         _stop(patient)
+
+
+def test_a_query_that_finds_no_free_worker_is_answered_busy_at_once() -> None:
+    """One worker busy with a query that runs to its 20 s timeout: a cheap query waits
+    --queue-wait (0.5 s) and is answered 503 busy with Retry-After, not after 20 s."""
+    import threading
+
+    busy = _start("--data", V2025, "--workers", "1", "--timeout", "20", "--queue-wait", "0.5")
+    try:
+        runaway = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+        def ask() -> None:
+            with contextlib.suppress(OSError):  # the server goes away under it
+                http(busy.url, params=[("query", runaway)])
+
+        threading.Thread(target=ask, daemon=True).start()
+        time.sleep(1.0)  # the runaway holds the one worker
+        started = time.monotonic()
+        reply = http(busy.url, params=[("query", PARTIES)])
+        took = time.monotonic() - started
+        assert reply.status == 503
+        assert b"busy" in reply.body
+        assert reply.headers.get("retry-after") == "1"
+        assert took < 5
+    finally:
+        _stop(busy)
+
+
+def test_a_query_posted_by_a_page_of_another_origin_is_refused(server: Server) -> None:
+    """A page elsewhere can post a form here without a preflight; only the server's own
+    origin and the --cors origin may."""
+    body = form(query=PARTIES)
+    own = server.url.rsplit("/sparql", 1)[0]
+    for origin, status in (("https://evil.example", 403), ("null", 403), (own, 200),
+                           (ALLOWED_ORIGIN, 200)):  # fmt: skip
+        reply = http(server.url, method="POST", data=body, headers={**FORM, "Origin": origin})
+        assert reply.status == status, origin
+    assert http(server.url, method="POST", data=body, headers=FORM).status == 200  # no Origin
+    refused = http(
+        server.url, method="POST", data=body, headers={**FORM, "Origin": "https://evil.example"}
+    )
+    assert b"--cors" in refused.body
+
+
+def test_head_answers_as_get_does_without_a_body(server: Server) -> None:
+    for params in ([], [("query", PARTIES)]):
+        got = http(server.url, params=params)
+        head = http(server.url, method="HEAD", params=params)
+        assert head.status == got.status == 200
+        assert head.media == got.media
+        assert head.body == b""
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (read from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _busy_server() -> tuple[Server, list[int]]:
+    """A one-worker server whose worker is busy with a query that would run 60 s."""
+    import threading
+
+    busy = _start("--data", V2025, "--workers", "1", "--timeout", "60")
+    runaway = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+    def ask() -> None:
+        with contextlib.suppress(OSError):  # the server goes away under it
+            http(busy.url, params=[("query", runaway)])
+
+    threading.Thread(target=ask, daemon=True).start()
+    time.sleep(1.5)
+    workers = _children(busy.process.pid)
+    assert workers
+    return busy, workers
+
+
+def test_ctrl_c_stops_the_server_without_waiting_for_a_running_query() -> None:
+    busy, workers = _busy_server()
+    started = time.monotonic()
+    busy.process.send_signal(signal.SIGINT)
+    assert busy.process.wait(timeout=30) == 0
+    assert time.monotonic() - started < 10  # not the 60 s the query could run
+    time.sleep(0.5)
+    assert [w for w in workers if _running(w)] == []
+    _stop(busy)
+
+
+def test_kill_9_of_the_server_leaves_no_worker_running() -> None:
+    busy, workers = _busy_server()
+    busy.process.kill()
+    busy.process.wait(timeout=10)
+    deadline = time.monotonic() + 10
+    while [w for w in workers if _running(w)] and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert [w for w in workers if _running(w)] == []
+    _stop(busy)
 
 
 def test_cors_only_for_the_given_origin(server: Server) -> None:

@@ -466,6 +466,7 @@ def _serve(args: argparse.Namespace) -> int:
             ready=ready,
             allow_hosts=args.allow_host or (),
             max_memory=args.max_memory,
+            queue_wait=args.queue_wait,
         )
     except KeyboardInterrupt:  # Ctrl-C is how a server is meant to stop
         sys.stderr.write("pactgraph: stopped\n")
@@ -506,6 +507,14 @@ def _serve_args(parser: argparse.ArgumentParser) -> None:
         metavar="MIB",
         help="memory a query may take in its worker, beyond the data (default: 2048); "
         "past it the query is stopped and answered 503",
+    )
+    parser.add_argument(
+        "--queue-wait",
+        type=float,
+        default=2.0,
+        metavar="SECONDS",
+        help="how long a query waits for a free worker (default: 2); past it, it is answered "
+        "503 busy, with Retry-After",
     )
     parser.add_argument(
         "--allow-host",

@@ -27,6 +27,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import multiprocessing
+import os
 import re
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
@@ -91,6 +92,8 @@ class Settings:
     max_memory: int = 2048
     """MiB a query may take in its worker beyond the loaded store; past it the query is
     stopped and answered 503."""
+    queue_wait: float = 2.0
+    """Seconds a query waits for a free worker before it is answered 503 busy."""
     allowed_hosts: tuple[str, ...] = ()
     """The ``Host`` names a request may use (empty: any); a name outside them is a DNS
     rebinding attempt and gets 400."""
@@ -241,11 +244,32 @@ def _bound_memory(mebibytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def _worker(conn: Connection, paths: Sequence[str] | None, max_memory: int = 2048) -> None:
+def _die_with_parent(server: int) -> None:
+    """Have the kernel kill this worker when the server dies, even by ``kill -9``, so no
+    query runs on orphaned (Linux: ``PR_SET_PDEATHSIG``; elsewhere nothing is done)."""
+    import signal
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(1, signal.SIGKILL) != 0:  # 1: PR_SET_PDEATHSIG
+        return
+    if os.getppid() != server:  # the server died before the request took hold
+        os._exit(1)
+
+
+def _worker(
+    conn: Connection, paths: Sequence[str] | None, max_memory: int = 2048, server: int = 0
+) -> None:
     """A worker process: load the store once, then answer queries until told to stop; a
-    query that needs more than ``max_memory`` MiB more ends the worker (the pool says so)."""
+    query that needs more than ``max_memory`` MiB more ends the worker (the pool says so).
+    It dies with ``server``, the process that started it."""
     from .load import load
 
+    _die_with_parent(server)
     store = load(list(paths) if paths else None)
     _bound_memory(max_memory)
     conn.send("ready")
@@ -277,16 +301,23 @@ class _Pool:
         self.all: list[tuple[BaseProcess, Connection]] = []
         self.tasks: set[asyncio.Task[None]] = set()
 
-    def _spawn(self) -> tuple[BaseProcess, Connection]:
+    def _launch(self) -> tuple[BaseProcess, Connection]:
+        """Start a worker process. Called on the event loop's thread, which lives as long as
+        the server: a worker is told to die with the thread that started it."""
         parent, child = self.context.Pipe()
         process = self.context.Process(
             target=_worker,
-            args=(child, self.settings.paths, self.settings.max_memory),
+            args=(child, self.settings.paths, self.settings.max_memory, os.getpid()),
             daemon=True,
             name="pactgraph-query",
         )
         process.start()
         child.close()
+        return process, parent
+
+    def _ready(self, worker: tuple[BaseProcess, Connection]) -> tuple[BaseProcess, Connection]:
+        """Wait for a launched worker to load the store (in a thread: it takes a while)."""
+        process, parent = worker
         try:
             started = parent.poll(120) and parent.recv() == "ready"
         except (EOFError, OSError):
@@ -294,23 +325,29 @@ class _Pool:
         if not started:
             process.kill()
             raise RuntimeError("a query worker did not start; rerun with --debug")
-        worker = (process, parent)
         self.all.append(worker)
         return worker
+
+    async def _spawn(self) -> tuple[BaseProcess, Connection]:
+        return await asyncio.to_thread(self._ready, self._launch())
 
     async def start(self) -> None:
         """Start every worker at once: each loads the store in its own process."""
         count = max(1, self.settings.workers)
-        for worker in await asyncio.gather(*(asyncio.to_thread(self._spawn) for _ in range(count))):
+        for worker in await asyncio.gather(*(self._spawn() for _ in range(count))):
             await self.idle.put(worker)
 
     def stop(self) -> None:
-        for process, conn in self.all:
+        """Stop every worker: an idle one ends when told; a busy one, mid-query, is killed
+        at once rather than waited for."""
+        for _process, conn in self.all:
             with contextlib.suppress(OSError):
                 conn.send(None)
-            process.join(timeout=2)
+        for process, _conn in self.all:
+            process.join(timeout=0.5)
             if process.is_alive():
                 process.kill()
+                process.join(timeout=2)
 
     async def _replace(self, worker: tuple[BaseProcess, Connection]) -> None:
         process, conn = worker
@@ -319,7 +356,7 @@ class _Pool:
         conn.close()
         if worker in self.all:
             self.all.remove(worker)
-        await self.idle.put(await asyncio.to_thread(self._spawn))
+        await self.idle.put(await self._spawn())
 
     def _replace_later(self, worker: tuple[BaseProcess, Connection]) -> None:
         task = asyncio.get_running_loop().create_task(self._replace(worker))
@@ -332,8 +369,26 @@ class _Pool:
         gone: Callable[[], Awaitable[bool]] | None = None,
     ) -> tuple[int, str, bytes, dict[str, str]]:
         """Run ``request`` on an idle worker; ``gone`` says whether the client has left, in
-        which case the worker is replaced at once rather than left busy."""
-        worker = await self.idle.get()
+        which case the worker is replaced at once rather than left busy. A request that finds
+        no worker free within ``queue_wait`` seconds is answered 503 busy at once, so a
+        client learns to retry instead of waiting behind queries that may run to the timeout."""
+        getter = asyncio.ensure_future(self.idle.get())
+        try:
+            worker = await asyncio.wait_for(asyncio.shield(getter), self.settings.queue_wait)
+        except TimeoutError:
+            getter.cancel()
+            try:  # a worker that came free as the wait ran out is used, never lost
+                worker = await getter
+            except asyncio.CancelledError:
+                worker = None
+        if worker is None:
+            workers = max(1, self.settings.workers)
+            message = (
+                f"error: busy: all {workers} query workers are taken; retry in a moment "
+                "(the server's --workers and --queue-wait set how many run and how long a "
+                "query waits)\n"
+            )
+            return 503, "text/plain; charset=utf-8", message.encode(), {"Retry-After": "1"}
         conn = worker[1]
         try:
             conn.send(request)
@@ -521,6 +576,14 @@ def create_app(settings: Settings, graphs: Sequence[str], explorer: str | None =
         output = params.get("format")
         default_graphs = params.getlist("default-graph-uri")
         named_graphs = params.getlist("named-graph-uri")
+        origin = request.headers.get("origin")
+        if method == "POST" and origin and not _allowed_origin(origin, request, settings.cors):
+            # a page elsewhere can post a form here without asking first (a "simple" request)
+            return _plain(
+                403,
+                f"a query posted by a page at {origin} is refused: this endpoint answers pages "
+                "of its own origin, and the one origin named with --cors",
+            )
         if method == "POST":
             media = request.headers.get("content-type", "").split(";")[0].strip().lower()
             if media == "application/sparql-update":
@@ -563,7 +626,7 @@ def create_app(settings: Settings, graphs: Sequence[str], explorer: str | None =
         elif "graph" in params or "default" in params:
             return await graph_store_read(request)
         if not queries:
-            if method == "GET" and not params:
+            if method in {"GET", "HEAD"} and not params:
                 accept = request.headers.get("accept")
                 dataset = _quad_format(accept)
                 if dataset is not None:  # the Graph Store as a whole, in a format of quads
@@ -638,6 +701,13 @@ def create_app(settings: Settings, graphs: Sequence[str], explorer: str | None =
 _HOST = re.compile(r"^[\w.:-]+$")
 
 
+def _allowed_origin(origin: str, request: Any, cors: str | None) -> bool:
+    """Whether a browser page at ``origin`` may send this request: the server's own origin,
+    or the one named with ``--cors``."""
+    own = f"{request.url.scheme}://{request.headers.get('host', '')}"
+    return origin in {own, cors}
+
+
 def _check_port(host: str, port: int) -> None:
     import socket
 
@@ -665,6 +735,7 @@ def serve(
     ready: Callable[[str], None] | None = None,
     allow_hosts: Sequence[str] = (),
     max_memory: int = 2048,
+    queue_wait: float = 2.0,
 ) -> None:
     """Serve the agreements (default: the bundled ones) until interrupted.
 
@@ -691,6 +762,9 @@ def serve(
     max_memory
         MiB a query may take in its worker beyond the loaded store; a query that needs
         more is stopped and answered 503, and the worker replaced.
+    queue_wait
+        Seconds a query waits for a free worker; past it, it is answered 503 busy with
+        ``Retry-After``.
     allow_hosts
         ``Host`` names requests may use besides the address listened on (and, for a
         loopback address, ``localhost``, ``127.0.0.1`` and ``::1``); ``*`` allows any. Other
@@ -707,8 +781,11 @@ def serve(
 
     from .load import load
 
-    if timeout <= 0 or row_cap <= 0 or workers <= 0 or max_memory <= 0:
-        raise UsageError("the timeout, the row cap and the number of workers must be positive")
+    if timeout <= 0 or row_cap <= 0 or workers <= 0 or max_memory <= 0 or queue_wait <= 0:
+        raise UsageError(
+            "the timeout, the row cap, the number of workers, the memory bound and the queue "
+            "wait must be positive"
+        )
     if not _HOST.match(host):
         raise UsageError(f"host {host!r} is not a host name or address")
     store = load(list(paths) if paths else None)
@@ -722,13 +799,18 @@ def serve(
         cors=cors,
         workers=workers,
         max_memory=max_memory,
+        queue_wait=queue_wait,
         allowed_hosts=() if "*" in allowed else tuple(sorted(allowed)),
     )
     from .visualize import visualize
 
     app = create_app(settings, store.agreement_graphs, explorer=visualize(store))
     del store
-    config = uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="on")
+    # On Ctrl-C or SIGTERM, requests still running get a second before the workers are
+    # killed: a query that would run to the timeout does not hold the server up.
+    config = uvicorn.Config(
+        app, host=host, port=port, log_level="warning", lifespan="on", timeout_graceful_shutdown=1
+    )
     server = uvicorn.Server(config)
     if ready is not None:
         url_host = f"[{host}]" if ":" in host else host
