@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -289,3 +290,108 @@ def test_xml_outputs_stay_well_formed_with_control_characters(tmp_path: Path) ->
     assert_one_line_error(
         run_cli("--data", str(path), "export", "--format", "xml"), 2, "XML cannot carry"
     )
+
+
+# ------------------------------------------------------------------ huge input
+
+
+def _bounded(*args: str, cpu: int = 60, memory_gib: int = 4) -> subprocess.CompletedProcess[str]:
+    """``python -m pactgraph ARGS`` with its CPU time and address space capped, so a case
+    that regressed to quadratic time or unbounded memory fails instead of taking the machine."""
+    import resource
+    import sys
+
+    def limits() -> None:
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
+        resource.setrlimit(resource.RLIMIT_AS, (memory_gib << 30, memory_gib << 30))
+
+    return subprocess.run(
+        [sys.executable, "-m", "pactgraph", *args],
+        capture_output=True,
+        text=True,
+        timeout=cpu * 3,
+        check=False,
+        preexec_fn=limits,
+    )
+
+
+def _huge_label(tmp_path: Path, size: int) -> Path:
+    label = "x" * size
+    path = tmp_path / "label.ttl"
+    path.write_text(
+        "@prefix pg: <https://w3id.org/pactgraph/ns#> .\n"
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        f'<https://example.org/a> a pg:Agreement ; rdfs:label "{label}" ;\n'
+        "    pg:provision <https://example.org/r> .\n"
+        f'<https://example.org/r> a pg:Right ; rdfs:label "{label}" .\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.slow
+def test_a_4_mb_label_takes_linear_time_in_validate_and_state(tmp_path: Path) -> None:
+    """A 4 MB label took minutes in validate (rdflib's N-Triples reader is quadratic in a
+    line's length) and in the state table (textwrap cuts a long word one line at a time)."""
+    path = _huge_label(tmp_path, 4_000_000)
+    checked = _bounded("validate", "--data", str(path), cpu=30)
+    assert checked.returncode == 1, checked.stderr  # it lacks quotes: findings, not a crash
+    assert "pg:evidence" in checked.stdout
+    table = _bounded("state", "--on", "2030-01-01", "--data", str(path), cpu=30)
+    assert table.returncode == 0, table.stderr[-300:]
+    assert max(len(line) for line in table.stdout.splitlines()) < 200  # wrapped, not one line
+
+
+def test_a_literal_past_the_parsers_limit_is_a_named_error(tmp_path: Path) -> None:
+    path = tmp_path / "literal.ttl"
+    path.write_text(
+        "<https://example.org/a> a <https://w3id.org/pactgraph/ns#Agreement> ;\n"
+        f'  <http://www.w3.org/2000/01/rdf-schema#comment> "{"y" * (17 * 2**20)}" .\n',
+        encoding="utf-8",
+    )
+    result = run_cli("info", "--data", str(path))
+    assert_one_line_error(result, 1, f"{path}: one literal, IRI or line is longer than 16 MiB")
+
+
+def test_deeply_nested_rdfxml_is_refused_before_parsing(tmp_path: Path) -> None:
+    """100,000 nested elements took minutes in the RDF/XML parser (its time grows with the
+    square of the depth); a linear scan refuses them first."""
+    from pactgraph.load import MAX_XML_DEPTH
+
+    head = (
+        '<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"'
+        ' xmlns:ex="http://example.org/">\n<rdf:Description rdf:about="https://example.org/a">\n'
+    )
+    depth = 100_000
+    path = tmp_path / "nested.rdf"
+    path.write_text(
+        head
+        + "<ex:p><rdf:Description>" * depth
+        + "</rdf:Description></ex:p>" * depth
+        + "</rdf:Description></rdf:RDF>\n",
+        encoding="utf-8",
+    )
+    result = run_cli("info", "--data", str(path))
+    assert_one_line_error(result, 1, f"{path}:4: elements nest more than {MAX_XML_DEPTH} deep")
+    shallow = tmp_path / "shallow.rdf"  # nesting as real files do still loads
+    shallow.write_text(
+        head + "<ex:p><rdf:Description><ex:q>1</ex:q></rdf:Description></ex:p>"
+        '<!-- a <comment> --><ex:r rdf:resource="https://example.org/b"/>'
+        "</rdf:Description></rdf:RDF>\n",
+        encoding="utf-8",
+    )
+    assert len(load([shallow])) == 3
+
+
+def test_input_past_max_input_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    from pactgraph.cli import MAX_INPUT_DEFAULT
+    from pactgraph.load import MAX_INPUT
+
+    assert MAX_INPUT_DEFAULT == MAX_INPUT
+    path = _huge_label(tmp_path, 1_200_000)
+    refused = run_cli("info", "--max-input", "1", "--data", str(path))
+    assert_one_line_error(refused, 1, "past the limit of 1 MiB; raise it with --max-input MIB")
+    assert run_cli("info", "--max-input", "3", "--data", str(path)).returncode == 0
+    assert run_cli("info", "--max-input", "0", "--data", str(path)).returncode == 0  # no limit
+    piped = run_cli("info", "--max-input", "1", "--data", "-", input_text=path.read_text())
+    assert_one_line_error(piped, 1, "<stdin>: more than the limit of 1 MiB")

@@ -24,6 +24,10 @@ from typing import Any, NoReturn
 from . import __version__
 from .errors import PactgraphError, UsageError
 
+#: ``--max-input``'s default, in MiB: :data:`pactgraph.load.MAX_INPUT` (a test keeps them
+#: equal; the CLI does not import the loader just to print its help).
+MAX_INPUT_DEFAULT = 1024
+
 __all__ = ["COMMANDS", "EXIT_CODES", "build_parser", "main"]
 
 EXIT_CODES = {
@@ -51,7 +55,7 @@ def _out(text: str) -> None:
 def _load(args: argparse.Namespace) -> Any:
     from .load import load
 
-    return load(args.data or None)
+    return load(args.data or None, max_input=args.max_input or None)
 
 
 def _emit(data: bytes | dict[str, bytes], output: str) -> int:
@@ -690,6 +694,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         metavar="FILE",
         help="load this agreement file or directory instead of the bundled agreement (repeatable)",
+    )
+    common.add_argument(
+        "--max-input",
+        type=int,
+        default=MAX_INPUT_DEFAULT,
+        metavar="MIB",
+        help=f"read at most this much input (default: {MAX_INPUT_DEFAULT} MiB; 0: no limit); "
+        "memory grows with the input, about 50 times it to validate",
     )
     # SUPPRESS: a subcommand that is not given --debug keeps the one given before it
     common.add_argument(

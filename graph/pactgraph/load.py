@@ -141,19 +141,14 @@ class Store:
     def dataset(self) -> rdflib.Dataset:
         """The same quads as an rdflib ``Dataset`` (for SHACL, exports and the rdflib engine).
 
-        Built once, on first use, by handing each named graph over as N-Triples (rdflib's
-        ``Dataset.parse`` warns of its own deprecations).
+        Built once, on first use, term by term (:func:`_copy_into`).
         """
         import rdflib
 
         dataset = rdflib.Dataset(default_union=True)
         for name in self.oxigraph.named_graphs():
-            if not isinstance(name, ox.NamedNode):
-                continue
-            data = self.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name)
-            if data:
-                with _quiet_literals():
-                    dataset.graph(rdflib.URIRef(name.value)).parse(data=data, format="nt")
+            if isinstance(name, ox.NamedNode):
+                _copy_into(self.oxigraph, name, dataset.graph(rdflib.URIRef(name.value)))
         for prefix, iri in PREFIXES.items():
             dataset.bind(prefix, iri, replace=True)
         return dataset
@@ -165,11 +160,41 @@ class Store:
         graph = rdflib.Graph(identifier=rdflib.URIRef(name))
         for prefix, iri in PREFIXES.items():
             graph.bind(prefix, iri, replace=True)
-        data = self.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))
-        if data:
-            with _quiet_literals():
-                graph.parse(data=data, format="nt")
+        _copy_into(self.oxigraph, ox.NamedNode(name), graph)
         return graph
+
+
+def _copy_into(source: ox.Store, name: ox.NamedNode, graph: rdflib.Graph) -> None:
+    """Add the triples of the named graph ``name`` to an rdflib graph, term by term.
+
+    In time linear in the size of the data: handing a graph over as N-Triples text takes
+    time that grows with the square of a line's length in rdflib's reader (a 4 MB label
+    took minutes). A simple literal keeps no datatype, as rdflib reads it; RDF 1.2 triple
+    terms, which rdflib cannot hold, are left out.
+    """
+    import rdflib
+
+    string = PREFIXES["xsd"] + "string"
+
+    def term(value: Any) -> Any:
+        if isinstance(value, ox.NamedNode):
+            return rdflib.URIRef(value.value)
+        if isinstance(value, ox.BlankNode):
+            return rdflib.BNode(value.value)
+        if isinstance(value, ox.Literal):
+            if value.language:
+                return rdflib.Literal(value.value, lang=value.language)
+            datatype = value.datatype.value
+            return rdflib.Literal(
+                value.value, datatype=None if datatype == string else rdflib.URIRef(datatype)
+            )
+        return None  # a triple term
+
+    with _quiet_literals():
+        for quad in source.quads_for_pattern(None, None, None, name):
+            triple = (term(quad.subject), term(quad.predicate), term(quad.object))
+            if None not in triple:
+                graph.add(triple)
 
 
 def rdf_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -224,6 +249,40 @@ _ENTITY = re.compile(
 )
 #: The most entities an RDF/XML file may declare (OWL files use a few for namespaces).
 MAX_ENTITIES = 100
+#: The deepest an RDF/XML file's elements may nest. Real files nest a few levels; the
+#: parser's time grows with the square of the depth (100,000 levels took minutes).
+MAX_XML_DEPTH = 1000
+_XML_MARKUP = re.compile(
+    rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!.*?>"  # comments, CDATA, PIs, DOCTYPE
+    rb"|<(/?)[A-Za-z_][^\s/>]*(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(/?)>",
+    re.S,
+)
+
+
+def _check_depth(data: bytes, source: str) -> None:
+    """Refuse an XML document whose elements nest deeper than :data:`MAX_XML_DEPTH`, in one
+    linear scan of its tags, before the parser sees it.
+
+    >>> _check_depth(b"<a><b/><c>x</c></a>", "x.rdf")
+    >>> _check_depth(b"<a>" * 1001, "x.rdf")
+    Traceback (most recent call last):
+    ...
+    pactgraph.errors.ParseError: x.rdf:1: elements nest more than 1000 deep ...
+    """
+    depth = 0
+    for match in _XML_MARKUP.finditer(data):
+        closing, empty = match.group(1), match.group(2)
+        if closing is None or empty:  # comment, PI, CDATA, DOCTYPE, or <empty/>
+            continue
+        depth += -1 if closing else 1
+        if depth > MAX_XML_DEPTH:
+            line = data.count(b"\n", 0, match.start()) + 1
+            raise ParseError(
+                source,
+                f"elements nest more than {MAX_XML_DEPTH} deep (RDF/XML needs a few levels); "
+                "refused before parsing",
+                line=line,
+            )
 
 
 def _check_entities(path: Path) -> None:
@@ -271,6 +330,29 @@ def _check_entity_text(head: bytes, source: str) -> None:
             )
 
 
+_TOO_LONG = (
+    "one literal, IRI or line is longer than 16 MiB, the most the parser holds at once; "
+    "keep long texts in the source document and quote them"
+)
+
+#: The most input, in MiB, one run reads unless told otherwise (``--max-input``).
+MAX_INPUT = 1024
+
+
+def _check_size(files: Sequence[Path], max_input: int | None) -> None:
+    """Refuse input past ``max_input`` MiB before reading any of it (memory grows with it)."""
+    if max_input is None:
+        return
+    sizes = {f: f.stat().st_size for f in files if f != STDIN_PATH}
+    if sum(sizes.values()) > max_input * 2**20:
+        largest = max(sizes, key=lambda f: sizes[f])
+        raise DataError(
+            f"{largest}: the input is {sum(sizes.values()) / 2**20:,.0f} MiB in "
+            f"{len(sizes)} file(s), past the limit of {max_input:,} MiB; raise it with "
+            "--max-input MIB if this machine has the memory (about 50 times the input)"
+        )
+
+
 def _sniff(data: bytes) -> ox.RdfFormat:
     """The format of RDF read from standard input, by its first characters: RDF/XML,
     JSON-LD, else TriG (which reads Turtle and N-Triples as well; N-Quads is tried next).
@@ -286,15 +368,22 @@ def _sniff(data: bytes) -> ox.RdfFormat:
     return ox.RdfFormat.TRIG
 
 
-def _parse_stdin() -> list[ox.Quad]:
+def _parse_stdin(max_input: int | None = MAX_INPUT) -> list[ox.Quad]:
     """The statements on standard input, in the format :func:`_sniff` finds."""
-    data = sys.stdin.buffer.read()
+    limit = -1 if max_input is None else max_input * 2**20 + 1
+    data = sys.stdin.buffer.read(limit)
+    if max_input is not None and len(data) > max_input * 2**20:
+        raise DataError(
+            f"<stdin>: more than the limit of {max_input:,} MiB of input; raise it with "
+            "--max-input MIB if this machine has the memory"
+        )
     fmt = _sniff(data)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
         if fmt == ox.RdfFormat.RDF_XML:
             _check_entity_text(data, "<stdin>")
+            _check_depth(data, "<stdin>")
         try:
             return list(ox.parse(data, format=fmt, rename_blank_nodes=True))
         except SyntaxError:
@@ -312,17 +401,20 @@ def _parse_stdin() -> list[ox.Quad]:
         ) from err
     except UnicodeDecodeError as err:
         raise ParseError("<stdin>", f"not UTF-8 text ({err.reason}); is this RDF?") from err
+    except MemoryError as err:
+        raise ParseError("<stdin>", _TOO_LONG) from err
     except (OSError, ValueError) as err:
         raise ParseError("<stdin>", str(err)) from err
 
 
-def _parse(path: Path) -> list[ox.Quad]:
+def _parse(path: Path, max_input: int | None = MAX_INPUT) -> list[ox.Quad]:
     if path == STDIN_PATH:
-        return _parse_stdin()
+        return _parse_stdin(max_input)
     fmt = _format_for(path)
     try:
         if fmt == ox.RdfFormat.RDF_XML:
             _check_entities(path)
+            _check_depth(path.read_bytes(), str(path))
         with path.open("rb") as handle:
             bom = handle.read(3) == b"\xef\xbb\xbf"
         if bom:  # a UTF-8 byte order mark some editors write: not part of the document
@@ -348,6 +440,8 @@ def _parse(path: Path) -> list[ox.Quad]:
         raise ParseError(str(path), message, line=err.lineno, column=err.offset) from err
     except UnicodeDecodeError as err:
         raise ParseError(str(path), f"not UTF-8 text ({err.reason}); is this an RDF file?") from err
+    except MemoryError as err:
+        raise ParseError(str(path), _TOO_LONG) from err
     except (OSError, ValueError) as err:
         raise ParseError(str(path), str(err)) from err
 
@@ -366,6 +460,7 @@ def load(
     *,
     text: str | None = None,
     store_dir: str | Path | None = None,
+    max_input: int | None = MAX_INPUT,
 ) -> Store:
     """Load agreements with the ontology: files, Turtle text, or the bundled agreements.
 
@@ -380,6 +475,9 @@ def load(
     store_dir
         Keep the store on disk in this directory (Oxigraph's RocksDB store), for portfolios
         larger than memory; without it the store is in memory.
+    max_input
+        The most input to read, in MiB (:data:`MAX_INPUT`); ``None`` for no limit. Past it
+        nothing is read: memory grows with the input, about 50 times it to validate.
 
     Returns
     -------
@@ -393,7 +491,8 @@ def load(
     ParseError
         A file or the text does not parse (with its line and column).
     DataError
-        A file holds nothing, or the same agreement as another file.
+        A file holds nothing, or the same agreement as another file, or the input is larger
+        than ``max_input``.
 
     Examples
     --------
@@ -406,10 +505,11 @@ def load(
     if text is not None:
         return _load_text(text, store_dir)
     files = rdf_files(paths) if paths else bundled_agreement_files()
+    _check_size(files, max_input)
     oxi = _with_ontology(store_dir)
     store = Store(oxi)
     for path in files:
-        quads = _parse(path)
+        quads = _parse(path, max_input)
         if not quads:
             raise DataError(
                 f"{path}: holds no RDF statements; name a file that describes an agreement"
