@@ -395,3 +395,28 @@ def test_input_past_max_input_is_refused_before_it_is_read(tmp_path: Path) -> No
     assert run_cli("info", "--max-input", "0", "--data", str(path)).returncode == 0  # no limit
     piped = run_cli("info", "--max-input", "1", "--data", "-", input_text=path.read_text())
     assert_one_line_error(piped, 1, "<stdin>: more than the limit of 1 MiB")
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_a_long_query_at_once() -> None:
+    """The engine evaluates in native code, which does not look at signals until it is done;
+    the query runs in a thread the command waits on, so Ctrl-C ends the command at once."""
+    import signal
+    import sys
+    import time
+
+    runaway = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pactgraph", "query", "-e", runaway],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(3)  # loaded, and evaluating
+    assert process.poll() is None
+    started = time.monotonic()
+    process.send_signal(signal.SIGINT)
+    _out, err = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert time.monotonic() - started < 5
+    assert err.strip() == "error: interrupted"

@@ -387,19 +387,44 @@ def _query(args: argparse.Namespace) -> int:
     store = _load(args)
     short = local_prefixes(store)  # ":name" for a node of the one agreement loaded
     try:
-        result = query(
-            store,
-            source,
-            bindings,
-            engine=args.engine,
-            prefixes=short,
-            allow_service=args.allow_service,
+        result = _interruptible(
+            lambda: query(
+                store,
+                source,
+                bindings,
+                engine=args.engine,
+                prefixes=short,
+                allow_service=args.allow_service,
+            )
         )
     except BindingError as err:
         raise UsageError(f"--bind {err.variable}: {err.detail}") from err
     fmt = args.format or ("turtle" if result.form == "graph" else "table")
     sys.stdout.buffer.write(write(result, fmt, short))
     return 0
+
+
+def _interruptible(run: Callable[[], Any]) -> Any:
+    """``run()`` in a thread the main thread waits on, so Ctrl-C stops the command at once:
+    an engine evaluating inside native code does not look at signals until it is done.
+    The thread is a daemon, and ends with the process."""
+    import threading
+
+    outcome: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            outcome["value"] = run()
+        except BaseException as err:  # handed to the main thread as it is
+            outcome["error"] = err
+
+    thread = threading.Thread(target=target, daemon=True, name="pactgraph-query")
+    thread.start()
+    while thread.is_alive():
+        thread.join(0.1)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
 
 
 def _queries_args(parser: argparse.ArgumentParser) -> None:
