@@ -420,3 +420,32 @@ def test_ctrl_c_stops_a_long_query_at_once() -> None:
     assert process.returncode == 130
     assert time.monotonic() - started < 5
     assert err.strip() == "error: interrupted"
+
+
+def test_rdfxml_and_jsonld_errors_name_their_line(tmp_path: Path) -> None:
+    """The RDF/XML and JSON-LD parsers give no position; the error still names a line."""
+    rdf = tmp_path / "bad.rdf"
+    rdf.write_text(
+        '<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n'
+        '<rdf:Description rdf:about="https://example.org/a">\n<x:p>1</x:p>\n'
+        "</rdf:Description></rdf:RDF>\n",
+        encoding="utf-8",
+    )
+    assert_one_line_error(run_cli("info", "--data", str(rdf)), 1, f"{rdf}:4:1: Unknown prefix x:")
+    jsonld = tmp_path / "bad.jsonld"
+    jsonld.write_text(
+        '{\n  "@context": {"ex": "http://example.org/"},\n  "@id": "ex:a",\n'
+        '  "ex:p": {"@value": 1, "@language": 5}\n}\n',
+        encoding="utf-8",
+    )
+    assert_one_line_error(run_cli("info", "--data", str(jsonld)), 1, f"{jsonld}:4: @language")
+
+
+def test_a_remote_jsonld_context_says_to_inline_it(tmp_path: Path) -> None:
+    doc = '{\n  "@context": "https://schema.org/",\n  "@id": "https://example.org/a"\n}\n'
+    path = tmp_path / "remote.jsonld"
+    path.write_text(doc, encoding="utf-8")
+    expected = 'the JSON-LD context "https://schema.org/" is remote, and pactgraph fetches nothing'
+    assert_one_line_error(run_cli("info", "--data", str(path)), 1, f"{path}:2: {expected}")
+    piped = run_cli("info", "--data", "-", input_text=doc)
+    assert_one_line_error(piped, 1, f"<stdin>:2: {expected}")

@@ -416,6 +416,11 @@ def _interruptible(run: Callable[[], Any]) -> Any:
         try:
             outcome["value"] = run()
         except BaseException as err:  # handed to the main thread as it is
+            import traceback
+
+            # Drop the engine's objects the failed frames hold here, on their own thread:
+            # the engine refuses to free them on another.
+            traceback.clear_frames(err.__traceback__)
             outcome["error"] = err
 
     thread = threading.Thread(target=target, daemon=True, name="pactgraph-query")

@@ -353,6 +353,52 @@ def _check_size(files: Sequence[Path], max_input: int | None) -> None:
         )
 
 
+_REMOTE_CONTEXT = re.compile(rb'"@context"\s*:\s*(?:\[\s*)?"([^"]+)"')
+
+
+def _locate(data: bytes, fmt: ox.RdfFormat, message: str) -> tuple[str, int | None, int | None]:
+    r"""A line (and column) for a parser error that came without one, and better words for
+    a remote JSON-LD context.
+
+    RDF/XML: an XML reader finds where the document stops being well-formed XML with
+    namespaces (an unknown prefix is such a place); JSON-LD: the line of the ``@`` keyword
+    the message names, when it appears once. Else no line.
+
+    >>> _locate(b'<a xmlns="x">\n<p:b/></a>', ox.RdfFormat.RDF_XML, "Unknown prefix p:")
+    ('Unknown prefix p:', 2, 1)
+    >>> remote = b'{\n "@context": "https://schema.org/"}'
+    >>> words, line, _ = _locate(remote, ox.RdfFormat.JSON_LD, "No LoadDocumentCallback")
+    >>> words.startswith('the JSON-LD context "https://schema.org/" is remote'), line
+    (True, 2)
+    """
+    if fmt == ox.RdfFormat.RDF_XML:
+        from xml.parsers import expat
+
+        reader = expat.ParserCreate(namespace_separator=" ")
+        try:
+            reader.Parse(data, True)
+        except expat.ExpatError as err:
+            return message, err.lineno, err.offset + 1
+        return message, None, None
+    if fmt == ox.RdfFormat.JSON_LD:
+        remote = _REMOTE_CONTEXT.search(data)
+        if "LoadDocumentCallback" in message and remote:
+            url = remote.group(1).decode("utf-8", "replace")
+            line = data.count(b"\n", 0, remote.start()) + 1
+            return (
+                f'the JSON-LD context "{url}" is remote, and pactgraph fetches nothing: put '
+                'the context object itself in "@context"',
+                line,
+                None,
+            )
+        keyword = re.search(r"@\w+", message)
+        if keyword:
+            token = f'"{keyword.group()}"'.encode()
+            if data.count(token) == 1:
+                return message, data.count(b"\n", 0, data.index(token)) + 1, None
+    return message, None, None
+
+
 def _sniff(data: bytes) -> ox.RdfFormat:
     """The format of RDF read from standard input, by its first characters: RDF/XML,
     JSON-LD, else TriG (which reads Turtle and N-Triples as well; N-Quads is tried next).
@@ -396,9 +442,10 @@ def _parse_stdin(max_input: int | None = MAX_INPUT) -> list[ox.Quad]:
             raise
     except SyntaxError as err:
         message = _PARSER_SUFFIX.sub("", _PARSER_POSITION.sub("", str(err.msg)))
-        raise ParseError(
-            "<stdin>", f"{message} (read as {fmt})", line=err.lineno, column=err.offset
-        ) from err
+        line, column = err.lineno, err.offset
+        if line is None:
+            message, line, column = _locate(data, fmt, message)
+        raise ParseError("<stdin>", f"{message} (read as {fmt})", line=line, column=column) from err
     except UnicodeDecodeError as err:
         raise ParseError("<stdin>", f"not UTF-8 text ({err.reason}); is this RDF?") from err
     except MemoryError as err:
@@ -433,6 +480,9 @@ def _parse(path: Path, max_input: int | None = MAX_INPUT) -> list[ox.Quad]:
         )
     except SyntaxError as err:
         message = _PARSER_SUFFIX.sub("", _PARSER_POSITION.sub("", str(err.msg)))
+        if err.lineno is None:  # the RDF/XML and JSON-LD parsers give no position
+            message, line, column = _locate(path.read_bytes(), fmt, message)
+            raise ParseError(str(path), message, line=line, column=column) from err
         if path.suffix.lower() not in FORMATS:
             message += (
                 f" (read as {fmt}, guessed: name RDF files .ttl, .nt, .nq, .trig, .jsonld or .rdf)"
