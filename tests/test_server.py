@@ -737,9 +737,11 @@ def test_a_foreign_host_name_is_refused(server: Server) -> None:
     assert refused.status == 400
     assert b"openai" not in refused.body
     port = server.url.rsplit(":", 1)[1].split("/")[0]
-    for name in ("localhost", "127.0.0.1"):
+    for name in ("localhost", "127.0.0.1", "[::1]", "LOCALHOST"):
         ok = http(server.url, params=parties, headers={"Host": f"{name}:{port}"})
         assert ok.status == 200, name
+    for name in ("evil.example:" + port, "[::2]:" + port, "127.0.0.1.evil.example"):
+        assert http(server.url, params=parties, headers={"Host": name}).status == 400, name
 
 
 def test_a_query_past_the_memory_bound_gets_503_and_the_server_lives_on() -> None:

@@ -671,11 +671,7 @@ def create_app(settings: Settings, graphs: Sequence[str], explorer: str | None =
 
     middleware = []
     if settings.allowed_hosts:
-        from starlette.middleware.trustedhost import TrustedHostMiddleware
-
-        middleware.append(
-            Middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts))
-        )
+        middleware.append(Middleware(_HostCheck, allowed=frozenset(settings.allowed_hosts)))
     if settings.cors:
         middleware.append(
             Middleware(
@@ -699,6 +695,42 @@ def create_app(settings: Settings, graphs: Sequence[str], explorer: str | None =
 
 
 _HOST = re.compile(r"^[\w.:-]+$")
+
+
+def host_name(header: str) -> str:
+    """The name in a ``Host`` header, without its port or an IPv6 literal's brackets.
+
+    >>> host_name("[::1]:7878"), host_name("localhost:7878"), host_name("example.org")
+    ('::1', 'localhost', 'example.org')
+    """
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:].split("]", 1)[0]
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+class _HostCheck:
+    """Answer 400 to a request whose ``Host`` is not one of ``allowed`` (DNS rebinding)."""
+
+    def __init__(self, app: Any, allowed: frozenset[str]) -> None:
+        self.app = app
+        self.allowed = {name.strip("[]").lower() for name in allowed}
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] in ("http", "websocket"):
+            headers = dict(scope.get("headers") or [])
+            name = host_name(headers.get(b"host", b"").decode("latin-1"))
+            if name not in self.allowed:
+                from starlette.responses import PlainTextResponse
+
+                response = PlainTextResponse(
+                    "error: this Host is not the address the server listens on (serve "
+                    "--allow-host NAME adds one)\n",
+                    status_code=400,
+                )
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 def _allowed_origin(origin: str, request: Any, cors: str | None) -> bool:
