@@ -594,7 +594,10 @@ def test_a_query_that_finds_no_free_worker_is_answered_busy_at_once() -> None:
     --queue-wait (0.5 s) and is answered 503 busy with Retry-After, not after 20 s."""
     import threading
 
-    busy = _start("--data", V2025, "--workers", "1", "--timeout", "20", "--queue-wait", "0.5")
+    busy = _start(
+        "--data", V2025, "--workers", "1", "--timeout", "20", "--queue-wait", "0.5",
+        "--busy-timeout", "20",
+    )  # fmt: skip
     try:
         runaway = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
@@ -613,6 +616,38 @@ def test_a_query_that_finds_no_free_worker_is_answered_busy_at_once() -> None:
         assert took < 5
     finally:
         _stop(busy)
+
+
+def test_a_long_query_makes_room_for_waiting_ones() -> None:
+    """One worker busy with a query that would run 20 s: a cheap query that comes to wait
+    for it gets the worker once the long one has run --busy-timeout (0.5 s), and the long
+    one is answered 503 busy with the reason."""
+    import threading
+
+    shared = _start(
+        "--data", V2025, "--workers", "1", "--timeout", "20", "--queue-wait", "5",
+        "--busy-timeout", "0.5",
+    )  # fmt: skip
+    try:
+        runaway = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+        replies: list[Reply] = []
+
+        def ask() -> None:
+            with contextlib.suppress(OSError):
+                replies.append(http(shared.url, params=[("query", runaway)]))
+
+        heavy = threading.Thread(target=ask, daemon=True)
+        heavy.start()
+        time.sleep(1.0)  # alone, the runaway runs past the busy timeout untouched
+        started = time.monotonic()
+        cheap = http(shared.url, params=[("query", PARTIES)])
+        assert cheap.status == 200
+        assert time.monotonic() - started < 4
+        heavy.join(10)
+        assert [r.status for r in replies] == [503]
+        assert b"while other queries waited" in replies[0].body
+    finally:
+        _stop(shared)
 
 
 def test_a_query_posted_by_a_page_of_another_origin_is_refused(server: Server) -> None:

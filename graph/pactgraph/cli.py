@@ -501,6 +501,7 @@ def _serve(args: argparse.Namespace) -> int:
             allow_hosts=args.allow_host or (),
             max_memory=args.max_memory,
             queue_wait=args.queue_wait,
+            busy_timeout=args.busy_timeout,
         )
     except KeyboardInterrupt:  # Ctrl-C is how a server is meant to stop
         sys.stderr.write("pactgraph: stopped\n")
@@ -549,6 +550,14 @@ def _serve_args(parser: argparse.ArgumentParser) -> None:
         metavar="SECONDS",
         help="how long a query waits for a free worker (default: 2); past it, it is answered "
         "503 busy, with Retry-After",
+    )
+    parser.add_argument(
+        "--busy-timeout",
+        type=float,
+        default=1.0,
+        metavar="SECONDS",
+        help="while other queries wait for a worker, a query running longer than this is "
+        "stopped (503 busy) to make room (default: 1); alone, a query runs up to --timeout",
     )
     parser.add_argument(
         "--allow-host",

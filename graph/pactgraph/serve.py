@@ -94,6 +94,9 @@ class Settings:
     stopped and answered 503."""
     queue_wait: float = 2.0
     """Seconds a query waits for a free worker before it is answered 503 busy."""
+    busy_timeout: float = 1.0
+    """Seconds a query may run while others wait for a worker; past it, it is stopped (503)
+    to make room. Alone, a query runs up to ``timeout``."""
     allowed_hosts: tuple[str, ...] = ()
     """The ``Host`` names a request may use (empty: any); a name outside them is a DNS
     rebinding attempt and gets 400."""
@@ -300,6 +303,10 @@ class _Pool:
         self.idle: asyncio.Queue[tuple[BaseProcess, Connection]] = asyncio.Queue()
         self.all: list[tuple[BaseProcess, Connection]] = []
         self.tasks: set[asyncio.Task[None]] = set()
+        self.waiting = 0
+        """Requests waiting for a free worker."""
+        self.spares: list[tuple[BaseProcess, Connection]] = []
+        """Loaded workers held back to replace a stopped one at once."""
 
     def _launch(self) -> tuple[BaseProcess, Connection]:
         """Start a worker process. Called on the event loop's thread, which lives as long as
@@ -332,10 +339,14 @@ class _Pool:
         return await asyncio.to_thread(self._ready, self._launch())
 
     async def start(self) -> None:
-        """Start every worker at once: each loads the store in its own process."""
+        """Start every worker at once, and one spare: each loads the store in its own
+        process. The spare takes a stopped worker's place at once, so stopping a query does
+        not leave the server a worker short while a new one loads."""
         count = max(1, self.settings.workers)
-        for worker in await asyncio.gather(*(self._spawn() for _ in range(count))):
+        *workers, spare = await asyncio.gather(*(self._spawn() for _ in range(count + 1)))
+        for worker in workers:
             await self.idle.put(worker)
+        self.spares.append(spare)
 
     def stop(self) -> None:
         """Stop every worker: an idle one ends when told; a busy one, mid-query, is killed
@@ -356,7 +367,11 @@ class _Pool:
         conn.close()
         if worker in self.all:
             self.all.remove(worker)
-        await self.idle.put(await self._spawn())
+        if self.spares:
+            await self.idle.put(self.spares.pop())
+            self.spares.append(await self._spawn())
+        else:
+            await self.idle.put(await self._spawn())
 
     def _replace_later(self, worker: tuple[BaseProcess, Connection]) -> None:
         task = asyncio.get_running_loop().create_task(self._replace(worker))
@@ -373,6 +388,7 @@ class _Pool:
         no worker free within ``queue_wait`` seconds is answered 503 busy at once, so a
         client learns to retry instead of waiting behind queries that may run to the timeout."""
         getter = asyncio.ensure_future(self.idle.get())
+        self.waiting += 1
         try:
             worker = await asyncio.wait_for(asyncio.shield(getter), self.settings.queue_wait)
         except TimeoutError:
@@ -381,6 +397,8 @@ class _Pool:
                 worker = await getter
             except asyncio.CancelledError:
                 worker = None
+        finally:
+            self.waiting -= 1
         if worker is None:
             workers = max(1, self.settings.workers)
             message = (
@@ -392,16 +410,27 @@ class _Pool:
         conn = worker[1]
         try:
             conn.send(request)
-            deadline = asyncio.get_running_loop().time() + self.settings.timeout
+            loop = asyncio.get_running_loop()
+            started = loop.time()
+            deadline = started + self.settings.timeout
             done = False
             while not done:
-                left = deadline - asyncio.get_running_loop().time()
+                left = deadline - loop.time()
                 if left <= 0:
                     break
                 done = await asyncio.to_thread(conn.poll, min(0.25, left))
                 if not done and gone is not None and await gone():
                     self._replace_later(worker)  # nobody waits for it: free the worker now
                     return 499, "text/plain; charset=utf-8", b"error: the client left\n", {}
+                if not done and self.waiting and loop.time() - started > self.settings.busy_timeout:
+                    self._replace_later(worker)  # others wait: make room for them
+                    message = (
+                        f"error: busy: the query ran past {self.settings.busy_timeout:g} s while "
+                        "other queries waited for a worker, and was stopped to make room; it may "
+                        f"run up to {self.settings.timeout:g} s when the server is not busy "
+                        "(the server's --busy-timeout)\n"
+                    )
+                    return 503, "text/plain; charset=utf-8", message.encode(), {"Retry-After": "5"}
             if done:
                 reply: tuple[int, str, bytes, dict[str, str]] = conn.recv()
                 self.idle.put_nowait(worker)
@@ -768,6 +797,7 @@ def serve(
     allow_hosts: Sequence[str] = (),
     max_memory: int = 2048,
     queue_wait: float = 2.0,
+    busy_timeout: float = 1.0,
 ) -> None:
     """Serve the agreements (default: the bundled ones) until interrupted.
 
@@ -797,6 +827,10 @@ def serve(
     queue_wait
         Seconds a query waits for a free worker; past it, it is answered 503 busy with
         ``Retry-After``.
+    busy_timeout
+        Seconds a query may run while other queries wait for a worker: past it, it is
+        stopped and answered 503 busy, so heavy queries cannot keep cheap ones out. Set it to
+        ``timeout`` to let every query run to the timeout.
     allow_hosts
         ``Host`` names requests may use besides the address listened on (and, for a
         loopback address, ``localhost``, ``127.0.0.1`` and ``::1``); ``*`` allows any. Other
@@ -813,10 +847,11 @@ def serve(
 
     from .load import load
 
-    if timeout <= 0 or row_cap <= 0 or workers <= 0 or max_memory <= 0 or queue_wait <= 0:
+    limits = (timeout, row_cap, workers, max_memory, queue_wait, busy_timeout)
+    if min(limits) <= 0:
         raise UsageError(
-            "the timeout, the row cap, the number of workers, the memory bound and the queue "
-            "wait must be positive"
+            "the timeout, the row cap, the number of workers, the memory bound, the queue "
+            "wait and the busy timeout must be positive"
         )
     if not _HOST.match(host):
         raise UsageError(f"host {host!r} is not a host name or address")
@@ -832,6 +867,7 @@ def serve(
         workers=workers,
         max_memory=max_memory,
         queue_wait=queue_wait,
+        busy_timeout=busy_timeout,
         allowed_hosts=() if "*" in allowed else tuple(sorted(allowed)),
     )
     from .visualize import visualize
