@@ -449,3 +449,33 @@ def test_a_remote_jsonld_context_says_to_inline_it(tmp_path: Path) -> None:
     assert_one_line_error(run_cli("info", "--data", str(path)), 1, f"{path}:2: {expected}")
     piped = run_cli("info", "--data", "-", input_text=doc)
     assert_one_line_error(piped, 1, f"<stdin>:2: {expected}")
+
+
+def test_spreadsheet_csv_does_not_run_formulas_and_csv_keeps_values(tmp_path: Path) -> None:
+    """SPARQL CSV carries values as they are (W3C SPARQL 1.1 CSV); ``spreadsheet`` is the
+    CSV to open in a spreadsheet: a cell it would run as a formula starts with ``'``."""
+    import csv
+    import io
+
+    path = tmp_path / "formula.ttl"
+    path.write_text(
+        "@prefix pg: <https://w3id.org/pactgraph/ns#> .\n"
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        '<https://example.org/a> a pg:Agreement ; rdfs:label "=HYPERLINK(\\"http://x\\")" ;\n'
+        "  pg:provision <https://example.org/r> .\n"
+        '<https://example.org/r> a pg:Right ; rdfs:label "-2+3" .\n',
+        encoding="utf-8",
+    )
+    query = (
+        "SELECT ?label WHERE { ?x a ?kind ; rdfs:label ?label "
+        "FILTER (?kind IN (pg:Agreement, pg:Right)) } ORDER BY ?label"
+    )
+    plain = run_cli("query", "--data", str(path), "-e", query, "-f", "csv")
+    safe = run_cli("query", "--data", str(path), "-e", query, "-f", "spreadsheet")
+    assert plain.returncode == safe.returncode == 0
+    assert [r[0] for r in csv.reader(io.StringIO(plain.stdout))] == [
+        "label", "-2+3", '=HYPERLINK("http://x")',
+    ]  # fmt: skip
+    assert safe.stdout.startswith("\ufeff")
+    cells = [r[0] for r in csv.reader(io.StringIO(safe.stdout.lstrip("\ufeff")))]
+    assert cells == ["label", "'-2+3", '\'=HYPERLINK("http://x")']

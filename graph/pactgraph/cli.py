@@ -458,7 +458,8 @@ def _query_args(parser: argparse.ArgumentParser) -> None:
         "--format",
         "-f",
         metavar="FORMAT",
-        help="SELECT/ASK: table (default), json, xml, csv, tsv; CONSTRUCT/DESCRIBE: "
+        help="SELECT/ASK: table (default), json, xml, csv, tsv, spreadsheet (CSV that a "
+        "spreadsheet opens without running formulas); CONSTRUCT/DESCRIBE: "
         "turtle (default), nt, jsonld, xml, trig, table (aliases such as ttl, json-ld)",
     )
     parser.add_argument(

@@ -38,7 +38,7 @@ __all__ = [
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
 #: Formats for SELECT and ASK results.
-SOLUTION_FORMATS = ("table", "json", "xml", "csv", "tsv")
+SOLUTION_FORMATS = ("table", "json", "xml", "csv", "tsv", "spreadsheet")
 #: Formats for CONSTRUCT and DESCRIBE results.
 GRAPH_FORMATS = ("turtle", "nt", "jsonld", "xml", "trig", "table")
 
@@ -66,6 +66,7 @@ MEDIA_TYPES: dict[tuple[str, str], str] = {
     ("solutions", "xml"): "application/sparql-results+xml",
     ("solutions", "csv"): "text/csv; charset=utf-8",
     ("solutions", "tsv"): "text/tab-separated-values; charset=utf-8",
+    ("solutions", "spreadsheet"): "text/csv; charset=utf-8",
     ("solutions", "table"): "text/plain; charset=utf-8",
     ("graph", "turtle"): "text/turtle",
     ("graph", "nt"): "application/n-triples",
@@ -278,6 +279,27 @@ def _csv(result: Result) -> str:
     return "\r\n".join(lines) + "\r\n"
 
 
+#: What a spreadsheet reads as the start of a formula (OWASP's list for CSV injection).
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _spreadsheet(result: Result) -> str:
+    """SPARQL CSV made safe to open in a spreadsheet: a cell that a spreadsheet would run as
+    a formula (``=HYPERLINK(...)``) starts with ``'``, which spreadsheets show as text; a
+    byte order mark tells them it is UTF-8. The ``csv`` format keeps values as they are."""
+
+    def safe(term: Term | None) -> Term | None:
+        if isinstance(term, ox.Literal | ox.NamedNode) and term.value.startswith(_FORMULA):
+            return ox.Literal("'" + term.value)
+        return term
+
+    if result.form != "select":
+        return "\ufeff" + _csv(result)
+    lines = [",".join(_csv_field(ox.Literal(v)) for v in result.variables)]
+    lines += [",".join(_csv_field(safe(t)) for t in row) for row in result.rows]
+    return "\ufeff" + "\r\n".join(lines) + "\r\n"
+
+
 def _tsv(result: Result) -> str:
     if result.form == "ask":
         return "?_askResult\n" + ("true" if result.boolean else "false") + "\n"
@@ -328,5 +350,7 @@ def write(result: Result, fmt: str, prefixes: dict[str, str] | None = None) -> b
         prefixes = PREFIXES if name in {"turtle", "trig", "xml"} else None
         data = ox.serialize(result.triples, format=_RDF_FORMATS[name], prefixes=prefixes)
         return data or b""
-    writer = {"json": _json, "xml": _xml, "csv": _csv, "tsv": _tsv}[name]
+    writer = {"json": _json, "xml": _xml, "csv": _csv, "tsv": _tsv, "spreadsheet": _spreadsheet}[
+        name
+    ]
     return writer(result).encode()
