@@ -24,10 +24,6 @@ from typing import Any, NoReturn
 from . import __version__
 from .errors import PactgraphError, UsageError
 
-#: ``--max-input``'s default, in MiB: :data:`pactgraph.load.MAX_INPUT` (a test keeps them
-#: equal; the CLI does not import the loader just to print its help).
-MAX_INPUT_DEFAULT = 1024
-
 __all__ = ["COMMANDS", "EXIT_CODES", "build_parser", "main"]
 
 EXIT_CODES = {
@@ -53,9 +49,10 @@ def _out(text: str) -> None:
 
 
 def _load(args: argparse.Namespace) -> Any:
-    from .load import load
+    from .load import MAX_INPUT, load
 
-    return load(args.data or None, max_input=args.max_input or None)
+    limit = MAX_INPUT if args.max_input is None else args.max_input or None
+    return load(args.data or None, max_input=limit)
 
 
 def _emit(data: bytes | dict[str, bytes], output: str) -> int:
@@ -547,9 +544,9 @@ def _serve_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--queue-wait",
         type=float,
-        default=2.0,
+        default=0.5,
         metavar="SECONDS",
-        help="how long a query waits for a free worker (default: 2); past it, it is answered "
+        help="how long a query waits for a free worker (default: 0.5); past it, it is answered "
         "503 busy, with Retry-After",
     )
     parser.add_argument(
@@ -738,10 +735,9 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--max-input",
         type=int,
-        default=MAX_INPUT_DEFAULT,
         metavar="MIB",
-        help=f"read at most this much input (default: {MAX_INPUT_DEFAULT} MiB; 0: no limit); "
-        "memory grows with the input, about 50 times it to validate",
+        help="read at most this much input (default: a fiftieth of this machine's memory, "
+        "at most 1024 MiB; 0: no limit); validating takes about 50 times the input",
     )
     # SUPPRESS: a subcommand that is not given --debug keeps the one given before it
     common.add_argument(

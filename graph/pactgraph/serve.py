@@ -92,7 +92,7 @@ class Settings:
     max_memory: int = 2048
     """MiB a query may take in its worker beyond the loaded store; past it the query is
     stopped and answered 503."""
-    queue_wait: float = 2.0
+    queue_wait: float = 0.5
     """Seconds a query waits for a free worker before it is answered 503 busy."""
     busy_timeout: float = 1.0
     """Seconds a query may run while others wait for a worker; past it, it is stopped (503)
@@ -796,7 +796,7 @@ def serve(
     ready: Callable[[str], None] | None = None,
     allow_hosts: Sequence[str] = (),
     max_memory: int = 2048,
-    queue_wait: float = 2.0,
+    queue_wait: float = 0.5,
     busy_timeout: float = 1.0,
 ) -> None:
     """Serve the agreements (default: the bundled ones) until interrupted.

@@ -57,7 +57,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=200)
     parser.add_argument("--seconds", type=float, default=60)
-    parser.add_argument("--queue-wait", default="2", help="the server's --queue-wait")
+    parser.add_argument("--queue-wait", default="0.5", help="the server's --queue-wait")
     parser.add_argument("--busy-timeout", default="1", help="the server's --busy-timeout")
     args = parser.parse_args()
     server = subprocess.Popen(
