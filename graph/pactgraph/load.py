@@ -335,6 +335,7 @@ _TOO_LONG = (
     "keep long texts in the source document and quote them"
 )
 
+
 def _default_max_input() -> int:
     """A fiftieth of this machine's memory, in MiB, between 64 and 1024: validating takes
     about 50 times the input (a 200 MB file took 9.7 GB), so such input still fits."""
