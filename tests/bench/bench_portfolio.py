@@ -2,13 +2,15 @@
 
 Writes N copies of the bundled agreement, each under IRIs of its own and with its source text,
 into a temporary directory, then prints how long loading, the state on a date, the impact of
-one agreement's event and a named query take, and the peak memory. Run with
+one agreement's event and a named query take, and the peak memory; then the same portfolio
+with three events shared by every copy (as a change of law would be), and the impact of one. Run with
 ``python tests/bench/bench_portfolio.py [N]`` (default 1000), or ``make bench``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import resource
 import shutil
 import sys
@@ -26,12 +28,21 @@ from pactgraph.state import state
 BASE = "https://w3id.org/pactgraph/id/microsoft-openai-2025"
 
 
-def write_portfolio(folder: Path, count: int) -> None:
+#: The events every copy shares when ``shared_events`` is set: each copy states them (type,
+#: label, prerequisites) in its own graph, as separate files naming one event would.
+SHARED_EVENTS = ("agi-verified", "agi-declared", "recapitalization")
+
+
+def write_portfolio(folder: Path, count: int, *, shared_events: bool = False) -> None:
     source = agreements_dir() / "microsoft-openai-2025.ttl"
     text = source.read_text(encoding="utf-8")
     for i in range(count):
         target = folder / f"agreement-{i:05d}.ttl"
-        target.write_text(text.replace(BASE, f"{BASE}-copy-{i:05d}"), encoding="utf-8")
+        copy = text.replace(BASE, f"{BASE}-copy-{i:05d}")
+        if shared_events:
+            for event in SHARED_EVENTS:
+                copy = re.sub(rf"(?<![\w-]):{event}(?![\w-])", f"<{BASE}/{event}>", copy)
+        target.write_text(copy, encoding="utf-8")
     shutil.copy(agreements_dir() / "microsoft-openai-2025-10-28.txt", folder)
 
 
@@ -53,6 +64,17 @@ def main(count: int = 1000) -> None:
         event = f"{BASE}-copy-00000/agi-verified"
         _timed("impact of one agreement's event (no date)", lambda: impact(store, event))
         _timed("named query 'agreements'", lambda: select(store, "agreements"))
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        write_portfolio(folder, count, shared_events=True)
+        store = _timed(f"load {count} agreements sharing 3 events", lambda: load([folder]))
+        _timed("read the term model (shared events)", lambda: model(store))
+        shared = f"{BASE}/agi-verified"
+        _timed(
+            "impact of the shared event on 2029-03-01",
+            lambda: impact(store, shared, on=dt.date(2029, 3, 1)),
+        )
+        _timed("impact of the shared event (no date)", lambda: impact(store, shared))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{'peak memory':<44} {peak:8.0f} MiB")
 

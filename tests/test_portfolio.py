@@ -1,0 +1,47 @@
+"""Agreements that share nodes: an event (a change of law, "AGI verified") that several
+agreements name, each stating it in its own graph.
+
+The union default graph returns each such statement once per graph, so a query that joins
+several of them multiplied the copies (N agreements, k parts: N^k rows; 20 s to read the
+term model at 200 agreements). These tests hold the answers of a portfolio to those of its
+agreements one by one: sharing the event changes nothing but that the event is one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from bench_portfolio import BASE, write_portfolio
+
+from pactgraph.impact import impact
+from pactgraph.load import load
+from pactgraph.model import model
+from pactgraph.query import select
+
+SHARED = f"{BASE}/agi-verified"
+
+
+def _copy(iri: str, i: int) -> str:
+    """The IRI of copy ``i``'s node for copy 0's node ``iri``."""
+    return iri.replace(f"{BASE}-copy-00000/", f"{BASE}-copy-{i:05d}/")
+
+
+def test_a_shared_event_is_one_trigger_and_reaches_every_agreement(tmp_path: Path) -> None:
+    write_portfolio(tmp_path, 3, shared_events=True)
+    portfolio = load([tmp_path])
+    single = load([tmp_path / "agreement-00000.ttl"])
+
+    rows = select(portfolio, "triggers")
+    assert len(rows) == len({tuple(sorted(r.items())) for r in rows})  # no row twice
+    shared_rows = [r for r in rows if r["trigger"] == SHARED]
+    assert shared_rows == [r for r in select(single, "triggers") if r["trigger"] == SHARED]
+    assert model(portfolio).graph.has_node(SHARED)
+
+    on = dt.date(2029, 3, 1)
+    alone = {(c.provision, c.change, c.cause) for c in impact(single, SHARED, on=on).changes}
+    assert alone
+    together = {(c.provision, c.change, c.cause) for c in impact(portfolio, SHARED, on=on).changes}
+    assert together == {
+        (_copy(p, i), change, cause) for p, change, cause in alone for i in range(3)
+    }
