@@ -48,11 +48,70 @@ def _out(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
-def _load(args: argparse.Namespace) -> Any:
-    from .load import MAX_INPUT, load
+def _max_input(args: argparse.Namespace) -> int | None:
+    from .load import MAX_INPUT
 
-    limit = MAX_INPUT if args.max_input is None else args.max_input or None
-    return load(args.data or None, max_input=limit)
+    return MAX_INPUT if args.max_input is None else args.max_input or None
+
+
+def _store_dir(args: argparse.Namespace) -> str | None:
+    """The persistent store to answer from: ``--store``, else ``PACTGRAPH_STORE``."""
+    import os
+
+    return getattr(args, "store", None) or os.environ.get("PACTGRAPH_STORE") or None
+
+
+def _load(args: argparse.Namespace) -> Any:
+    from .load import load
+
+    store = _store_dir(args)
+    if store is not None:
+        if args.data:
+            raise UsageError(
+                f"--data and a store ({store}) both name what to read; give one (to add files "
+                "to the store: pactgraph load FILES --store DIR)"
+            )
+        from .persist import open_store
+
+        return open_store(store)
+    return load(args.data or None, max_input=_max_input(args))
+
+
+def _load_into(args: argparse.Namespace) -> int:
+    from .persist import persist
+
+    store = _store_dir(args)
+    if store is None:
+        raise UsageError("pactgraph load FILES needs --store DIR (or PACTGRAPH_STORE)")
+    files = [*(args.files or []), *(args.data or [])]
+    if not files:
+        raise UsageError("name the agreement files or folders to load")
+    done = persist(files, store, max_input=_max_input(args))
+    _out(
+        f"{len(done.added)} added, {len(done.replaced)} replaced, {len(done.unchanged)} "
+        f"unchanged; {store} holds {done.agreements} agreement(s), {done.quads:,} quads, "
+        f"{done.bytes_on_disk / 2**20:,.1f} MiB on disk"
+    )
+    return 0
+
+
+def _unload(args: argparse.Namespace) -> int:
+    from .persist import unload
+
+    store = _store_dir(args)
+    if store is None:
+        raise UsageError("pactgraph unload AGREEMENT needs --store DIR (or PACTGRAPH_STORE)")
+    done = unload(store, args.agreement)
+    _out(f"removed {args.agreement}; {store} holds {done.agreements} agreement(s)")
+    return 0
+
+
+def _load_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="*", metavar="FILE", help="agreement files or folders")
+
+
+def _unload_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("agreement", metavar="AGREEMENT", help="the IRI of the agreement")
 
 
 def _emit(data: bytes | dict[str, bytes], output: str) -> int:
@@ -664,6 +723,12 @@ def _ask_args(parser: argparse.ArgumentParser) -> None:
 
 #: Each command: its help line, the function that adds its arguments, and its handler.
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handler]] = {
+    "load": (
+        "load agreement files once into a store on disk (--store DIR) that every command reads",
+        _load_args,
+        _load_into,
+    ),
+    "unload": ("remove an agreement from a store on disk (--store DIR)", _unload_args, _unload),
     "info": (
         "what the graph holds: agreements, parties, provisions by kind, triggers",
         _info_args,
@@ -731,6 +796,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         metavar="FILE",
         help="load this agreement file or directory instead of the bundled agreement (repeatable)",
+    )
+    common.add_argument(
+        "--store",
+        metavar="DIR",
+        help="read the agreements from the store on disk made by pactgraph load (default: "
+        "$PACTGRAPH_STORE, if set)",
     )
     common.add_argument(
         "--max-input",

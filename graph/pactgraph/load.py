@@ -55,6 +55,9 @@ STDIN_PATH = Path("-")
 
 #: The named graph the ontology is loaded into.
 ONTOLOGY_GRAPH = "https://w3id.org/pactgraph/ns"
+#: The named graph where a store on disk records each agreement's file and its hash
+#: (:mod:`pactgraph.persist`); like the ontology's, not an agreement.
+RECORDS_GRAPH = "https://w3id.org/pactgraph/store"
 
 #: File extension -> Oxigraph format, for the files pactgraph reads.
 FORMATS: dict[str, ox.RdfFormat] = {
@@ -119,7 +122,8 @@ class Store:
 
     @property
     def agreement_graphs(self) -> list[str]:
-        """The IRIs of the named graphs the store holds, the ontology's aside, sorted.
+        """The IRIs of the named graphs the store holds, the ontology's and the records' aside,
+        sorted.
 
         Read from the store itself, so a store reopened from disk lists what it holds, not
         only what this run loaded.
@@ -127,7 +131,7 @@ class Store:
         return sorted(
             g.value
             for g in self.oxigraph.named_graphs()
-            if isinstance(g, ox.NamedNode) and g.value != ONTOLOGY_GRAPH
+            if isinstance(g, ox.NamedNode) and g.value not in (ONTOLOGY_GRAPH, RECORDS_GRAPH)
         )
 
     def __len__(self) -> int:

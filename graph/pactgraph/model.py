@@ -345,6 +345,11 @@ def model(store: Store, as_of: dt.date | None = None, min_evidence: str | None =
         )
         if "alternative" in r and r["alternative"] not in entry["alternatives"]:
             entry["alternatives"].append(r["alternative"])
+    # The queries do not order their rows; the answers must not depend on the store's order.
+    for provision, entries in readings.items():
+        readings[provision] = {k: entries[k] for k in sorted(entries)}
+        for entry in entries.values():
+            entry["alternatives"].sort()
     sources: dict[str, list[Source]] = {}
     for r in select(store, "provision-sources"):
         sources.setdefault(r["provision"], []).append(
@@ -355,6 +360,8 @@ def model(store: Store, as_of: dt.date | None = None, min_evidence: str | None =
                 rank=r["rank"] if isinstance(r.get("rank"), int) else None,
             )
         )
+    for found in sources.values():
+        found.sort(key=lambda source: source.document)
     floor = _rank(store, min_evidence)
     provisions = {}
     agreement_labels: dict[str, str] = {}

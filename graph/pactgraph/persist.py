@@ -1,0 +1,246 @@
+"""A store that persists: agreements loaded once into a folder, answered from it ever after.
+
+``pactgraph load FILES --store DIR`` reads agreement files into an on-disk Oxigraph store;
+every command then takes ``--store DIR`` (or ``PACTGRAPH_STORE``) and answers without
+parsing a file. :func:`persist` is that load, :func:`unload` removes an agreement, and
+:func:`open_store` opens the folder for reading.
+
+* **What the store holds comes from the store.** Each agreement is in the named graph of its
+  IRI, the ontology in its own, and a record graph (:data:`RECORDS`) holds, for each
+  agreement, the file it came from and the file's SHA-256. Loading again replaces an
+  agreement whose file changed and leaves the rest.
+* **Crash safety.** The folder holds generations (``gen-1``, ``gen-2``, ...) and a symbolic
+  link ``current`` to the one in use. A load writes a new generation, started as a checkpoint
+  of the current one (RocksDB hard links, so it costs little), and only when it is complete
+  and flushed does it move ``current`` to it, with one atomic rename. A load killed half-way
+  leaves ``current`` where it was; the next load removes the unfinished generation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
+
+from .errors import DataError, InputNotFoundError, UsageError
+from .load import (
+    MAX_INPUT,
+    RECORDS_GRAPH,
+    STDIN_PATH,
+    Store,
+    _check_size,
+    _graph_name,
+    _parse,
+    rdf_files,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = ["RECORDS", "Loaded", "open_store", "persist", "unload"]
+
+#: The named graph holding, for each agreement, the file it came from and the file's hash.
+RECORDS = RECORDS_GRAPH
+_CURRENT = "current"
+_GENERATION = re.compile(r"^gen-(\d+)$")
+# The record's own terms, not pg:'s, so no query over the agreements can mistake a record
+# for a statement of the agreement.
+_FILE = ox.NamedNode(RECORDS_GRAPH + "#file")
+_SHA256 = ox.NamedNode(RECORDS_GRAPH + "#sha256")
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What a load did: the agreements added, replaced and left as they were, and what the
+    store holds after it."""
+
+    added: tuple[str, ...]
+    replaced: tuple[str, ...]
+    unchanged: tuple[str, ...]
+    agreements: int
+    quads: int
+    bytes_on_disk: int
+
+
+def _generation(directory: Path) -> Path | None:
+    link = directory / _CURRENT
+    return link.resolve() if link.is_symlink() else None
+
+
+def _records(oxi: ox.Store) -> dict[str, tuple[str, str]]:
+    """Agreement IRI → (file, SHA-256), from the record graph."""
+    found: dict[str, dict[str, str]] = {}
+    for quad in oxi.quads_for_pattern(None, None, None, ox.NamedNode(RECORDS)):
+        if isinstance(quad.subject, ox.NamedNode) and isinstance(quad.object, ox.Literal):
+            found.setdefault(quad.subject.value, {})[quad.predicate.value] = quad.object.value
+    return {
+        agreement: (fields.get(_FILE.value, ""), fields.get(_SHA256.value, ""))
+        for agreement, fields in found.items()
+    }
+
+
+def _size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def open_store(directory: str | Path) -> Store:
+    """The agreements in the store at ``directory``, opened for reading.
+
+    Raises
+    ------
+    InputNotFoundError
+        ``directory`` holds no pactgraph store.
+    """
+    folder = Path(directory)
+    generation = _generation(folder)
+    if generation is None or not generation.is_dir():
+        raise InputNotFoundError(
+            f"{folder}: no pactgraph store here; make one with pactgraph load FILES --store "
+            f"{folder}"
+        )
+    oxi = ox.Store.read_only(str(generation))
+    origins = {agreement: Path(file) for agreement, (file, _) in _records(oxi).items() if file}
+    return Store(oxi, origins)
+
+
+def persist(
+    paths: Sequence[str | Path], directory: str | Path, *, max_input: int | None = MAX_INPUT
+) -> Loaded:
+    """Load the agreement files ``paths`` into the store at ``directory`` (made if missing).
+
+    An agreement already there from a file with the same SHA-256 is left as it is; one whose
+    file changed is replaced; the rest of the store is kept. Every file is parsed before the
+    store is touched, so a bad file changes nothing.
+
+    Raises
+    ------
+    ParseError, DataError
+        A file does not parse, holds nothing, or holds an agreement another file holds too.
+    UsageError
+        ``directory`` exists and is not a pactgraph store, or standard input is given.
+    """
+    folder = Path(directory)
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"--store {folder}: not a folder")
+    if folder.is_dir() and any(folder.iterdir()) and _generation(folder) is None:
+        raise UsageError(
+            f"--store {folder}: the folder holds other files; give an empty or new folder"
+        )
+    files = rdf_files(paths)
+    if STDIN_PATH in files:
+        raise UsageError("a store keeps the file each agreement came from; name files, not -")
+    _check_size(files, max_input)
+    parsed: dict[str, tuple[Path, str, list[ox.Quad]]] = {}
+    for path in files:
+        quads = _parse(path, max_input)
+        if not quads:
+            raise DataError(f"{path}: holds no RDF statements; name a file that describes one")
+        name = _graph_name(path, quads)
+        if name in parsed:
+            raise DataError(
+                f"{path}: agreement {name} is also in {parsed[name][0]}; give each version of "
+                "an agreement its own IRI"
+            )
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        parsed[name] = (path.resolve(), digest, quads)
+
+    folder.mkdir(parents=True, exist_ok=True)
+    current = _generation(folder)
+    _sweep(folder, keep=current)
+    target = _next(folder)
+    if current is not None:
+        ox.Store.read_only(str(current)).backup(str(target))
+        oxi = ox.Store(str(target))
+    else:
+        from .load import _with_ontology
+
+        oxi = _with_ontology(target)
+    records = _records(oxi)
+    added, replaced, unchanged = [], [], []
+    for name, (path, digest, quads) in sorted(parsed.items()):
+        graph = ox.NamedNode(name)
+        if records.get(name, ("", ""))[1] == digest and oxi.contains_named_graph(graph):
+            unchanged.append(name)
+            continue
+        if oxi.contains_named_graph(graph):
+            replaced.append(name)
+            oxi.remove_graph(graph)
+        else:
+            added.append(name)
+        oxi.extend(ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads)
+        agreement = ox.NamedNode(name)
+        for old in list(oxi.quads_for_pattern(agreement, None, None, ox.NamedNode(RECORDS))):
+            oxi.remove(old)
+        oxi.extend(
+            [
+                ox.Quad(agreement, _FILE, ox.Literal(str(path)), ox.NamedNode(RECORDS)),
+                ox.Quad(agreement, _SHA256, ox.Literal(digest), ox.NamedNode(RECORDS)),
+            ]
+        )
+    result = _finish(folder, oxi, target, current)
+    return Loaded(tuple(added), tuple(replaced), tuple(unchanged), *result)
+
+
+def unload(directory: str | Path, agreement: str) -> Loaded:
+    """Remove the agreement ``agreement`` (its IRI) from the store at ``directory``.
+
+    Raises
+    ------
+    InputNotFoundError
+        No store there, or no such agreement in it.
+    """
+    folder = Path(directory)
+    current = _generation(folder)
+    store = open_store(folder)
+    if agreement not in store.agreement_graphs:
+        held = ", ".join(store.agreement_graphs[:5]) or "none"
+        raise InputNotFoundError(f"{folder}: holds no agreement {agreement}; it holds {held}")
+    del store
+    _sweep(folder, keep=current)
+    target = _next(folder)
+    assert current is not None
+    ox.Store.read_only(str(current)).backup(str(target))
+    oxi = ox.Store(str(target))
+    oxi.remove_graph(ox.NamedNode(agreement))
+    records = ox.NamedNode(RECORDS)
+    for old in list(oxi.quads_for_pattern(ox.NamedNode(agreement), None, None, records)):
+        oxi.remove(old)
+    result = _finish(folder, oxi, target, current)
+    return Loaded((), (), (), *result)
+
+
+def _finish(
+    folder: Path, oxi: ox.Store, target: Path, previous: Path | None
+) -> tuple[int, int, int]:
+    """Flush the new generation, point ``current`` at it atomically, drop the old one."""
+    store = Store(oxi)
+    agreements, quads = len(store.agreement_graphs), len(store)
+    oxi.flush()
+    del store, oxi
+    link = folder / f"{_CURRENT}.new"
+    if link.is_symlink() or link.exists():
+        link.unlink()
+    link.symlink_to(target.name)
+    os.replace(link, folder / _CURRENT)  # the one step that makes the new generation current
+    if previous is not None:
+        shutil.rmtree(previous, ignore_errors=True)
+    return agreements, quads, _size(target)
+
+
+def _next(folder: Path) -> Path:
+    """The folder of the next generation."""
+    numbers = [int(m[1]) for p in folder.iterdir() if (m := _GENERATION.match(p.name))]
+    return folder / f"gen-{1 + max(numbers, default=0)}"
+
+
+def _sweep(folder: Path, keep: Path | None) -> None:
+    """Remove generations a killed load left unfinished (all but the current one)."""
+    for path in folder.iterdir():
+        if _GENERATION.match(path.name) and path.resolve() != keep:
+            shutil.rmtree(path, ignore_errors=True)
