@@ -437,7 +437,8 @@ def test_rdfxml_and_jsonld_errors_name_their_line(tmp_path: Path) -> None:
         '  "ex:p": {"@value": 1, "@language": 5}\n}\n',
         encoding="utf-8",
     )
-    assert_one_line_error(run_cli("info", "--data", str(jsonld)), 1, f"{jsonld}:4: @language")
+    # the message is the parser's (it names @language or @value, by version); the line is ours
+    assert_one_line_error(run_cli("info", "--data", str(jsonld)), 1, f"{jsonld}:4: @")
 
 
 def test_a_remote_jsonld_context_says_to_inline_it(tmp_path: Path) -> None:

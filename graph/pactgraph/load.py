@@ -135,11 +135,16 @@ class Store:
         )
 
     def __len__(self) -> int:
-        """Number of quads in the agreement graphs (the ontology not counted)."""
-        return sum(
+        """Number of quads in the agreement graphs (the ontology and the records not counted):
+        the store's own count, less those two small graphs."""
+        aside = sum(
             sum(1 for _ in self.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(g)))
-            for g in self.agreement_graphs
+            for g in (ONTOLOGY_GRAPH, RECORDS_GRAPH)
         )
+        default = sum(
+            1 for _ in self.oxigraph.quads_for_pattern(None, None, None, ox.DefaultGraph())
+        )
+        return len(self.oxigraph) - aside - default
 
     @cached_property
     def dataset(self) -> rdflib.Dataset:

@@ -137,7 +137,7 @@ def persist(
         raise UsageError("a store keeps the file each agreement came from; name files, not -")
     _check_size(files, max_input)
     parsed: dict[str, tuple[Path, str, list[ox.Quad]]] = {}
-    for path in files:
+    for path in files:  # every file parsed (and checked) before the store is touched
         quads = _parse(path, max_input)
         if not quads:
             raise DataError(f"{path}: holds no RDF statements; name a file that describes one")
@@ -163,6 +163,7 @@ def persist(
         oxi = _with_ontology(target)
     records = _records(oxi)
     added, replaced, unchanged = [], [], []
+    writes: list[ox.Quad] = []
     for name, (path, digest, quads) in sorted(parsed.items()):
         graph = ox.NamedNode(name)
         if records.get(name, ("", ""))[1] == digest and oxi.contains_named_graph(graph):
@@ -171,18 +172,20 @@ def persist(
         if oxi.contains_named_graph(graph):
             replaced.append(name)
             oxi.remove_graph(graph)
+            for old in list(oxi.quads_for_pattern(graph, None, None, ox.NamedNode(RECORDS))):
+                oxi.remove(old)
         else:
             added.append(name)
-        oxi.extend(ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads)
-        agreement = ox.NamedNode(name)
-        for old in list(oxi.quads_for_pattern(agreement, None, None, ox.NamedNode(RECORDS))):
-            oxi.remove(old)
-        oxi.extend(
-            [
-                ox.Quad(agreement, _FILE, ox.Literal(str(path)), ox.NamedNode(RECORDS)),
-                ox.Quad(agreement, _SHA256, ox.Literal(digest), ox.NamedNode(RECORDS)),
-            ]
-        )
+        writes += (ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads)
+        writes += [
+            ox.Quad(graph, _FILE, ox.Literal(str(path)), ox.NamedNode(RECORDS)),
+            ox.Quad(graph, _SHA256, ox.Literal(digest), ox.NamedNode(RECORDS)),
+        ]
+    # The bulk loader writes without a transaction per statement: the generation becomes
+    # current only once complete, so atomicity comes from the switch, not from here.
+    oxi.bulk_extend(writes)
+    if added or replaced:
+        oxi.optimize()
     result = _finish(folder, oxi, target, current)
     return Loaded(tuple(added), tuple(replaced), tuple(unchanged), *result)
 
