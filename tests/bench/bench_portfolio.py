@@ -75,6 +75,51 @@ def main(count: int = 1000) -> None:
             lambda: impact(store, shared, on=dt.date(2029, 3, 1)),
         )
         _timed("impact of the shared event (no date)", lambda: impact(store, shared))
+    _persistent(count)
+
+
+def _persistent(count: int) -> None:
+    """The store on disk: loading it, and one CLI query from it, from the files, and by
+    pyoxigraph directly (the same SPARQL on the same store, opened read-only)."""
+    import subprocess
+    import sys
+
+    import pyoxigraph as ox
+
+    from pactgraph.namespaces import PREFIXES
+    from pactgraph.persist import persist
+    from pactgraph.query import library
+
+    with tempfile.TemporaryDirectory() as tmp:
+        files, folder = Path(tmp) / "files", Path(tmp) / "store"
+        files.mkdir()
+        write_portfolio(files, count)
+        start = time.perf_counter()
+        done = persist([files], folder)
+        took = time.perf_counter() - start
+        print(
+            f"{'load into the store on disk':<44} {took:8.3f} s  ({done.quads / took:,.0f} quads/s)"
+        )
+        print(
+            f"{'store on disk':<44} {done.bytes_on_disk / 2**20:8.1f} MiB "
+            f"({done.bytes_on_disk / done.quads:.0f} bytes per quad)"
+        )
+        cli = [sys.executable, "-m", "pactgraph", "query", "agreements", "-f", "tsv"]
+        _timed("CLI query 'agreements' --store", lambda: subprocess.run(
+            [*cli, "--store", str(folder)], capture_output=True, check=True))  # fmt: skip
+        _timed("CLI query 'agreements' --data (parses)", lambda: subprocess.run(
+            [*cli, "--data", str(files)], capture_output=True, check=True))  # fmt: skip
+        text = library()["agreements"].text
+        prologue = "".join(f"PREFIX {p}: <{i}>\n" for p, i in PREFIXES.items())
+
+        def direct() -> int:
+            generation = (folder / "current").resolve()
+            found = ox.Store.read_only(str(generation)).query(
+                prologue + text, use_default_graph_as_union=True
+            )
+            return sum(1 for _ in found)
+
+        _timed("pyoxigraph alone: open the store, same query", direct)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{'peak memory':<44} {peak:8.0f} MiB")
 
