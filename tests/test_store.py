@@ -162,3 +162,21 @@ def test_a_load_killed_half_way_leaves_the_store_as_it_was(files: Path, tmp_path
     done = run_cli("load", str(files), "--store", str(store))
     assert done.stdout.startswith("1 added, 0 replaced, 1 unchanged;")
     assert len([p for p in store.iterdir() if p.name.startswith("gen-")]) == 1
+
+
+@pytest.mark.slow
+def test_serve_answers_from_the_store(files: Path, tmp_path: Path) -> None:
+    from test_server import PARTIES, _start, _stop, http
+
+    store = tmp_path / "store"
+    assert run_cli("load", str(files), "--store", str(store)).returncode == 0
+    served = _start("--store", str(store), "--workers", "1")
+    try:
+        reply = http(served.url, params=[("query", PARTIES), ("format", "tsv")])
+        assert reply.status == 200
+        direct = run_cli("query", "-e", PARTIES, "--data", str(files), "-f", "tsv")
+        assert sorted(reply.body.decode().splitlines()) == sorted(direct.stdout.splitlines())
+    finally:
+        _stop(served)
+    both = run_cli("serve", "--store", str(store), "--data", str(files), "--port", "0")
+    assert_one_line_error(both, 2, "--data and a store")

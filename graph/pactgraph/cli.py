@@ -545,9 +545,13 @@ def _serve(args: argparse.Namespace) -> int:
         )
         sys.stderr.flush()
 
+    store = _store_dir(args)
+    if store is not None and args.data:
+        raise UsageError(f"--data and a store ({store}) both name what to serve; give one")
     try:
         serve(
             args.data or None,
+            store_dir=store,
             host=args.host,
             port=args.port,
             timeout=args.timeout,

@@ -85,6 +85,8 @@ class Settings:
     """How the endpoint runs: the data, the limits and who may call it from a browser."""
 
     paths: tuple[str, ...] | None = None
+    store_dir: str | None = None
+    """A store on disk (:mod:`pactgraph.persist`) to read instead of ``paths``."""
     timeout: float = 30.0
     row_cap: int = 10_000
     cors: str | None = None
@@ -264,16 +266,30 @@ def _die_with_parent(server: int) -> None:
         os._exit(1)
 
 
+def _open(paths: Sequence[str | Path] | None, store_dir: str | None) -> Any:
+    """The agreements to serve: a store on disk, or the files (default: the bundled ones)."""
+    if store_dir is not None:
+        from .persist import open_store
+
+        return open_store(store_dir)
+    from .load import load
+
+    return load(list(paths) if paths else None)
+
+
 def _worker(
-    conn: Connection, paths: Sequence[str] | None, max_memory: int = 2048, server: int = 0
+    conn: Connection,
+    paths: Sequence[str] | None,
+    max_memory: int = 2048,
+    server: int = 0,
+    store_dir: str | None = None,
 ) -> None:
     """A worker process: load the store once, then answer queries until told to stop; a
     query that needs more than ``max_memory`` MiB more ends the worker (the pool says so).
     It dies with ``server``, the process that started it."""
-    from .load import load
 
     _die_with_parent(server)
-    store = load(list(paths) if paths else None)
+    store = _open(paths, store_dir)
     _bound_memory(max_memory)
     conn.send("ready")
     while True:
@@ -314,7 +330,13 @@ class _Pool:
         parent, child = self.context.Pipe()
         process = self.context.Process(
             target=_worker,
-            args=(child, self.settings.paths, self.settings.max_memory, os.getpid()),
+            args=(
+                child,
+                self.settings.paths,
+                self.settings.max_memory,
+                os.getpid(),
+                self.settings.store_dir,
+            ),
             daemon=True,
             name="pactgraph-query",
         )
@@ -798,6 +820,7 @@ def serve(
     max_memory: int = 2048,
     queue_wait: float = 0.5,
     busy_timeout: float = 1.0,
+    store_dir: str | Path | None = None,
 ) -> None:
     """Serve the agreements (default: the bundled ones) until interrupted.
 
@@ -831,6 +854,8 @@ def serve(
         Seconds a query may run while other queries wait for a worker: past it, it is
         stopped and answered 503 busy, so heavy queries cannot keep cheap ones out. Set it to
         ``timeout`` to let every query run to the timeout.
+    store_dir
+        A store on disk made by ``pactgraph load --store`` to serve instead of ``paths``.
     allow_hosts
         ``Host`` names requests may use besides the address listened on (and, for a
         loopback address, ``localhost``, ``127.0.0.1`` and ``::1``); ``*`` allows any. Other
@@ -845,7 +870,6 @@ def serve(
     """
     import uvicorn
 
-    from .load import load
 
     limits = (timeout, row_cap, workers, max_memory, queue_wait, busy_timeout)
     if min(limits) <= 0:
@@ -855,12 +879,13 @@ def serve(
         )
     if not _HOST.match(host):
         raise UsageError(f"host {host!r} is not a host name or address")
-    store = load(list(paths) if paths else None)
+    store = _open(paths, str(store_dir) if store_dir is not None else None)
     _check_port(host, port)
     loopback = {"127.0.0.1", "localhost", "::1", "[::1]"}
     allowed = {host.strip("[]"), *(loopback if host.strip("[]") in loopback else ()), *allow_hosts}
     settings = Settings(
         paths=tuple(str(Path(p).resolve()) for p in paths) if paths else None,
+        store_dir=str(Path(store_dir).resolve()) if store_dir is not None else None,
         timeout=timeout,
         row_cap=row_cap,
         cors=cors,
