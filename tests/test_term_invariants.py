@@ -27,7 +27,7 @@ from pactgraph.evaluate import Run
 from pactgraph.impact import impact
 from pactgraph.load import Store, load
 from pactgraph.model import model
-from pactgraph.scenario import build
+from pactgraph.scenario import NEVER, build
 from pactgraph.state import state
 
 DATA = Path(__file__).parent / "data"
@@ -192,7 +192,9 @@ def test_state_is_conditional_exactly_where_impact_says_an_event_would_change_it
         _STORES[name] = load(sorted((DATA / name).glob("*.ttl")))
     store = _STORES[name]
     on = dt.date.fromisoformat(case["on"])
-    given = {k: dt.date.fromisoformat(v) for k, v in case["events"].items()}
+    given = {
+        k: NEVER if v == "never" else dt.date.fromisoformat(v) for k, v in case["events"].items()
+    }
     as_of = dt.date.fromisoformat(case["as_of"]) if case.get("as_of") else None
     answer = state(store, on, events=given, as_of=as_of)
     dated = {e.event for e in answer.scenario}

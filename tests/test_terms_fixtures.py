@@ -42,6 +42,7 @@ from pactgraph.errors import UsageError
 from pactgraph.impact import impact
 from pactgraph.load import Store, load
 from pactgraph.lookup import describe, positions, prerequisites
+from pactgraph.scenario import NEVER
 from pactgraph.state import state
 
 DATA = Path(__file__).parent / "data"
@@ -54,7 +55,8 @@ def _expected(name: str) -> dict[str, Any]:
 
 
 def _dates(events: dict[str, str]) -> dict[str, dt.date]:
-    return {k: dt.date.fromisoformat(v) for k, v in events.items()}
+    """Event name → date, ``"never"`` for an event that never happens."""
+    return {k: NEVER if v == "never" else dt.date.fromisoformat(v) for k, v in events.items()}
 
 
 def _as_of(case: dict[str, Any]) -> dt.date | None:

@@ -64,7 +64,10 @@ def _impact(
 
     year = int(m["year"]) if m["year"] else None
     within = (dt.date(year, 1, 1), dt.date(year, 12, 31)) if year else None
-    answer = impact(store, m["event"], on=_date(m), within=within, **options.as_kwargs())
+    events = parse_events(m["never"]) if m["never"] else None
+    answer = impact(
+        store, m["event"], on=_date(m), within=within, events=events, **options.as_kwargs()
+    )
     rows = [c.as_dict() for c in answer.changes]
     return answer, ("change", "cause", "label", "condition"), rows
 
@@ -283,10 +286,11 @@ FORMS: tuple[Form, ...] = (
     ),
     Form(
         "impact",
-        "what changes when EVENT [on DATE | in YEAR]?",
+        "what changes when EVENT [on DATE | in YEAR] [but never EVENT]?",
         re.compile(
             r"^what (?:changes|happens|would change|will change|changes?) (?:when|if|once) "
-            rf"(?P<event>.+?)(?: on (?P<date>{DATE_PATTERN})| in (?P<year>\d{{4}}))?$"
+            rf"(?P<event>.+?)(?: on (?P<date>{DATE_PATTERN})| in (?P<year>\d{{4}}))?"
+            r"(?:,? (?:but|and|if|while) (?P<never>.*\bnever\b.*))?$"
         ),
         _impact,
     ),

@@ -375,7 +375,17 @@ class Run:
             return m.label(trigger)
         if t.type == "Event":
             day = self.s.dates.get(trigger)
-            return f"with {t.label} on {day}" if day else f"when {t.label} happens"
+            if day:
+                return f"with {t.label} on {day}"
+            if trigger in self.s.never:
+                return f"when {t.label} happens, which it never does in this scenario"
+            blocked = self.s.blocked.get(trigger)
+            if blocked:
+                return (
+                    f"when {t.label} happens, which it cannot in this scenario: it requires "
+                    f"{m.label(blocked)}, which never happens"
+                )
+            return f"when {t.label} happens"
         if t.type == "DateTrigger":
             if t.end_of_day:
                 return f"after {t.date} ({t.label})"
@@ -429,8 +439,13 @@ class Run:
         return f"{self.fired_words(fire.by)} ({t.label})"
 
     def pending(self, trigger: str | None) -> set[str]:
-        """The events inside ``trigger`` that this scenario does not date."""
-        return {e for e in self.m.events_in(trigger) if e not in self.s.dates}
+        """The events inside ``trigger`` that could still happen: those this scenario
+        neither dates nor says never happen."""
+        return {
+            e
+            for e in self.m.events_in(trigger)
+            if e not in self.s.dates and e not in self.s.never and e not in self.s.blocked
+        }
 
     # -------------------------------------------------------------- status
 
@@ -643,7 +658,7 @@ def _candidates(m: Model, s: Scenario, provisions: Collection[str]) -> dict[str,
     wanted = set(provisions)
     found: dict[str, set[str]] = {}
     for event in m.events:
-        if event not in s.dates:
+        if event not in s.dates and event not in s.never and event not in s.blocked:
             reached = m.reach(event) & wanted
             if reached:
                 found[event] = reached

@@ -39,7 +39,7 @@ from .answers import (
 from .errors import UsageError
 from .evaluate import ALWAYS, Run
 from .model import DAY, Model, model
-from .scenario import Scenario, build, scenario
+from .scenario import Scenario, build, is_never, scenario
 from .state import assumed_date_notes
 from .traverse import explain, relation_words
 
@@ -250,7 +250,7 @@ def _probe_days(
         fired = run.fire(trigger).day  # relative triggers and renewals, from dated anchors
         if fired is not None:
             days.add(fired)
-    days |= {d for e, d in base.items() if e != event and e in relevant}
+    days |= {d for e, d in base.items() if e != event and e in relevant and not is_never(d)}
     # the days later versions take effect, replacing or repealing what they revise
     days |= {r.on for p, r in m.revised.items() if p in relevant}
     # and the days the terms it reaches start and end without it: agreements' dates,
@@ -370,7 +370,19 @@ def impact(
         )
     m = model(store, as_of, min_evidence)
     iri = event if event in m.events else resolve(store, event, kinds=["event"])
-    base = {k: v for k, v in scenario(store, events, m=m).given.items() if k != iri}
+    given = scenario(store, events, m=m)
+    if iri in given.never:
+        raise UsageError(
+            f"the scenario says {m.label(iri)} never happens; an impact asks what changes when "
+            "it does: leave it out of the scenario"
+        )
+    needs = [p for p in m.prerequisites(iri) if p in given.never]
+    if needs:
+        raise UsageError(
+            f"{m.label(iri)} requires {m.label(needs[0])}, which never happens in this "
+            "scenario, so it cannot happen: leave one of the two out"
+        )
+    base = {k: v for k, v in given.given.items() if k != iri}
     relevant = m.relevant(iri)
     if on is not None:
         changes, with_event = _changes_on(m, iri, day=on, base=base, relevant=relevant)
@@ -412,6 +424,7 @@ def impact(
                 for p in m.prerequisites(iri)
                 if p not in base
             ),
+            *(note for note in given.notes(m) if "never" in note or "cannot" in note),
             *m.version_notes(),
             *(
                 [

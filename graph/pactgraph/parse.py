@@ -79,10 +79,11 @@ def parse_date(text: str) -> dt.date:
 
 
 def parse_scenario(items: Iterable[str]) -> dict[str, dt.date]:
-    """``NAME=DATE`` items as ``{NAME: date}`` (the last ``=`` splits, so names may hold one).
+    """``NAME=DATE`` items as ``{NAME: date}`` (the last ``=`` splits, so names may hold one);
+    ``NAME=never`` for an event that never happens (:data:`pactgraph.scenario.NEVER`).
 
-    >>> parse_scenario(["notice given=2029-03-01"])
-    {'notice given': datetime.date(2029, 3, 1)}
+    >>> parse_scenario(["notice given=2029-03-01", "plant closes=never"])
+    {'notice given': datetime.date(2029, 3, 1), 'plant closes': NEVER}
     """
     events: dict[str, dt.date] = {}
     for item in items:
@@ -91,23 +92,56 @@ def parse_scenario(items: Iterable[str]) -> dict[str, dt.date]:
             raise UsageError(
                 f"{item!r}: write an event as NAME=DATE, e.g. 'notice given=2029-03-01'"
             )
-        events[name.strip()] = parse_date(day)
+        events[name.strip()] = _never() if day.strip().lower() == "never" else parse_date(day)
     return events
+
+
+def _never() -> dt.date:
+    from .scenario import NEVER
+
+    return NEVER
 
 
 def parse_events(text: str) -> dict[str, dt.date]:
-    """``"X on DATE and Y on DATE"`` as ``{"X": date, "Y": date}``.
+    """``"X on DATE and Y on DATE"`` as ``{"X": date, "Y": date}``; ``"never Z"`` or ``"Z
+    never happens"`` dates Z :data:`pactgraph.scenario.NEVER`.
 
     >>> parse_events("notice is given on 2029-03-01 and the plant closes on 1 May 2030")
     {'notice is given': datetime.date(2029, 3, 1), 'the plant closes': datetime.date(2030, 5, 1)}
+    >>> parse_events("notice is given on 2029-03-01 but the plant never closes")
+    {'notice is given': datetime.date(2029, 3, 1), 'the plant closes': NEVER}
     """
-    events = {}
-    pattern = rf"\s*(?:and\s+|,\s*)?(?P<name>.+?)\s+on\s+(?P<date>{DATE_PATTERN})"
-    for match in re.finditer(pattern, text):
-        events[match["name"].strip()] = parse_date(match["date"])
+    events: dict[str, dt.date] = {}
+    for part in re.split(r",\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+", text.strip()):
+        dated = re.fullmatch(rf"(?P<name>.+?)\s+on\s+(?P<date>{DATE_PATTERN})", part.strip())
+        if dated:
+            events[dated["name"].strip()] = parse_date(dated["date"])
+            continue
+        never = _NEVER_EVENT.fullmatch(part.strip())
+        if never:
+            if never["first"]:
+                name = never["first"]
+            elif never["who"]:
+                name = never["who"]
+            elif never["who2"]:
+                name = f"{never['who2']} {never['aux']} {never['verb2']}"
+            else:
+                name = f"{never['who3']} {never['verb3']}"
+            events[name.strip()] = _never()
     if not events:
-        raise UsageError(f"no 'EVENT on DATE' in {text!r}")
+        raise UsageError(f"no 'EVENT on DATE' (or 'never EVENT') in {text!r}")
     return events
+
+
+# An event that never happens, as people say it: "never notice is given", "notice is never
+# given" (notice is given), "the plant never closes" (the plant closes), "AGI never happens".
+_NEVER_EVENT = re.compile(
+    r"(?:if\s+)?never\s+(?P<first>.+)"
+    r"|(?P<who>.+?)\s+never\s+(?:happens|comes|occurs)"
+    r"|(?P<who2>.+?)\s+(?P<aux>is|are)\s+never\s+(?P<verb2>\w+)"
+    r"|(?P<who3>.+?)\s+never\s+(?P<verb3>\w+)",
+    re.I,
+)
 
 
 _IRIREF = re.compile(r"<(?:[^<>\"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>")

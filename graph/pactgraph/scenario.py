@@ -1,10 +1,12 @@
-"""Scenarios: events with the dates they happen on.
+"""Scenarios: events with the dates they happen on, and events that never happen.
 
 An event the scenario does not date has not happened (unless the graph records it with
-``pg:occurredOn``). An event that ``pg:requires`` another implies it: a scenario that names
-only the later event has the earlier one happen at or before it (on the same day, for
-evaluation), and the answer says so. A prerequisite dated after the event that requires it
-is an error.
+``pg:occurredOn``), but it could, on any day: answers that depend on it say so. An event
+the scenario dates :data:`NEVER` happens on no day: nothing waits for it, and nothing that
+requires it can happen. An event that ``pg:requires`` another implies it: a scenario that
+names only the later event has the earlier one happen at or before it (on the same day,
+for evaluation), and the answer says so. A prerequisite dated after the event that requires
+it is an error, and so is a dated event that requires one that never happens.
 """
 
 from __future__ import annotations
@@ -21,22 +23,49 @@ from .model import Model, model
 if TYPE_CHECKING:
     from .load import Store
 
-__all__ = ["Scenario", "build", "scenario"]
+__all__ = ["NEVER", "Scenario", "build", "is_never", "scenario"]
+
+
+class _Never(dt.date):
+    """The date of an event that never happens (:data:`NEVER`); no other date is it."""
+
+    def __repr__(self) -> str:
+        return "NEVER"
+
+    def __str__(self) -> str:
+        return "never"
+
+    def isoformat(self) -> str:
+        return "never"
+
+
+#: Give an event this date to say it never happens: ``events={"notice given": NEVER}``.
+NEVER: dt.date = _Never(9999, 12, 31)
+
+
+def is_never(day: object) -> bool:
+    """Whether ``day`` is :data:`NEVER`."""
+    return isinstance(day, _Never)
 
 
 @dataclass(frozen=True)
 class Scenario:
     """Events with the dates they happen on.
 
-    ``given``: as the user gave them; ``implied``: prerequisites implied by a given event
-    (prerequisite → the event that implies it); ``recorded``: dates the graph records.
-    ``dates`` holds all of them.
+    ``given``: as the user gave them (those that never happen included, dated
+    :data:`NEVER`); ``implied``: prerequisites implied by a given event (prerequisite → the
+    event that implies it); ``recorded``: dates the graph records. ``dates`` holds every
+    event that happens, with its date; ``never`` the events that never happen.
     """
 
     dates: Mapping[str, dt.date]
     given: Mapping[str, dt.date] = field(default_factory=dict)
     implied: Mapping[str, str] = field(default_factory=dict)
     recorded: Mapping[str, dt.date] = field(default_factory=dict)
+    never: frozenset[str] = frozenset()
+    blocked: Mapping[str, str] = field(default_factory=dict)
+    """Events that cannot happen because they require one that never does (event → that
+    one)."""
 
     def describe(self, m: Model) -> tuple[ScenarioEvent, ...]:
         """The scenario's events, by date."""
@@ -53,11 +82,20 @@ class Scenario:
 
     def notes(self, m: Model) -> tuple[str, ...]:
         """Sentences saying what the scenario assumed."""
-        return tuple(
+        implied = tuple(
             f"{m.label(e)} is assumed to have happened at or before {self.dates[e]}, "
             f"because {m.label(by)} requires it"
             for e, by in sorted(self.implied.items())
         )
+        never = tuple(
+            f"{m.label(e)} never happens in this scenario, as asked: nothing waits for it"
+            for e in sorted(self.never)
+        )
+        blocked = tuple(
+            f"{m.label(e)} cannot happen either: it requires {m.label(by)}"
+            for e, by in sorted(self.blocked.items())
+        )
+        return implied + never + blocked
 
 
 def _event_iri(store: Store, m: Model, name: str) -> str:
@@ -85,11 +123,29 @@ def build(m: Model, given: Mapping[str, dt.date]) -> Scenario:
     the prerequisites the events imply.
 
     A prerequisite nobody dates happens at or before every event that requires it: on the
-    earliest of their dates. Raises :class:`~pactgraph.errors.UsageError` if an event is
-    dated before one it requires.
+    earliest of their dates. An event dated :data:`NEVER` happens on no day. Raises
+    :class:`~pactgraph.errors.UsageError` if an event is dated before one it requires, or
+    requires one that never happens, or if one the graph records is said never to happen.
     """
+    never = frozenset(e for e, day in given.items() if is_never(day))
+    for event in sorted(never & m.recorded.keys()):
+        raise UsageError(
+            f"{m.label(event)} is recorded as having happened on {m.recorded[event]}, so it "
+            "cannot be one that never happens; leave it out of the scenario"
+        )
     recorded = {iri: day for iri, day in m.recorded.items() if iri not in given}
-    dates: dict[str, dt.date] = {**recorded, **given}
+    dates: dict[str, dt.date] = {
+        **recorded,
+        **{e: day for e, day in given.items() if e not in never},
+    }
+    for event, day in sorted(dates.items(), key=lambda kv: (kv[1], kv[0])):
+        needs = never & set(m.prerequisites(event))
+        if needs:
+            first = sorted(needs)[0]
+            raise UsageError(
+                f"{m.label(event)} on {day} requires {m.label(first)}, which never happens in "
+                f"this scenario; drop one of the two"
+            )
     implied: dict[str, str] = {}
     for event, day in sorted(dict(dates).items(), key=lambda kv: (kv[1], kv[0])):
         for prerequisite in m.prerequisites(event):
@@ -105,4 +161,16 @@ def build(m: Model, given: Mapping[str, dt.date]) -> Scenario:
                 continue
             dates[prerequisite] = day
             implied[prerequisite] = event
-    return Scenario(dates=dates, given=dict(given), implied=implied, recorded=recorded)
+    blocked = {
+        event: next(p for p in m.prerequisites(event) if p in never)
+        for event in m.events
+        if event not in never and event not in dates and never & set(m.prerequisites(event))
+    }
+    return Scenario(
+        dates=dates,
+        given=dict(given),
+        implied=implied,
+        recorded=recorded,
+        never=never,
+        blocked=blocked,
+    )

@@ -870,7 +870,6 @@ def serve(
     """
     import uvicorn
 
-
     limits = (timeout, row_cap, workers, max_memory, queue_wait, busy_timeout)
     if min(limits) <= 0:
         raise UsageError(
