@@ -336,3 +336,36 @@ def test_impact_in_a_year_on_the_command_line() -> None:
         result = run_cli("impact", "AGI verified", *bad)
         assert result.returncode == 2
         assert result.stderr.startswith("error: --in takes a year")
+
+
+def _rows(question: str) -> list[dict[str, object]]:
+    result = run_cli("ask", question, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    rows: list[dict[str, object]] = json.loads(result.stdout)["rows"]
+    return rows
+
+
+def test_what_the_amendment_changed_is_the_amending_versions_changes() -> None:
+    # The April 2026 amendment: "Microsoft will no longer pay a revenue share to OpenAI" is
+    # one of its terms; the 2025 agreement's own changes (its "New" terms) are not its.
+    amended = "https://w3id.org/pactgraph/id/microsoft-openai-2026"
+    for question in ("what did the amendment change?", "what did the April 2026 amendment change?"):
+        rows = _rows(question)
+        assert rows
+        assert {r["agreement"] for r in rows} == {amended}
+        assert any("no longer pays a revenue share" in str(r["label"]) for r in rows)
+    first = _rows("what did the 2025 agreement change?")
+    assert {r["agreement"] for r in first} == {
+        "https://w3id.org/pactgraph/id/microsoft-openai-2025"
+    }
+    missing = run_cli("ask", "what did the 2019 agreement change?")
+    assert missing.returncode == 2
+    assert "no version here is dated 2019" in missing.stderr
+
+
+def test_a_topic_matches_its_word_family() -> None:
+    # "exclusivity" finds what says "exclusive" (and "non-exclusive"), and the same rows
+    exclusivity = _rows("what changed about exclusivity?")
+    assert exclusivity
+    assert exclusivity == _rows("what changed about exclusive?")
+    assert all("exclusiv" in (str(r["label"]) + str(r["quote"])).lower() for r in exclusivity)

@@ -200,11 +200,35 @@ def _changed(
     from .lookup import changes
     from .resolve import label_of
 
-    answer = changes(store, about=m["about"] or m["about2"] or m["about3"])
+    versions = None
+    if m["noun"] in ("amendment", "version") or m["year"]:
+        versions = _amending(store, m["year"], m["noun"] == "amendment")
+    answer = changes(store, about=m["about"] or m["about2"] or m["about3"], versions=versions)
     rows = [{**c.as_dict(), "version": label_of(store, c.agreement)} for c in answer.changes]
     versions = {c.agreement for c in answer.changes}
     columns = ("version", "change", "label") if len(versions) > 1 else ("change", "label")
     return answer, columns, rows
+
+
+def _amending(store: Store, year: str | None, amendment: bool) -> set[str]:
+    """The versions "the amendment" (those that amend another) or "the 2026 agreement" (of
+    that year) names; the latest when several fit."""
+    from .errors import UnknownNameError
+    from .query import select
+
+    rows = select(store, "agreements")
+    fits = [
+        r
+        for r in rows
+        if (not amendment or r.get("previousVersion"))
+        and (year is None or str(r.get("date", ""))[:4] == year)
+    ]
+    if not fits:
+        what = "amends another" if amendment else f"is dated {year}"
+        names = ", ".join(str(r.get("label") or r["agreement"]) for r in rows)
+        raise UnknownNameError(f"no version here {what}; the versions are: {names}")
+    latest = max(fits, key=lambda r: str(r.get("date", "")))
+    return {str(latest["agreement"])}
 
 
 def _reported(
@@ -347,9 +371,10 @@ FORMS: tuple[Form, ...] = (
     ),
     Form(
         "changes",
-        "what did the agreement change [from the terms before it] [about TOPIC]?",
+        "what did the [YEAR] agreement / amendment change [from the terms before] [about TOPIC]?",
         re.compile(
-            r"^what (?:did|does|has) (?:this|the|that) (?:agreement|deal|contract|amendment)"
+            r"^what (?:did|does|has) (?:this|the|that) (?:latest |last |new )?"
+            r"(?:(?:\w+ )?(?P<year>\d{4}) )?(?P<noun>agreement|deal|contract|amendment|version)"
             r" change(?:d)?(?: from .+?)?(?: (?:about|regarding|concerning|for) (?P<about>.+))?$"
             r"|^what (?:has )?changed(?: from .+?)?(?: (?:about|regarding|concerning|for)"
             r" (?P<about2>.+))?$"

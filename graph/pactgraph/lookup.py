@@ -28,7 +28,7 @@ Nothing here knows any agreement, and nothing here renders text.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -650,10 +650,13 @@ def covering(store: Store, category: str, *, kinds: Iterable[str] | None = None)
     return Coverage(category=iri, label=label_of(store, iri), provisions=tuple(rows))
 
 
-def changes(store: Store, *, about: str | None = None) -> Changes:
+def changes(
+    store: Store, *, about: str | None = None, versions: Collection[str] | None = None
+) -> Changes:
     """What each agreement changed from the terms it supersedes, new first, kept last;
     with ``about``, only the provisions whose label, quote or covered concepts hold every
-    word of it (folded as names are: "computing" finds "compute").
+    word of it (folded as names are: "computing" finds "compute", "exclusivity"
+    "exclusive"); with ``versions`` (agreement IRIs), only what those versions changed.
 
     >>> from pactgraph.load import load
     >>> store = load(text='''
@@ -681,6 +684,8 @@ def changes(store: Store, *, about: str | None = None) -> Changes:
     order = {kind: i for i, kind in enumerate(CHANGE_ORDER)}
     rows = []
     for row in select(store, "changes"):
+        if versions is not None and row["agreement"] not in versions:
+            continue
         provision = m.provisions.get(row["provision"])
         if topic:
             concepts = [

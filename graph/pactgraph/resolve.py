@@ -64,13 +64,14 @@ _FILLER = frozenset(
     }
 )
 _SUFFIXES = (
-    "ications", "ication", "ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "s",
-    "ion", "y", "e",
+    "ications", "ication", "ations", "ation", "ities", "ity", "ments", "ment", "ings", "ing",
+    "ies", "ied", "es", "ed", "s", "ion", "y", "e",
 )  # fmt: skip
 
 
 def _stem(word: str) -> str:
-    """A crude stem: "verified", "verifies", "verify" and "verification" all give "verif"."""
+    """A crude stem: "verified", "verifies", "verify" and "verification" all give "verif";
+    "exclusivity" and "exclusive" give "exclusiv", "payment" and "pay" give "pay"."""
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
