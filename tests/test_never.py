@@ -40,6 +40,8 @@ def test_a_never_event_is_no_day_to_try_and_the_answer_says_what_was_assumed() -
         answer.notes
     )
     assert "approval granted cannot happen either: it requires review started" in answer.notes
+    assert answer.never == ("review started",)
+    assert answer.as_dict()["never"] == ["review started"]
 
 
 def test_the_reason_says_the_end_never_comes() -> None:

@@ -210,6 +210,8 @@ class State(_Data):
     provisions: tuple[ProvisionStatus, ...]
     versions: tuple[Version, ...] = ()
     """The versions that revise earlier ones, by the day they take effect."""
+    never: tuple[str, ...] = ()
+    """The labels of the events the scenario says never happen."""
 
     def only(self, statuses: Iterable[str]) -> State:
         """The same answer with only the provisions whose status is one of ``statuses``."""
@@ -279,6 +281,8 @@ class Impact(_Data):
     scenario: tuple[ScenarioEvent, ...]
     notes: tuple[str, ...]
     changes: tuple[Change, ...]
+    never: tuple[str, ...] = ()
+    """The labels of the events the scenario says never happen."""
 
 
 @dataclass(frozen=True)

@@ -438,4 +438,5 @@ def impact(
             *assumed_date_notes(store, m.assumed_dates(relevant & m.provisions.keys())),
         ),
         changes=tuple(changes),
+        never=tuple(sorted(m.label(e) for e in given.never)),
     )

@@ -170,6 +170,7 @@ def _scenario_lines(answer: State | Impact) -> list[str]:
         + (" (recorded)" if e.source == "recorded" else "")
         for e in answer.scenario
     ]
+    lines += [f"  never       {label}" for label in answer.never]
     return (["Scenario:", *lines] if lines else ["Scenario: no events happen"]) + [
         f"Note: {n}." for n in answer.notes
     ]

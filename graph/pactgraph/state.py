@@ -91,6 +91,7 @@ def state(
         notes=notes,
         provisions=tuple(rows),
         versions=m.versions(),
+        never=tuple(sorted(m.label(e) for e in s.never)),
     )
 
 
