@@ -553,3 +553,15 @@ def test_the_vendored_vis_network_is_the_version_its_source_note_names() -> None
     assert f"@version {VIS_NETWORK_VERSION}" in script[:400]
     assert "sourceMappingURL" not in script
     assert f"vis-network {VIS_NETWORK_VERSION}" in (folder / "SOURCE.md").read_text()
+
+
+def test_more_agreements_than_a_summary_draws_are_refused_with_advice(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pactgraph.errors import UsageError
+
+    module = sys.modules["pactgraph.visualize"]
+    monkeypatch.setattr(module, "PORTFOLIO_NODES", 10)
+    monkeypatch.setattr(module, "SUMMARY_AGREEMENTS", 1)  # the bundled two versions are more
+    with pytest.raises(UsageError, match="2 agreements are more than one page can draw"):
+        visualize(store)

@@ -76,6 +76,9 @@ _NAMED = 3
 #: Past this many nodes, a page of several agreements opens on a summary of them, and draws
 #: one agreement at a time (a canvas redraw of every node takes longer than a frame).
 PORTFOLIO_NODES = 1500
+#: The most agreements a summary draws: past it the summary itself would be too many nodes
+#: to draw, and the page is refused with advice instead.
+SUMMARY_AGREEMENTS = 1000
 # Node fields the page's side panel reads, which pyvis has no use for.
 _PANEL_ONLY = frozenset({"readings", "sources", "quote", "focus", "term"})
 
@@ -327,6 +330,14 @@ def _portfolio(
     members = {g: ids for g, ids in _members(store, set(drawn)).items() if ids}
     if len(members) < 2 or len(drawn) <= PORTFOLIO_NODES:
         return None
+    if len(members) > SUMMARY_AGREEMENTS:
+        from .errors import UsageError
+
+        raise UsageError(
+            f"{len(members):,} agreements are more than one page can draw (its summary draws "
+            f"at most {SUMMARY_AGREEMENTS:,}); give viz fewer with --data, or query the "
+            "store and export what you need"
+        )
     belongs: dict[str, list[str]] = {}
     for graph, ids in members.items():
         for nid in ids:
@@ -506,6 +517,8 @@ def visualize(
         ``impact`` or ``state`` is not the answer of the verb of that name.
     ValueError
         ``backend`` is neither ``"html"`` nor ``"pyvis"``.
+    UsageError
+        More agreements than a summary draws (:data:`SUMMARY_AGREEMENTS`).
     ImportError
         ``backend="pyvis"`` without pyvis installed.
 
