@@ -479,3 +479,9 @@ def test_spreadsheet_csv_does_not_run_formulas_and_csv_keeps_values(tmp_path: Pa
     assert safe.stdout.startswith("\ufeff")
     cells = [r[0] for r in csv.reader(io.StringIO(safe.stdout.lstrip("\ufeff")))]
     assert cells == ["label", "'-2+3", '\'=HYPERLINK("http://x")']
+
+
+def test_serve_refuses_input_past_max_input_before_listening(tmp_path: Path) -> None:
+    path = _huge_label(tmp_path, 1_200_000)
+    refused = run_cli("serve", "--max-input", "1", "--data", str(path), "--port", "0")
+    assert_one_line_error(refused, 1, "past the limit of 1 MiB; raise it with --max-input MIB")

@@ -552,6 +552,7 @@ def _serve(args: argparse.Namespace) -> int:
         serve(
             args.data or None,
             store_dir=store,
+            max_input=_max_input(args),
             host=args.host,
             port=args.port,
             timeout=args.timeout,

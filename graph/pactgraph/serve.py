@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs
 
 from .errors import UsageError
+from .load import MAX_INPUT
 
 if TYPE_CHECKING:
     from multiprocessing.process import BaseProcess
@@ -87,6 +88,8 @@ class Settings:
     paths: tuple[str, ...] | None = None
     store_dir: str | None = None
     """A store on disk (:mod:`pactgraph.persist`) to read instead of ``paths``."""
+    max_input: int | None = None
+    """The most input to read, in MiB (``None``: no limit), as ``--max-input`` says."""
     timeout: float = 30.0
     row_cap: int = 10_000
     cors: str | None = None
@@ -266,7 +269,9 @@ def _die_with_parent(server: int) -> None:
         os._exit(1)
 
 
-def _open(paths: Sequence[str | Path] | None, store_dir: str | None) -> Any:
+def _open(
+    paths: Sequence[str | Path] | None, store_dir: str | None, max_input: int | None = None
+) -> Any:
     """The agreements to serve: a store on disk, or the files (default: the bundled ones)."""
     if store_dir is not None:
         from .persist import open_store
@@ -274,22 +279,23 @@ def _open(paths: Sequence[str | Path] | None, store_dir: str | None) -> Any:
         return open_store(store_dir)
     from .load import load
 
-    return load(list(paths) if paths else None)
+    return load(list(paths) if paths else None, max_input=max_input)
 
 
-def _worker(
+def _worker(  # noqa: PLR0917 (a process target takes its arguments by position)
     conn: Connection,
     paths: Sequence[str] | None,
     max_memory: int = 2048,
     server: int = 0,
     store_dir: str | None = None,
+    max_input: int | None = None,
 ) -> None:
     """A worker process: load the store once, then answer queries until told to stop; a
     query that needs more than ``max_memory`` MiB more ends the worker (the pool says so).
     It dies with ``server``, the process that started it."""
 
     _die_with_parent(server)
-    store = _open(paths, store_dir)
+    store = _open(paths, store_dir, max_input)
     _bound_memory(max_memory)
     conn.send("ready")
     while True:
@@ -336,6 +342,7 @@ class _Pool:
                 self.settings.max_memory,
                 os.getpid(),
                 self.settings.store_dir,
+                self.settings.max_input,
             ),
             daemon=True,
             name="pactgraph-query",
@@ -821,6 +828,7 @@ def serve(
     queue_wait: float = 0.5,
     busy_timeout: float = 1.0,
     store_dir: str | Path | None = None,
+    max_input: int | None = MAX_INPUT,
 ) -> None:
     """Serve the agreements (default: the bundled ones) until interrupted.
 
@@ -856,6 +864,9 @@ def serve(
         ``timeout`` to let every query run to the timeout.
     store_dir
         A store on disk made by ``pactgraph load --store`` to serve instead of ``paths``.
+    max_input
+        The most input to read, in MiB (``None``: no limit), as :func:`pactgraph.load.load`
+        takes it.
     allow_hosts
         ``Host`` names requests may use besides the address listened on (and, for a
         loopback address, ``localhost``, ``127.0.0.1`` and ``::1``); ``*`` allows any. Other
@@ -878,13 +889,14 @@ def serve(
         )
     if not _HOST.match(host):
         raise UsageError(f"host {host!r} is not a host name or address")
-    store = _open(paths, str(store_dir) if store_dir is not None else None)
+    store = _open(paths, str(store_dir) if store_dir is not None else None, max_input)
     _check_port(host, port)
     loopback = {"127.0.0.1", "localhost", "::1", "[::1]"}
     allowed = {host.strip("[]"), *(loopback if host.strip("[]") in loopback else ()), *allow_hosts}
     settings = Settings(
         paths=tuple(str(Path(p).resolve()) for p in paths) if paths else None,
         store_dir=str(Path(store_dir).resolve()) if store_dir is not None else None,
+        max_input=max_input,
         timeout=timeout,
         row_cap=row_cap,
         cors=cors,
