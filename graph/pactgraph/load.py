@@ -294,21 +294,16 @@ def _check_depth(data: bytes, source: str) -> None:
             )
 
 
-def _check_entities(path: Path) -> None:
-    """Refuse an XML file whose DTD could expand without bound or read other files.
+def _check_entity_text(head: bytes, source: str) -> None:
+    """Refuse an XML document whose DTD could expand without bound or read other files,
+    given its start (a DTD comes before the root element); ``source`` names it in errors.
 
     RDF/XML files often declare entities as namespace abbreviations
     (``<!ENTITY owl "http://www.w3.org/2002/07/owl#">``). Those are read; an entity whose
     value refers to another entity (the "billion laughs"), an external entity (``SYSTEM`` or
     ``PUBLIC``), a parameter entity, or more than :data:`MAX_ENTITIES` are refused before
-    any parser sees the file.
+    any parser sees the document.
     """
-    with path.open("rb") as handle:
-        _check_entity_text(handle.read(1 << 20), str(path))  # a DTD comes before the root
-
-
-def _check_entity_text(head: bytes, source: str) -> None:
-    """:func:`_check_entities` on the start of a document, named ``source`` in errors."""
     match = _DOCTYPE.search(head)
     if match is None:
         return
@@ -460,37 +455,26 @@ def _parse_stdin(max_input: int | None = MAX_INPUT) -> list[ox.Quad]:
             except SyntaxError:
                 pass
             raise
-    except SyntaxError as err:
-        message = _PARSER_SUFFIX.sub("", _PARSER_POSITION.sub("", str(err.msg)))
-        line, column = err.lineno, err.offset
-        if line is None:
-            message, line, column = _locate(data, fmt, message)
-        raise ParseError("<stdin>", f"{message} (read as {fmt})", line=line, column=column) from err
-    except UnicodeDecodeError as err:
-        raise ParseError("<stdin>", f"not UTF-8 text ({err.reason}); is this RDF?") from err
-    except MemoryError as err:
-        raise ParseError("<stdin>", _TOO_LONG) from err
-    except (OSError, ValueError) as err:
-        raise ParseError("<stdin>", str(err)) from err
+    except (SyntaxError, UnicodeDecodeError, MemoryError, OSError, ValueError) as err:
+        raise _failure("<stdin>", err, fmt, data, what="RDF", read_as=f" (read as {fmt})") from err
 
 
 def _parse(path: Path, max_input: int | None = MAX_INPUT) -> list[ox.Quad]:
     if path == STDIN_PATH:
         return _parse_stdin(max_input)
     fmt = _format_for(path)
+    data = b""
     try:
-        if fmt == ox.RdfFormat.RDF_XML:
-            _check_entities(path)
-            _check_depth(path.read_bytes(), str(path))
         with path.open("rb") as handle:
             bom = handle.read(3) == b"\xef\xbb\xbf"
-        if bom:  # a UTF-8 byte order mark some editors write: not part of the document
+        if fmt == ox.RdfFormat.RDF_XML or bom:  # read once: checked, then parsed
+            data = path.read_bytes()[3 if bom else 0 :]  # a byte order mark is no part of it
+            if fmt == ox.RdfFormat.RDF_XML:
+                _check_entity_text(data[: 1 << 20], str(path))  # a DTD comes before the root
+                _check_depth(data, str(path))
             return list(
                 ox.parse(
-                    path.read_bytes()[3:],
-                    format=fmt,
-                    base_iri=path.resolve().as_uri(),
-                    rename_blank_nodes=True,
+                    data, format=fmt, base_iri=path.resolve().as_uri(), rename_blank_nodes=True
                 )
             )
         return list(
@@ -498,22 +482,41 @@ def _parse(path: Path, max_input: int | None = MAX_INPUT) -> list[ox.Quad]:
                 path=path, format=fmt, base_iri=path.resolve().as_uri(), rename_blank_nodes=True
             )
         )
-    except SyntaxError as err:
+    except (SyntaxError, UnicodeDecodeError, MemoryError, OSError, ValueError) as err:
+        guessed = (
+            f" (read as {fmt}, guessed: name RDF files .ttl, .nt, .nq, .trig, .jsonld or .rdf)"
+            if path.suffix.lower() not in FORMATS
+            else ""
+        )
+        raise _failure(str(path), err, fmt, data or path, what="an RDF file", hint=guessed) from err
+
+
+def _failure(
+    source: str,
+    err: Exception,
+    fmt: ox.RdfFormat,
+    data: bytes | Path,
+    *,
+    what: str,
+    read_as: str = "",
+    hint: str = "",
+) -> ParseError:
+    """The :class:`ParseError` for a document that did not parse, the one mapping of the
+    parser's failures for files and standard input: its message with its line and column
+    (found by :func:`_locate` when the parser gave none), then ``read_as``, then ``hint`` when
+    the parser gave the line itself."""
+    if isinstance(err, SyntaxError):
         message = _PARSER_SUFFIX.sub("", _PARSER_POSITION.sub("", str(err.msg)))
         if err.lineno is None:  # the RDF/XML and JSON-LD parsers give no position
-            message, line, column = _locate(path.read_bytes(), fmt, message)
-            raise ParseError(str(path), message, line=line, column=column) from err
-        if path.suffix.lower() not in FORMATS:
-            message += (
-                f" (read as {fmt}, guessed: name RDF files .ttl, .nt, .nq, .trig, .jsonld or .rdf)"
-            )
-        raise ParseError(str(path), message, line=err.lineno, column=err.offset) from err
-    except UnicodeDecodeError as err:
-        raise ParseError(str(path), f"not UTF-8 text ({err.reason}); is this an RDF file?") from err
-    except MemoryError as err:
-        raise ParseError(str(path), _TOO_LONG) from err
-    except (OSError, ValueError) as err:
-        raise ParseError(str(path), str(err)) from err
+            text = data.read_bytes() if isinstance(data, Path) else data
+            message, line, column = _locate(text, fmt, message)
+            return ParseError(source, message + read_as, line=line, column=column)
+        return ParseError(source, message + read_as + hint, line=err.lineno, column=err.offset)
+    if isinstance(err, UnicodeDecodeError):
+        return ParseError(source, f"not UTF-8 text ({err.reason}); is this {what}?")
+    if isinstance(err, MemoryError):
+        return ParseError(source, _TOO_LONG)
+    return ParseError(source, str(err))
 
 
 def _graph_name(path: Path, quads: Sequence[ox.Quad]) -> str:
