@@ -152,15 +152,7 @@ def persist(
 
     folder.mkdir(parents=True, exist_ok=True)
     current = _generation(folder)
-    _sweep(folder, keep=current)
-    target = _next(folder)
-    if current is not None:
-        ox.Store.read_only(str(current)).backup(str(target))
-        oxi = ox.Store(str(target))
-    else:
-        from .load import _with_ontology
-
-        oxi = _with_ontology(target)
+    oxi, target = _begin(folder, current)
     records = _records(oxi)
     added, replaced, unchanged = [], [], []
     writes: list[ox.Quad] = []
@@ -171,9 +163,7 @@ def persist(
             continue
         if oxi.contains_named_graph(graph):
             replaced.append(name)
-            oxi.remove_graph(graph)
-            for old in list(oxi.quads_for_pattern(graph, None, None, ox.NamedNode(RECORDS))):
-                oxi.remove(old)
+            _drop(oxi, graph)
         else:
             added.append(name)
         writes += (ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads)
@@ -205,17 +195,30 @@ def unload(directory: str | Path, agreement: str) -> Loaded:
         held = ", ".join(store.agreement_graphs[:5]) or "none"
         raise InputNotFoundError(f"{folder}: holds no agreement {agreement}; it holds {held}")
     del store
-    _sweep(folder, keep=current)
-    target = _next(folder)
-    assert current is not None
-    ox.Store.read_only(str(current)).backup(str(target))
-    oxi = ox.Store(str(target))
-    oxi.remove_graph(ox.NamedNode(agreement))
-    records = ox.NamedNode(RECORDS)
-    for old in list(oxi.quads_for_pattern(ox.NamedNode(agreement), None, None, records)):
-        oxi.remove(old)
+    oxi, target = _begin(folder, current)
+    _drop(oxi, ox.NamedNode(agreement))
     result = _finish(folder, oxi, target, current)
     return Loaded((), (), (), *result)
+
+
+def _begin(folder: Path, current: Path | None) -> tuple[ox.Store, Path]:
+    """A new generation to write, after clearing what killed loads left: a checkpoint of the
+    current one, or, for a new store, one holding the ontology."""
+    _sweep(folder, keep=current)
+    target = _next(folder)
+    if current is None:
+        from .load import _with_ontology
+
+        return _with_ontology(target), target
+    ox.Store.read_only(str(current)).backup(str(target))
+    return ox.Store(str(target)), target
+
+
+def _drop(oxi: ox.Store, graph: ox.NamedNode) -> None:
+    """Remove an agreement's graph and its record."""
+    oxi.remove_graph(graph)
+    for old in list(oxi.quads_for_pattern(graph, None, None, ox.NamedNode(RECORDS))):
+        oxi.remove(old)
 
 
 def _finish(
