@@ -17,6 +17,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -37,6 +38,8 @@ pytestmark = pytest.mark.slow
 PG = "https://w3id.org/pactgraph/ns#"
 AGREEMENT = "https://w3id.org/pactgraph/id/microsoft-openai-2025"
 PARTIES = "SELECT ?party WHERE { ?party a pg:Party }"
+#: A query that runs until something stops it: a four-way cartesian product.
+RUNAWAY = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 ALLOWED_ORIGIN = "https://allowed.example"
 
 
@@ -561,9 +564,8 @@ def test_row_cap_cuts_a_large_graph(server: Server) -> None:
 
 
 def test_timeout_stops_a_runaway_query_and_the_server_goes_on(server: Server) -> None:
-    runaway = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
     started = time.monotonic()
-    reply = http(server.url, params=[("query", runaway)])
+    reply = http(server.url, params=[("query", RUNAWAY)])
     took = time.monotonic() - started
     assert reply.status == 503
     assert b"longer than 2 s" in reply.body
@@ -577,8 +579,7 @@ def test_a_client_that_gives_up_does_not_cost_a_worker() -> None:
     query would wait two minutes; its worker is replaced at once instead."""
     patient = _start("--data", V2025, "--workers", "1", "--timeout", "120")
     try:
-        runaway = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
-        url = patient.url + "?" + urllib.parse.urlencode({"query": runaway})
+        url = patient.url + "?" + urllib.parse.urlencode({"query": RUNAWAY})
         for _ in range(3):
             with pytest.raises((TimeoutError, urllib.error.URLError)):
                 urllib.request.urlopen(url, timeout=0.5)
@@ -589,23 +590,28 @@ def test_a_client_that_gives_up_does_not_cost_a_worker() -> None:
         _stop(patient)
 
 
+def _in_background(url: str, query: str) -> tuple[threading.Thread, list[Reply]]:
+    """Send ``query`` from a thread; its reply, if the server gives one, lands in the list."""
+    replies: list[Reply] = []
+
+    def ask() -> None:
+        with contextlib.suppress(OSError):  # the server may go away under it
+            replies.append(http(url, params=[("query", query)]))
+
+    thread = threading.Thread(target=ask, daemon=True)
+    thread.start()
+    return thread, replies
+
+
 def test_a_query_that_finds_no_free_worker_is_answered_busy_at_once() -> None:
     """One worker busy with a query that runs to its 20 s timeout: a cheap query waits
     --queue-wait (0.5 s) and is answered 503 busy with Retry-After, not after 20 s."""
-    import threading
-
     busy = _start(
         "--data", V2025, "--workers", "1", "--timeout", "20", "--queue-wait", "0.5",
         "--busy-timeout", "20",
     )  # fmt: skip
     try:
-        runaway = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
-
-        def ask() -> None:
-            with contextlib.suppress(OSError):  # the server goes away under it
-                http(busy.url, params=[("query", runaway)])
-
-        threading.Thread(target=ask, daemon=True).start()
+        _in_background(busy.url, RUNAWAY)
         time.sleep(1.0)  # the runaway holds the one worker
         started = time.monotonic()
         reply = http(busy.url, params=[("query", PARTIES)])
@@ -622,22 +628,12 @@ def test_a_long_query_makes_room_for_waiting_ones() -> None:
     """One worker busy with a query that would run 20 s: a cheap query that comes to wait
     for it gets the worker once the long one has run --busy-timeout (0.5 s), and the long
     one is answered 503 busy with the reason."""
-    import threading
-
     shared = _start(
         "--data", V2025, "--workers", "1", "--timeout", "20", "--queue-wait", "5",
         "--busy-timeout", "0.5",
     )  # fmt: skip
     try:
-        runaway = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
-        replies: list[Reply] = []
-
-        def ask() -> None:
-            with contextlib.suppress(OSError):
-                replies.append(http(shared.url, params=[("query", runaway)]))
-
-        heavy = threading.Thread(target=ask, daemon=True)
-        heavy.start()
+        heavy, replies = _in_background(shared.url, RUNAWAY)
         time.sleep(1.0)  # alone, the runaway runs past the busy timeout untouched
         started = time.monotonic()
         cheap = http(shared.url, params=[("query", PARTIES)])
@@ -698,16 +694,8 @@ def _running(pid: int) -> bool:
 
 def _busy_server() -> tuple[Server, list[int]]:
     """A one-worker server whose worker is busy with a query that would run 60 s."""
-    import threading
-
     busy = _start("--data", V2025, "--workers", "1", "--timeout", "60")
-    runaway = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
-
-    def ask() -> None:
-        with contextlib.suppress(OSError):  # the server goes away under it
-            http(busy.url, params=[("query", runaway)])
-
-    threading.Thread(target=ask, daemon=True).start()
+    _in_background(busy.url, RUNAWAY)
     time.sleep(1.5)
     workers = _children(busy.process.pid)
     assert workers
