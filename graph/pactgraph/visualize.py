@@ -124,8 +124,14 @@ def view(
 
 
 def _view(
-    store: Store, impact: Mapping[str, Any] | None, state: Mapping[str, Any] | None
+    store: Store,
+    impact: Mapping[str, Any] | None,
+    state: Mapping[str, Any] | None,
+    *,
+    place: bool = True,
 ) -> dict[str, Any]:
+    """The nodes and edges, laid out unless ``place`` is false (a portfolio lays out each
+    agreement on its own, and the whole would be laid out for nothing)."""
     from .propertygraph import property_graph
 
     graph = property_graph(store)
@@ -220,7 +226,8 @@ def _view(
             )
     if impact is not None:
         _draw_paths(impact, edges, pairs, shown)
-    _place(nodes, edges, impact)
+    if place:
+        _place(nodes, edges, impact)
     return {"nodes": nodes, "edges": edges}
 
 
@@ -245,6 +252,19 @@ def _place(
     In impact mode the event and the explanation paths are laid out left to right and marked
     ``focus``; the rest of the graph is laid out below them, to be dimmed or hidden.
     """
+    focus = _focus(nodes, impact)
+    rest = {n["id"]: COLUMNS.get(n["kind"], 1) for n in nodes if n["id"] not in focus}
+    positions = layered(nodes, edges, focus)
+    below = max((y for _, y in positions.values()), default=-_REST_GAP) + _REST_GAP
+    for nid, (x, y) in layered(nodes, edges, rest).items():
+        positions[nid] = (x, y + below)
+    for node in nodes:
+        node["x"], node["y"] = positions[node["id"]]
+
+
+def _focus(nodes: list[dict[str, Any]], impact: Mapping[str, Any] | None) -> dict[str, int]:
+    """Mark ``focus`` the nodes an impact's event and explanation paths pass through, and
+    give the column of each (:func:`~pactgraph.layout.impact_columns`)."""
     ids = {n["id"] for n in nodes}
     focus: dict[str, int] = {}
     if impact is not None:
@@ -253,14 +273,9 @@ def _place(
         if event in ids:
             paths.append([event])
         focus = impact_columns(paths)
-    rest = {n["id"]: COLUMNS.get(n["kind"], 1) for n in nodes if n["id"] not in focus}
-    positions = layered(nodes, edges, focus)
-    below = max((y for _, y in positions.values()), default=-_REST_GAP) + _REST_GAP
-    for nid, (x, y) in layered(nodes, edges, rest).items():
-        positions[nid] = (x, y + below)
     for node in nodes:
-        node["x"], node["y"] = positions[node["id"]]
         node["focus"] = node["id"] in focus
+    return focus
 
 
 def _draw_paths(
@@ -542,8 +557,19 @@ def visualize(
             )
     if backend not in ("html", "pyvis"):
         raise ValueError(f"backend= takes 'html' or 'pyvis', not {backend!r}")
-    data = view(store, impact=impact, state=state)
+    impact_data = impact.as_dict() if impact is not None else None
+    state_data = state.as_dict() if state is not None else None
+    data = _view(store, impact_data, state_data, place=False)
     options = _options(len(data["edges"]))
+    named = {
+        str(r["agreement"]): str(r.get("label") or r.get("title") or r["agreement"])
+        for r in _agreements(store)
+    }
+    portfolio = None if backend == "pyvis" else _portfolio(store, data, named, impact_data)
+    if portfolio is None:
+        _place(data["nodes"], data["edges"], impact_data)
+    else:
+        _focus(data["nodes"], impact_data)  # the page draws one agreement at a time
     if backend == "pyvis":
         return _pyvis(data, options)
     legend = [
@@ -556,12 +582,7 @@ def visualize(
         mode = {"name": "impact", "changes": CHANGE_COLOURS, "causes": list(CAUSE_STYLES)}
     elif state is not None:
         mode = {"name": "state", "statuses": STATUS_COLOURS, "on": state.on.isoformat()}
-    named = {
-        str(r["agreement"]): str(r.get("label") or r.get("title") or r["agreement"])
-        for r in _agreements(store)
-    }
     names = list(named.values())
-    portfolio = _portfolio(store, data, named, impact.as_dict() if impact else None)
     payload = {
         "nodes": data["nodes"],
         "edges": data["edges"],
@@ -571,11 +592,7 @@ def visualize(
         "agreements": names,
         "portfolio": portfolio,
     }
-    title = _title(
-        names,
-        impact.as_dict() if impact is not None else None,
-        state.as_dict() if state is not None else None,
-    )
+    title = _title(names, impact_data, state_data)
     listed = ""
     if len(names) > _NAMED:
         items = "".join(f"<li>{html.escape(n)}</li>" for n in names)
