@@ -499,14 +499,19 @@ class DayChange(_Data):
     after: Status
     reason: str
     quote: str
+    day: dt.date | None = None
+    """Set when the answer spans several days: its first day in force when it begins, its
+    last when it ends."""
 
 
 @dataclass(frozen=True)
 class DayChanges(_Data):
-    """What changes on a day, with no event of its own: terms that start or end then."""
+    """What changes on a day (or from ``on`` to ``until``), with no event of its own: terms
+    that start or end then."""
 
     on: dt.date
     changes: tuple[DayChange, ...]
+    until: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -583,6 +588,9 @@ class Answer(_Data):
     )
     columns: tuple[str, ...]
     rows: tuple[dict[str, Any], ...] = field(default=())
+    assumptions: tuple[str, ...] = ()
+    """What the answer takes for granted: how the question was read, the day, the
+    scenario, what is conditional, readings of ambiguous wording, versions, sources."""
 
 
 @dataclass(frozen=True)

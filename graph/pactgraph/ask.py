@@ -14,11 +14,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .answers import Answer, Status
-from .errors import UnknownNameError, UsageError
+from .errors import QuestionError, UnknownNameError
 from .parse import DATE_PATTERN, parse_date, parse_events
 
 if TYPE_CHECKING:
@@ -27,12 +27,18 @@ if TYPE_CHECKING:
 __all__ = ["FORMS", "Form", "ask"]
 
 
+Reply = tuple[Any, tuple[str, ...], list[dict[str, Any]]]
+"""What a form's function gives: the typed answer, the table's columns, and its rows."""
+
+
 @dataclass(frozen=True)
 class Options:
-    """What every form passes on: the versions (``as_of``) and the evidence floor."""
+    """What every form passes on: the versions (``as_of``) and the evidence floor; and
+    where a form says how it read the question (``said``)."""
 
     as_of: dt.date | None = None
     min_evidence: str | None = None
+    said: list[str] = field(default_factory=list)
 
     def as_kwargs(self) -> dict[str, Any]:
         return {"as_of": self.as_of, "min_evidence": self.min_evidence}
@@ -45,56 +51,109 @@ class Form:
     name: str
     wording: str
     pattern: re.Pattern[str]
-    answer: Callable[
-        [Store, re.Match[str], Options], tuple[Any, tuple[str, ...], list[dict[str, Any]]]
-    ]
+    answer: Callable[[Store, re.Match[str], Options], Reply]
     """The answer, the table's columns, and its rows."""
 
 
-def _date(m: re.Match[str]) -> Any:
-    return parse_date(m["date"]) if m["date"] else None
+def _group(m: re.Match[str], name: str) -> str | None:
+    """The first of the groups ``name``, ``name2``, ``name3``… that took part in the match
+    (one per alternative wording of a form)."""
+    for group in sorted(m.re.groupindex, key=lambda g: (len(g), g)):
+        if re.fullmatch(rf"{name}\d*", group) and m[group] is not None:
+            return str(m[group])
+    return None
 
 
-def _impact(
-    store: Store, m: re.Match[str], options: Options
-) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
-    import datetime as dt
+def _when(n: str = "") -> str:
+    """A day as a question names it: [on] DATE, in YEAR, after YEAR (groups suffixed ``n``)."""
+    return (
+        rf"(?: (?:on |at |by |as of |as at )?(?P<date{n}>{DATE_PATTERN})"
+        rf"| (?:in|during) (?P<year{n}>\d{{4}})| (?:after|beyond) (?P<after{n}>\d{{4}}))?"
+    )
 
+
+#: A scenario after the day: "if AGI is verified on 1 March 2029 [and …]".
+_IF = r"(?:,? (?:if|when|with|assuming|supposing|given that|in case) (?P<scenario>.+))?"
+
+
+def _day(m: re.Match[str], default_today: bool = False) -> tuple[dt.date | None, str | None]:
+    """The day a question names, and how it was read when it was not a plain date."""
+    date, year, after = _group(m, "date"), _group(m, "year"), _group(m, "after")
+    if year:
+        return dt.date(int(year), 1, 1), (
+            f"'in {year}' is read as its first day, {year}-01-01 "
+            f"(ask 'what happens in {year}?' for what changes during it)"
+        )
+    if after:
+        return dt.date(int(after) + 1, 1, 1), (
+            f"'after {after}' is read as {int(after) + 1}-01-01, the first day after it"
+        )
+    if date is None and not default_today:
+        return None, None
+    day = parse_date(date or "today")
+    if date is None:
+        return day, f"no date was given: today, {day}, is used"
+    if date.lower() in {"today", "now"}:
+        return day, f"{date!r} was asked: today, {day}, is used"
+    return day, None
+
+
+def _events(m: re.Match[str], options: Options) -> dict[str, dt.date]:
+    """The scenario a question gives ("if X on DATE and Y on DATE"), said in the answer."""
+    from .scenario import is_never
+
+    scenario = _group(m, "scenario")
+    if not scenario:
+        return {}
+    events = parse_events(scenario)
+    options.said.append(
+        "the scenario given: "
+        + "; ".join(
+            f"{name} never happens" if is_never(day) else f"{name} on {day}"
+            for name, day in events.items()
+        )
+    )
+    return events
+
+
+def _impact(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .impact import impact
 
-    year = int(m["year"]) if m["year"] else None
-    within = (dt.date(year, 1, 1), dt.date(year, 12, 31)) if year else None
-    events = parse_events(m["never"]) if m["never"] else None
+    year = _group(m, "year")
+    within = (dt.date(int(year), 1, 1), dt.date(int(year), 12, 31)) if year else None
+    never = _group(m, "never")
+    day, how = _day(m)
+    options.said.extend([how] if how else [])
     answer = impact(
-        store, m["event"], on=_date(m), within=within, events=events, **options.as_kwargs()
+        store,
+        str(_group(m, "event")),
+        on=day if not year else None,
+        within=within,
+        events=parse_events(never) if never else None,
+        **options.as_kwargs(),
     )
     rows = [c.as_dict() for c in answer.changes]
     return answer, ("change", "cause", "label", "condition"), rows
 
 
-def _in_force(
-    store: Store, m: re.Match[str], options: Options
-) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
-    from dataclasses import replace
-
+def _in_force(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .state import state
 
-    events = parse_events(m["scenario"]) if m["scenario"] else {}
-    day = m["date"] or "today"
-    answer = state(store, parse_date(day), events=events, **options.as_kwargs())
-    if day.lower() in {"today", "now"}:
-        said = "no date was given" if m["date"] is None else f"{day!r} was asked"
-        answer = replace(answer, notes=(f"{said}: today, {answer.on}, is used", *answer.notes))
+    day, how = _day(m, default_today=True)
+    assert day is not None
+    options.said.extend([how] if how else [])
+    answer = state(store, day, events=_events(m, options), **options.as_kwargs())
     rows = [p.as_dict() for p in answer.provisions if p.status == Status.IN_FORCE]
     return answer, ("label", "kind", "reason"), rows
 
 
-def _holds(
-    store: Store, m: re.Match[str], options: Options
-) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
+def _holds(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .lookup import holdings
 
-    answer = holdings(store, m["party"], on=_date(m), **options.as_kwargs())
+    events = _events(m, options)
+    day, how = _day(m, default_today=bool(events))
+    options.said.extend([how] if how else [])
+    answer = holdings(store, str(_group(m, "party")), on=day, events=events, **options.as_kwargs())
     columns = ("label", "kind", "reason") if answer.on else ("label", "kind")
     return answer, columns, [h.as_dict() for h in answer.provisions]
 
@@ -103,87 +162,86 @@ def _holds(
 _STANCE_WORDS = {
     "owe": "owes",
     "must": "owes",
+    "have to": "owes",
+    "obligations": "owes",
+    "duties": "owes",
     "owed": "is owed",
     "due": "is owed",
+    "entitled to": "is owed",
     "may not": "may not",
     "cannot": "may not",
     "can't": "may not",
+    "can not": "may not",
     "must not": "may not",
     "not allowed to": "may not",
+    "not permitted to": "may not",
+    "prohibited from": "may not",
+    "restrictions": "may not",
     "may": "may",
     "can": "may",
     "allowed to": "may",
+    "permitted to": "may",
 }
 
 
-def _stance(
-    store: Store, m: re.Match[str], options: Options
-) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
+def _stance(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .lookup import positions
 
-    verb = m["verb"] or m["verb2"] or m["verb3"]
-    party = m["party"] or m["party2"] or m["party3"]
-    day = m["date"] or m["date2"] or m["date3"]
+    events = _events(m, options)
+    day, how = _day(m, default_today=bool(events))
+    options.said.extend([how] if how else [])
     answer = positions(
         store,
-        party,
-        _STANCE_WORDS[verb],
-        other=m["other"],
-        on=parse_date(day) if day else None,
+        str(_group(m, "party")),
+        _STANCE_WORDS[str(_group(m, "verb"))],
+        other=_group(m, "other"),
+        on=day,
+        events=events,
         **options.as_kwargs(),
     )
     columns = ("label", "kind", "reason") if answer.on else ("label", "kind")
     return answer, columns, [h.as_dict() for h in answer.provisions]
 
 
-def _depends(
-    store: Store, m: re.Match[str], options: Options
-) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
+def _depends(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .lookup import dependents
 
-    answer = dependents(store, m["name"], **options.as_kwargs())
+    answer = dependents(store, str(_group(m, "name")), **options.as_kwargs())
     return answer, ("label", "via"), [d.as_dict() for d in answer.dependents]
 
 
-def _rests_on(
-    store: Store, m: re.Match[str], options: Options
-) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
+def _rests_on(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .lookup import prerequisites
 
-    answer = prerequisites(store, m["name"] or m["name2"] or m["name3"], **options.as_kwargs())
+    answer = prerequisites(store, str(_group(m, "name")), **options.as_kwargs())
     return answer, ("label", "kind", "via"), [p.as_dict() for p in answer.prerequisites]
 
 
-def _describe(
-    store: Store, m: re.Match[str], options: Options
-) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
+def _describe(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .lookup import describe
 
-    answer = describe(store, m["name"] or m["name2"])
+    answer = describe(store, str(_group(m, "name")), **options.as_kwargs())
     return answer, ("subject", "relation", "object"), [s.as_dict() for s in answer.statements]
 
 
-def _excludes(
-    store: Store, m: re.Match[str], options: Options
-) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
+def _excludes(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .lookup import excluding
 
-    answer = excluding(store, m["category"] or m["category2"] or m["category3"])
+    answer = excluding(store, str(_group(m, "category")))
     rows = [{**e.as_dict(), "how": "; ".join(e.how)} for e in answer.provisions]
     return answer, ("label", "kind", "how"), rows
 
 
-def _covers(
-    store: Store, m: re.Match[str], options: Options
-) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
+def _covers(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .lookup import covering, lifetime
     from .model import model
 
-    if m["category"] is None:  # "which provisions cover ...": every kind, the kind shown
-        answer = covering(store, m["all"] or m["all2"])
+    rights = _group(m, "category")
+    if rights is None:  # "which provisions cover ...": every kind, the kind shown
+        answer = covering(store, str(_group(m, "all")))
         rows = [c.as_dict() for c in answer.provisions]
         return answer, ("label", "kind", "holders", "via"), rows
-    answer = covering(store, m["category"], kinds=("Right", "Exclusivity"))
+    answer = covering(store, rights, kinds=("Right", "Exclusivity"))
     known = model(store, options.as_of, options.min_evidence).provisions
     rows = []
     for c in answer.provisions:
@@ -194,24 +252,30 @@ def _covers(
     return answer, ("holders", "label", "kind", "via", "term"), rows
 
 
-def _changed(
-    store: Store, m: re.Match[str], options: Options
-) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
+def _changed(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .lookup import changes
     from .resolve import label_of
 
     versions = None
-    if m["noun"] in ("amendment", "version") or m["year"]:
-        versions = _amending(store, m["year"], m["noun"] == "amendment")
-    answer = changes(store, about=m["about"] or m["about2"] or m["about3"], versions=versions)
+    noun, year = _group(m, "noun"), _group(m, "year")
+    if noun in ("amendment", "version") or year:
+        versions = _amending(store, year, noun == "amendment")
+        picked = next(iter(versions))
+        which = "the amendment" if noun == "amendment" else f"the {year or noun} {noun}"
+        options.said.append(
+            f"{which} is read as {label_of(store, picked)} <{picked}>, the latest version "
+            + ("that amends another" if noun == "amendment" else f"dated {year}")
+            + (f" in {year}" if noun == "amendment" and year else "")
+        )
+    answer = changes(store, about=_group(m, "about"), versions=versions)
     rows = [{**c.as_dict(), "version": label_of(store, c.agreement)} for c in answer.changes]
-    versions = {c.agreement for c in answer.changes}
-    columns = ("version", "change", "label") if len(versions) > 1 else ("change", "label")
+    agreements = {c.agreement for c in answer.changes}
+    columns = ("version", "change", "label") if len(agreements) > 1 else ("change", "label")
     return answer, columns, rows
 
 
 def _amending(store: Store, year: str | None, amendment: bool) -> set[str]:
-    """The versions "the amendment" (those that amend another) or "the 2026 agreement" (of
+    """The versions "the amendment" (those that amend another) or "the 2025 agreement" (of
     that year) names; the latest when several fit."""
     from .errors import UnknownNameError
     from .query import select
@@ -225,18 +289,18 @@ def _amending(store: Store, year: str | None, amendment: bool) -> set[str]:
     ]
     if not fits:
         what = "amends another" if amendment else f"is dated {year}"
+        if amendment and year:
+            what = f"amends another in {year}"
         names = ", ".join(str(r.get("label") or r["agreement"]) for r in rows)
         raise UnknownNameError(f"no version here {what}; the versions are: {names}")
     latest = max(fits, key=lambda r: str(r.get("date", "")))
     return {str(latest["agreement"])}
 
 
-def _reported(
-    store: Store, m: re.Match[str], options: Options
-) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
+def _reported(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .lookup import claims
 
-    answer = claims(store, m["about"])
+    answer = claims(store, _group(m, "about"))
     rows = [
         {
             **c.as_dict(),
@@ -249,70 +313,89 @@ def _reported(
     return answer, ("label", "about", "confirmed", "source"), rows
 
 
-def _lifetime(
-    store: Store, m: re.Match[str], options: Options
-) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
+def _lifetime(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .lookup import lifetime
 
-    answer = lifetime(store, m["name"], as_of=options.as_of)
+    events = _events(m, options)
+    answer = lifetime(store, str(_group(m, "name")), events=events, as_of=options.as_of)
     return answer, ("label", "start", "end", "starts", "ends"), [answer.as_dict()]
 
 
-def _is_in_force(
-    store: Store, m: re.Match[str], options: Options
-) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
-    import datetime as dt
-
+def _is_in_force(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .lookup import in_force
 
-    if m["year"]:
-        on = dt.date(int(m["year"]) + 1, 1, 1)  # "after 2030": from the first day of 2031
-    else:
-        on = parse_date(m["date"]) if m["date"] else dt.date.today()
-    answer = in_force(store, m["name"], on, as_of=options.as_of)
+    day, how = _day(m, default_today=True)
+    assert day is not None
+    options.said.extend([how] if how else [])
+    answer = in_force(
+        store, str(_group(m, "name")), day, events=_events(m, options), as_of=options.as_of
+    )
     return answer, ("answer", "label", "on", "reason"), [answer.as_dict()]
 
 
-def _on_day(
-    store: Store, m: re.Match[str], options: Options
-) -> tuple[Any, tuple[str, ...], list[dict[str, Any]]]:
-    from .lookup import changes_on
+def _on_day(store: Store, m: re.Match[str], options: Options) -> Reply:
+    from .lookup import changes_in, changes_on
 
-    answer = changes_on(store, parse_date(m["date"]), as_of=options.as_of)
+    year = _group(m, "year")
+    if year:
+        answer = changes_in(
+            store, dt.date(int(year), 1, 1), dt.date(int(year), 12, 31), as_of=options.as_of
+        )
+        return answer, ("day", "change", "label", "reason"), [c.as_dict() for c in answer.changes]
+    answer = changes_on(store, parse_date(str(_group(m, "date"))), as_of=options.as_of)
     return answer, ("change", "label", "reason"), [c.as_dict() for c in answer.changes]
 
+
+_THE = r"(?:the |a |an |this |that )?"
+_PROVISIONS = r"(?:provisions?|terms?|clauses?|rights?|obligations?|things?|parts?)"
 
 #: The forms of question :func:`ask` understands, in the order they are tried.
 FORMS: tuple[Form, ...] = (
     Form(
         "lifetime",
-        "when does NAME start / end?",
+        "when does NAME start / end? how long does NAME last?",
         re.compile(
-            r"^when (?:does|do|will) (?:the )?(?P<name>.+?) "
-            r"(?:start|begin|end|expire|stop|run out|terminate)$"
+            rf"^when (?:does|do|will|did|would) {_THE}(?P<name>.+?) (?:start|begin|end|expire|"
+            r"stop|run out|terminate|lapse|cease|come into force|take effect|finish)"
+            + _IF
+            + rf"$|^how long (?:does|do|will|would) {_THE}(?P<name2>.+?) (?:last|run|apply|"
+            r"remain in force|stay in force)$"
+            rf"|^until when (?:does|do|will|is|are) {_THE}(?P<name3>.+?)"
+            r" (?:last|run|apply|in force|valid)$"
+            rf"|^when (?:is|are) {_THE}(?P<name4>.+?) (?:due to end|set to end|over|ending)$"
+            rf"|^when {_THE}(?P<name5>.+?) (?:starts|start|begins|begin|ends|end|expires|expire|"
+            r"stops|stop|terminates|terminate|lapses|lapse)$"
         ),
         _lifetime,
     ),
     Form(
         "in force",
-        "is NAME [still] in force [on DATE | today | after YEAR]?",
+        "is NAME [still] in force [on DATE | today | after YEAR] [if EVENT on DATE]?",
         re.compile(
-            r"^(?:is|are) (?:the )?(?P<name>.+?) (?:still )?in force"
-            rf"(?: (?:on (?P<date>{DATE_PATTERN})|(?P<today>today)|after (?P<year>\d{{4}})))?$"
+            rf"^(?:is|are|will|would) {_THE}(?P<name>.+?) (?:still )?(?:be )?"
+            r"(?:in force|in effect|effective|valid|active|operative|running)" + _when() + _IF + "$"
         ),
         _is_in_force,
     ),
     Form(
         "on day",
-        "what changes on DATE?",
-        re.compile(rf"^what (?:changes|happens|starts|ends|begins) on (?P<date>{DATE_PATTERN})$"),
+        "what changes on DATE? / what happens in YEAR?",
+        re.compile(
+            r"^what (?:changes|happens|starts|ends|begins|expires|will change|will happen|"
+            rf"comes into force) (?:on |at |by )?(?P<date>{DATE_PATTERN})$"
+            r"|^what (?:changes|happens|starts|ends|begins|expires|will change|will happen|"
+            r"comes into force) (?:in|during|over|through(?:out)?) (?P<year>\d{4})$"
+        ),
         _on_day,
     ),
     Form(
         "impact",
         "what changes when EVENT [on DATE | in YEAR] [but never EVENT]?",
         re.compile(
-            r"^what (?:changes|happens|would change|will change|changes?) (?:when|if|once) "
+            r"^(?:what (?:changes|happens|would change|will change|would happen|will happen|"
+            r"is affected|is impacted) (?:when|if|once|after|in case|should)"
+            r"|what if|what(?: is|'s) the (?:impact|effect|consequence)s? of|(?:the )?(?:impact|"
+            r"effect)s? of) "
             rf"(?P<event>.+?)(?: on (?P<date>{DATE_PATTERN})| in (?P<year>\d{{4}}))?"
             r"(?:,? (?:but|and|if|while) (?P<never>.*\bnever\b.*))?$"
         ),
@@ -320,20 +403,29 @@ FORMS: tuple[Form, ...] = (
     ),
     Form(
         "state",
-        "what is in force [on DATE | today | now] [if EVENT on DATE [and EVENT on DATE]]?",
+        "what is in force [on DATE | today | now | in YEAR] [if EVENT on DATE [and EVENT on "
+        "DATE]]?",
         re.compile(
-            r"^(?:what is|what's|what are|which provisions are) (?:still )?in force"
-            rf"(?: (?:on |at |by )?(?P<date>{DATE_PATTERN}))?"
-            r"(?:,? (?:if|when|with) (?P<scenario>.+))?$"
+            rf"^(?:what is|what's|what are|which {_PROVISIONS} are|{_THE}{_PROVISIONS}"
+            r"(?: that are| which are)?|everything(?: that is)?|what will be|what remains)"
+            r" (?:still )?(?:in force|in effect|effective|active|operative)" + _when() + _IF + "$"
         ),
         _in_force,
     ),
     Form(
         "holds",
-        "what does PARTY [still] hold [on DATE]?",
+        "what does PARTY [still] hold [on DATE | after YEAR] [if EVENT on DATE]?",
         re.compile(
-            r"^what (?:does|do|will) (?P<party>.+?) (?:still )?(?:hold|have)"
-            rf"(?: on (?P<date>{DATE_PATTERN}))?$"
+            r"^what (?:does|do|will|would) (?P<party>.+?) (?:still )?(?:hold|have|own|retain|"
+            r"keep|get)" + _when() + _IF + r"$"
+            r"|^what (?P<party2>.+?) (?:still )?(?:holds|has|owns|retains|keeps|gets)"
+            + _when("2")
+            + r"$|^(?:what are |which are |list )?(?P<party3>.+?)(?:'s|s') (?:rights|holdings|"
+            r"entitlements|assets)"
+            + _when("3")
+            + r"$|^how much of .+? (?:does|do) (?P<party4>.+?) (?:own|hold)$"
+            r"|^what (?:rights|stakes?|holdings) (?:does|do|will) (?P<party5>.+?) (?:still )?"
+            r"(?:hold|have|own|retain|keep)" + _when("5") + r"$"
         ),
         _holds,
     ),
@@ -342,30 +434,41 @@ FORMS: tuple[Form, ...] = (
         "what does PARTY owe / what may, may not, must PARTY do / what is PARTY owed [on DATE]?",
         re.compile(
             r"^what (?:does|do|will) (?P<party>.+?) (?:still )?(?P<verb>owe)(?: (?:to )?"
-            rf"(?P<other>.+?))??(?: on (?P<date>{DATE_PATTERN}))?$"
-            r"|^what (?P<verb2>may not|cannot|can't|must not|may|can|must) (?P<party2>.+?) "
-            r"(?:still )?do(?: on (?P<date2>" + DATE_PATTERN + r"))?$"
-            r"|^what (?:is|are) (?P<party3>.+?) (?P<verb3>owed|due|not allowed to|allowed to)"
-            r"(?: do)?(?: on (?P<date3>" + DATE_PATTERN + r"))?$"
+            r"(?P<other>.+?))??" + _when() + _IF + r"$"
+            r"|^what (?P<verb2>may not|cannot|can't|can not|must not|may|can|must|"
+            r"(?:does|do|will) .+? have to) (?P<party2>.+?) (?:still )?do"
+            + _when("2")
+            + r"$|^what (?:is|are) (?P<party3>.+?) (?P<verb3>owed|due|entitled to|not allowed to|"
+            r"allowed to|not permitted to|permitted to|prohibited from)(?: do)?"
+            + _when("3")
+            + r"$|^what (?P<verb4>obligations|duties|restrictions) (?:does|do|will) (?P<party4>.+?)"
+            r" (?:have|carry|bear|face)" + _when("4") + r"$"
+            r"|^what are (?:the )?(?P<party5>.+?)(?:'s|s') (?P<verb5>obligations|duties|"
+            r"restrictions)" + _when("5") + r"$"
         ),
         _stance,
     ),
     Form(
         "depends",
         "what depends on NAME?",
-        re.compile(r"^what (?:depends|rests) on (?P<name>.+)$"),
+        re.compile(
+            r"^what (?:depends|rests|relies|hinges|turns) (?:up)?on (?P<name>.+)$"
+            rf"|^(?:which|what) {_PROVISIONS} (?:depend|rest|rely|hinge)s? (?:up)?on"
+            r" (?P<name2>.+)$"
+        ),
         _depends,
     ),
     Form(
         "rests on",
-        "what does NAME rest on / depend on [what must happen before NAME ends]",
+        "what does NAME rest on / depend on? what must happen before NAME ends?",
         re.compile(
-            r"^what (?:does|do|will) (?:the )?(?P<name>.+?) "
+            rf"^what (?:does|do|will) {_THE}(?P<name>.+?) "
             r"(?:rest|depend|rely|hinge|turn) (?:up)?on$"
             r"|^what (?:are|is) (?:the )?(?:prerequisites|preconditions|dependencies|conditions)"
-            r" (?:of|for) (?:the )?(?P<name2>.+)$"
-            r"|^what must happen (?:before|for) (?:the )?(?P<name3>.+?) (?:to )?"
+            rf" (?:of|for) {_THE}(?P<name2>.+)$"
+            rf"|^what must happen (?:before|for) {_THE}(?P<name3>.+?) (?:to )?"
             r"(?:ends?|starts?|begins?|expires?)$"
+            rf"|^what (?:does|do) {_THE}(?P<name4>.+?) (?:need|require)$"
         ),
         _rests_on,
     ),
@@ -373,12 +476,15 @@ FORMS: tuple[Form, ...] = (
         "changes",
         "what did the [YEAR] agreement / amendment change [from the terms before] [about TOPIC]?",
         re.compile(
-            r"^what (?:did|does|has) (?:this|the|that) (?:latest |last |new )?"
+            r"^(?:what|how) (?:did|does|has) (?:this|the|that) (?:latest |last |new |recent )?"
             r"(?:(?:\w+ )?(?P<year>\d{4}) )?(?P<noun>agreement|deal|contract|amendment|version)"
             r" change(?:d)?(?: from .+?)?(?: (?:about|regarding|concerning|for) (?P<about>.+))?$"
-            r"|^what (?:has )?changed(?: from .+?)?(?: (?:about|regarding|concerning|for)"
+            r"|^what (?:has )?changed(?: from .+?)?(?: (?:about|regarding|concerning|for|in|with)"
             r" (?P<about2>.+))?$"
-            r"|^what is new(?: (?:about|regarding|concerning|for) (?P<about3>.+))?$"
+            r"|^what is new(?: (?:about|regarding|concerning|for|in) (?P<about3>.+))?$"
+            r"|^what (?:changes|differences) did (?:this|the|that) (?:latest |last |new )?"
+            r"(?:(?:\w+ )?(?P<year4>\d{4}) )?(?P<noun4>agreement|deal|contract|amendment|version)"
+            r" (?:make|bring|introduce)(?: (?:to|about|regarding|for) (?P<about4>.+))?$"
         ),
         _changed,
     ),
@@ -386,8 +492,10 @@ FORMS: tuple[Form, ...] = (
         "reported",
         "what is reported [about NAME]? (claims the agreements do not state)",
         re.compile(
-            r"^(?:what (?:is|has been|was) reported|what do (?:the )?reports say"
-            r"|(?:which|what) (?:reported )?claims are there)(?: (?:about|on) (?P<about>.+))?$"
+            r"^(?:what (?:is|has been|was|were|are) reported|what do (?:the )?(?:reports|press|"
+            r"news) say|what does the press say"
+            r"|(?:which|what) (?:reported )?claims (?:are|were) (?:there|made))"
+            r"(?: (?:about|on|regarding) (?P<about>.+))?$"
         ),
         _reported,
     ),
@@ -395,9 +503,11 @@ FORMS: tuple[Form, ...] = (
         "excludes",
         "which provisions exclude CATEGORY? / where is CATEGORY carved out?",
         re.compile(
-            r"^(?:which|what) (?:provisions?|rights?|terms?|clauses?) (?:exclude|excludes|"
-            r"leave out|carve out) (?P<category>.+)$|^what (?:excludes|carves out) "
-            r"(?P<category2>.+)$|^(?:where|how) is (?P<category3>.+?) (?:excluded|carved out)$"
+            rf"^(?:which|what) {_PROVISIONS} (?:exclude|excludes|leave out|leaves out|"
+            r"carve out|carves out|do not cover|don't cover) (?P<category>.+)$"
+            r"|^what (?:excludes|carves out|leaves out) (?P<category2>.+)$"
+            r"|^(?:where|how) (?:is|are) (?P<category3>.+?) (?:excluded|carved out|left out)$"
+            r"|^what (?:is|are) excluded from (?P<category4>.+)$"
         ),
         _excludes,
     ),
@@ -406,10 +516,11 @@ FORMS: tuple[Form, ...] = (
         "who holds rights to CATEGORY? / which rights (with their terms) or provisions "
         "cover CATEGORY?",
         re.compile(
-            r"^(?:who holds (?:the )?rights? (?:to|over|in)"
-            r"|(?:which|what) rights (?:cover|apply to)|what rights? covers?) (?P<category>.+)$"
-            r"|^(?:which|what) (?:provisions?|terms?|clauses?) (?:cover|covers|apply to|are about)"
-            r" (?P<all>.+)$|^what covers (?P<all2>.+)$"
+            r"^(?:who (?:holds|has|owns) (?:the )?(?:rights?|ip|ip rights) (?:to|over|in|for)"
+            r"|(?:which|what) (?:rights|ip rights) (?:cover|apply to|are there (?:to|over|in|for))"
+            r"|what rights? covers?|who has rights (?:to|over|in)) (?P<category>.+)$"
+            r"|^(?:which|what) (?:provisions?|terms?|clauses?) (?:cover|covers|apply to|are about"
+            r"|concern|mention|deal with) (?P<all>.+)$|^what (?:covers|is said about) (?P<all2>.+)$"
         ),
         _covers,
     ),
@@ -417,12 +528,236 @@ FORMS: tuple[Form, ...] = (
         "describe",
         "what is NAME? / who is PARTY?",
         re.compile(
-            r"^(?:what|who)(?: is| are| was| were|'s|\u2019s) (?:the |a |an )?(?P<name>.+)$"
-            r"|^(?:tell me about|describe|define) (?:the |a |an )?(?P<name2>.+)$"
+            r"^(?:what|who)(?: is| are| was| were|'s) (?:the |a |an )?(?P<name>.+)$"
+            r"|^(?:tell me about|describe|define|explain|about|who's) (?:the |a |an )?"
+            r"(?P<name2>.+)$"
         ),
         _describe,
     ),
 )
+
+
+#: Words before a question that ask nothing: "please", "can you tell me", "show me", "list".
+_LEAD_IN = re.compile(
+    r"^(?:(?:please|pls|ok|okay|so|hey|hi|hello|now|quick question|question)[,:!]? )*"
+    r"(?:(?:can|could|would|will) you (?:please )?|please )?"
+    r"(?:(?:tell|show|give) (?:me|us) (?!about )|list |show |find |name |explain |"
+    r"i(?: want| need| would like|'d like) to know |do you know |i wonder |i'm wondering )?"
+)
+_LEAD_OUT = re.compile(r"(?:,? please|,? thanks|,? thank you)$")
+
+
+def _normal(question: str) -> str:
+    """The question as the forms read it: one line, lower case, straight quotes, no closing
+    punctuation, no polite lead-in."""
+    text = re.sub(r"\s+", " ", question.strip()).lower().replace("\u2019", "'")
+    text = re.sub(r"[?.!]+$", "", text).strip()
+    text = _LEAD_OUT.sub("", text).strip()
+    return _LEAD_IN.sub("", text, count=1).strip() or text
+
+
+def _vocabulary(store: Store) -> frozenset[str]:
+    """The words a question can use: those of the forms, of dates, and of the graph's names."""
+    if "ask.vocabulary" not in store.views:
+        import calendar
+
+        from .resolve import names
+
+        patterns = [form.pattern.pattern for form in FORMS] + [_LEAD_IN.pattern, _LEAD_OUT.pattern]
+        found = {w for pattern in patterns for w in re.findall(r"[a-z]{2,}", pattern)}
+        found |= {w for key in _STANCE_WORDS for w in key.split()}
+        found |= {m.lower() for m in calendar.month_name[1:]}
+        found |= {"today", "now", "never", "happen", "happens", "year", "about", "please"}
+        for named in names(store):
+            for label in (*named.labels, named.local.replace("-", " ")):
+                found |= set(re.findall(r"[a-z0-9]+", label.lower()))
+        store.views["ask.vocabulary"] = frozenset(found)
+    vocabulary: frozenset[str] = store.views["ask.vocabulary"]
+    return vocabulary
+
+
+def _corrected(store: Store, text: str) -> str:
+    """``text`` with each word of three letters or more that no form or name uses replaced
+    by the closest word that one does ("waht" → "what", "verifed" → "verified")."""
+    import difflib
+
+    vocabulary = _vocabulary(store)
+
+    def fix(match: re.Match[str]) -> str:
+        word = match[0]
+        if len(word) < 3 or word in vocabulary:
+            return word
+        close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)
+        return close[0] if close else word
+
+    return re.sub(r"[a-z]+", fix, text)
+
+
+def _match(text: str) -> tuple[Form, re.Match[str]] | None:
+    for form in FORMS:
+        match = form.pattern.match(text)
+        if match:
+            return form, match
+    return None
+
+
+#: The kinds of thing a question can be about, the likeliest first when two fit as well.
+_KIND_ORDER = ("event", "provision", "party", "concept", "trigger", "agreement")
+
+
+def _suggest(store: Store, text: str) -> str:
+    """The closest question a form answers, written with the names ``text`` uses: the thing
+    it names (the one whose label's words it holds most of), asked about the way its kind
+    and the question's words suggest."""
+    from .resolve import names, words
+
+    said = words(text)
+    best: tuple[int, int, str, str] | None = None  # words matched, kind rank, label, kind
+    for named in names(store):
+        for label in (*named.labels, named.local.replace("-", " ")):
+            held = words(label)
+            if held and held <= said:
+                key = (len(held), -_KIND_ORDER.index(named.kind), named.label, named.kind)
+                if best is None or key[:2] > best[:2]:
+                    best = key
+    dated = re.search(rf"\b(?:on |at )?({DATE_PATTERN})", text)
+    year = re.search(r"\b((?:19|20)\d{2})\b", text)
+    day = dated[1] if dated else None
+    on = f" on {day}" if day else f" in {year[1]}" if year else ""
+
+    def cue(*stems: str) -> bool:
+        return any(w.startswith(stem) for w in said for stem in stems)
+
+    if best is None:
+        if day or year:
+            changing = cue("chang", "happen", "start", "end", "begin")
+            if day:
+                suggestion = f"what changes on {day}" if changing else f"what is in force on {day}"
+            else:
+                suggestion = f"what happens in {year[1] if year else ''}"
+        else:
+            suggestion = "what is in force today"
+        return suggestion if _match(suggestion) else "what is in force today"
+    label, kind = best[2], best[3]
+    if kind == "event":
+        suggestion = f"what changes when {label} happens{on}"
+    elif kind == "provision":
+        if cue("forc", "valid", "effect", "activ", "still", "appl"):
+            suggestion = f"is {label} in force{on or ' today'}"
+        elif cue("depend", "rest", "need", "requir", "condition", "prerequisit"):
+            suggestion = f"what does {label} rest on"
+        elif cue("chang", "amend", "new", "differ"):
+            suggestion = f"what changed about {label}"
+        else:
+            suggestion = f"when does {label} end"
+    elif kind == "party":
+        if cue("owe", "pay", "must", "oblig", "dut"):
+            suggestion = f"what does {label} owe{on}"
+        elif cue("not", "cannot", "forbid", "prohibit", "restrict"):
+            suggestion = f"what may {label} not do{on}"
+        else:
+            suggestion = f"what does {label} hold{on}"
+    elif kind == "concept":
+        if cue("exclud", "carv", "not", "except", "outsid"):
+            suggestion = f"which provisions exclude {label}"
+        else:
+            suggestion = f"which provisions cover {label}"
+    elif kind == "trigger":
+        suggestion = f"what depends on {label}"
+    else:
+        suggestion = f"what is {label}"
+    return suggestion if _match(suggestion.lower()) else f"what is {label}"
+
+
+def _renamed(text: str, error: UnknownNameError) -> str | None:
+    """``text`` with the name it failed on replaced by the closest name the graph has."""
+    if not error.name or not error.labels:
+        return None
+    name = re.escape(error.name.lower())
+    rewritten, count = re.subn(rf"\b{name}\b", error.labels[0], text, count=1)
+    return rewritten if count and _match(rewritten.lower()) else None
+
+
+def _assumptions(
+    store: Store, answer: Any, rows: list[dict[str, Any]], options: Options, read_as: str | None
+) -> tuple[str, ...]:
+    """What an answer takes for granted, in sentences: how the question was read, the day,
+    the scenario, what is conditional, the readings of ambiguous wording, the versions and
+    the sources."""
+    from .answers import DayChanges, Impact, Lifetime, State
+    from .model import model
+
+    found: list[str] = []
+    if read_as:
+        found.append(f"the question is read as {read_as!r}")
+    found += options.said
+    on = getattr(answer, "on", None)
+    if isinstance(answer, DayChanges) and answer.until:
+        found.append(f"the days from {answer.on} to {answer.until}")
+    elif isinstance(answer, Impact):
+        if answer.event.date:
+            found.append(f"{answer.event.label} happens on {answer.event.date}")
+        elif not any(re.match(r"\d{4}-\d{2}-\d{2} to", n) for n in answer.notes):
+            found.append(
+                f"{answer.event.label} is given no day: each change holds whenever it happens, "
+                "and one that depends on the day says so (its condition)"
+            )
+    elif on is not None:
+        found.append(f"the day asked about: {on}")
+    elif isinstance(answer, Lifetime):
+        found.append("no day: its term as the text states it, and what could end it sooner")
+    elif hasattr(answer, "on"):
+        found.append("no day: every provision, whatever its term")
+    else:
+        found.append("no day: what the agreements state, whatever the terms' dates")
+    if isinstance(answer, State | Impact):
+        events = [
+            f"{e.label} on {e.date}" + (f" ({e.source.value})" if e.source != "given" else "")
+            for e in answer.scenario
+        ] + [f"{label} never happens" for label in answer.never]
+        found.append("the scenario: " + ("; ".join(events) if events else "no event is dated"))
+        found += answer.notes
+    conditional = sum(
+        1
+        for r in rows
+        if r.get("conditional") or r.get("answer") == "depends" or r.get("condition")
+    )
+    if conditional:
+        found.append(
+            f"{conditional} of {len(rows)} answer(s) conditional: an event this question does "
+            "not date could change them"
+        )
+    wordings = {
+        f"\u201c{reading.get('wording')}\u201d": None
+        for row in rows
+        for reading in row.get("interpretations") or ()
+    }
+    if wordings:
+        found.append(
+            f"{len(wordings)} reading(s) of ambiguous wording, each given with the rows it "
+            "rests on: " + "; ".join(wordings)
+        )
+    m = model(store, options.as_of, options.min_evidence)
+    versions = {p.agreement: p.published for p in m.provisions.values()}
+    if versions:
+        found.append(
+            "the versions answered from: "
+            + "; ".join(
+                m.label(a) + (f" ({day})" if day else "")
+                for a, day in sorted(versions.items(), key=lambda v: (str(v[1]), v[0]))
+            )
+        )
+    found += m.version_notes()
+    kinds: dict[str, None] = {}
+    for row in rows:
+        for source in row.get("sources") or ():
+            kind = re.sub(r"(?<!^)(?=[A-Z])", " ", source.get("kind") or "").lower()
+            kinds[
+                f"{source.get('title') or source.get('document')}" + (f" ({kind})" if kind else "")
+            ] = None
+    if kinds:
+        found.append("the sources: " + "; ".join(kinds))
+    return tuple(dict.fromkeys(found))
 
 
 def ask(
@@ -434,12 +769,18 @@ def ask(
 ) -> Answer:
     """Answer a plain-English ``question`` in one of the :data:`FORMS`.
 
+    The question is read as written, then, if no form reads it or a name in it matches
+    nothing, with its misspelt words corrected. The answer says what it assumed
+    (:attr:`Answer.assumptions`): how the question was read, the day, the scenario, what is
+    conditional, the readings of ambiguous wording, the versions and the sources.
+
     Parameters
     ----------
     store
         The loaded agreements.
     question
-        The question, in one of the forms (case and a closing ``?`` do not matter).
+        The question, in one of the forms (case, a polite lead-in and a closing ``?`` do
+        not matter).
     as_of
         Answer from the versions published on or before this day (default: all known).
     min_evidence
@@ -448,15 +789,19 @@ def ask(
     Returns
     -------
     Answer
-        The form it was read as, the typed answer of the verb that form routes to, and
-        the rows and columns a table shows.
+        The form it was read as, the typed answer of the verb that form routes to, the
+        rows and columns a table shows, and the assumptions.
 
     Raises
     ------
-    UsageError
-        The question is in no known form (the message lists them), or names a date badly.
+    QuestionError
+        The question is in no known form; ``suggestion`` is the closest question that is,
+        with the question's own names, and the message lists the forms.
     UnknownNameError
-        A name in it matches nothing, or several things.
+        A name in it matches nothing, or several things; ``suggestion`` is the question
+        with the closest name, when one is close.
+    UsageError
+        The question names a date badly.
 
     Examples
     --------
@@ -471,23 +816,39 @@ def ask(
     >>> answer = ask(store, "What changes when notice is given?")
     >>> answer.form, [row["label"] for row in answer.rows]
     ('impact', ['tenancy'])
+    >>> ask(store, "wat changes when notise is given").assumptions[0]
+    "the question is read as 'what changes when notice is given'"
     """
-    text = re.sub(r"\s+", " ", question.strip()).rstrip("?. ").lower()
-    for form in FORMS:
-        match = form.pattern.match(text)
-        if match:
-            try:
-                answer, columns, rows = form.answer(store, match, Options(as_of, min_evidence))
-            except UnknownNameError as error:
-                if form is not FORMS[-1]:
-                    raise
-                # "what is ..." reads almost anything: say what else could be asked
-                raise UnknownNameError(
-                    f"{error}; or ask one of: " + " | ".join(f.wording for f in FORMS[:-1]),
-                    error.candidates,
-                ) from None
-            return Answer(question, form.name, answer, columns, tuple(rows))
-    raise UsageError(
-        f"cannot read {question!r} as a question; ask one of: "
-        + " | ".join(f.wording for f in FORMS)
+    said = _normal(question)
+    failure: UnknownNameError | None = None
+    for text in dict.fromkeys([said, _corrected(store, said)]):
+        found = _match(text)
+        if found is None:
+            continue
+        form, match = found
+        options = Options(as_of, min_evidence)
+        try:
+            answer, columns, rows = form.answer(store, match, options)
+        except UnknownNameError as error:
+            failure = failure or error
+            continue
+        read_as = text if text != said else None
+        assumptions = _assumptions(store, answer, rows, options, read_as)
+        return Answer(question, form.name, answer, columns, tuple(rows), assumptions)
+    forms = " | ".join(f.wording for f in FORMS)
+    text = _corrected(store, said)
+    if failure is not None:
+        suggestion = _renamed(said, failure) or _renamed(text, failure) or _suggest(store, text)
+        raise UnknownNameError(
+            f"{failure}; did you mean: {suggestion}? Or ask one of: {forms}",
+            failure.candidates,
+            name=failure.name,
+            labels=failure.labels,
+            suggestion=suggestion,
+        ) from None
+    suggestion = _suggest(store, text)
+    raise QuestionError(
+        f"cannot read {question!r} as a question; did you mean: {suggestion}? "
+        f"Or ask one of: {forms}",
+        suggestion,
     )

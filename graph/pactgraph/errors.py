@@ -13,6 +13,7 @@ caught where they enter and re-raised as one of these, naming the file, line and
     └── UsageError                 the command line or an argument is wrong     exit 2
         ├── InputNotFoundError     a file named on the command line does not exist
         ├── UnknownNameError       a name resolves to nothing, or to several things
+        ├── QuestionError          a question is in no form ``ask`` reads
         ├── BindingError           a value cannot be bound to a query's variable
         └── OutputError            an output path cannot be written
 
@@ -30,6 +31,7 @@ __all__ = [
     "PactgraphError",
     "ParseError",
     "QueryError",
+    "QuestionError",
     "UnknownNameError",
     "UsageError",
 ]
@@ -79,11 +81,32 @@ class InputNotFoundError(UsageError):
 
 
 class UnknownNameError(UsageError):
-    """A name matches nothing, or more than one thing; ``candidates`` lists the closest."""
+    """A name matches nothing, or more than one thing; ``candidates`` lists the closest
+    (each ``label (local name)``), ``labels`` their labels, and ``name`` the name given.
+    Raised by :func:`pactgraph.ask`, ``suggestion`` is the question rewritten with the
+    closest name, when one is close."""
 
-    def __init__(self, message: str, candidates: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        message: str,
+        candidates: tuple[str, ...] = (),
+        *,
+        name: str | None = None,
+        labels: tuple[str, ...] = (),
+        suggestion: str | None = None,
+    ) -> None:
         super().__init__(message)
-        self.candidates = candidates
+        self.candidates, self.name, self.labels = candidates, name, labels
+        self.suggestion = suggestion
+
+
+class QuestionError(UsageError):
+    """A question is in no form :func:`pactgraph.ask` reads; ``suggestion`` is the closest
+    question it can answer, written with the question's own names."""
+
+    def __init__(self, message: str, suggestion: str | None = None) -> None:
+        super().__init__(message)
+        self.suggestion = suggestion
 
 
 class OutputError(UsageError):

@@ -70,6 +70,7 @@ __all__ = [
     "CHANGE_ORDER",
     "STANCES",
     "changes",
+    "changes_in",
     "changes_on",
     "claims",
     "covering",
@@ -302,24 +303,35 @@ def dependents(
     return Dependents(node=node, label=m.label(node), dependents=tuple(rows))
 
 
-def _known_graph(
-    store: Store, node: str, as_of: dt.date | None, min_evidence: str | None
-) -> nx.MultiDiGraph:
-    """The dependency graph without the provisions of versions published after ``as_of``
-    or resting on sources weaker than ``min_evidence``; a usage error if ``node`` is one."""
+def _hidden(store: Store, node: str, as_of: dt.date | None, min_evidence: str | None) -> set[str]:
+    """The provisions of versions published after ``as_of`` or resting on sources weaker
+    than ``min_evidence``; a usage error if ``node`` is one."""
     from .errors import UsageError
     from .model import model
 
-    full = model(store)
     if as_of is None and min_evidence is None:
-        return full.graph
-    known = model(store, as_of, min_evidence).provisions
-    hidden = set(full.provisions) - set(known)
+        return set()
+    full = model(store)
+    hidden = set(full.provisions) - set(model(store, as_of, min_evidence).provisions)
     if node in hidden:
         raise UsageError(
             f"{full.label(node)} is not among the provisions "
             + (f"published by {as_of}" if as_of else f"resting on {min_evidence} sources")
         )
+    return hidden
+
+
+def _known_graph(
+    store: Store, node: str, as_of: dt.date | None, min_evidence: str | None
+) -> nx.MultiDiGraph:
+    """The dependency graph without the provisions of versions published after ``as_of``
+    or resting on sources weaker than ``min_evidence``; a usage error if ``node`` is one."""
+    from .model import model
+
+    full = model(store)
+    hidden = _hidden(store, node, as_of, min_evidence)
+    if not hidden:
+        return full.graph
     view: nx.MultiDiGraph = full.graph.subgraph(n for n in full.graph if n not in hidden)
     return view
 
@@ -408,10 +420,18 @@ _START = "http://www.w3.org/ns/oa#start"
 _READING = "https://w3id.org/pactgraph/ns#reading"
 
 
-def describe(store: Store, name: str) -> Description:
+def describe(
+    store: Store,
+    name: str,
+    *,
+    as_of: dt.date | None = None,
+    min_evidence: str | None = None,
+) -> Description:
     """What the agreements state about ``name`` (anything a question can name): its kinds,
     every name it has, each statement it is the subject or the object of (labelled, the
-    relations as the ontology names them) and the quotes it rests on.
+    relations as the ontology names them) and the quotes it rests on. With ``as_of`` or
+    ``min_evidence``, statements about provisions those leave out are left out too (a
+    usage error if ``name`` is one).
 
     Raises :class:`~pactgraph.errors.UnknownNameError` if the name is not found.
 
@@ -435,6 +455,7 @@ def describe(store: Store, name: str) -> Description:
     from .traverse import relation_words
 
     iri = resolve(store, name)
+    hidden = _hidden(store, iri, as_of, min_evidence)
     node = ox.NamedNode(iri)
     ontology = ox.NamedNode(ONTOLOGY_GRAPH)
     rdfs_label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
@@ -471,6 +492,8 @@ def describe(store: Store, name: str) -> Description:
     for g in (ox.NamedNode(graph) for graph in store.agreement_graphs):
         for q in store.oxigraph.quads_for_pattern(node, None, None, g):
             predicate = q.predicate.value
+            if isinstance(q.object, ox.NamedNode) and q.object.value in hidden:
+                continue
             if predicate == _RDF_TYPE:
                 kinds.append(words(q.object))
             elif predicate in _NAMES:
@@ -480,6 +503,8 @@ def describe(store: Store, name: str) -> Description:
                     Statement(words(node), words(q.predicate, "relation"), words(q.object), "out")
                 )
         for q in store.oxigraph.quads_for_pattern(None, None, node, g):
+            if isinstance(q.subject, ox.NamedNode) and q.subject.value in hidden:
+                continue
             if q.predicate.value not in (_RDF_TYPE, _EVIDENCE):
                 statements.append(
                     Statement(words(q.subject), words(q.predicate, "relation"), words(node), "in")
@@ -943,3 +968,48 @@ def changes_on(
             continue
         found.append(DayChange(p.provision, p.label, change, b.status, p.status, p.reason, p.quote))
     return DayChanges(day, tuple(found))
+
+
+def changes_in(
+    store: Store,
+    first: dt.date,
+    last: dt.date,
+    *,
+    events: Mapping[str, dt.date] | None = None,
+    as_of: dt.date | None = None,
+) -> DayChanges:
+    """What starts or ends from ``first`` to ``last`` under ``events``: the provisions whose
+    first day in force or last day in force falls in that span, each as :func:`changes_on`
+    answers it, with ``day`` that first or last day (a right "through 2030" ends in 2030).
+
+    >>> from pactgraph.load import load
+    >>> store = load(text='''
+    ...     <https://example.org/a> a pg:Agreement ; dcterms:date "2024-01-01"^^xsd:date ;
+    ...         pg:provision <https://example.org/r> .
+    ...     <https://example.org/r> a pg:Right ; rdfs:label "tenancy" ;
+    ...         pg:endsWith <https://example.org/end> .
+    ...     <https://example.org/end> a pg:DateTrigger ; rdfs:label "end of June 2026" ;
+    ...         time:inXSDDate "2026-06-30"^^xsd:date ; pg:dayBoundary pg:EndOfDay .
+    ... ''')
+    >>> answer = changes_in(store, dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    >>> [(c.day, c.label, c.change.value) for c in answer.changes]
+    [(datetime.date(2026, 6, 30), 'tenancy', 'ends')]
+    """
+    from dataclasses import replace
+
+    from .answers import ChangeKind
+    from .model import DAY
+
+    days = set()
+    for term in lifetimes(store, events=events, as_of=as_of).values():
+        if term.start is not None and first <= term.start <= last:
+            days.add(term.start)
+        if term.end is not None and first <= term.end <= last:
+            days.add(term.end + DAY)  # its first day out
+    found = []
+    for day in sorted(days):
+        for change in changes_on(store, day, events=events, as_of=as_of).changes:
+            when = day - DAY if change.change == ChangeKind.ENDS else day
+            if first <= when <= last:
+                found.append(replace(change, day=when))
+    return DayChanges(first, tuple(found), until=last)

@@ -42,7 +42,8 @@ __all__ = [
 
 #: A date as :func:`parse_date` reads it, for use inside larger patterns.
 DATE_PATTERN = (
-    r"(?:\d{4}-\d{2}-\d{2}|\d{1,2} [A-Za-z]+ \d{4}|[A-Za-z]+ \d{1,2},? \d{4}|today|now"
+    r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?[A-Za-z]+,? \d{4}"
+    r"|[A-Za-z]+ \d{1,2}(?:st|nd|rd|th)?,? \d{4}|today|now"
     r"|(?:the )?(?:end|start|beginning) of \d{4})"
 )
 
@@ -53,6 +54,8 @@ def parse_date(text: str) -> dt.date:
 
     >>> parse_date("1 July 2031")
     datetime.date(2031, 7, 1)
+    >>> parse_date("July 1st, 2031")
+    datetime.date(2031, 7, 1)
     >>> parse_date("the end of 2030")
     datetime.date(2030, 12, 31)
     >>> parse_date("2031-13-01")
@@ -61,6 +64,10 @@ def parse_date(text: str) -> dt.date:
     pactgraph.errors.UsageError: '2031-13-01' is not a date; write it as YYYY-MM-DD, e.g. 2031-07-01
     """
     value = text.strip().rstrip("?.,")
+    # "1st of July, 2031", "July 1st 2031": ordinals and "of" as people write them
+    value = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1", value, flags=re.I)
+    value = re.sub(r"^(\d{1,2}) of ", r"\1 ", value, flags=re.I)
+    value = re.sub(r"^(\d{1,2} [A-Za-z]+), (\d{4})$", r"\1 \2", value)
     if value.lower() in {"today", "now"}:
         return dt.date.today()
     year = re.fullmatch(r"(?:the )?(end|start|beginning) of (\d{4})", value, re.I)

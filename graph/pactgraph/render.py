@@ -187,11 +187,16 @@ def state_text(answer: State, fmt: str) -> str:
     return "\n".join([*head, with_quotes(rows, ["status", "label", "reason"], fmt), *tail])
 
 
-def impact_text(answer: Impact, fmt: str) -> str:
-    """An impact as a table of changes, with the path each took and the quotes."""
+def impact_text(answer: Impact, fmt: str, *, scenario: bool = True) -> str:
+    """An impact as a table of changes, with the path each took and the quotes (headed by
+    the scenario and notes unless ``scenario`` is false)."""
     event = answer.event
     when = f" on {event.date}" if event.date else ""
-    head = [f"What changes when {event.label} happens{when}", *_scenario_lines(answer), ""]
+    head = [
+        f"What changes when {event.label} happens{when}",
+        *(_scenario_lines(answer) if scenario else []),
+        "",
+    ]
     if not answer.changes:
         return "\n".join([*head, "Nothing changes."])
     rows = [{**c.as_dict(), "via": " \u2192 ".join(c.path_labels[1:-1])} for c in answer.changes]
@@ -226,8 +231,18 @@ def diff_text(answer: Diff, fmt: str) -> str:
 
 
 def answer_text(answer: Answer, fmt: str) -> str:
-    """The answer to a question, as the form it was read as shows it."""
+    """The answer to a question, as the form it was read as shows it, then what it assumed."""
+    body = _answer_body(answer, fmt)
+    if not answer.assumptions:
+        return body
+    if fmt == "md":
+        return body + "\n\n**Assumptions**\n\n" + "\n".join(f"- {a}" for a in answer.assumptions)
+    return body + "\n\nAssumptions:\n" + "\n".join(f"  - {a}" for a in answer.assumptions)
+
+
+def _answer_body(answer: Answer, fmt: str) -> str:
     from .answers import (
+        DayChanges,
         Dependents,
         Description,
         Exclusions,
@@ -238,14 +253,18 @@ def answer_text(answer: Answer, fmt: str) -> str:
     )
 
     if isinstance(answer.answer, Impact):
-        return impact_text(answer.answer, fmt)
+        return impact_text(answer.answer, fmt, scenario=False)
     if isinstance(answer.answer, Description):
         return description_text(answer.answer, fmt)
-    if isinstance(answer.answer, State):  # in force on a day: the day and scenario first
-        head = [f"In force on {answer.answer.on}", *_scenario_lines(answer.answer), ""]
+    if isinstance(answer.answer, State):  # in force on a day: the day first
+        head = [f"In force on {answer.answer.on}", ""]
         if not answer.rows:
             return "\n".join([*head, "No provision is in force then."])
         return "\n".join([*head, with_quotes(answer.rows, answer.columns, fmt)])
+    if not answer.rows and isinstance(answer.answer, DayChanges):
+        days = answer.answer
+        span = f"from {days.on} to {days.until}" if days.until else f"on {days.on}"
+        return f"No provision starts or ends {span}."
     if not answer.rows and isinstance(answer.answer, Prerequisites):
         return f"{answer.answer.label} rests on nothing the graph states."
     if not answer.rows and isinstance(answer.answer, Positions):

@@ -8,7 +8,11 @@ A name matches a node by, in order of preference:
    words: case, punctuation and a few filler words ("is", "the", "by"…) do not count, and
    word endings are folded, so "notice is given" matches "notice given" and
    "notices given" matches too;
-4. all the name's words among the label's or local name's words.
+4. all the name's words among the label's or local name's words;
+5. for an event, its label's words with words naming its actor (``pg:actor``), the way a
+   text names it: "the expert panel verifies AGI" is "AGI verified" done by the panel, and
+   then, looser, a name that shares a word with the label and one with the actor's names
+   and has no other ("the panel verifies").
 
 The first rule that matches exactly one node wins. A name that matches several nodes at
 its best rule, or none, raises :class:`~pactgraph.errors.UnknownNameError` with the closest
@@ -69,9 +73,22 @@ _SUFFIXES = (
 )  # fmt: skip
 
 
+#: Participles and past forms no suffix rule folds, as their plain verb.
+_IRREGULAR = {
+    "given": "give", "gave": "give", "written": "write", "wrote": "write", "taken": "take",
+    "took": "take", "made": "make", "paid": "pay", "held": "hold", "sold": "sell",
+    "chosen": "choose", "chose": "choose", "begun": "begin", "began": "begin",
+    "broken": "break", "broke": "break", "known": "know", "knew": "know", "done": "do",
+    "did": "do", "sent": "send", "met": "meet", "won": "win", "lost": "lose", "kept": "keep",
+    "left": "leave", "bought": "buy", "brought": "bring", "got": "get", "gotten": "get",
+}  # fmt: skip
+
+
 def _stem(word: str) -> str:
     """A crude stem: "verified", "verifies", "verify" and "verification" all give "verif";
-    "exclusivity" and "exclusive" give "exclusiv", "payment" and "pay" give "pay"."""
+    "exclusivity" and "exclusive" give "exclusiv", "payment" and "pay" give "pay", and
+    "given", "gives" and "give" give "giv"."""
+    word = _IRREGULAR.get(word, word)
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
@@ -134,6 +151,29 @@ def labels(store: Store) -> dict[str, str]:
 def label_of(store: Store, iri: str) -> str:
     """The shortest label of ``iri``, or its local name."""
     return labels(store).get(iri) or re.split(r"[/#]", iri)[-1]
+
+
+_ACTORS = """
+PREFIX pg: <https://w3id.org/pactgraph/ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?event ?actor ?name WHERE {
+  GRAPH ?g { ?event pg:actor ?actor }
+  OPTIONAL { GRAPH ?h { ?actor rdfs:label|skos:altLabel ?name } }
+}
+"""
+
+
+def _actor_words(store: Store) -> dict[str, frozenset[str]]:
+    """The words naming each event's actor (its labels and local name), by event IRI."""
+    if "names.actors" not in store.views:
+        found: dict[str, set[str]] = {}
+        for row in select(store, _ACTORS):
+            local = re.split(r"[/#]", row["actor"])[-1].replace("-", " ")
+            found.setdefault(row["event"], set()).update(words(row.get("name", "")) | words(local))
+        store.views["names.actors"] = {e: frozenset(w) for e, w in found.items()}
+    actors: dict[str, frozenset[str]] = store.views["names.actors"]
+    return actors
 
 
 def _expand(name: str) -> str | None:
@@ -199,6 +239,21 @@ def resolve(store: Store, name: str, kinds: Iterable[str] = KINDS) -> str:
             and any(words(text) <= words(lb) for lb in (*n.labels, n.local.replace("-", " ")))
         ),
     ]
+    said = words(text)
+    if "event" in kinds and said:
+        actors = _actor_words(store)
+        rules += [
+            lambda n: any(
+                words(lb) <= said and said - words(lb) <= actors.get(n.iri, frozenset())
+                for lb in n.labels
+            ),
+            lambda n: any(
+                said & words(lb)
+                and said & actors.get(n.iri, frozenset())
+                and said <= words(lb) | actors.get(n.iri, frozenset())
+                for lb in n.labels
+            ),
+        ]
     for rule in rules:
         matches = [n for n in candidates if rule(n)]
         if len(matches) == 1:
@@ -206,10 +261,18 @@ def resolve(store: Store, name: str, kinds: Iterable[str] = KINDS) -> str:
         if len(matches) > 1:
             shown = tuple(f"{m.label} ({m.local})" for m in matches[:8])
             raise UnknownNameError(
-                f"{name!r} could be any of: {'; '.join(shown)}; say which", shown
+                f"{name!r} could be any of: {'; '.join(shown)}; say which",
+                shown,
+                name=name,
+                labels=tuple(m.label for m in matches[:8]),
             )
     pool = {lb: n for n in candidates for lb in (*n.labels, n.local)}
     close = difflib.get_close_matches(text, list(pool), n=5, cutoff=0.4)
     shown = tuple(dict.fromkeys(f"{pool[c].label} ({pool[c].local})" for c in close))
     hint = f"; closest: {'; '.join(shown)}" if shown else ""
-    raise UnknownNameError(f"no {what} named {name!r}{hint}", shown)
+    raise UnknownNameError(
+        f"no {what} named {name!r}{hint}",
+        shown,
+        name=name,
+        labels=tuple(dict.fromkeys(pool[c].label for c in close)),
+    )

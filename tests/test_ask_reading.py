@@ -1,0 +1,232 @@
+"""How ``ask`` reads a question people word their own way, and what it says it assumed:
+events named as the texts name them, typos and lead-ins, years, refusals that suggest a
+question, and the assumptions every answer carries. Expectations are read from the texts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from conftest import DATA, run_cli
+from pactgraph.ask import FORMS, ask
+from pactgraph.errors import QuestionError, UnknownNameError
+from pactgraph.load import Store, load
+
+V1 = "https://w3id.org/pactgraph/id/microsoft-openai-2025/"
+V2 = "https://w3id.org/pactgraph/id/microsoft-openai-2026/"
+LAKESIDE = DATA / "lakeside-meridian" / "lakeside-meridian-2024.ttl"
+
+
+@pytest.fixture(scope="module")
+def lakeside() -> Store:
+    return load([LAKESIDE])
+
+
+def _local(iri: str) -> str:
+    return iri.rsplit("/", 1)[-1]
+
+
+@pytest.mark.parametrize(
+    ("question", "event"),
+    [
+        # "that declaration will now be verified by an independent expert panel"
+        ("What changes when the expert panel verifies AGI?", "agi-verified"),
+        ("what changes when AGI is verified by the independent expert panel", "agi-verified"),
+        ("what changes when the panel verifies", "agi-verified"),
+        # "once AGI is declared by OpenAI"
+        ("What happens if OpenAI declares AGI?", "agi-declared"),
+    ],
+)
+def test_events_named_as_the_text_names_them(store: Store, question: str, event: str) -> None:
+    answer = ask(store, question)
+    assert answer.form == "impact"
+    assert answer.answer.event.event == f"{V1}{event}"
+
+
+def test_an_event_named_by_its_actor_in_another_agreement(lakeside: Store) -> None:
+    # "A termination for cause takes effect only after Lakeside has given written notice of
+    # the breach": the notice is Lakeside's, and on its own it ends nothing
+    answer = ask(lakeside, "What changes when Lakeside gives notice of the breach?")
+    assert _local(answer.answer.event.event) == "termination-notice"
+    assert answer.rows == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "form"),
+    [
+        ("waht changes when AGI is verifed?", "impact"),
+        ("wich rights cover model weights", "covers"),
+        ("Can you tell me when the research IP rights end?", "lifetime"),
+        ("please show me what Microsoft holds", "holds"),
+        ("List what depends on AGI verified, please", "depends"),
+        ("I'd like to know what is in force on 1st of July, 2031", "state"),
+        ("Show me the provisions in force at the end of 2030", "state"),
+        ("How much of OpenAI does Microsoft own?", "holds"),
+        ("What are Microsoft's obligations?", "stance"),
+        ("How long does the Azure API exclusivity last?", "lifetime"),
+        ("What did the amendment change about compute?", "changes"),
+    ],
+)
+def test_questions_worded_freely(store: Store, question: str, form: str) -> None:
+    assert ask(store, question).form == form
+
+
+def test_a_corrected_question_says_how_it_was_read(store: Store) -> None:
+    answer = ask(store, "waht changes when AGI is verifed?")
+    assert answer.assumptions[0] == "the question is read as 'what changes when agi is verified'"
+    assert ask(store, "what changes when AGI is verified?").rows == answer.rows
+
+
+def test_what_happens_in_a_year(store: Store, lakeside: Store) -> None:
+    # "will remain until either the expert panel verifies AGI or through 2030" and "continue
+    # through 2030": both end in 2030 (their last day 2030-12-31), with the definitions
+    # that go with the rights to research; nothing starts in 2030
+    answer = ask(store, "What happens in 2030?")
+    assert answer.form == "on day"
+    assert {(_local(r["provision"]), r["change"], r["day"]) for r in answer.rows} == {
+        ("research-ip-rights", "ends", "2030-12-31"),
+        ("research-ip-definition", "ends", "2030-12-31"),
+        ("research-ip-includes", "ends", "2030-12-31"),
+        ("research-ip-excludes", "ends", "2030-12-31"),
+        ("revenue-share-through-2030", "ends", "2030-12-31"),
+    }
+    assert "the days from 2030-01-01 to 2030-12-31" in answer.assumptions
+    # "an option on translation rights until ... the end of 2026, whichever comes first"
+    option = ask(lakeside, "what happens in 2026")
+    assert {(_local(r["provision"]), r["change"]) for r in option.rows} == {
+        ("translation-option", "ends")
+    }
+    assert ask(lakeside, "what happens during 2025").rows == ()
+
+
+def test_a_year_or_after_a_year_on_the_day_forms(store: Store) -> None:
+    after = ask(store, "What is in force after 2030?")
+    assert after.answer.on == dt.date(2031, 1, 1)
+    assert "'after 2030' is read as 2031-01-01, the first day after it" in after.assumptions
+    during = ask(store, "what does Microsoft hold in 2031")
+    assert during.answer.on == dt.date(2031, 1, 1)
+    assert any(a.startswith("'in 2031' is read as its first day") for a in during.assumptions)
+
+
+def test_the_readme_hold_question_with_a_scenario(store: Store) -> None:
+    # a verification in March 2029 ends the rights to research then (they would have ended
+    # with 2030 anyway); the licence "through 2032" and the primary cloud partnership, which
+    # states no end, are Microsoft's on 1 July 2031
+    answer = ask(
+        store,
+        "What does Microsoft still hold on 1 July 2031 if AGI is verified on 1 March 2029?",
+    )
+    assert answer.form == "holds"
+    held = {_local(r["provision"]) for r in answer.rows}
+    assert {"non-exclusive-ip-licence", "primary-cloud-partner"} <= held
+    assert "research-ip-rights" not in held
+    assert "the scenario given: agi is verified on 2029-03-01" in answer.assumptions
+    assert "the day asked about: 2031-07-01" in answer.assumptions
+
+
+def test_a_refusal_suggests_a_question_it_can_answer(store: Store) -> None:
+    with pytest.raises(QuestionError) as caught:
+        ask(store, "what about AGI verification?")
+    assert caught.value.suggestion == "what changes when AGI verified happens"
+    with pytest.raises(UnknownNameError) as unknown:
+        ask(store, "what does MSFT hold")
+    assert unknown.value.suggestion == "what does Microsoft hold"
+    with pytest.raises(QuestionError) as nonsense:
+        ask(store, "Tell me a joke")
+    assert nonsense.value.suggestion == "what is in force today"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what about AGI verification?",
+        "microsoft rights on 2031-07-01",
+        "exclusivity azure api??",
+        "model weights excluded",
+        "anything on 2030-12-31",
+        "stuff in 2029",
+        "Tell me a joke",
+    ],
+)
+def test_every_suggestion_is_a_question_that_answers(store: Store, question: str) -> None:
+    with pytest.raises((QuestionError, UnknownNameError)) as caught:
+        ask(store, question)
+    suggestion = caught.value.suggestion
+    assert suggestion
+    assert ask(store, suggestion).form  # it reads, and it answers
+    assert f"did you mean: {suggestion}?" in str(caught.value)
+
+
+def test_a_refusal_in_another_agreement_uses_its_names(lakeside: Store) -> None:
+    with pytest.raises(QuestionError) as caught:
+        ask(lakeside, "what about a change of control of Meridian")
+    assert caught.value.suggestion == "what changes when change of control of Meridian happens"
+
+
+def test_a_refusal_on_the_command_line_says_the_suggestion() -> None:
+    result = run_cli("ask", "what about AGI verification?")
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert "did you mean: what changes when AGI verified happens?" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["json", "md", "table"])
+def test_the_assumptions_are_in_every_format(fmt: str) -> None:
+    result = run_cli("ask", "What is in force?", "--format", fmt)
+    assert result.returncode == 0, result.stderr
+    today = dt.date.today().isoformat()
+    said = f"no date was given: today, {today}, is used"
+    if fmt == "json":
+        assumptions = json.loads(result.stdout)["assumptions"]
+        assert said in assumptions
+        assert any(a.startswith("the versions answered from: ") for a in assumptions)
+    else:
+        assert ("**Assumptions**" if fmt == "md" else "Assumptions:") in result.stdout
+        assert said in result.stdout
+
+
+def test_every_form_says_its_versions(store: Store) -> None:
+    questions = {
+        "lifetime": "when does the azure api exclusivity end",
+        "in force": "is the azure api exclusivity in force on 2026-01-01",
+        "on day": "what changes on 2031-01-01",
+        "impact": "what changes when AGI is verified",
+        "state": "what is in force on 2027-01-01",
+        "holds": "what does Microsoft hold",
+        "stance": "what does OpenAI owe",
+        "depends": "what depends on AGI verified",
+        "rests on": "what does the azure api exclusivity rest on",
+        "changes": "what did the amendment change",
+        "reported": "what is reported",
+        "excludes": "which provisions exclude model weights",
+        "covers": "which rights cover model weights",
+        "describe": "who is Microsoft",
+    }
+    assert set(questions) == {form.name for form in FORMS}
+    for form, question in questions.items():
+        answer = ask(store, question, as_of=dt.date(2025, 12, 31))
+        assert answer.form == form
+        assert any(a.startswith("the versions answered from: ") for a in answer.assumptions)
+        # only the October 2025 agreement was published by the end of 2025
+        versions = next(a for a in answer.assumptions if a.startswith("the versions"))
+        assert "2026-04-27" not in versions, form
+
+
+def test_the_version_the_amendment_names_is_said(store: Store) -> None:
+    answer = ask(store, "what did the amendment change?")
+    assert any(
+        a.startswith("the amendment is read as ") and V2.rstrip("/") in a
+        for a in answer.assumptions
+    )
+
+
+def test_describe_as_of_a_day_leaves_later_versions_out(store: Store) -> None:
+    # the primary cloud partnership is a term of the April 2026 amendment
+    with pytest.raises(Exception, match="not among the provisions published by 2025-12-31"):
+        ask(store, f"what is <{V2}primary-cloud-partner>", as_of=dt.date(2025, 12, 31))
+    then = ask(store, "who is Microsoft", as_of=dt.date(2025, 12, 31))
+    now = ask(store, "who is Microsoft")
+    assert "primary cloud partner" in json.dumps(now.rows)
+    assert "primary cloud partner" not in json.dumps(then.rows)
