@@ -169,6 +169,7 @@ _STANCE_WORDS = {
     "due": "is owed",
     "entitled to": "is owed",
     "may not": "may not",
+    "not": "may not",
     "cannot": "may not",
     "can't": "may not",
     "can not": "may not",
@@ -342,7 +343,16 @@ def _on_day(store: Store, m: re.Match[str], options: Options) -> Reply:
             store, dt.date(int(year), 1, 1), dt.date(int(year), 12, 31), as_of=options.as_of
         )
         return answer, ("day", "change", "label", "reason"), [c.as_dict() for c in answer.changes]
-    answer = changes_on(store, parse_date(str(_group(m, "date"))), as_of=options.as_of)
+    said = str(_group(m, "date"))
+    end = re.fullmatch(r"(?:the )?end of (\d{4})", said)
+    if end:  # "at the end of 2030": what ends with its last day, as 2031 begins
+        day = dt.date(int(end[1]) + 1, 1, 1)
+        options.said.append(
+            f"{said!r} is read as the moment {end[1]} ends: what changes as {day} begins"
+        )
+    else:
+        day = parse_date(said)
+    answer = changes_on(store, day, as_of=options.as_of)
     return answer, ("change", "label", "reason"), [c.as_dict() for c in answer.changes]
 
 
@@ -396,7 +406,7 @@ FORMS: tuple[Form, ...] = (
             r"is affected|is impacted) (?:when|if|once|after|in case|should)"
             r"|what if|what(?: is|'s) the (?:impact|effect|consequence)s? of|(?:the )?(?:impact|"
             r"effect)s? of) "
-            rf"(?P<event>.+?)(?: on (?P<date>{DATE_PATTERN})| in (?P<year>\d{{4}}))?"
+            rf"(?P<event>.+?)(?: (?:on|at|by) (?P<date>{DATE_PATTERN})| in (?P<year>\d{{4}}))?"
             r"(?:,? (?:but|and|if|while) (?P<never>.*\bnever\b.*))?$"
         ),
         _impact,
@@ -406,7 +416,8 @@ FORMS: tuple[Form, ...] = (
         "what is in force [on DATE | today | now | in YEAR] [if EVENT on DATE [and EVENT on "
         "DATE]]?",
         re.compile(
-            rf"^(?:what is|what's|what are|which {_PROVISIONS} are|{_THE}{_PROVISIONS}"
+            rf"^(?:what is|what are|what was|what were|which {_PROVISIONS} (?:are|were)|"
+            rf"{_THE}{_PROVISIONS}"
             r"(?: that are| which are)?|everything(?: that is)?|what will be|what remains)"
             r" (?:still )?(?:in force|in effect|effective|active|operative)" + _when() + _IF + "$"
         ),
@@ -435,7 +446,9 @@ FORMS: tuple[Form, ...] = (
         re.compile(
             r"^what (?:does|do|will) (?P<party>.+?) (?:still )?(?P<verb>owe)(?: (?:to )?"
             r"(?P<other>.+?))??" + _when() + _IF + r"$"
-            r"|^what (?P<verb2>may not|cannot|can't|can not|must not|may|can|must|"
+            r"|^what (?:may|can|must|should) (?P<party6>.+?) (?P<verb6>not) do"
+            + _when("6")
+            + r"$|^what (?P<verb2>may not|cannot|can't|can not|must not|may|can|must|"
             r"(?:does|do|will) .+? have to) (?P<party2>.+?) (?:still )?do"
             + _when("2")
             + r"$|^what (?:is|are) (?P<party3>.+?) (?P<verb3>owed|due|entitled to|not allowed to|"
@@ -492,7 +505,8 @@ FORMS: tuple[Form, ...] = (
         "reported",
         "what is reported [about NAME]? (claims the agreements do not state)",
         re.compile(
-            r"^(?:what (?:is|has been|was|were|are) reported|what do (?:the )?(?:reports|press|"
+            r"^(?:(?:what|anything|something) (?:is|has been|was|were|are|been)? ?reported"
+            r"|(?:are there|any) (?:reports|claims)|what do (?:the )?(?:reports|press|"
             r"news) say|what does the press say"
             r"|(?:which|what) (?:reported )?claims (?:are|were) (?:there|made))"
             r"(?: (?:about|on|regarding) (?P<about>.+))?$"
@@ -552,6 +566,8 @@ def _normal(question: str) -> str:
     punctuation, no polite lead-in."""
     text = re.sub(r"\s+", " ", question.strip()).lower().replace("\u2019", "'")
     text = re.sub(r"[?.!]+$", "", text).strip()
+    text = re.sub(r"\b(what|who|where|when|how|which|that|there)'s\b", r"\1 is", text)
+    text = re.sub(r"\b(is|are|was|were|does|do|did|has|have)n't\b", r"\1 not", text)
     text = _LEAD_OUT.sub("", text).strip()
     return _LEAD_IN.sub("", text, count=1).strip() or text
 
@@ -587,6 +603,10 @@ def _corrected(store: Store, text: str) -> str:
         word = match[0]
         if len(word) < 3 or word in vocabulary:
             return word
+        for i in range(len(word) - 1):  # two letters swapped: "teh", "waht"
+            swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+            if swapped in vocabulary:
+                return swapped
         close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)
         return close[0] if close else word
 
@@ -605,6 +625,12 @@ def _match(text: str) -> tuple[Form, re.Match[str]] | None:
 _KIND_ORDER = ("event", "provision", "party", "concept", "trigger", "agreement")
 
 
+def _stem_of(word: str) -> str:
+    from .resolve import words
+
+    return next(iter(words(word)), "")
+
+
 def _suggest(store: Store, text: str) -> str:
     """The closest question a form answers, written with the names ``text`` uses: the thing
     it names (the one whose label's words it holds most of), asked about the way its kind
@@ -612,14 +638,27 @@ def _suggest(store: Store, text: str) -> str:
     from .resolve import names, words
 
     said = words(text)
-    best: tuple[int, int, str, str] | None = None  # words matched, kind rank, label, kind
+    order = [_stem_of(t) for t in re.findall(r"[a-z0-9]+", text)]
+    # every word of the label, words shared, their share of the label's words, the kind's
+    # rank, how early the question names it; the label and the kind
+    best: tuple[bool, int, float, int, int, str, str] | None = None
     for named in names(store):
         for label in (*named.labels, named.local.replace("-", " ")):
             held = words(label)
-            if held and held <= said:
-                key = (len(held), -_KIND_ORDER.index(named.kind), named.label, named.kind)
-                if best is None or key[:2] > best[:2]:
-                    best = key
+            shared = held & said
+            if not shared or len(shared) / len(held) < 0.5:
+                continue
+            key = (
+                shared == held,
+                len(shared),
+                len(shared) / len(held),
+                -_KIND_ORDER.index(named.kind),
+                -min(order.index(w) for w in shared if w in order) if order else 0,
+                named.label,
+                named.kind,
+            )
+            if best is None or key[:5] > best[:5]:
+                best = key
     dated = re.search(rf"\b(?:on |at )?({DATE_PATTERN})", text)
     year = re.search(r"\b((?:19|20)\d{2})\b", text)
     day = dated[1] if dated else None
@@ -638,8 +677,10 @@ def _suggest(store: Store, text: str) -> str:
         else:
             suggestion = "what is in force today"
         return suggestion if _match(suggestion) else "what is in force today"
-    label, kind = best[2], best[3]
-    if kind == "event":
+    label, kind = best[5], best[6]
+    if cue("report", "rumo", "press", "news", "claim", "said"):
+        suggestion = f"what is reported about {label}"
+    elif kind == "event":
         suggestion = f"what changes when {label} happens{on}"
     elif kind == "provision":
         if cue("forc", "valid", "effect", "activ", "still", "appl"):

@@ -882,7 +882,10 @@ def _lifetime(run: Run, iri: str) -> Lifetime:
         if term.end_by is not None:
             ends = f"with {m.label(term.path[0] if term.path else term.end_by)}"
         elif term.replaced_by is not None:
-            ends = f"when a later version replaces it ({m.label(term.replaced_by)})"
+            ends = (
+                f"when a later version replaces it, as {term.end} begins "
+                f"({m.label(term.replaced_by)})"
+            )
         elif p.end:
             ends = run.words(p.end)
         else:

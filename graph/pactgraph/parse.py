@@ -42,7 +42,7 @@ __all__ = [
 
 #: A date as :func:`parse_date` reads it, for use inside larger patterns.
 DATE_PATTERN = (
-    r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?[A-Za-z]+,? \d{4}"
+    r"(?:\d{4}-\d{2}-\d{2}|(?:the )?\d{1,2}(?:st|nd|rd|th)? (?:of )?[A-Za-z]+,? \d{4}"
     r"|[A-Za-z]+ \d{1,2}(?:st|nd|rd|th)?,? \d{4}|today|now"
     r"|(?:the )?(?:end|start|beginning) of \d{4})"
 )
@@ -66,7 +66,7 @@ def parse_date(text: str) -> dt.date:
     value = text.strip().rstrip("?.,")
     # "1st of July, 2031", "July 1st 2031": ordinals and "of" as people write them
     value = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1", value, flags=re.I)
-    value = re.sub(r"^(\d{1,2}) of ", r"\1 ", value, flags=re.I)
+    value = re.sub(r"^(?:the )?(\d{1,2}) (?:of )?", r"\1 ", value, flags=re.I)
     value = re.sub(r"^(\d{1,2} [A-Za-z]+), (\d{4})$", r"\1 \2", value)
     if value.lower() in {"today", "now"}:
         return dt.date.today()
@@ -146,7 +146,7 @@ _NEVER_EVENT = re.compile(
     r"(?:if\s+)?never\s+(?P<first>.+)"
     r"|(?P<who>.+?)\s+never\s+(?:happens|comes|occurs)"
     r"|(?P<who2>.+?)\s+(?P<aux>is|are)\s+never\s+(?P<verb2>\w+)"
-    r"|(?P<who3>.+?)\s+never\s+(?P<verb3>\w+)",
+    r"|(?P<who3>.+?)\s+never\s+(?P<verb3>.+)",
     re.I,
 )
 

@@ -4,15 +4,21 @@ A name matches a node by, in order of preference:
 
 1. its full IRI, or a prefixed name with one of our prefixes;
 2. its local name (the IRI after the last ``/`` or ``#``), case-insensitively;
-3. one of its labels (``rdfs:label``, ``skos:prefLabel``, ``skos:altLabel``), compared as
-   words: case, punctuation and a few filler words ("is", "the", "by"…) do not count, and
-   word endings are folded, so "notice is given" matches "notice given" and
-   "notices given" matches too;
-4. all the name's words among the label's or local name's words;
+3. one of its labels (``rdfs:label``, ``skos:prefLabel``, ``skos:altLabel``),
+   case-insensitively;
+4. one of its labels or its local name, compared as words: case, punctuation and a few
+   filler words ("is", "the", "by"…) do not count, and word endings are folded, so
+   "notice is given" matches "notice given" and "notices given" matches too;
 5. for an event, its label's words with words naming its actor (``pg:actor``), the way a
-   text names it: "the expert panel verifies AGI" is "AGI verified" done by the panel, and
-   then, looser, a name that shares a word with the label and one with the actor's names
+   text names it: "the expert panel verifies AGI" is "AGI verified" done by the panel;
+6. all the name's words among one label's or the local name's words;
+7. all the name's words among the words of all its labels and its local name together,
+   words naming a provision's kind ("right", "obligation", "clause") aside;
+8. for an event, a name that shares a word with the label and one with the actor's names
    and has no other ("the panel verifies").
+
+Where several nodes match at one rule, those whose label holds the name's words in the
+name's order, and then side by side, are preferred.
 
 The first rule that matches exactly one node wins. A name that matches several nodes at
 its best rule, or none, raises :class:`~pactgraph.errors.UnknownNameError` with the closest
@@ -64,11 +70,13 @@ _FILLER = frozenset(
             "its",
             "it",
         ],
-        *["happen", "happens", "happened", "has", "have"],
+        *["happen", "happens", "happened", "has", "have", "s"],
+        *["occur", "occurs", "occurred", "occurring"],
     }
 )
 _SUFFIXES = (
-    "ications", "ication", "ations", "ation", "ities", "ity", "ments", "ment", "ings", "ing",
+    "ications", "ication", "ations", "ation", "ities", "ity", "ments", "ment", "ships", "ship",
+    "ings", "ing",
     "ies", "ied", "es", "ed", "s", "ion", "y", "e",
 )  # fmt: skip
 
@@ -82,6 +90,33 @@ _IRREGULAR = {
     "did": "do", "sent": "send", "met": "meet", "won": "win", "lost": "lose", "kept": "keep",
     "left": "leave", "bought": "buy", "brought": "bring", "got": "get", "gotten": "get",
 }  # fmt: skip
+
+
+def _sequence(text: str) -> list[str]:
+    """The words of a name that count, folded, in their order."""
+    return [_stem(t) for t in re.findall(r"[a-z0-9]+", text.lower()) if t not in _FILLER]
+
+
+def _in_order(text: str, matches: list[Named]) -> list[Named]:
+    """Of several nodes a name matches as well, those with a label holding its words in the
+    order it gives them ("eGain consents to an assignment by Customer" is not "Customer
+    consents to an assignment by eGain"), and of those, with them side by side ("the
+    non-exclusive licence" over "its licence is now non-exclusive")."""
+
+    wanted = [w for w in _sequence(text) if w not in _GENERAL] or _sequence(text)
+
+    def fits(label: str) -> tuple[bool, bool]:
+        held = _sequence(label)
+        rest = iter(held)
+        ordered = all(word in rest for word in wanted)
+        side_by_side = any(
+            held[i : i + len(wanted)] == wanted for i in range(len(held) - len(wanted) + 1)
+        )
+        return ordered, ordered and side_by_side
+
+    scored = [(max(fits(lb) for lb in (*n.labels, n.local.replace("-", " "))), n) for n in matches]
+    best = max(score for score, _ in scored)
+    return [n for score, n in scored if score == best]
 
 
 def _stem(word: str) -> str:
@@ -106,6 +141,12 @@ def words(text: str) -> frozenset[str]:
     """
     tokens = re.findall(r"[a-z0-9]+", text.lower())
     return frozenset(_stem(t) for t in tokens if t not in _FILLER)
+
+
+#: Words that name a provision's kind rather than the provision ("the final payment
+#: obligation", "OpenAI's right to release open weight models"): a name's other words can
+#: find it.
+_GENERAL = words("right rights obligation obligations clause clauses provision provisions duty")
 
 
 @dataclass(frozen=True)
@@ -227,35 +268,43 @@ def resolve(store: Store, name: str, kinds: Iterable[str] = KINDS) -> str:
     if not text:
         raise UnknownNameError(f"empty name: give the name of a {what}")
     iri = _expand(text)
+    said = words(text)
+    actors = _actor_words(store) if "event" in kinds and said else {}
+
+    def names_of(n: Named) -> tuple[str, ...]:
+        return (*n.labels, n.local.replace("-", " "))
+
+    def by_actor(n: Named) -> bool:  # "the expert panel verifies AGI": the label, and its actor
+        actor = actors.get(n.iri, frozenset())
+        return bool(actor) and any(
+            words(lb) <= said and said - words(lb) <= actor for lb in n.labels
+        )
+
+    def loosely_by_actor(n: Named) -> bool:  # "the panel verifies": a word of each
+        actor = actors.get(n.iri, frozenset())
+        return any(
+            said & words(lb) and said & actor and said <= words(lb) | actor for lb in n.labels
+        )
+
+    def among_all_names(n: Named) -> bool:  # its words spread over its labels and local name
+        held = frozenset().union(*(words(lb) for lb in names_of(n)))
+        general = said - _GENERAL if n.kind == "provision" else said
+        return bool(general) and general <= held
+
     rules: list[Callable[[Named], bool]] = [
         lambda n: iri is not None and n.iri == iri,
         lambda n: n.local.lower() == text.lower(),
         lambda n: any(label.lower() == text.lower() for label in n.labels),
-        lambda n: (
-            bool(words(text)) and any(words(lb) == words(text) for lb in (*n.labels, n.local))
-        ),
-        lambda n: (
-            bool(words(text))
-            and any(words(text) <= words(lb) for lb in (*n.labels, n.local.replace("-", " ")))
-        ),
+        lambda n: bool(said) and any(words(lb) == said for lb in (*n.labels, n.local)),
+        by_actor,
+        lambda n: bool(said) and any(said <= words(lb) for lb in names_of(n)),
+        among_all_names,
+        loosely_by_actor,
     ]
-    said = words(text)
-    if "event" in kinds and said:
-        actors = _actor_words(store)
-        rules += [
-            lambda n: any(
-                words(lb) <= said and said - words(lb) <= actors.get(n.iri, frozenset())
-                for lb in n.labels
-            ),
-            lambda n: any(
-                said & words(lb)
-                and said & actors.get(n.iri, frozenset())
-                and said <= words(lb) | actors.get(n.iri, frozenset())
-                for lb in n.labels
-            ),
-        ]
     for rule in rules:
         matches = [n for n in candidates if rule(n)]
+        if len(matches) > 1:
+            matches = _in_order(text, matches)
         if len(matches) == 1:
             return matches[0].iri
         if len(matches) > 1:

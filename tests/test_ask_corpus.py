@@ -1,0 +1,83 @@
+"""Two corpora of questions worded as analysts, lawyers, reporters and newcomers word them
+(questions and imperatives, typos, any case), each with the form it must be read as and key
+facts of its answer computed by hand from the texts:
+
+- ``tests/data/ask-corpus/questions.json``: the bundled Microsoft–OpenAI agreement;
+- ``tests/data/real-egain-hosting/questions.json``: a real hosting agreement (CUAD v1).
+
+A fact is a string the answer's rows must hold (``mentions``) or must not (``absent``),
+the verdict of an "is it in force" question (``answer``), or, for a question no form
+reads (``form: null``), the form its suggested rewrite must be read as (``suggest_form``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import DATA
+from pactgraph.ask import ask
+from pactgraph.errors import QuestionError, UnknownNameError
+from pactgraph.load import Store, load
+from pactgraph.resources import agreements_dir
+
+CORPORA: dict[str, tuple[Path, list[Path]]] = {
+    "bundled": (
+        DATA / "ask-corpus" / "questions.json",
+        sorted(agreements_dir().glob("*.ttl")),
+    ),
+    "egain": (
+        DATA / "real-egain-hosting" / "questions.json",
+        [DATA / "real-egain-hosting" / "agreement.ttl"],
+    ),
+}
+CASES = [
+    pytest.param(name, case, id=f"{name}-{index}")
+    for name, (path, _) in CORPORA.items()
+    for index, case in enumerate(json.loads(path.read_text(encoding="utf-8"))["questions"])
+]
+
+
+@pytest.fixture(scope="module")
+def stores() -> dict[str, Store]:
+    return {name: load(files) for name, (_, files) in CORPORA.items()}
+
+
+def test_the_corpora_are_large_and_varied() -> None:
+    cases = [case for _, case in (p.values for p in CASES)]
+    bundled = [c for n, c in (p.values for p in CASES) if n == "bundled"]
+    assert len(bundled) >= 150
+    assert len(cases) - len(bundled) >= 40
+    forms = {c["form"] for c in bundled}
+    assert len(forms) == 15  # the fourteen forms, and questions no form reads
+    assert any(c["q"] != c["q"].lower() and c["q"] == c["q"].upper() for c in cases)
+    assert any(not c["q"].endswith("?") for c in cases)
+
+
+@pytest.mark.parametrize(("corpus", "case"), CASES)
+def test_question(stores: dict[str, Store], corpus: str, case: dict[str, Any]) -> None:
+    store = stores[corpus]
+    as_of = dt.date.fromisoformat(case["as_of"]) if case.get("as_of") else None
+    if case["form"] is None:
+        with pytest.raises((QuestionError, UnknownNameError)) as caught:
+            ask(store, case["q"], as_of=as_of)
+        suggestion = caught.value.suggestion
+        assert suggestion, "a refusal suggests a question"
+        rewritten = ask(store, suggestion, as_of=as_of)
+        if case.get("suggest_form"):
+            assert rewritten.form == case["suggest_form"], suggestion
+        return
+    answer = ask(store, case["q"], as_of=as_of)
+    assert answer.form == case["form"]
+    assert answer.assumptions
+    rows = json.dumps(answer.rows, ensure_ascii=False).lower()
+    for fact in case.get("mentions") or ():
+        assert fact.lower() in rows, f"{fact!r} not in the answer ({case['why']})"
+    for fact in case.get("absent") or ():
+        assert fact.lower() not in rows, f"{fact!r} in the answer ({case['why']})"
+    if case.get("answer"):
+        assert answer.rows[0]["answer"] == case["answer"], case["why"]
