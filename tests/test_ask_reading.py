@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+from pathlib import Path
 
 import pytest
 
@@ -230,3 +232,11 @@ def test_describe_as_of_a_day_leaves_later_versions_out(store: Store) -> None:
     now = ask(store, "who is Microsoft")
     assert "primary cloud partner" in json.dumps(now.rows)
     assert "primary cloud partner" not in json.dumps(then.rows)
+
+
+def test_the_readme_gives_one_answered_example_per_form(store: Store) -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split('### `pactgraph ask "QUESTION"')[1].split("\n### ")[0]
+    examples = re.findall(r"^\| [^|]+ \| `([^`]+)` \|", section, flags=re.M)
+    forms = [ask(store, example).form for example in examples]
+    assert sorted(forms) == sorted(form.name for form in FORMS)
