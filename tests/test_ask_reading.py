@@ -240,3 +240,45 @@ def test_the_readme_gives_one_answered_example_per_form(store: Store) -> None:
     examples = re.findall(r"^\| [^|]+ \| `([^`]+)` \|", section, flags=re.M)
     forms = [ask(store, example).form for example in examples]
     assert sorted(forms) == sorted(form.name for form in FORMS)
+
+
+@pytest.mark.parametrize(
+    ("question", "day"),
+    [
+        ("As of November 2025, what changes when AGI is verified?", dt.date(2025, 11, 30)),
+        ("what changes when AGI is verified as of 2025-12-31", dt.date(2025, 12, 31)),
+        # the amendment of 27 April 2026: the day before it
+        ("what changes when AGI is verified, before the amendment", dt.date(2026, 4, 26)),
+        ("what changes when AGI is verified under the original agreement", dt.date(2025, 10, 28)),
+    ],
+)
+def test_a_question_can_name_its_versions(store: Store, question: str, day: dt.date) -> None:
+    # before the amendment, "Microsoft ... continues to have ... Azure API exclusivity until
+    # Artificial General Intelligence (AGI)": a verification ends it, whenever it comes;
+    # with the amendment known, only one that comes before 27 April 2026 does
+    exclusivity = f"{V1}azure-api-exclusivity"
+    answer = ask(store, question)
+    assert answer.rows == ask(store, "what changes when AGI is verified", as_of=day).rows
+    then = next(r for r in answer.rows if r["provision"] == exclusivity)
+    assert then["change"] == "ends"
+    assert then["condition"] is None
+    assert any(f"published by {day}" in a for a in answer.assumptions)
+    now = ask(store, "what changes when AGI is verified")
+    assert next(r for r in now.rows if r["provision"] == exclusivity)["condition"]
+
+
+def test_no_amendment_to_be_before(lakeside: Store) -> None:
+    with pytest.raises(UnknownNameError, match="no version here amends another"):
+        ask(lakeside, "what is in force on 2025-01-01 before the amendment")
+
+
+def test_members_the_text_does_not_name(store: Store) -> None:
+    # "that declaration will now be verified by an independent expert panel": who sits on
+    # it, the texts do not say
+    result = run_cli("ask", "Who sits on the expert panel?")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(
+        "independent expert panel (party)\nThe agreements name no members of independent "
+        "expert panel."
+    )
+    assert ask(store, "who are the members of the independent expert panel").rows == ()

@@ -471,6 +471,9 @@ class Description(_Data):
     names: tuple[str, ...]
     statements: tuple[Statement, ...]
     quotes: tuple[str, ...]
+    asked: str | None = None
+    """What about the node was asked ("members"), when not everything: ``statements``
+    then hold only that."""
 
 
 @dataclass(frozen=True)

@@ -219,9 +219,18 @@ def _rests_on(store: Store, m: re.Match[str], options: Options) -> Reply:
 
 
 def _describe(store: Store, m: re.Match[str], options: Options) -> Reply:
+    from dataclasses import replace
+
     from .lookup import describe
 
-    answer = describe(store, str(_group(m, "name")), **options.as_kwargs())
+    members = _group(m, "members")
+    answer = describe(store, members or str(_group(m, "name")), **options.as_kwargs())
+    if members:  # "who sits on the panel?": only the statements naming a member
+        answer = replace(
+            answer,
+            statements=tuple(s for s in answer.statements if "member" in s.relation),
+            asked="members",
+        )
     return answer, ("subject", "relation", "object"), [s.as_dict() for s in answer.statements]
 
 
@@ -540,15 +549,67 @@ FORMS: tuple[Form, ...] = (
     ),
     Form(
         "describe",
-        "what is NAME? / who is PARTY?",
+        "what is NAME? / who is PARTY? / who are the members of PARTY?",
         re.compile(
-            r"^(?:what|who)(?: is| are| was| were|'s) (?:the |a |an )?(?P<name>.+)$"
+            r"^who (?:are|is|were|was) (?:the )?members? of (?:the )?(?P<members>.+)$"
+            r"|^who (?:sits|serves|is|are) on (?:the )?(?P<members2>.+)$"
+            r"|^(?:what|who)(?: is| are| was| were|'s) (?:the |a |an )?(?P<name>.+)$"
             r"|^(?:tell me about|describe|define|explain|about|who's) (?:the |a |an )?"
             r"(?P<name2>.+)$"
         ),
         _describe,
     ),
 )
+
+
+#: A question that names the versions to answer from: "as of November 2025, what …",
+#: "what … as of 2025-12-31", "what … before the amendment", "… under the original agreement".
+_AS_OF = re.compile(
+    rf"^as (?:of|at) (?P<day>{DATE_PATTERN}|[a-z]+ \d{{4}}|\d{{4}}),? (?P<rest>.+)$"
+    rf"|^(?P<rest2>.+?),? as (?:of|at) (?P<day2>{DATE_PATTERN}|[a-z]+ \d{{4}}|\d{{4}})$"
+    r"|^(?P<rest3>.+?),? (?P<before>before the amendment|under the (?:original|first|earlier"
+    r"|previous|old) (?:agreement|terms|version|deal|contract))$"
+)
+
+
+def _as_of(store: Store, text: str) -> tuple[str, dt.date | None, str | None]:
+    """``text`` without the versions it names, the day those were published by, and how
+    that day was read."""
+    import calendar
+
+    from .query import select
+
+    m = _AS_OF.match(text)
+    if m is None:
+        return text, None, None
+    rest = str(_group(m, "rest"))
+    if m["before"]:
+        dated = sorted(
+            (r["date"], bool(r.get("previousVersion")))
+            for r in select(store, "agreements")
+            if isinstance(r.get("date"), dt.date)
+        )
+        if m["before"].startswith("before"):
+            amended = [day for day, amends in dated if amends]
+            if not amended:
+                raise UnknownNameError(f"{m['before']!r}: no version here amends another")
+            day = amended[-1] - dt.timedelta(days=1)
+            return rest, day, f"{m['before']!r}: the versions published by {day}, the day before"
+        if not dated:
+            raise UnknownNameError(f"{m['before']!r}: no version here is dated")
+        day = dated[0][0]
+        return rest, day, f"{m['before']!r}: the versions published by {day}, its date"
+    said = str(_group(m, "day"))
+    month = re.fullmatch(r"([a-z]+) (\d{4})", said)
+    if re.fullmatch(r"\d{4}", said):
+        day = dt.date(int(said), 12, 31)
+    elif month and month[1] in [name.lower() for name in calendar.month_name[1:]]:
+        number = [name.lower() for name in calendar.month_name].index(month[1])
+        year = int(month[2])
+        day = dt.date(year, number, calendar.monthrange(year, number)[1])
+    else:
+        day = parse_date(said)
+    return rest, day, f"'as of {said}': the versions published by {day}"
 
 
 #: Words before a question that ask nothing: "please", "can you tell me", "show me", "list".
@@ -861,13 +922,16 @@ def ask(
     "the question is read as 'what changes when notice is given'"
     """
     said = _normal(question)
+    said, versions_asked, versions_read = _as_of(store, said)
+    if versions_asked is not None:
+        as_of = versions_asked
     failure: UnknownNameError | None = None
     for text in dict.fromkeys([said, _corrected(store, said)]):
         found = _match(text)
         if found is None:
             continue
         form, match = found
-        options = Options(as_of, min_evidence)
+        options = Options(as_of, min_evidence, [versions_read] if versions_read else [])
         try:
             answer, columns, rows = form.answer(store, match, options)
         except UnknownNameError as error:

@@ -299,7 +299,9 @@ def description_text(description: Description, fmt: str) -> str:
     others = [n for n in d.names if n != d.label]
     if others:
         lines.append(("" if fmt == "md" else "  ") + "also called: " + "; ".join(others))
-    if not d.statements:
+    if not d.statements and d.asked:
+        lines.append(f"The agreements name no {d.asked} of {d.label}.")
+    elif not d.statements:
         lines.append(f"The agreements state nothing about {d.label} beyond its name.")
     else:
         rows = [s.as_dict() for s in d.statements]
