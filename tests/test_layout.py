@@ -22,7 +22,7 @@ def test_the_module_table_lists_every_module() -> None:
 def test_each_verb_lives_in_the_module_of_its_name() -> None:
     lookups = {
         "holdings", "dependents", "covering", "changes", "claims", "lifetime", "lifetimes", "in_force",
-        "changes_on", "prerequisites", "describe", "positions", "excluding",
+        "changes_on", "changes_in", "prerequisites", "describe", "positions", "excluding",
     }  # fmt: skip
     for name in pactgraph.__all__:
         if name == "__version__":

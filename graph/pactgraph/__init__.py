@@ -5,8 +5,8 @@ The public API reads like the pipeline: :func:`load` → :func:`validate` → :f
 (with :func:`resolve` for names) → :func:`visualize` / :func:`export`; :func:`serve` offers
 the graph as a SPARQL endpoint. :func:`holdings`, :func:`positions`, :func:`dependents`,
 :func:`prerequisites`, :func:`describe`, :func:`covering`, :func:`excluding`,
-:func:`changes`, :func:`claims`, :func:`lifetime`, :func:`lifetimes`, :func:`in_force` and
-:func:`changes_on` answer the questions that :func:`ask` routes to, and :func:`diff` what
+:func:`changes`, :func:`claims`, :func:`lifetime`, :func:`lifetimes`, :func:`in_force`,
+:func:`changes_on` and :func:`changes_in` answer the questions that :func:`ask` routes to, and :func:`diff` what
 one version of an agreement changed from another.
 
 Each verb lives in the module of its name (``pactgraph.state.state``; the lookups in
@@ -34,6 +34,7 @@ __all__ = [
     "__version__",
     "ask",
     "changes",
+    "changes_in",
     "changes_on",
     "claims",
     "covering",
@@ -78,6 +79,7 @@ _VERBS = {
     "diff": "pactgraph.diff",
     "covering": "pactgraph.lookup",
     "changes": "pactgraph.lookup",
+    "changes_in": "pactgraph.lookup",
     "changes_on": "pactgraph.lookup",
     "in_force": "pactgraph.lookup",
     "lifetime": "pactgraph.lookup",
@@ -97,6 +99,7 @@ if TYPE_CHECKING:
     from .load import load
     from .lookup import (
         changes,
+        changes_in,
         changes_on,
         claims,
         covering,
