@@ -31,6 +31,7 @@ EXIT_CODES = {
     1: "the data or a query is bad: parse error, SHACL violation, failed check, bad quote",
     2: "usage error: bad argument, unknown file, name or format",
     3: "internal error: a bug; rerun with --debug and report it",
+    4: "a remote store (--endpoint) cannot be reached, or refused or failed a request",
     130: "interrupted",
 }
 
@@ -61,9 +62,35 @@ def _store_dir(args: argparse.Namespace) -> str | None:
     return getattr(args, "store", None) or os.environ.get("PACTGRAPH_STORE") or None
 
 
+def _remote(args: argparse.Namespace) -> Any:
+    """The remote store named by ``--endpoint`` (else ``PACTGRAPH_ENDPOINT``), if any."""
+    import os
+
+    endpoint = getattr(args, "endpoint", None) or os.environ.get("PACTGRAPH_ENDPOINT")
+    if not endpoint:
+        for flag in ("gsp", "update_endpoint"):
+            if getattr(args, flag, None):
+                raise UsageError(f"--{flag.replace('_', '-')} needs --endpoint URL")
+        return None
+    from .remote import Remote
+
+    return Remote(endpoint, gsp=args.gsp, update=args.update_endpoint)
+
+
 def _load(args: argparse.Namespace) -> Any:
     from .load import load
 
+    remote = _remote(args)
+    if remote is not None:
+        if args.data or _store_dir(args):
+            raise UsageError(
+                f"--endpoint {remote.endpoint} and {'--data' if args.data else 'a store'} both "
+                "name what to read; give one (to add files to the remote store: pactgraph "
+                "load FILES --endpoint URL)"
+            )
+        from .remote import open_remote
+
+        return open_remote(remote)
     store = _store_dir(args)
     if store is not None:
         if args.data:
@@ -80,10 +107,25 @@ def _load(args: argparse.Namespace) -> Any:
 def _load_into(args: argparse.Namespace) -> int:
     from .persist import persist
 
+    files = [*(args.files or []), *(args.data or [])]
+    remote = _remote(args)
+    if remote is not None:
+        from .remote import push
+
+        if not files:
+            raise UsageError("name the agreement files or folders to load")
+        pushed = push(files, remote, max_input=_max_input(args))
+        _out(
+            f"{len(pushed.added)} added, {len(pushed.replaced)} replaced, "
+            f"{len(pushed.unchanged)} unchanged; {remote.endpoint} holds {pushed.agreements} "
+            "agreement(s)"
+        )
+        return 0
     store = _store_dir(args)
     if store is None:
-        raise UsageError("pactgraph load FILES needs --store DIR (or PACTGRAPH_STORE)")
-    files = [*(args.files or []), *(args.data or [])]
+        raise UsageError(
+            "pactgraph load FILES needs --store DIR (or PACTGRAPH_STORE), or --endpoint URL"
+        )
     if not files:
         raise UsageError("name the agreement files or folders to load")
     done = persist(files, store, max_input=_max_input(args))
@@ -98,9 +140,18 @@ def _load_into(args: argparse.Namespace) -> int:
 def _unload(args: argparse.Namespace) -> int:
     from .persist import unload
 
+    remote = _remote(args)
+    if remote is not None:
+        from .remote import drop
+
+        pushed = drop(remote, args.agreement)
+        _out(f"{args.agreement} removed; {remote.endpoint} holds {pushed.agreements} agreement(s)")
+        return 0
     store = _store_dir(args)
     if store is None:
-        raise UsageError("pactgraph unload AGREEMENT needs --store DIR (or PACTGRAPH_STORE)")
+        raise UsageError(
+            "pactgraph unload AGREEMENT needs --store DIR (or PACTGRAPH_STORE), or --endpoint URL"
+        )
     done = unload(store, args.agreement)
     _out(f"removed {args.agreement}; {store} holds {done.agreements} agreement(s)")
     return 0
@@ -807,6 +858,25 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="read the agreements from the store on disk made by pactgraph load (default: "
         "$PACTGRAPH_STORE, if set)",
+    )
+    common.add_argument(
+        "--endpoint",
+        metavar="URL",
+        help="read the agreements from this SPARQL 1.1 query endpoint (default: "
+        "$PACTGRAPH_ENDPOINT, if set); credentials from $PACTGRAPH_ENDPOINT_USER and "
+        "$PACTGRAPH_ENDPOINT_PASSWORD or ~/.netrc",
+    )
+    common.add_argument(
+        "--gsp",
+        metavar="URL",
+        help="the remote store's Graph Store Protocol endpoint, for load and unload (an "
+        "Oxigraph server's is found from --endpoint)",
+    )
+    common.add_argument(
+        "--update-endpoint",
+        metavar="URL",
+        help="the remote store's SPARQL Update endpoint, for load and unload where it has no "
+        "Graph Store Protocol",
     )
     common.add_argument(
         "--max-input",

@@ -10,6 +10,7 @@ caught where they enter and re-raised as one of these, naming the file, line and
     ├── DataError                  the data is bad                              exit 1
     │   └── ParseError             a file does not parse as RDF (FILE:LINE:COL)
     ├── QueryError                 a SPARQL query does not parse or fails       exit 1
+    ├── RemoteError                a remote store cannot be reached or refuses  exit 4
     └── UsageError                 the command line or an argument is wrong     exit 2
         ├── InputNotFoundError     a file named on the command line does not exist
         ├── UnknownNameError       a name resolves to nothing, or to several things
@@ -32,6 +33,7 @@ __all__ = [
     "ParseError",
     "QueryError",
     "QuestionError",
+    "RemoteError",
     "UnknownNameError",
     "UsageError",
 ]
@@ -68,6 +70,12 @@ class ParseError(DataError):
 
 class QueryError(PactgraphError):
     """A SPARQL query does not parse, or fails while it runs (exit code 1)."""
+
+
+class RemoteError(PactgraphError):
+    """A remote SPARQL store cannot be reached, or refuses or fails a request (exit code 4)."""
+
+    exit_code = 4
 
 
 class UsageError(PactgraphError):

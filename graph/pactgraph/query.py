@@ -566,7 +566,70 @@ def query(
         if default_graphs is not None or named_graphs is not None:
             raise UsageError("a dataset (default/named graphs) needs the oxigraph engine")
         return _run_rdflib(store, text, where, bound, row_cap)
+    if getattr(store, "remote", None) is not None:
+        return _run_remote(store, text, where, bound, row_cap, default_graphs, named_graphs)
     return _run_oxigraph(store, text, where, bound, row_cap, default_graphs, named_graphs)
+
+
+def _with_values(text: str, bound: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
+    """``text`` with each bound variable's value given as inline data at the start of its
+    outermost group, so that every pattern and filter of the query sees it, as a
+    substitution would."""
+    from .parse import _code
+
+    if not bound:
+        return text
+    code = _code(text)
+    match = re.search(r"\bwhere\s*\{", code, re.I) or re.search(r"\{", code)
+    if match is None:
+        return text
+    values = " ".join(f"VALUES ?{name} {{ {value} }}" for name, value in sorted(bound.items()))
+    return f"{text[: match.end()]} {values} {text[match.end() :]}"
+
+
+def _run_remote(  # noqa: PLR0917
+    store: Store,
+    text: str,
+    where: str,
+    bound: Mapping[str, ox.NamedNode | ox.Literal],
+    row_cap: int | None,
+    default_graphs: list[str] | None,
+    named_graphs: list[str] | None,
+) -> Result:
+    """Run a query on the remote store behind ``store``, over its agreement graphs and the
+    ontology's (or the dataset the query or the caller names)."""
+    from .load import ONTOLOGY_GRAPH
+
+    remote = store.remote  # type: ignore[attr-defined]
+    prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+    sparql = prologue + _with_values(text, bound)
+    if default_graphs is not None or named_graphs is not None:
+        dataset = list(dict.fromkeys([*(default_graphs or []), *(named_graphs or [])]))
+    elif names_dataset(text):
+        dataset = []
+    else:
+        dataset = [*store.agreement_graphs, ONTOLOGY_GRAPH]
+    data = remote.run(sparql, dataset)
+    try:
+        if data.lstrip().startswith(b"{"):
+            answer = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+        else:
+            triples = [q.triple for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
+            graph = Result("graph", triples=triples[:row_cap] if row_cap else triples)
+            graph.truncated = row_cap is not None and len(triples) > row_cap
+            return graph
+    except (SyntaxError, ValueError) as err:
+        raise QueryError(f"{where}: the remote store's answer does not parse ({err})") from err
+    if isinstance(answer, ox.QueryBoolean):
+        return Result("ask", boolean=bool(answer))
+    names = [v.value for v in answer.variables]
+    result = Result("select", variables=names)
+    for solution in answer:
+        if row_cap is not None and len(result.rows) >= row_cap:
+            result.truncated = True
+            break
+        result.rows.append(tuple(solution[n] for n in names))
+    return result
 
 
 def select(

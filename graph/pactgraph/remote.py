@@ -1,0 +1,420 @@
+"""Agreements in a SPARQL 1.1 store someone already runs: push them there, read them back.
+
+A remote store is named by its SPARQL query endpoint (``--endpoint URL`` or
+``PACTGRAPH_ENDPOINT``); writing goes through its Graph Store Protocol endpoint (``--gsp
+URL``) or, where it has none, its SPARQL Update endpoint (``--update-endpoint URL``). For an
+Oxigraph server, whose query endpoint is ``…/query``, the protocol endpoint ``…/store`` is
+found without being named.
+
+* :func:`push` (``pactgraph load FILES --endpoint URL``) writes each agreement to the named
+  graph of its IRI, the ontology to its own graph, and, in a record graph (:data:`RECORDS`),
+  the file each agreement came from and the file's SHA-256: pushing again replaces an
+  agreement whose file changed and leaves the rest. :func:`drop` removes one.
+* :func:`open_remote` reads the graphs that hold an agreement into a store in this process,
+  so every command answers from a remote store exactly as from files: named graphs stay
+  apart whether or not the server merges them into its default graph.
+
+Credentials come from the environment (``PACTGRAPH_ENDPOINT_USER`` and
+``PACTGRAPH_ENDPOINT_PASSWORD``) or from ``~/.netrc`` (or the file ``NETRC`` names), for the
+endpoint's host; never from the command line, where other users of the machine could read
+them. A store that cannot be reached or refuses a request raises
+:class:`~pactgraph.errors.RemoteError` (exit code 4).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pyoxigraph as ox
+
+from .errors import DataError, InputNotFoundError, RemoteError, UsageError
+from .load import (
+    MAX_INPUT,
+    ONTOLOGY_GRAPH,
+    RECORDS_GRAPH,
+    STDIN_PATH,
+    Store,
+    _check_size,
+    _graph_name,
+    _parse,
+    _with_ontology,
+    rdf_files,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+__all__ = ["RECORDS", "Pushed", "Remote", "RemoteStore", "drop", "open_remote", "push"]
+
+#: The named graph holding, for each agreement pushed, its file and the file's SHA-256.
+RECORDS = RECORDS_GRAPH
+ENDPOINT_ENV = "PACTGRAPH_ENDPOINT"
+USER_ENV = "PACTGRAPH_ENDPOINT_USER"
+PASSWORD_ENV = "PACTGRAPH_ENDPOINT_PASSWORD"
+_FILE = RECORDS_GRAPH + "#file"
+_SHA256 = RECORDS_GRAPH + "#sha256"
+_AGREEMENT = "https://w3id.org/pactgraph/ns#Agreement"
+
+
+@dataclass(frozen=True)
+class Remote:
+    """A SPARQL 1.1 store: its query endpoint, and where to write, if it can be written."""
+
+    endpoint: str
+    gsp: str | None = None
+    """Its Graph Store Protocol endpoint."""
+    update: str | None = None
+    """Its SPARQL Update endpoint, used when it has no protocol endpoint."""
+    timeout: float = 120.0
+
+    def __post_init__(self) -> None:
+        for url in (self.endpoint, self.gsp, self.update):
+            if url is not None and urllib.parse.urlsplit(url).scheme not in ("http", "https"):
+                raise UsageError(f"{url}: give a store's endpoint as an http:// or https:// URL")
+        if self.gsp is None and self.update is None and self.endpoint.endswith("/query"):
+            # an Oxigraph server: /query, /update, and the protocol at /store
+            object.__setattr__(self, "gsp", self.endpoint[: -len("query")] + "store")
+
+    # ----------------------------------------------------------------------- transport
+
+    def _call(
+        self,
+        url: str,
+        *,
+        method: str = "GET",
+        body: bytes | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> bytes:
+        request = urllib.request.Request(url, data=body, method=method)
+        for name, value in (headers or {}).items():
+            request.add_header(name, value)
+        credentials = _credentials(url)
+        if credentials is not None:
+            token = base64.b64encode(":".join(credentials).encode()).decode()
+            request.add_header("Authorization", f"Basic {token}")
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                data: bytes = response.read()
+                return data
+        except urllib.error.HTTPError as error:
+            detail = error.read(2000).decode("utf-8", "replace").strip().splitlines()
+            said = f": {detail[0][:200]}" if detail else ""
+            if error.code in (401, 403):
+                raise RemoteError(
+                    f"{url}: the store refused the request ({error.code} {error.reason}){said}; "
+                    f"give credentials in {USER_ENV} and {PASSWORD_ENV}, or in ~/.netrc"
+                ) from None
+            raise RemoteError(
+                f"{url}: the store answered {error.code} {error.reason}{said}"
+            ) from None
+        except (urllib.error.URLError, OSError) as error:
+            reason = getattr(error, "reason", error)
+            raise RemoteError(
+                f"{url}: cannot reach the store ({reason}); is it running, and is the URL right?"
+            ) from None
+
+    def select(self, sparql: str) -> list[dict[str, str]]:
+        """The rows of a SELECT query, each variable's value as text."""
+        data = self._call(
+            self.endpoint,
+            method="POST",
+            body=sparql.encode(),
+            headers={
+                "Content-Type": "application/sparql-query",
+                "Accept": "application/sparql-results+json",
+            },
+        )
+        try:
+            bindings = json.loads(data)["results"]["bindings"]
+        except (ValueError, KeyError, TypeError):
+            raise RemoteError(
+                f"{self.endpoint}: the store's answer is not SPARQL JSON results"
+            ) from None
+        return [{name: value["value"] for name, value in row.items()} for row in bindings]
+
+    def triples(self, sparql: str) -> list[ox.Triple]:
+        """The triples of a CONSTRUCT query."""
+        data = self._call(
+            self.endpoint,
+            method="POST",
+            body=sparql.encode(),
+            headers={"Content-Type": "application/sparql-query", "Accept": "application/n-triples"},
+        )
+        try:
+            return [q.triple for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
+        except SyntaxError as error:
+            raise RemoteError(
+                f"{self.endpoint}: the store's answer is not N-Triples ({error.msg})"
+            ) from None
+
+    def run(self, sparql: str, dataset: Sequence[str] | None) -> bytes:
+        """Send any query, over ``dataset`` (its graphs as the default graph and as the named
+        graphs) unless it names its own; the answer as SPARQL JSON results or N-Triples."""
+        form = [("query", sparql)]
+        for graph in dataset or ():
+            form += [("default-graph-uri", graph), ("named-graph-uri", graph)]
+        return self._call(
+            self.endpoint,
+            method="POST",
+            body=urllib.parse.urlencode(form).encode(),
+            headers={
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Accept": "application/sparql-results+json, application/n-triples;q=0.9",
+            },
+        )
+
+    # ----------------------------------------------------------------------- graphs
+
+    def graph(self, iri: str) -> list[ox.Triple]:
+        """Every triple in the named graph ``iri``."""
+        return self.triples(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}")
+
+    def agreement_graphs(self) -> list[str]:
+        """The named graphs holding an agreement, and those pactgraph pushed."""
+        rows = self.select(
+            f"SELECT DISTINCT ?g WHERE {{ {{ GRAPH ?g {{ ?a a <{_AGREEMENT}> }} }} UNION "
+            f"{{ GRAPH <{RECORDS}> {{ ?g <{_SHA256}> ?digest }} }} }}"
+        )
+        return sorted({r["g"] for r in rows if r.get("g") and r["g"] != ONTOLOGY_GRAPH})
+
+    def records(self) -> dict[str, str]:
+        """Agreement IRI → the SHA-256 of the file it was pushed from."""
+        rows = self.select(
+            f"SELECT ?g ?digest WHERE {{ GRAPH <{RECORDS}> {{ ?g <{_SHA256}> ?digest }} }}"
+        )
+        return {r["g"]: r["digest"] for r in rows}
+
+    def put(self, iri: str, triples: Iterable[ox.Triple]) -> None:
+        """Replace the named graph ``iri`` with ``triples``."""
+        text = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+        if self.gsp is not None:
+            self._call(
+                self._graph_url(iri),
+                method="PUT",
+                body=text,
+                headers={"Content-Type": "application/n-triples"},
+            )
+            return
+        self._update(
+            f"DROP SILENT GRAPH <{iri}> ;\nINSERT DATA {{ GRAPH <{iri}> {{\n" + text.decode() + "}}"
+        )
+
+    def remove(self, iri: str) -> None:
+        """Remove the named graph ``iri``."""
+        if self.gsp is not None:
+            try:
+                self._call(self._graph_url(iri), method="DELETE")
+            except RemoteError as error:
+                if " 404 " not in str(error):
+                    raise
+            return
+        self._update(f"DROP SILENT GRAPH <{iri}>")
+
+    def _graph_url(self, iri: str) -> str:
+        assert self.gsp is not None
+        joiner = "&" if "?" in self.gsp else "?"
+        return f"{self.gsp}{joiner}graph={urllib.parse.quote(iri, safe='')}"
+
+    def _update(self, sparql: str) -> None:
+        if self.update is None:
+            raise UsageError(
+                f"{self.endpoint}: writing needs the store's Graph Store Protocol endpoint "
+                "(--gsp URL) or its SPARQL Update endpoint (--update-endpoint URL)"
+            )
+        self._call(
+            self.update,
+            method="POST",
+            body=sparql.encode(),
+            headers={"Content-Type": "application/sparql-update"},
+        )
+
+
+def _credentials(url: str) -> tuple[str, str] | None:
+    """The user and password for ``url``: from the environment, else from the netrc file."""
+    user, password = os.environ.get(USER_ENV), os.environ.get(PASSWORD_ENV)
+    if user is not None:
+        return user, password or ""
+    import netrc
+
+    host = urllib.parse.urlsplit(url).hostname or ""
+    try:
+        found = netrc.netrc(os.environ.get("NETRC")).authenticators(host)
+    except (FileNotFoundError, netrc.NetrcParseError, OSError):
+        return None
+    if found is None:
+        return None
+    login, _, secret = found
+    return login or "", secret or ""
+
+
+@dataclass(frozen=True)
+class Pushed:
+    """What a push did: the agreements added, replaced and left as they were, and what the
+    store holds after it."""
+
+    added: tuple[str, ...]
+    replaced: tuple[str, ...]
+    unchanged: tuple[str, ...]
+    agreements: int
+
+
+def push(
+    paths: Sequence[str | Path], remote: Remote, *, max_input: int | None = MAX_INPUT
+) -> Pushed:
+    """Write the agreement files ``paths`` to ``remote``, each to the named graph of its IRI,
+    with the ontology in its own graph and a record of each file.
+
+    An agreement already there from a file with the same SHA-256 is left as it is; one whose
+    file changed is replaced. Every file is parsed before the store is written to, so a bad
+    file changes nothing.
+
+    Raises
+    ------
+    ParseError, DataError
+        A file does not parse, holds nothing, or holds an agreement another file holds too.
+    RemoteError
+        The store cannot be reached or refuses a request.
+    """
+    files = rdf_files(paths)
+    if STDIN_PATH in files:
+        raise UsageError("a store keeps the file each agreement came from; name files, not -")
+    _check_size(files, max_input)
+    parsed: dict[str, tuple[Path, str, list[ox.Quad]]] = {}
+    for path in files:
+        quads = _parse(path, max_input)
+        if not quads:
+            raise DataError(f"{path}: holds no RDF statements; name a file that describes one")
+        name = _graph_name(path, quads)
+        if name in parsed:
+            raise DataError(
+                f"{path}: agreement {name} is also in {parsed[name][0]}; give each version of "
+                "an agreement its own IRI"
+            )
+        parsed[name] = (path.resolve(), hashlib.sha256(path.read_bytes()).hexdigest(), quads)
+    held = set(remote.agreement_graphs())
+    records = remote.records()
+    added: list[str] = []
+    replaced: list[str] = []
+    unchanged: list[str] = []
+    for name, (_, digest, quads) in sorted(parsed.items()):
+        if records.get(name) == digest and name in held:
+            unchanged.append(name)
+            continue
+        (replaced if name in held else added).append(name)
+        remote.put(name, (q.triple for q in quads))
+    ontology = _with_ontology(None)
+    remote.put(ONTOLOGY_GRAPH, (q.triple for q in ontology))
+    kept = {g: d for g, d in records.items() if g not in parsed}
+    kept |= {name: digest for name, (_, digest, _) in parsed.items()}
+    files_of = {name: str(path) for name, (path, _, _) in parsed.items()}
+    old_files = _record_files(remote)
+    remote.put(RECORDS, _record_triples(kept, {**old_files, **files_of}))
+    return Pushed(tuple(added), tuple(replaced), tuple(unchanged), len(held | set(parsed)))
+
+
+def _record_files(remote: Remote) -> dict[str, str]:
+    rows = remote.select(f"SELECT ?g ?file WHERE {{ GRAPH <{RECORDS}> {{ ?g <{_FILE}> ?file }} }}")
+    return {r["g"]: r["file"] for r in rows}
+
+
+def _record_triples(digests: dict[str, str], files: dict[str, str]) -> list[ox.Triple]:
+    triples = []
+    for graph, digest in sorted(digests.items()):
+        subject = ox.NamedNode(graph)
+        triples.append(ox.Triple(subject, ox.NamedNode(_SHA256), ox.Literal(digest)))
+        if graph in files:
+            triples.append(ox.Triple(subject, ox.NamedNode(_FILE), ox.Literal(files[graph])))
+    return triples
+
+
+def drop(remote: Remote, agreement: str) -> Pushed:
+    """Remove the agreement ``agreement`` (its IRI) and its record from ``remote``.
+
+    Raises
+    ------
+    InputNotFoundError
+        The store holds no such agreement.
+    """
+    held = remote.agreement_graphs()
+    if agreement not in held:
+        shown = ", ".join(held[:5]) or "none"
+        raise InputNotFoundError(
+            f"{remote.endpoint}: holds no agreement {agreement}; it holds {shown}"
+        )
+    remote.remove(agreement)
+    records = {g: d for g, d in remote.records().items() if g != agreement}
+    remote.put(RECORDS, _record_triples(records, _record_files(remote)))
+    return Pushed((), (), (), len(held) - 1)
+
+
+class RemoteStore(Store):
+    """The agreements a remote store holds.
+
+    SPARQL queries (:func:`pactgraph.query.query`, and so every named query and the term
+    model) run on the remote store, over a dataset named in each request: the agreement
+    graphs and the ontology's graph as the default graph, and as the named graphs, which is
+    what pactgraph's own store answers over whether or not the server merges its graphs.
+    What reads the quads one by one (exports, SHACL, quotes) reads a copy made on first
+    use (:attr:`oxigraph`).
+    """
+
+    def __init__(self, remote: Remote) -> None:  # the dataclass's fields, set by hand
+        self.remote = remote
+        self.origins: dict[str, Path] = {}
+        self.views: dict[str, Any] = {}
+        self._copy: ox.Store | None = None
+        self._graphs: list[str] | None = None
+
+    @property
+    def oxigraph(self) -> ox.Store:  # type: ignore[override]
+        """A copy of the agreement graphs, with the ontology, read on first use."""
+        if self._copy is None:
+            copy = _with_ontology(None)
+            quads: list[ox.Quad] = []
+            for graph in self.agreement_graphs:
+                name = ox.NamedNode(graph)
+                quads += (
+                    ox.Quad(t.subject, t.predicate, t.object, name)
+                    for t in self.remote.graph(graph)
+                )
+            copy.extend(quads)
+            self._copy = copy
+        return self._copy
+
+    @property
+    def agreement_graphs(self) -> list[str]:
+        if self._graphs is None:
+            self._graphs = self.remote.agreement_graphs()
+        return self._graphs
+
+    def __len__(self) -> int:
+        rows = self.remote.select(
+            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } VALUES ?g { "
+            + " ".join(f"<{g}>" for g in self.agreement_graphs)
+            + " } }"
+        )
+        return int(rows[0]["n"]) if rows else 0
+
+
+def open_remote(remote: Remote) -> Store:
+    """The agreements ``remote`` holds (:class:`RemoteStore`): queries run there.
+
+    Raises
+    ------
+    RemoteError
+        The store cannot be reached or refuses a request.
+    """
+    store = RemoteStore(remote)
+    held = set(store.agreement_graphs)  # reach the store now, so that a bad URL fails here
+    # the files the agreements were pushed from, as a store on disk records them
+    store.origins = {g: Path(f) for g, f in _record_files(remote).items() if g in held}
+    return store
