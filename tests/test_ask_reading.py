@@ -282,3 +282,69 @@ def test_members_the_text_does_not_name(store: Store) -> None:
         "expert panel."
     )
     assert ask(store, "who are the members of the independent expert panel").rows == ()
+
+
+def test_a_closing_as_of_on_a_day_form_is_the_day(store: Store) -> None:
+    # replaced on 27 April 2026, and before that undone by a verification of AGI
+    answer = ask(store, "is the Azure API exclusivity in force as of 2026-01-01")
+    assert answer.answer.on == dt.date(2026, 1, 1)
+    assert answer.rows[0]["answer"] == "depends"
+    assert not any("published by" in a for a in answer.assumptions)
+    later = ask(store, "is the Azure API exclusivity in force as of 1 July 2026")
+    assert later.rows[0]["answer"] == "no"
+    # a version named with no day: that day too
+    before = ask(store, "what was in force before the amendment")
+    assert before.answer.on == dt.date(2026, 4, 26)
+    assert any("published by 2026-04-26" in a for a in before.assumptions)
+
+
+def test_negations_written_without_an_apostrophe(store: Store) -> None:
+    assert ask(store, "what mustnt OpenAI do").rows == ask(store, "what may OpenAI not do").rows
+    assert ask(store, "what cant OpenAI do").answer.stance == "may not"
+    assert ask(store, "what does OpenAI have to do").answer.stance == "owes"
+
+
+def test_a_real_word_is_not_corrected_into_another(store: Store) -> None:
+    # "declined" is a word, two letters from "declared": the question is refused, not
+    # answered about the declaration
+    with pytest.raises(UnknownNameError, match="no event named 'agi is declined'"):
+        ask(store, "what changes when AGI is declined")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what happens in 0000",
+        "what is in force after 9999",
+        "what changes at the end of 0000",
+        "as of 0000, what is in force",
+        "what changes when AGI is verified in 0000",
+    ],
+)
+def test_years_the_calendar_cannot_hold(question: str) -> None:
+    result = run_cli("ask", question)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert "name a year from 0001 to 9998" in result.stderr
+
+
+def test_a_trigger_does_not_take_the_name_of_its_provision() -> None:
+    # "initial term: six months commencing 1 April 1999" is a provision; "the end of the
+    # six-month initial term" a trigger: a name without "end" means the provision
+    centrack = load([DATA / "real-centrack-web-hosting" / "agreement.ttl"])
+    assert _local(ask(centrack, "what depends on the six-month initial term").answer.node) == (
+        "initial-term"
+    )
+    assert _local(ask(centrack, "what is the renewal period").answer.node) == "renewal-term"
+
+
+def test_an_impact_in_a_year_says_only_that(store: Store) -> None:
+    answer = ask(store, "what changes when AGI is verified in 2031")
+    assert not any("given no day" in a or "first day" in a for a in answer.assumptions)
+    assert any("from 2031-01-01 to 2031-12-31" in a for a in answer.assumptions)
+
+
+def test_explain_and_dates_as_written(store: Store) -> None:
+    assert ask(store, "explain the revenue share agreement").form == "describe"
+    assert ask(store, "what changes on Dec 31 2030").answer.on == dt.date(2030, 12, 31)
+    assert ask(store, "what is in force on 1 Sept 2031").answer.on == dt.date(2031, 9, 1)

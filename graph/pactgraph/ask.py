@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .answers import Answer, Status
-from .errors import QuestionError, UnknownNameError
+from .errors import QuestionError, UnknownNameError, UsageError
 from .parse import DATE_PATTERN, parse_date, parse_events
 
 if TYPE_CHECKING:
@@ -76,16 +76,24 @@ def _when(n: str = "") -> str:
 _IF = r"(?:,? (?:if|when|with|assuming|supposing|given that|in case) (?P<scenario>.+))?"
 
 
+def _year(text: str) -> int:
+    """A year a question names, one the calendar can hold a year on either side of."""
+    year = int(text)
+    if not 1 <= year <= 9998:
+        raise UsageError(f"{text}: name a year from 0001 to 9998")
+    return year
+
+
 def _day(m: re.Match[str], default_today: bool = False) -> tuple[dt.date | None, str | None]:
     """The day a question names, and how it was read when it was not a plain date."""
     date, year, after = _group(m, "date"), _group(m, "year"), _group(m, "after")
     if year:
-        return dt.date(int(year), 1, 1), (
+        return dt.date(_year(year), 1, 1), (
             f"'in {year}' is read as its first day, {year}-01-01 "
             f"(ask 'what happens in {year}?' for what changes during it)"
         )
     if after:
-        return dt.date(int(after) + 1, 1, 1), (
+        return dt.date(_year(after) + 1, 1, 1), (
             f"'after {after}' is read as {int(after) + 1}-01-01, the first day after it"
         )
     if date is None and not default_today:
@@ -120,18 +128,29 @@ def _impact(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .impact import impact
 
     year = _group(m, "year")
-    within = (dt.date(int(year), 1, 1), dt.date(int(year), 12, 31)) if year else None
+    within = None
+    day = None
+    if year:  # tried on every day of the year where the answer could differ
+        within = (dt.date(_year(year), 1, 1), dt.date(_year(year), 12, 31))
+    else:
+        day, how = _day(m)
+        options.said.extend([how] if how else [])
     never = _group(m, "never")
-    day, how = _day(m)
-    options.said.extend([how] if how else [])
     answer = impact(
         store,
         str(_group(m, "event")),
-        on=day if not year else None,
+        on=day,
         within=within,
         events=parse_events(never) if never else None,
         **options.as_kwargs(),
     )
+    if answer.event.date:
+        options.said.append(f"{answer.event.label} happens on {answer.event.date}")
+    elif within is None:
+        options.said.append(
+            f"{answer.event.label} is given no day: each change holds whenever it happens, "
+            "and one that depends on the day says so (its condition)"
+        )
     rows = [c.as_dict() for c in answer.changes]
     return answer, ("change", "cause", "label", "condition"), rows
 
@@ -163,6 +182,7 @@ _STANCE_WORDS = {
     "owe": "owes",
     "must": "owes",
     "have to": "owes",
+    "need to": "owes",
     "obligations": "owes",
     "duties": "owes",
     "owed": "is owed",
@@ -349,13 +369,13 @@ def _on_day(store: Store, m: re.Match[str], options: Options) -> Reply:
     year = _group(m, "year")
     if year:
         answer = changes_in(
-            store, dt.date(int(year), 1, 1), dt.date(int(year), 12, 31), as_of=options.as_of
+            store, dt.date(_year(year), 1, 1), dt.date(_year(year), 12, 31), as_of=options.as_of
         )
         return answer, ("day", "change", "label", "reason"), [c.as_dict() for c in answer.changes]
     said = str(_group(m, "date"))
     end = re.fullmatch(r"(?:the )?end of (\d{4})", said)
     if end:  # "at the end of 2030": what ends with its last day, as 2031 begins
-        day = dt.date(int(end[1]) + 1, 1, 1)
+        day = dt.date(_year(end[1]) + 1, 1, 1)
         options.said.append(
             f"{said!r} is read as the moment {end[1]} ends: what changes as {day} begins"
         )
@@ -457,8 +477,10 @@ FORMS: tuple[Form, ...] = (
             r"(?P<other>.+?))??" + _when() + _IF + r"$"
             r"|^what (?:may|can|must|should) (?P<party6>.+?) (?P<verb6>not) do"
             + _when("6")
-            + r"$|^what (?P<verb2>may not|cannot|can't|can not|must not|may|can|must|"
-            r"(?:does|do|will) .+? have to) (?P<party2>.+?) (?:still )?do"
+            + r"$|^what (?:does|do|will) (?P<party7>.+?) (?P<verb7>have to|need to) do"
+            + _when("7")
+            + r"$|^what (?P<verb2>may not|cannot|can't|can not|must not|may|can|must)"
+            r" (?P<party2>.+?) (?:still )?do"
             + _when("2")
             + r"$|^what (?:is|are) (?P<party3>.+?) (?P<verb3>owed|due|entitled to|not allowed to|"
             r"allowed to|not permitted to|permitted to|prohibited from)(?: do)?"
@@ -572,9 +594,43 @@ _AS_OF = re.compile(
 )
 
 
+#: The forms that ask about a day: a version named without a day ("as of November 2025,
+#: what is in force?", "what was in force before the amendment?") names that day too.
+_DAY_FORMS = frozenset({"in force", "state", "holds", "stance"})
+
+
 def _as_of(store: Store, text: str) -> tuple[str, dt.date | None, str | None]:
+    """``text`` without the versions it names (and, on a form that asks about a day and
+    names none, with that day), the day those were published by, and how it was read. A
+    closing "as of DATE" on a form that asks about a day is that day, read there."""
+    rest, day, how = _versions_named(store, text)
+    if day is None:
+        return text, None, None
+    found = _match(rest)
+    if found is None or found[0].name not in _DAY_FORMS:
+        return rest, day, how
+    m = found[1]
+    if any(m[g] for g in m.re.groupindex if g.startswith(("date", "year", "after"))):
+        return rest, day, how
+    with_day = _insert_day(rest, m, day)
+    return (with_day, day, f"{how}, and the day asked about") if with_day else (rest, day, how)
+
+
+def _insert_day(text: str, m: re.Match[str], day: dt.date) -> str | None:
+    """``text`` with "on DAY" where its form reads a day: before the scenario, if any."""
+    cut = len(text)
+    if "scenario" in m.re.groupindex and m["scenario"]:
+        head = text[: m.start("scenario")]
+        cut = len(re.sub(r",? (?:if|when|with|assuming|supposing|given that|in case) $", "", head))
+    candidate = f"{text[:cut]} on {day.isoformat()}{text[cut:]}"
+    found = _match(candidate)
+    return candidate if found is not None and found[0].name in _DAY_FORMS else None
+
+
+def _versions_named(store: Store, text: str) -> tuple[str, dt.date | None, str | None]:
     """``text`` without the versions it names, the day those were published by, and how
-    that day was read."""
+    that day was read; a closing "as of DATE" on a form that asks about a day is left to
+    the form."""
     import calendar
 
     from .query import select
@@ -583,6 +639,9 @@ def _as_of(store: Store, text: str) -> tuple[str, dt.date | None, str | None]:
     if m is None:
         return text, None, None
     rest = str(_group(m, "rest"))
+    found = _match(rest)
+    if m["day2"] and found is not None and found[0].name in _DAY_FORMS:
+        return text, None, None  # "what is in force as of 1 July 2031": that day
     if m["before"]:
         dated = sorted(
             (r["date"], bool(r.get("previousVersion")))
@@ -602,10 +661,10 @@ def _as_of(store: Store, text: str) -> tuple[str, dt.date | None, str | None]:
     said = str(_group(m, "day"))
     month = re.fullmatch(r"([a-z]+) (\d{4})", said)
     if re.fullmatch(r"\d{4}", said):
-        day = dt.date(int(said), 12, 31)
+        day = dt.date(_year(said), 12, 31)
     elif month and month[1] in [name.lower() for name in calendar.month_name[1:]]:
         number = [name.lower() for name in calendar.month_name].index(month[1])
-        year = int(month[2])
+        year = _year(month[2])
         day = dt.date(year, number, calendar.monthrange(year, number)[1])
     else:
         day = parse_date(said)
@@ -616,7 +675,7 @@ def _as_of(store: Store, text: str) -> tuple[str, dt.date | None, str | None]:
 _LEAD_IN = re.compile(
     r"^(?:(?:please|pls|ok|okay|so|hey|hi|hello|now|quick question|question)[,:!]? )*"
     r"(?:(?:can|could|would|will) you (?:please )?|please )?"
-    r"(?:(?:tell|show|give) (?:me|us) (?!about )|list |show |find |name |explain |"
+    r"(?:(?:tell|show|give) (?:me|us) (?!about )|list |show |find |"
     r"i(?: want| need| would like|'d like) to know |do you know |i wonder |i'm wondering )?"
 )
 _LEAD_OUT = re.compile(r"(?:,? please|,? thanks|,? thank you)$")
@@ -628,7 +687,10 @@ def _normal(question: str) -> str:
     text = re.sub(r"\s+", " ", question.strip()).lower().replace("\u2019", "'")
     text = re.sub(r"[?.!]+$", "", text).strip()
     text = re.sub(r"\b(what|who|where|when|how|which|that|there)'s\b", r"\1 is", text)
-    text = re.sub(r"\b(is|are|was|were|does|do|did|has|have)n't\b", r"\1 not", text)
+    text = re.sub(r"\b(is|are|was|were|does|do|did|has|have)n'?t\b", r"\1 not", text)
+    text = re.sub(r"\b(must|should|could|would)n'?t\b", r"\1 not", text)
+    text = re.sub(r"\bcan'?t\b", "cannot", text)
+    text = re.sub(r"\bwon'?t\b", "will not", text)
     text = _LEAD_OUT.sub("", text).strip()
     return _LEAD_IN.sub("", text, count=1).strip() or text
 
@@ -656,8 +718,6 @@ def _vocabulary(store: Store) -> frozenset[str]:
 def _corrected(store: Store, text: str) -> str:
     """``text`` with each word of three letters or more that no form or name uses replaced
     by the closest word that one does ("waht" → "what", "verifed" → "verified")."""
-    import difflib
-
     vocabulary = _vocabulary(store)
 
     def fix(match: re.Match[str]) -> str:
@@ -668,10 +728,71 @@ def _corrected(store: Store, text: str) -> str:
             swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
             if swapped in vocabulary:
                 return swapped
-        close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)
-        return close[0] if close else word
+        most = 1 if len(word) < 10 else 2  # "verifed", "wich"; never "declined" → "declared"
+        near = sorted(
+            (distance, candidate)
+            for candidate in vocabulary
+            if abs(len(candidate) - len(word)) <= most
+            and (distance := _distance(word, candidate, most)) <= most
+        )
+        best = [candidate for distance, candidate in near if distance == near[0][0]]
+        if len(best) > 1:  # as close to several: a letter left out ("wich": which, not with)
+            best = [c for c in best if _holds_in_order(c, word)]
+        if len(best) > 1 and match.start() == 0:  # a question's first word asks ("wat": what)
+            best = [c for c in best if c in _QUESTION_WORDS]
+        return best[0] if len(best) == 1 else word  # none close, or several: as written
 
     return re.sub(r"[a-z]+", fix, text)
+
+
+#: The words a question starts with.
+_QUESTION_WORDS = frozenset(
+    [
+        "what",
+        "when",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "where",
+        "why",
+        "how",
+        "is",
+        "are",
+        "was",
+        "were",
+        "does",
+        "do",
+        "did",
+        "will",
+        "would",
+        "can",
+        "may",
+        "must",
+    ]
+)
+
+
+def _holds_in_order(longer: str, word: str) -> bool:
+    """Whether ``longer`` holds the letters of ``word`` in order."""
+    rest = iter(longer)
+    return all(char in rest for char in word)
+
+
+def _distance(a: str, b: str, most: int) -> int:
+    """The edit distance between ``a`` and ``b`` (insertions, deletions, substitutions), or
+    ``most + 1`` once it is past ``most``."""
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, 1):
+        current = [i]
+        for j, other in enumerate(b, 1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other))
+            )
+        if min(current) > most:
+            return most + 1
+        previous = current
+    return previous[-1]
 
 
 def _match(text: str) -> tuple[Form, re.Match[str]] | None:
@@ -797,13 +918,7 @@ def _assumptions(
     if isinstance(answer, DayChanges) and answer.until:
         found.append(f"the days from {answer.on} to {answer.until}")
     elif isinstance(answer, Impact):
-        if answer.event.date:
-            found.append(f"{answer.event.label} happens on {answer.event.date}")
-        elif not any(re.match(r"\d{4}-\d{2}-\d{2} to", n) for n in answer.notes):
-            found.append(
-                f"{answer.event.label} is given no day: each change holds whenever it happens, "
-                "and one that depends on the day says so (its condition)"
-            )
+        pass  # the form says when the event is taken to happen
     elif on is not None:
         found.append(f"the day asked about: {on}")
     elif isinstance(answer, Lifetime):

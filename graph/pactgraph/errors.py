@@ -90,7 +90,8 @@ class InputNotFoundError(UsageError):
 
 class UnknownNameError(UsageError):
     """A name matches nothing, or more than one thing; ``candidates`` lists the closest
-    (each ``label (local name)``), ``labels`` their labels, and ``name`` the name given.
+    (each ``label (local name)``), ``labels`` names for them that resolve (their labels, or
+    their local names where labels would not tell them apart), and ``name`` the name given.
     Raised by :func:`pactgraph.ask`, ``suggestion`` is the question rewritten with the
     closest name, when one is close."""
 

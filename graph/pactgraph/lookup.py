@@ -1015,4 +1015,5 @@ def changes_in(
             when = day - DAY if change.change == ChangeKind.ENDS else day
             if first <= when <= last:
                 found.append(replace(change, day=when))
+    found.sort(key=lambda c: (c.day or first, c.change != ChangeKind.ENDS, c.label.lower()))
     return DayChanges(first, tuple(found), until=last)

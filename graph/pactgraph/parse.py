@@ -71,13 +71,15 @@ def parse_date(text: str) -> dt.date:
     if value.lower() in {"today", "now"}:
         return dt.date.today()
     year = re.fullmatch(r"(?:the )?(end|start|beginning) of (\d{4})", value, re.I)
-    if year:
+    if year and int(year[2]) > 0:
         return (
             dt.date(int(year[2]), 12, 31)
             if year[1].lower() == "end"
             else dt.date(int(year[2]), 1, 1)
         )
-    for fmt in ("%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y"):
+    value = re.sub(r"\bsept\b", "sep", value, flags=re.I)  # "1 Sept 2031"
+    formats = ("%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y")
+    for fmt in formats:
         try:
             return dt.datetime.strptime(value, fmt).date()
         except ValueError:

@@ -17,8 +17,9 @@ A name matches a node by, in order of preference:
 8. for an event, a name that shares a word with the label and one with the actor's names
    and has no other ("the panel verifies").
 
-Where several nodes match at one rule, those whose label holds the name's words in the
-name's order, and then side by side, are preferred.
+Where several nodes match at one rule, a trigger that is another's moment ("end of the
+initial term") gives way unless the name speaks of a moment, and then those whose label
+holds the name's words in the name's order are preferred, and then side by side.
 
 The first rule that matches exactly one node wins. A name that matches several nodes at
 its best rule, or none, raises :class:`~pactgraph.errors.UnknownNameError` with the closest
@@ -28,6 +29,7 @@ candidates. The names come from the ``names`` query, so only what the graph hold
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -97,13 +99,24 @@ def _sequence(text: str) -> list[str]:
     return [_stem(t) for t in re.findall(r"[a-z0-9]+", text.lower()) if t not in _FILLER]
 
 
-def _in_order(text: str, matches: list[Named]) -> list[Named]:
-    """Of several nodes a name matches as well, those with a label holding its words in the
-    order it gives them ("eGain consents to an assignment by Customer" is not "Customer
-    consents to an assignment by eGain"), and of those, with them side by side ("the
-    non-exclusive licence" over "its licence is now non-exclusive")."""
+def _in_order(text: str, matches: list[Named], *, general: bool = False) -> list[Named]:
+    """Of several nodes a name matches as well, those it names best.
 
-    wanted = [w for w in _sequence(text) if w not in _GENERAL] or _sequence(text)
+    A trigger that is the moment of something else ("end of the six-month initial term")
+    gives way to that something ("the six-month initial term") unless the name speaks of a
+    moment ("end", "expiry", "start"…). Then those with a label holding the name's words in
+    the order it gives them ("eGain consents to an assignment by Customer" is not
+    "Customer consents to an assignment by eGain"), and of those, with them side by side
+    ("the non-exclusive licence" over "its licence is now non-exclusive"). With
+    ``general``, words naming a provision's kind are left out of the name's order."""
+    if any(n.kind == "trigger" for n in matches) and not words(text) & _MOMENTS:
+        others = [n for n in matches if n.kind != "trigger"]
+        if others:
+            matches = others
+            if len(matches) == 1:
+                return matches
+    wanted = [w for w in _sequence(text) if not general or w not in _GENERAL]
+    wanted = wanted or _sequence(text)
 
     def fits(label: str) -> tuple[bool, bool]:
         held = _sequence(label)
@@ -133,8 +146,9 @@ def _stem(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def words(text: str) -> frozenset[str]:
-    """The words of a name that count, folded.
+    """The words of a name that count, folded (remembered for the labels seen most).
 
     >>> sorted(words("the licence is verified")) == sorted(words("verification of the licence"))
     True
@@ -142,6 +156,9 @@ def words(text: str) -> frozenset[str]:
     tokens = re.findall(r"[a-z0-9]+", text.lower())
     return frozenset(_stem(t) for t in tokens if t not in _FILLER)
 
+
+#: Words that name a moment: a trigger's label holds one ("end of the initial term").
+_MOMENTS = words("end expiry expire close start begin beginning commencement lapse")
 
 #: Words that name a provision's kind rather than the provision ("the final payment
 #: obligation", "OpenAI's right to release open weight models"): a name's other words can
@@ -168,17 +185,19 @@ class Named:
 
 def names(store: Store, kinds: Iterable[str] = KINDS) -> list[Named]:
     """Every node of the given kinds, with its labels (first the shortest)."""
-    wanted = set(kinds)
-    found: dict[tuple[str, str], list[str]] = {}
-    for row in select(store, "names"):
-        if row["kind"] in wanted:
+    if "names.all" not in store.views:  # read once per store
+        found: dict[tuple[str, str], list[str]] = {}
+        for row in select(store, "names"):
             labels = found.setdefault((row["node"], row["kind"]), [])
             if "name" in row and row["name"] not in labels:
                 labels.append(row["name"])
-    return [
-        Named(iri, kind, tuple(sorted(labels, key=lambda s: (len(s), s))))
-        for (iri, kind), labels in sorted(found.items())
-    ]
+        store.views["names.all"] = [
+            Named(iri, kind, tuple(sorted(labels, key=lambda s: (len(s), s))))
+            for (iri, kind), labels in sorted(found.items())
+        ]
+    wanted = set(kinds)
+    every: list[Named] = store.views["names.all"]
+    return [n for n in every if n.kind in wanted]
 
 
 def labels(store: Store) -> dict[str, str]:
@@ -304,7 +323,7 @@ def resolve(store: Store, name: str, kinds: Iterable[str] = KINDS) -> str:
     for rule in rules:
         matches = [n for n in candidates if rule(n)]
         if len(matches) > 1:
-            matches = _in_order(text, matches)
+            matches = _in_order(text, matches, general=rule is among_all_names)
         if len(matches) == 1:
             return matches[0].iri
         if len(matches) > 1:
@@ -313,7 +332,7 @@ def resolve(store: Store, name: str, kinds: Iterable[str] = KINDS) -> str:
                 f"{name!r} could be any of: {'; '.join(shown)}; say which",
                 shown,
                 name=name,
-                labels=tuple(m.label for m in matches[:8]),
+                labels=tuple(m.local for m in matches[:8]),  # local names tell them apart
             )
     pool = {lb: n for n in candidates for lb in (*n.labels, n.local)}
     close = difflib.get_close_matches(text, list(pool), n=5, cutoff=0.4)
