@@ -6,7 +6,8 @@ facts of its answer computed by hand from the texts:
 - ``tests/data/real-egain-hosting/questions.json``: a real hosting agreement (CUAD v1).
 
 A fact is a string the answer's rows must hold (``mentions``) or must not (``absent``),
-the verdict of an "is it in force" question (``answer``), or, for a question no form
+how many rows it has (``rows``, where the text gives none), the verdict of an "is it in
+force" question (``answer``), or, for a question no form
 reads (``form: null``), the form its suggested rewrite must be read as (``suggest_form``).
 """
 
@@ -81,3 +82,5 @@ def test_question(stores: dict[str, Store], corpus: str, case: dict[str, Any]) -
         assert fact.lower() not in rows, f"{fact!r} in the answer ({case['why']})"
     if case.get("answer"):
         assert answer.rows[0]["answer"] == case["answer"], case["why"]
+    if "rows" in case:
+        assert len(answer.rows) == case["rows"], case["why"]
