@@ -587,6 +587,15 @@ def _with_values(text: str, bound: Mapping[str, ox.NamedNode | ox.Literal]) -> s
     return f"{text[: match.end()]} {values} {text[match.end() :]}"
 
 
+def _form_of(text: str) -> str:
+    """The query form of ``text`` (``select``, ``ask``, ``construct`` or ``describe``), by
+    its first keyword outside strings, IRIs and comments."""
+    from .parse import _code
+
+    match = re.search(r"\b(select|ask|construct|describe)\b", _code(text), re.I)
+    return match[1].lower() if match else "select"
+
+
 def _run_remote(  # noqa: PLR0917
     store: Store,
     text: str,
@@ -609,10 +618,11 @@ def _run_remote(  # noqa: PLR0917
         dataset = []
     else:
         dataset = [*store.agreement_graphs, ONTOLOGY_GRAPH]
-    data = remote.run(sparql, dataset)
+    gives_triples = _form_of(text) in {"construct", "describe"}
+    data = remote.run(sparql, dataset, triples=gives_triples)
     try:
-        if data.lstrip().startswith(b"{"):
-            answer = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+        if not gives_triples:
+            answer = ox.parse_query_results(data, format=ox.QueryResultsFormat.XML)
         else:
             triples = [q.triple for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
             graph = Result("graph", triples=triples[:row_cap] if row_cap else triples)

@@ -19,13 +19,17 @@ Credentials come from the environment (``PACTGRAPH_ENDPOINT_USER`` and
 endpoint's host; never from the command line, where other users of the machine could read
 them. A store that cannot be reached or refuses a request raises
 :class:`~pactgraph.errors.RemoteError` (exit code 4).
+
+Queries are sent as an HTML form (``application/x-www-form-urlencoded``), which every SPARQL
+1.1 store reads, and rows are asked for as SPARQL XML results: Virtuoso 7.2 leaves a query
+posted directly (``application/sparql-query``) unanswered, and writes language tags in
+JSON results under a key the standard does not name.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
-import json
 import os
 import urllib.error
 import urllib.parse
@@ -127,27 +131,36 @@ class Remote:
         data = self._call(
             self.endpoint,
             method="POST",
-            body=sparql.encode(),
+            body=urllib.parse.urlencode({"query": sparql}).encode(),
             headers={
-                "Content-Type": "application/sparql-query",
-                "Accept": "application/sparql-results+json",
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Accept": "application/sparql-results+xml",
             },
         )
         try:
-            bindings = json.loads(data)["results"]["bindings"]
-        except (ValueError, KeyError, TypeError):
+            answer = ox.parse_query_results(data, format=ox.QueryResultsFormat.XML)
+        except (SyntaxError, ValueError) as error:
             raise RemoteError(
-                f"{self.endpoint}: the store's answer is not SPARQL JSON results"
+                f"{self.endpoint}: the store's answer is not SPARQL XML results ({error})"
             ) from None
-        return [{name: value["value"] for name, value in row.items()} for row in bindings]
+        if not isinstance(answer, ox.QuerySolutions):
+            raise RemoteError(f"{self.endpoint}: the store did not answer with rows")
+        names = [v.value for v in answer.variables]
+        return [
+            {name: term.value for name in names if (term := row[name]) is not None}
+            for row in answer
+        ]
 
     def triples(self, sparql: str) -> list[ox.Triple]:
         """The triples of a CONSTRUCT query."""
         data = self._call(
             self.endpoint,
             method="POST",
-            body=sparql.encode(),
-            headers={"Content-Type": "application/sparql-query", "Accept": "application/n-triples"},
+            body=urllib.parse.urlencode({"query": sparql}).encode(),
+            headers={
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Accept": "application/n-triples",
+            },
         )
         try:
             return [q.triple for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
@@ -156,9 +169,10 @@ class Remote:
                 f"{self.endpoint}: the store's answer is not N-Triples ({error.msg})"
             ) from None
 
-    def run(self, sparql: str, dataset: Sequence[str] | None) -> bytes:
+    def run(self, sparql: str, dataset: Sequence[str] | None, *, triples: bool) -> bytes:
         """Send any query, over ``dataset`` (its graphs as the default graph and as the named
-        graphs) unless it names its own; the answer as SPARQL JSON results or N-Triples."""
+        graphs) unless it names its own; the answer as N-Triples if it gives ``triples`` (a
+        CONSTRUCT or DESCRIBE), else as SPARQL XML results."""
         form = [("query", sparql)]
         for graph in dataset or ():
             form += [("default-graph-uri", graph), ("named-graph-uri", graph)]
@@ -168,7 +182,8 @@ class Remote:
             body=urllib.parse.urlencode(form).encode(),
             headers={
                 "Content-Type": "application/x-www-form-urlencoded",
-                "Accept": "application/sparql-results+json, application/n-triples;q=0.9",
+                # one type: Virtuoso answers 406 to a list of them
+                "Accept": "application/n-triples" if triples else "application/sparql-results+xml",
             },
         )
 
