@@ -348,3 +348,19 @@ def test_explain_and_dates_as_written(store: Store) -> None:
     assert ask(store, "explain the revenue share agreement").form == "describe"
     assert ask(store, "what changes on Dec 31 2030").answer.on == dt.date(2030, 12, 31)
     assert ask(store, "what is in force on 1 Sept 2031").answer.on == dt.date(2031, 9, 1)
+
+
+def test_an_impact_under_a_scenario(store: Store) -> None:
+    # "prior to AGI being declared, the models will be subject to compute thresholds": with
+    # the declaration dated, it is part of the scenario, not of what the verification
+    # changes; "Microsoft's IP rights to research ... until either the expert panel
+    # verifies AGI or through 2030": a verification still ends those
+    answer = ask(store, "what changes when AGI is verified if OpenAI declares AGI on 2027-01-01")
+    assert answer.form == "impact"
+    assert (f"{V1}agi-declared", dt.date(2027, 1, 1)) in {
+        (e.event, e.date) for e in answer.answer.scenario
+    }
+    changed = {_local(r["provision"]) for r in answer.rows}
+    assert "research-ip-rights" in changed
+    assert "compute-thresholds" not in changed
+    assert any("AGI declared on 2027-01-01" in a for a in answer.assumptions)

@@ -429,14 +429,15 @@ FORMS: tuple[Form, ...] = (
     ),
     Form(
         "impact",
-        "what changes when EVENT [on DATE | in YEAR] [but never EVENT]?",
+        "what changes when EVENT [on DATE | in YEAR] [if EVENT on DATE | but never EVENT]?",
         re.compile(
             r"^(?:what (?:changes|happens|would change|will change|would happen|will happen|"
             r"is affected|is impacted) (?:when|if|once|after|in case|should)"
             r"|what if|what(?: is|'s) the (?:impact|effect|consequence)s? of|(?:the )?(?:impact|"
             r"effect)s? of) "
             rf"(?P<event>.+?)(?: (?:on|at|by) (?P<date>{DATE_PATTERN})| in (?P<year>\d{{4}}))?"
-            r"(?:,? (?:but|and|if|while) (?P<never>.*\bnever\b.*))?$"
+            r"(?:,? (?:but|and|if|while|assuming|given that|with) (?P<never>.*(?:\bnever\b"
+            rf"|\bon {DATE_PATTERN}).*))?$"
         ),
         _impact,
     ),
