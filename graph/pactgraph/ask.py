@@ -12,19 +12,25 @@ Names resolve as :mod:`pactgraph.resolve` describes. A question in no known form
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .answers import Answer, Status
 from .errors import QuestionError, UnknownNameError, UsageError
 from .parse import DATE_PATTERN, parse_date, parse_events
 
 if TYPE_CHECKING:
+    from .answers import Answer
     from .load import Store
 
 __all__ = ["FORMS", "Form", "ask"]
+
+
+@functools.cache
+def _compiled(source: str) -> re.Pattern[str]:
+    return re.compile(source)
 
 
 Reply = tuple[Any, tuple[str, ...], list[dict[str, Any]]]
@@ -50,9 +56,14 @@ class Form:
 
     name: str
     wording: str
-    pattern: re.Pattern[str]
+    source: str
+    """The regular expression that reads it (compiled when first asked)."""
     answer: Callable[[Store, re.Match[str], Options], Reply]
     """The answer, the table's columns, and its rows."""
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return _compiled(self.source)
 
 
 def _group(m: re.Match[str], name: str) -> str | None:
@@ -156,6 +167,7 @@ def _impact(store: Store, m: re.Match[str], options: Options) -> Reply:
 
 
 def _in_force(store: Store, m: re.Match[str], options: Options) -> Reply:
+    from .answers import Status
     from .state import state
 
     day, how = _day(m, default_today=True)
@@ -393,7 +405,7 @@ FORMS: tuple[Form, ...] = (
     Form(
         "lifetime",
         "when does NAME start / end? how long does NAME last?",
-        re.compile(
+        (
             rf"^when (?:does|do|will|did|would) {_THE}(?P<name>.+?) (?:start|begin|end|expire|"
             r"stop|run out|terminate|lapse|cease|come into force|take effect|finish)"
             + _IF
@@ -410,7 +422,7 @@ FORMS: tuple[Form, ...] = (
     Form(
         "in force",
         "is NAME [still] in force [on DATE | today | after YEAR] [if EVENT on DATE]?",
-        re.compile(
+        (
             rf"^(?:is|are|will|would) {_THE}(?P<name>.+?) (?:still )?(?:be )?"
             r"(?:in force|in effect|effective|valid|active|operative|running)" + _when() + _IF + "$"
         ),
@@ -419,7 +431,7 @@ FORMS: tuple[Form, ...] = (
     Form(
         "on day",
         "what changes on DATE? / what happens in YEAR?",
-        re.compile(
+        (
             r"^what (?:changes|happens|starts|ends|begins|expires|will change|will happen|"
             rf"comes into force) (?:on |at |by )?(?P<date>{DATE_PATTERN})$"
             r"|^what (?:changes|happens|starts|ends|begins|expires|will change|will happen|"
@@ -430,7 +442,7 @@ FORMS: tuple[Form, ...] = (
     Form(
         "impact",
         "what changes when EVENT [on DATE | in YEAR] [if EVENT on DATE | but never EVENT]?",
-        re.compile(
+        (
             r"^(?:what (?:changes|happens|would change|will change|would happen|will happen|"
             r"is affected|is impacted) (?:when|if|once|after|in case|should)"
             r"|what if|what(?: is|'s) the (?:impact|effect|consequence)s? of|(?:the )?(?:impact|"
@@ -445,7 +457,7 @@ FORMS: tuple[Form, ...] = (
         "state",
         "what is in force [on DATE | today | now | in YEAR] [if EVENT on DATE [and EVENT on "
         "DATE]]?",
-        re.compile(
+        (
             rf"^(?:what is|what are|what was|what were|which {_PROVISIONS} (?:are|were)|"
             rf"{_THE}{_PROVISIONS}"
             r"(?: that are| which are)?|everything(?: that is)?|what will be|what remains)"
@@ -456,7 +468,7 @@ FORMS: tuple[Form, ...] = (
     Form(
         "holds",
         "what does PARTY [still] hold [on DATE | after YEAR] [if EVENT on DATE]?",
-        re.compile(
+        (
             r"^what (?:does|do|will|would) (?P<party>.+?) (?:still )?(?:hold|have|own|retain|"
             r"keep|get)" + _when() + _IF + r"$"
             r"|^what (?P<party2>.+?) (?:still )?(?:holds|has|owns|retains|keeps|gets)"
@@ -473,7 +485,7 @@ FORMS: tuple[Form, ...] = (
     Form(
         "stance",
         "what does PARTY owe / what may, may not, must PARTY do / what is PARTY owed [on DATE]?",
-        re.compile(
+        (
             r"^what (?:does|do|will) (?P<party>.+?) (?:still )?(?P<verb>owe)(?: (?:to )?"
             r"(?P<other>.+?))??" + _when() + _IF + r"$"
             r"|^what (?:may|can|must|should) (?P<party6>.+?) (?P<verb6>not) do"
@@ -496,7 +508,7 @@ FORMS: tuple[Form, ...] = (
     Form(
         "depends",
         "what depends on NAME?",
-        re.compile(
+        (
             r"^what (?:depends|rests|relies|hinges|turns) (?:up)?on (?P<name>.+)$"
             rf"|^(?:which|what) {_PROVISIONS} (?:depend|rest|rely|hinge)s? (?:up)?on"
             r" (?P<name2>.+)$"
@@ -506,7 +518,7 @@ FORMS: tuple[Form, ...] = (
     Form(
         "rests on",
         "what does NAME rest on / depend on? what must happen before NAME ends?",
-        re.compile(
+        (
             rf"^what (?:does|do|will) {_THE}(?P<name>.+?) "
             r"(?:rest|depend|rely|hinge|turn) (?:up)?on$"
             r"|^what (?:are|is) (?:the )?(?:prerequisites|preconditions|dependencies|conditions)"
@@ -520,7 +532,7 @@ FORMS: tuple[Form, ...] = (
     Form(
         "changes",
         "what did the [YEAR] agreement / amendment change [from the terms before] [about TOPIC]?",
-        re.compile(
+        (
             r"^(?:what|how) (?:did|does|has) (?:this|the|that) (?:latest |last |new |recent )?"
             r"(?:(?:\w+ )?(?P<year>\d{4}) )?(?P<noun>agreement|deal|contract|amendment|version)"
             r" change(?:d)?(?: from .+?)?(?: (?:about|regarding|concerning|for) (?P<about>.+))?$"
@@ -536,7 +548,7 @@ FORMS: tuple[Form, ...] = (
     Form(
         "reported",
         "what is reported [about NAME]? (claims the agreements do not state)",
-        re.compile(
+        (
             r"^(?:(?:what|anything|something) (?:is|has been|was|were|are|been)? ?reported"
             r"|(?:are there|any) (?:reports|claims)|what do (?:the )?(?:reports|press|"
             r"news) say|what does the press say"
@@ -548,7 +560,7 @@ FORMS: tuple[Form, ...] = (
     Form(
         "excludes",
         "which provisions exclude CATEGORY? / where is CATEGORY carved out?",
-        re.compile(
+        (
             rf"^(?:which|what) {_PROVISIONS} (?:exclude|excludes|leave out|leaves out|"
             r"carve out|carves out|do not cover|don't cover) (?P<category>.+)$"
             r"|^what (?:excludes|carves out|leaves out) (?P<category2>.+)$"
@@ -561,7 +573,7 @@ FORMS: tuple[Form, ...] = (
         "covers",
         "who holds rights to CATEGORY? / which rights (with their terms) or provisions "
         "cover CATEGORY?",
-        re.compile(
+        (
             r"^(?:who (?:holds|has|owns) (?:the )?(?:rights?|ip|ip rights) (?:to|over|in|for)"
             r"|(?:which|what) (?:rights|ip rights) (?:cover|apply to|are there (?:to|over|in|for))"
             r"|what rights? covers?|who has rights (?:to|over|in)) (?P<category>.+)$"
@@ -573,7 +585,7 @@ FORMS: tuple[Form, ...] = (
     Form(
         "describe",
         "what is NAME? / who is PARTY? / who are the members of PARTY?",
-        re.compile(
+        (
             r"^who (?:are|is|were|was) (?:the )?members? of (?:the )?(?P<members>.+)$"
             r"|^who (?:sits|serves|is|are) on (?:the )?(?P<members2>.+)$"
             r"|^(?:what|who)(?: is| are| was| were|'s) (?:the |a |an )?(?P<name>.+)$"
@@ -1055,6 +1067,8 @@ def ask(
             continue
         read_as = text if text != said else None
         assumptions = _assumptions(store, answer, rows, options, read_as)
+        from .answers import Answer
+
         return Answer(question, form.name, answer, columns, tuple(rows), assumptions)
     forms = " | ".join(f.wording for f in FORMS)
     text = _corrected(store, said)

@@ -104,9 +104,28 @@ def open_store(directory: str | Path) -> Store:
             f"{folder}: no pactgraph store here; make one with pactgraph load FILES --store "
             f"{folder}"
         )
-    oxi = ox.Store.read_only(str(generation))
-    origins = {agreement: Path(file) for agreement, (file, _) in _records(oxi).items() if file}
-    return Store(oxi, origins)
+    return StoreOnDisk(ox.Store.read_only(str(generation)))
+
+
+class StoreOnDisk(Store):
+    """A store opened from a folder: the files its agreements came from are read from its
+    record graph when first asked for (:attr:`origins`), not each time it is opened."""
+
+    _origins: dict[str, Path] | None = None
+
+    @property
+    def origins(self) -> dict[str, Path]:
+        if self._origins is None:
+            self._origins = {
+                agreement: Path(file)
+                for agreement, (file, _) in _records(self.oxigraph).items()
+                if file
+            }
+        return self._origins
+
+    @origins.setter
+    def origins(self, value: dict[str, Path]) -> None:
+        self._origins = value or None
 
 
 def persist(

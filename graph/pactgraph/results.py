@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import re
-from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
@@ -213,7 +212,18 @@ def _json_term(term: Term) -> dict[str, object]:
 
 def _xml_text(text: str) -> str:
     """Text for the XML results format: escaped, with what XML cannot carry as U+FFFD."""
-    return escape(xml_safe(text))
+    return _escape(xml_safe(text))
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def quoteattr(text: str) -> str:
+    """``text`` as a quoted XML attribute value (what ``xml.sax.saxutils.quoteattr`` does,
+    without the import of ``urllib.request`` that module brings)."""
+    escaped = _escape(text).replace('"', "&quot;")
+    return '"' + escaped.replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;") + '"'
 
 
 def _xml_term(term: Term) -> str:

@@ -107,6 +107,12 @@ def _persistent(count: int) -> None:
         cli = [sys.executable, "-m", "pactgraph", "query", "agreements", "-f", "tsv"]
         _timed("CLI query 'agreements' --store", lambda: subprocess.run(
             [*cli, "--store", str(folder)], capture_output=True, check=True))  # fmt: skip
+        one = f"agreement=<{BASE}-copy-00000>"
+        parties = [sys.executable, "-m", "pactgraph", "query", "parties", "--bind", one]
+        _timed("CLI query 'parties' of one (target 0.5)", lambda: subprocess.run(
+            [*parties, "-f", "tsv", "--store", str(folder)], capture_output=True, check=True))  # fmt: skip
+        _timed("python -m pactgraph --version (start-up)", lambda: subprocess.run(
+            [sys.executable, "-m", "pactgraph", "--version"], capture_output=True, check=True))  # fmt: skip
         _timed("CLI query 'agreements' --data (parses)", lambda: subprocess.run(
             [*cli, "--data", str(files)], capture_output=True, check=True))  # fmt: skip
         text = library()["agreements"].text
