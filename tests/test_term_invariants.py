@@ -7,7 +7,9 @@
 - a status is conditional exactly when some undated event, happening that day, would
   change it (so ``state`` and ``impact`` agree);
 - adding an event never makes an earliest-of fire later;
-- the answer does not depend on the order the statements were loaded in.
+- the answer does not depend on the order the statements were loaded in;
+- adding one event to a scenario (as an evaluation tries each undated event) gives the
+  scenario built from scratch with it.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from pactgraph.evaluate import Run
 from pactgraph.impact import impact
 from pactgraph.load import Store, load
 from pactgraph.model import model
-from pactgraph.scenario import NEVER, build
+from pactgraph.scenario import NEVER, build, extend
 from pactgraph.state import state
 
 DATA = Path(__file__).parent / "data"
@@ -168,6 +170,41 @@ def test_load_order_does_not_change_the_answer(specs: list[dict[str, Any]], data
     first = state(load(text="\n".join(lines)), on, events=events)
     second = state(load(text="\n".join(shuffled)), on, events=events)
     assert first == second
+
+
+_CHAIN = load(
+    text="\n".join(
+        [
+            f'<{EX}a> a pg:Agreement ; dcterms:date "2025-01-01"^^xsd:date .',
+            *(f'<{EX}{e}> a pg:Event ; rdfs:label "{e}" .' for e in "abcd"),
+            f"<{EX}b> pg:requires <{EX}a> . <{EX}c> pg:requires <{EX}b> .",
+            f"<{EX}d> pg:requires <{EX}a> .",
+        ]
+    )
+)
+
+
+@relaxed
+@given(st.data())
+def test_adding_an_event_is_building_with_it(data: Any) -> None:
+    m = model(_CHAIN)
+    given_events = data.draw(st.lists(st.sampled_from("abcd"), unique=True, max_size=3))
+    dated = {f"{EX}{e}": data.draw(st.sampled_from(DATES)) for e in given_events}
+    try:
+        s = build(m, dated)
+    except UsageError:
+        return
+    for event in (f"{EX}{e}" for e in "abcd"):
+        day = data.draw(st.sampled_from(DATES))
+        try:
+            expected: Any = build(m, {**s.given, event: day})
+        except UsageError as error:
+            expected = str(error)
+        try:
+            got: Any = extend(m, s, event, day)
+        except UsageError as error:
+            got = str(error)
+        assert got == expected
 
 
 # ------------------------------------------------------------------ every fixture

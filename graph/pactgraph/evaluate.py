@@ -45,7 +45,7 @@ from .answers import ProvisionStatus, Status
 from .durations import Duration, add
 from .errors import UsageError
 from .model import DAY, Model, Trigger
-from .scenario import Scenario, build
+from .scenario import Scenario, extend
 from .traverse import relation_words
 
 __all__ = ["ALWAYS", "Fire", "Run", "Term", "evaluate"]
@@ -686,7 +686,7 @@ def evaluate(
     if conditional:
         for event, provisions in _candidates(m, s, wanted).items():
             try:
-                other = Run(m, build(m, {**s.given, event: on}), prefer)
+                other = Run(m, extend(m, s, event, on), prefer)
             except UsageError:
                 continue  # it cannot happen on that day: it requires an event dated later
             for provision in provisions - uncertain:

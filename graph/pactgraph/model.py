@@ -134,6 +134,7 @@ class Model:
     agreement_labels: dict[str, str] = field(default_factory=dict)
     min_evidence: str | None = None
     _ripple: dict[str, nx.DiGraph] = field(default_factory=dict, repr=False)
+    _prerequisites: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     def label(self, iri: str) -> str:
         if iri in self.agreement_labels:
@@ -245,7 +246,14 @@ class Model:
         return {k: t for k, t in self.triggers.items() if t.type == "Event"}
 
     def prerequisites(self, event: str) -> list[str]:
-        """Every event ``event`` requires, transitively, nearest first (cycles cut)."""
+        """Every event ``event`` requires, transitively, nearest first (cycles cut); worked
+        out once per event."""
+        known = self._prerequisites.get(event)
+        if known is None:
+            known = self._prerequisites[event] = tuple(self._walk_requires(event))
+        return list(known)
+
+    def _walk_requires(self, event: str) -> list[str]:
         order: list[str] = []
         todo = list(self.triggers[event].requires) if event in self.triggers else []
         while todo:

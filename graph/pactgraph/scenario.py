@@ -118,6 +118,43 @@ def scenario(
     return build(m, {_event_iri(store, m, name): day for name, day in (events or {}).items()})
 
 
+def extend(m: Model, s: Scenario, event: str, day: dt.date) -> Scenario:
+    """``s`` with ``event`` happening on ``day`` too: what ``build(m, {**s.given, event:
+    day})`` gives, without working out again the events ``s`` already dates (an evaluation
+    tries every undated event this way, so a portfolio's events would otherwise be worked
+    out once per event). Raises :class:`~pactgraph.errors.UsageError` as :func:`build` does.
+    """
+    if event in s.dates or s.never or is_never(day):
+        return build(m, {**s.given, event: day})
+    dates = dict(s.dates)
+    implied = dict(s.implied)
+    for prerequisite in m.prerequisites(event):
+        if prerequisite in dates:
+            before = dates[prerequisite]
+            if prerequisite not in implied:
+                if before > day:
+                    raise UsageError(
+                        f"{m.label(prerequisite)} is dated {before}, after {m.label(event)} "
+                        f"on {day}, which requires it; date it on or before {day}, or leave "
+                        "it out to have it implied"
+                    )
+                continue
+            # implied by another event: by the earliest, and of those on one day, the first
+            if (day, event) >= (before, implied[prerequisite]):
+                continue
+        dates[prerequisite] = day
+        implied[prerequisite] = event
+    dates[event] = day
+    return Scenario(
+        dates=dates,
+        given={**s.given, event: day},
+        implied=implied,
+        recorded=s.recorded,
+        never=s.never,
+        blocked=s.blocked,
+    )
+
+
 def build(m: Model, given: Mapping[str, dt.date]) -> Scenario:
     """The scenario of ``given`` (event IRI → date), with the dates the graph records and
     the prerequisites the events imply.
@@ -161,11 +198,15 @@ def build(m: Model, given: Mapping[str, dt.date]) -> Scenario:
                 continue
             dates[prerequisite] = day
             implied[prerequisite] = event
-    blocked = {
-        event: next(p for p in m.prerequisites(event) if p in never)
-        for event in m.events
-        if event not in never and event not in dates and never & set(m.prerequisites(event))
-    }
+    blocked = (
+        {
+            event: next(p for p in m.prerequisites(event) if p in never)
+            for event in m.events
+            if event not in never and event not in dates and never & set(m.prerequisites(event))
+        }
+        if never
+        else {}
+    )
     return Scenario(
         dates=dates,
         given=dict(given),
