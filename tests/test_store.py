@@ -180,3 +180,30 @@ def test_serve_answers_from_the_store(files: Path, tmp_path: Path) -> None:
         _stop(served)
     both = run_cli("serve", "--store", str(store), "--data", str(files), "--port", "0")
     assert_one_line_error(both, 2, "--data and a store")
+
+
+def test_the_term_model_is_kept_with_the_store(files: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    assert run_cli("load", str(files), "--store", str(store)).returncode == 0
+    question = ("state", "--on", "2031-07-01", "--store", str(store))
+    first = _json(*question)
+    [kept] = (store / "views").glob("gen-*/*.pickle")
+    assert kept.parent.name == (store / "current").resolve().name
+    assert _json(*question) == first  # read from what the first run kept
+    kept.write_bytes(b"not a pickle")  # a view that cannot be read is worked out again
+    assert _json(*question) == first
+    # the data changes: the next generation's view, and the old one gone
+    text = (files / "microsoft-openai-2026.ttl").read_text(encoding="utf-8")
+    (files / "microsoft-openai-2026.ttl").write_text(text + "\n# again\n", encoding="utf-8")
+    assert run_cli("load", str(files), "--store", str(store)).returncode == 0
+    assert _json(*question) == first
+    [now] = (store / "views").glob("gen-*/*.pickle")
+    assert now.parent.name == (store / "current").resolve().name != kept.parent.name
+
+
+def test_a_store_that_cannot_keep_its_views_still_answers(files: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    assert run_cli("load", str(files), "--store", str(store)).returncode == 0
+    (store / "views").write_text("a file where the folder of views would go", encoding="utf-8")
+    result = run_cli("state", "--on", "2031-07-01", "--store", str(store), "--format", "json")
+    assert result.returncode == 0, result.stderr

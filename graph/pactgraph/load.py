@@ -162,6 +162,14 @@ class Store:
             dataset.bind(prefix, iri, replace=True)
         return dataset
 
+    def kept(self, key: str) -> Any:
+        """A view kept from an earlier run (see :meth:`keep`), or ``None``: a store in memory
+        keeps nothing across runs."""
+        return None
+
+    def keep(self, key: str, value: Any) -> None:
+        """Keep a view derived from the quads for later runs, where the store can."""
+
     def graph(self, name: str) -> rdflib.Graph:
         """One named graph as an rdflib ``Graph`` (an agreement, or :data:`ONTOLOGY_GRAPH`)."""
         import rdflib

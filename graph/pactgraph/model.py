@@ -302,13 +302,18 @@ def _duration(value: Any) -> Duration | None:
 
 
 def model(store: Store, as_of: dt.date | None = None, min_evidence: str | None = None) -> Model:
-    """The evaluator's model of ``store``, read once and kept in ``store.views``: of the
+    """The evaluator's model of ``store``, read once and kept in ``store.views`` (and, for a
+    store on disk, kept with it for later runs: :meth:`~pactgraph.load.Store.keep`): of the
     versions published by ``as_of``, and of the provisions that rest on at least one source
     of the kind ``min_evidence`` or stronger (the local name of a ``pg:EvidenceKind``)."""
     key = f"terms.model:{as_of}:{min_evidence}"
     if key in store.views:
         cached: Model = store.views[key]
         return cached
+    kept = store.kept(key)
+    if isinstance(kept, Model):
+        store.views[key] = kept
+        return kept
     from .traverse import dependency_graph
 
     rows: dict[str, dict[str, Any]] = {}
@@ -423,6 +428,7 @@ def model(store: Store, as_of: dt.date | None = None, min_evidence: str | None =
             revised[r["revises"]] = revision
     built = Model(triggers, provisions, dependency_graph(store), revised, as_of, agreement_labels)
     store.views[key] = built
+    store.keep(key, built)
     return built
 
 

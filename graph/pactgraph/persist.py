@@ -18,13 +18,15 @@ parsing a file. :func:`persist` is that load, :func:`unload` removes an agreemen
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
 import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
@@ -85,6 +87,21 @@ def _records(oxi: ox.Store) -> dict[str, tuple[str, str]]:
     }
 
 
+@functools.lru_cache(maxsize=1)
+def _code_fingerprint() -> str:
+    """What a kept view depends on besides the data: pactgraph's version and the code and
+    queries that derive the views."""
+    from . import __version__
+    from .resources import queries_dir
+
+    digest = hashlib.sha256(__version__.encode())
+    here = Path(__file__).parent
+    for path in sorted([*here.glob("*.py"), *queries_dir().glob("*.rq")]):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def _size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
@@ -104,14 +121,57 @@ def open_store(directory: str | Path) -> Store:
             f"{folder}: no pactgraph store here; make one with pactgraph load FILES --store "
             f"{folder}"
         )
-    return StoreOnDisk(ox.Store.read_only(str(generation)))
+    store = StoreOnDisk(ox.Store.read_only(str(generation)))
+    store.generation = generation
+    return store
+
+
+#: The folder, inside a store's, that keeps views derived from each generation (the term
+#: model), one file per view, so that later runs read them instead of working them out.
+VIEWS = "views"
 
 
 class StoreOnDisk(Store):
     """A store opened from a folder: the files its agreements came from are read from its
-    record graph when first asked for (:attr:`origins`), not each time it is opened."""
+    record graph when first asked for (:attr:`origins`), not each time it is opened, and
+    views derived from its quads (the term model) are kept beside its generation
+    (:data:`VIEWS`) for the next run. A view is kept as a Python pickle, as trusted as the
+    store's own files; one kept by another version of pactgraph's code is not read."""
 
     _origins: dict[str, Path] | None = None
+    generation: Path | None = None
+
+    def _view_file(self, key: str) -> Path | None:
+        if self.generation is None:
+            return None
+        name = hashlib.sha256(f"{_code_fingerprint()}:{key}".encode()).hexdigest()[:32]
+        return self.generation.parent / VIEWS / self.generation.name / f"{name}.pickle"
+
+    def kept(self, key: str) -> Any:
+        import pickle
+
+        path = self._view_file(key)
+        if path is None or not path.is_file():
+            return None
+        try:
+            with path.open("rb") as kept:
+                return pickle.load(kept)  # written by keep(), in the store folder
+        except Exception:  # one that cannot be read is worked out again
+            return None
+
+    def keep(self, key: str, value: Any) -> None:
+        import pickle
+
+        path = self._view_file(key)
+        if path is None:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as out:
+                pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(out.name, path)
+        except (OSError, pickle.PicklingError):
+            return  # a folder this run cannot write to keeps nothing
 
     @property
     def origins(self) -> dict[str, Path]:
@@ -255,6 +315,7 @@ def _finish(
     os.replace(link, folder / _CURRENT)  # the one step that makes the new generation current
     if previous is not None:
         shutil.rmtree(previous, ignore_errors=True)
+        shutil.rmtree(folder / VIEWS / previous.name, ignore_errors=True)
     return agreements, quads, _size(target)
 
 
@@ -269,3 +330,8 @@ def _sweep(folder: Path, keep: Path | None) -> None:
     for path in folder.iterdir():
         if _GENERATION.match(path.name) and path.resolve() != keep:
             shutil.rmtree(path, ignore_errors=True)
+    views = folder / VIEWS
+    if views.is_dir():
+        for path in views.iterdir():
+            if keep is None or path.name != keep.name:
+                shutil.rmtree(path, ignore_errors=True)
