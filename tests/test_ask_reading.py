@@ -364,3 +364,22 @@ def test_an_impact_under_a_scenario(store: Store) -> None:
     assert "research-ip-rights" in changed
     assert "compute-thresholds" not in changed
     assert any("AGI declared on 2027-01-01" in a for a in answer.assumptions)
+
+
+@pytest.mark.parametrize(
+    ("question", "suggestion"),
+    [
+        ("what changes on 31 February 2031", "what changes on 28 february 2031"),
+        ("what is in force on 2031-13-01", "what is in force on 2031-12-01"),
+    ],
+)
+def test_a_date_the_calendar_does_not_hold_suggests_the_nearest(
+    store: Store, question: str, suggestion: str
+) -> None:
+    with pytest.raises(QuestionError) as caught:
+        ask(store, question)
+    assert caught.value.suggestion == suggestion
+    assert ask(store, suggestion).form
+    result = run_cli("ask", question)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1

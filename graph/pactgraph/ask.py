@@ -808,6 +808,34 @@ def _distance(a: str, b: str, most: int) -> int:
     return previous[-1]
 
 
+def _with_real_dates(text: str) -> str | None:
+    """``text`` with each date the calendar does not hold moved to the nearest day it does
+    ("31 February 2031" → "28 February 2031", "2031-13-01" → "2031-12-01")."""
+    import calendar
+
+    months = [m.lower() for m in calendar.month_name]
+    short = [m.lower() for m in calendar.month_abbr]
+
+    def real(year: int, month: int, day: int) -> tuple[int, int, int]:
+        year = min(max(year, 1), 9998)
+        month = min(max(month, 1), 12)
+        return year, month, min(max(day, 1), calendar.monthrange(year, month)[1])
+
+    def iso(m: re.Match[str]) -> str:
+        year, month, day = real(int(m[1]), int(m[2]), int(m[3]))
+        return f"{year:04d}-{month:02d}-{day:02d}"
+
+    def spelled(m: re.Match[str]) -> str:
+        name = m[2].lower()
+        month = months.index(name) if name in months else short.index(name)
+        year, _, day = real(int(m[3]), month, int(m[1]))
+        return f"{day} {m[2]} {year}"
+
+    names = "|".join(n for n in months + short if n)
+    fixed = re.sub(r"\b(\d{4})-(\d{2})-(\d{2})\b", iso, text)
+    return re.sub(rf"\b(\d{{1,2}}) ({names}) (\d{{4}})\b", spelled, fixed, flags=re.I)
+
+
 def _match(text: str) -> tuple[Form, re.Match[str]] | None:
     for form in FORMS:
         match = form.pattern.match(text)
@@ -1065,6 +1093,11 @@ def ask(
         except UnknownNameError as error:
             failure = failure or error
             continue
+        except UsageError as error:
+            fixed = _with_real_dates(text)
+            if fixed is None or fixed == text or _match(fixed) is None:
+                raise
+            raise QuestionError(f"{error}; did you mean: {fixed}?", fixed) from None
         read_as = text if text != said else None
         assumptions = _assumptions(store, answer, rows, options, read_as)
         from .answers import Answer
