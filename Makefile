@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test lint typecheck pytest floors bench clean browser-deps
+.PHONY: demo test lint typecheck pytest floors bench clean system-deps
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +34,7 @@ typecheck: $(VENV)/.dev-installed
 
 # The fast tests run on both cores (pytest-xdist); the slow ones (a browser, servers, a wheel
 # build) run one at a time, so timing-sensitive pages are not starved of CPU.
-pytest: $(VENV)/.dev-installed browser-deps
+pytest: $(VENV)/.dev-installed system-deps
 	$(BIN)/pytest -n 2 -m "not slow"
 	$(BIN)/pytest -m slow
 
@@ -52,19 +52,20 @@ $(FLOORS)/.installed: pyproject.toml constraints/floors.txt
 	$(FLOORS)/bin/python -m pip install --quiet -c constraints/floors.txt -e '.[dev]'
 	touch $@
 
-floors: $(FLOORS)/.installed browser-deps
+floors: $(FLOORS)/.installed system-deps
 	$(FLOORS)/bin/pytest -q -n 2 -m "not slow" -p no:cacheprovider
 	$(FLOORS)/bin/pytest -q -m slow -p no:cacheprovider tests/test_server.py
 
 # The viz and export tests drive Debian's chromium (headless, through Playwright) and render
-# DOT with Graphviz's dot. Install them when missing (needs root, as in CI); never download
-# a browser build of Playwright's own.
-SYSTEM_DEPS := /usr/bin/chromium:chromium /usr/bin/dot:graphviz
+# DOT with Graphviz's dot; the remote-store tests start Virtuoso. Install them when missing
+# (needs root, as in CI); never download a browser build of Playwright's own.
+SYSTEM_DEPS := /usr/bin/chromium:chromium /usr/bin/dot:graphviz \
+	/usr/bin/virtuoso-t:virtuoso-opensource
 
-browser-deps:
+system-deps:
 	@missing="$$(for d in $(SYSTEM_DEPS); do [ -x "$${d%%:*}" ] || printf '%s ' "$${d#*:}"; done)"; \
 	if [ -n "$$missing" ]; then \
-		echo "installing $$missing(Debian packages, for the browser and Graphviz tests)"; \
+		echo "installing $$missing(Debian packages, for the browser, Graphviz and Virtuoso tests)"; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 		$$SUDO apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \

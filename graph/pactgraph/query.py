@@ -566,7 +566,7 @@ def query(
         if default_graphs is not None or named_graphs is not None:
             raise UsageError("a dataset (default/named graphs) needs the oxigraph engine")
         return _run_rdflib(store, text, where, bound, row_cap)
-    if getattr(store, "remote", None) is not None:
+    if getattr(store, "remote", None) is not None and getattr(store, "pushdown", True):
         return _run_remote(store, text, where, bound, row_cap, default_graphs, named_graphs)
     return _run_oxigraph(store, text, where, bound, row_cap, default_graphs, named_graphs)
 

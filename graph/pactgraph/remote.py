@@ -34,7 +34,7 @@ import os
 import urllib.error
 import urllib.parse
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -57,7 +57,7 @@ from .load import (
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-__all__ = ["RECORDS", "Pushed", "Remote", "RemoteStore", "drop", "open_remote", "push"]
+__all__ = ["QUIRKS", "RECORDS", "Pushed", "Remote", "RemoteStore", "drop", "open_remote", "push"]
 
 #: The named graph holding, for each agreement pushed, its file and the file's SHA-256.
 RECORDS = RECORDS_GRAPH
@@ -79,6 +79,13 @@ class Remote:
     update: str | None = None
     """Its SPARQL Update endpoint, used when it has no protocol endpoint."""
     timeout: float = 120.0
+    seen: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    """What the store said of itself (its ``Server`` header), once it has answered."""
+
+    @property
+    def server(self) -> str:
+        """The store's ``Server`` header, as of its first answer ("" before, or if none)."""
+        return self.seen.get("server", "")
 
     def __post_init__(self) -> None:
         for url in (self.endpoint, self.gsp, self.update):
@@ -108,6 +115,7 @@ class Remote:
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 data: bytes = response.read()
+                self.seen.setdefault("server", response.headers.get("Server") or "")
                 return data
         except urllib.error.HTTPError as error:
             detail = error.read(2000).decode("utf-8", "replace").strip().splitlines()
@@ -380,6 +388,10 @@ class RemoteStore(Store):
     what pactgraph's own store answers over whether or not the server merges its graphs.
     What reads the quads one by one (exports, SHACL, quotes) reads a copy made on first
     use (:attr:`oxigraph`).
+
+    On a store whose SPARQL answers differ from the standard's where the named queries
+    need them (:attr:`pushdown` false: Virtuoso, see :data:`QUIRKS`), queries run on the
+    copy instead, so that the answers are the same.
     """
 
     def __init__(self, remote: Remote) -> None:  # the dataclass's fields, set by hand
@@ -411,13 +423,36 @@ class RemoteStore(Store):
             self._graphs = self.remote.agreement_graphs()
         return self._graphs
 
+    @property
+    def pushdown(self) -> bool:
+        """Whether queries run on the store (else on the copy): not on a store with
+        :data:`QUIRKS`."""
+        server = self.remote.server.lower()
+        return not any(server.startswith(name.lower()) for name in QUIRKS)
+
     def __len__(self) -> int:
+        if not self.pushdown:
+            return super().__len__()
         rows = self.remote.select(
             "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } VALUES ?g { "
             + " ".join(f"<{g}>" for g in self.agreement_graphs)
             + " } }"
         )
         return int(rows[0]["n"]) if rows else 0
+
+
+#: Stores whose answers to pactgraph's named queries differ from the standard's, by the
+#: start of their ``Server`` header, with what differs: pactgraph answers from a copy of
+#: their agreement graphs instead of running queries on them.
+QUIRKS: dict[str, tuple[str, ...]] = {
+    "Virtuoso": (
+        "a property path with both ends unbound fails ('transitive start not given'), and "
+        "a zero-or-more path (pg:member*) from a variable answers nothing",
+        "EXISTS gives 0 or 1, not a boolean",
+        "MIN over strings does not order them by code point, so the quote a provision "
+        "shows can differ",
+    ),
+}
 
 
 def open_remote(remote: Remote) -> Store:
