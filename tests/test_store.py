@@ -207,3 +207,24 @@ def test_a_store_that_cannot_keep_its_views_still_answers(files: Path, tmp_path:
     (store / "views").write_text("a file where the folder of views would go", encoding="utf-8")
     result = run_cli("state", "--on", "2031-07-01", "--store", str(store), "--format", "json")
     assert result.returncode == 0, result.stderr
+
+
+def test_loading_again_reads_only_the_files_that_changed(
+    files: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pactgraph import persist
+
+    store = tmp_path / "store"
+    persist.persist([files], store)
+    read: list[str] = []
+    parse = persist._parse
+    monkeypatch.setattr(
+        persist, "_parse", lambda path, *a: read.append(path.name) or parse(path, *a)
+    )
+    again = persist.persist([files], store)
+    assert (read, again.added, again.replaced, len(again.unchanged)) == ([], (), (), 2)
+    changed = files / "microsoft-openai-2026.ttl"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n# again\n", encoding="utf-8")
+    third = persist.persist([files], store)
+    assert read == ["microsoft-openai-2026.ttl"]
+    assert third.replaced == (V2026,)

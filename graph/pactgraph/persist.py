@@ -215,25 +215,43 @@ def persist(
     if STDIN_PATH in files:
         raise UsageError("a store keeps the file each agreement came from; name files, not -")
     _check_size(files, max_input)
+    # a file loaded before, unchanged since (same path, same SHA-256), is not parsed again
+    before = _generation(folder) if folder.is_dir() else None
+    known: dict[tuple[str, str], str] = {}
+    if before is not None and before.is_dir():
+        held = ox.Store.read_only(str(before))
+        known = {(file, digest): name for name, (file, digest) in _records(held).items()}
+        del held
+    same: dict[str, Path] = {}
     parsed: dict[str, tuple[Path, str, list[ox.Quad]]] = {}
     for path in files:  # every file parsed (and checked) before the store is touched
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        name = known.get((str(path.resolve()), digest), "")
+        if name and name not in parsed and name not in same:
+            same[name] = path
+            continue
         quads = _parse(path, max_input)
         if not quads:
             raise DataError(f"{path}: holds no RDF statements; name a file that describes one")
         name = _graph_name(path, quads)
-        if name in parsed:
+        if name in parsed or name in same:
+            other = parsed[name][0] if name in parsed else same[name]
             raise DataError(
-                f"{path}: agreement {name} is also in {parsed[name][0]}; give each version of "
+                f"{path}: agreement {name} is also in {other}; give each version of "
                 "an agreement its own IRI"
             )
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
         parsed[name] = (path.resolve(), digest, quads)
 
     folder.mkdir(parents=True, exist_ok=True)
     current = _generation(folder)
     oxi, target = _begin(folder, current)
     records = _records(oxi)
-    added, replaced, unchanged = [], [], []
+    added, replaced = [], []
+    unchanged = sorted(name for name in same if oxi.contains_named_graph(ox.NamedNode(name)))
+    for name in same.keys() - set(unchanged):  # its graph is gone: read its file again
+        path = same[name]
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        parsed[name] = (path.resolve(), digest, _parse(path, max_input))
     writes: list[ox.Quad] = []
     for name, (path, digest, quads) in sorted(parsed.items()):
         graph = ox.NamedNode(name)
