@@ -37,7 +37,11 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "quote-without-source": (":q-royalty", ("needs exactly one source", "dcterms:source")),
     "offset-with-hours": (":acquired-or-end-of-2030", ("pg:offset", "years, months, weeks")),
     "unless-without-unless": (":acquired-or-end-of-2030", ("needs one pg:unless",)),
+    "misspelt-name": (":licence", ("must be a pg:Party", ":acmee", "did you mean :acme?")),
 }
+
+#: Cases whose finding is about a value, pointed at where it is written, not its subject.
+AT_USE = {"misspelt-name": ":acmee"}
 
 #: how many findings a case gives, where it is not one
 FINDINGS = {"no-quote": 2}  # the royalty has no quote, and its quote is evidence for nothing
@@ -48,6 +52,15 @@ def line_of(path: Path, subject: str) -> int:
     lines = path.read_text(encoding="utf-8").splitlines()
     numbers = [n for n, text in enumerate(lines, 1) if re.match(re.escape(subject) + r"\s", text)]
     assert len(numbers) == 1, (path, subject, numbers)
+    return numbers[0]
+
+
+def line_of_use(path: Path, value: str) -> int:
+    """The number of the only line where ``value`` is written as an object."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    token = re.escape(value) + r"(?![\w.:-]*[\w:-])"
+    numbers = [n for n, text in enumerate(lines, 1) if re.search(r"\s" + token, text)]
+    assert len(numbers) == 1, (path, value, numbers)
     return numbers[0]
 
 
@@ -90,7 +103,8 @@ def test_invalid_fixture_fails_with_file_and_line(name: str) -> None:
     before = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in INVALID.iterdir()}
     result = run_cli("validate", str(path))
     assert_one_line_error(result, 1, str(path), "fix each line above")
-    where = f"{path}:{line_of(path, subject)}: "
+    line = line_of_use(path, AT_USE[name]) if name in AT_USE else line_of(path, subject)
+    where = f"{path}:{line}: "
     findings = [line for line in result.stdout.splitlines() if line.startswith(where)]
     assert findings, (where, result.stdout)
     assert len(result.stdout.splitlines()) == FINDINGS.get(name, 1), result.stdout
@@ -164,3 +178,19 @@ def test_a_file_named_twice_is_read_once() -> None:
     result = run_cli("info", "--data", str(MINIMAL.parent), "--data", minimal)
     assert result.returncode == 0, result.stderr
     assert "1 agreement(s)" in result.stdout
+
+
+def test_a_name_is_found_whole_not_as_the_start_of_another(tmp_path: Path) -> None:
+    from pactgraph.validate import _Locator
+
+    path = tmp_path / "a.ttl"
+    path.write_text(
+        "@prefix : <https://example.org/x/> .\n"
+        ":rental-income :of :rent-review .\n"
+        "  :rent :is :due .\n",
+        encoding="utf-8",
+    )
+    locate = _Locator()
+    assert locate.line(path, "https://example.org/x/rent") == 3
+    assert locate.use(path, "https://example.org/x/due", None, None) == 3
+    assert locate.line(path, "https://example.org/x/rent-review") == 2

@@ -100,18 +100,46 @@ class _Locator:
                 (m.group(1) or m.group(3) or ""): (m.group(2) or m.group(4) or "")
                 for m in self._prefix.finditer(text)
             }
-        spellings = [f"<{iri}>"]
-        for prefix, ns in self._prefixes[path].items():
-            if ns and iri.startswith(ns):
-                spellings.append(f"{prefix}:{iri[len(ns) :]}")
+        spellings = self.spellings(path, iri)
         lines = self._lines[path]
         for number, text in enumerate(lines, 1):
             if any(text.startswith(s + " ") or text == s for s in spellings):
                 return number
+        written = self._token(spellings)
         for number, text in enumerate(lines, 1):
-            if any(s in text for s in spellings):
+            if written.search(text):
                 return number
         return None
+
+    def spellings(self, path: Path, iri: str) -> list[str]:
+        """How ``iri`` can be written in the file: in full, or with one of its prefixes."""
+        found = [f"<{iri}>"]
+        for prefix, ns in self._prefixes.get(path, {}).items():
+            if ns and iri.startswith(ns):
+                found.append(f"{prefix}:{iri[len(ns) :]}")
+        return found
+
+    @staticmethod
+    def _token(spellings: list[str]) -> re.Pattern[str]:
+        """A whole name: ``:acme`` in ``pg:holder :acme ;``, not in ``:acme-corp``."""
+        names = "|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True))
+        return re.compile(rf"(?<![\w:<-])(?:{names})(?![\w:%-]|\.[\w-])")
+
+    def use(self, path: Path, value: str, predicate: str | None, after: int | None) -> int | None:
+        """The line where ``value`` is written as the object of ``predicate`` (or at all),
+        looking from the line ``after`` on, where its subject is written."""
+        self.line(path, value)  # reads the file, once
+        lines = self._lines.get(path)
+        if lines is None:
+            return None
+        written = self._token(self.spellings(path, value))
+        said = self._token(self.spellings(path, predicate)) if predicate else None
+        start = after or 1
+        order = [*range(start, len(lines) + 1), *range(1, start)]
+        uses = [n for n in order if written.search(lines[n - 1])]
+        with_predicate = [n for n in uses if said is not None and said.search(lines[n - 1])]
+        found = with_predicate or uses
+        return found[0] if found else None
 
 
 def locate(store: Store, focus: str) -> str:
@@ -161,12 +189,20 @@ def _shacl(store: Store, locate: _Locator) -> list[Finding]:
             rpath = results.value(result, SH.resultPath)
             value = results.value(result, SH.value)
             focus_text = str(focus) if isinstance(focus, rdflib.URIRef) else None
+            said = str(message) if message is not None else "does not conform"
+            line = locate.line(path, focus_text) if path else None
+            if path is not None and isinstance(value, rdflib.URIRef):
+                # a wrong value is pointed at where it is written, and, if it names
+                # nothing, with the closest name that does
+                line = locate.use(path, str(value), _iri(rpath), line) or line
+                hint = _misspelt(store, name, str(value), locate.spellings(path, str(value)))
+                said = said.rstrip(".") + hint if hint else said
             findings.append(
                 Finding(
                     gate="shacl",
-                    message=str(message) if message is not None else "does not conform",
+                    message=said,
                     file=str(path) if path else f"<{name}>",
-                    line=locate.line(path, focus_text) if path else None,
+                    line=line,
                     focus=str(focus) if focus is not None else None,
                     path=str(rpath) if isinstance(rpath, rdflib.URIRef) else None,
                     value=str(value) if value is not None else None,
@@ -175,6 +211,43 @@ def _shacl(store: Store, locate: _Locator) -> list[Finding]:
     # two constraints of one property shape (datatype, minimum) can give the same message
     unique = dict.fromkeys(findings)
     return sorted(unique, key=lambda f: (f.file or "", f.line or 0, f.focus or "", f.message))
+
+
+def _iri(term: object) -> str | None:
+    import rdflib
+
+    return str(term) if isinstance(term, rdflib.URIRef) else None
+
+
+def _misspelt(store: Store, graph: str, value: str, spellings: list[str]) -> str:
+    """What to add to a finding about ``value`` if nothing in the data describes it: that
+    it is named nowhere else, and the closest name that is, as the file writes names."""
+    import difflib
+
+    import pyoxigraph as ox
+
+    node = ox.NamedNode(value)
+    if next(iter(store.oxigraph.quads_for_pattern(node, None, None)), None) is not None:
+        return ""  # described somewhere: a wrong value, not a misspelt one
+    subjects = {
+        q.subject.value
+        for q in store.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+        if isinstance(q.subject, ox.NamedNode)
+    }
+    written = spellings[-1]  # with a prefix, where the file declares one that fits
+    close = difflib.get_close_matches(value, sorted(subjects), n=1, cutoff=0.8)
+    if not close:
+        return f"; {written} is named nowhere else"
+    return f"; {written} is named nowhere else; did you mean {_like(written, value, close[0])}?"
+
+
+def _like(written: str, value: str, other: str) -> str:
+    """``other`` written as ``written`` writes ``value``: with the same prefix."""
+    if written.startswith("<"):
+        return f"<{other}>"
+    prefix, local = written.split(":", 1)
+    namespace = value[: len(value) - len(local)]
+    return f"{prefix}:{other[len(namespace) :]}" if other.startswith(namespace) else f"<{other}>"
 
 
 def _checks(store: Store, locate: _Locator) -> list[Finding]:
