@@ -44,7 +44,10 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
 AT_USE = {"misspelt-name": ":acmee"}
 
 #: how many findings a case gives, where it is not one
-FINDINGS = {"no-quote": 2}  # the royalty has no quote, and its quote is evidence for nothing
+FINDINGS = {
+    "no-quote": 2,  # the royalty has no quote, and its quote is evidence for nothing
+    "changed-source": 2,  # the text changed, and with it the royalty's words (6 percent)
+}
 
 
 def line_of(path: Path, subject: str) -> int:
@@ -194,3 +197,19 @@ def test_a_name_is_found_whole_not_as_the_start_of_another(tmp_path: Path) -> No
     assert locate.line(path, "https://example.org/x/rent") == 3
     assert locate.use(path, "https://example.org/x/due", None, None) == 3
     assert locate.line(path, "https://example.org/x/rent-review") == 2
+
+
+def test_a_changed_source_says_which_quotes_moved_changed_or_were_lost() -> None:
+    folder = DATA / "reanchor"
+    expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    path = folder / "agreement.ttl"
+    result = run_cli("validate", str(path))
+    assert_one_line_error(result, 1, str(path), "fix each line above")
+    lines = result.stdout.splitlines()
+    for focus, needles in expected["findings"].items():
+        where = f"{path}:{line_of(path, ':' + focus)}: "
+        found = [line for line in lines if line.startswith(where)]
+        assert any(all(n in line for n in needles) for line in found), (focus, found)
+    for focus in expected["unreported"]:
+        assert not any(line.endswith(f"/{focus}]") for line in lines), focus
+    assert len(lines) == len(expected["findings"])

@@ -294,6 +294,7 @@ def _quotes(store: Store, locate: _Locator) -> tuple[list[Finding], int, list[st
     unchecked: dict[str, int] = {}
     refused: set[str] = set()
     texts: dict[Path, str | None] = {}
+    changed: set[Path] = set()  # sources whose text is not the one the quotes were taken from
     seen: set[str] = set()
     for row in select(store, "quotes"):
         quote = row["quote"]
@@ -350,16 +351,17 @@ def _quotes(store: Store, locate: _Locator) -> tuple[list[Finding], int, list[st
                 continue
             digest = hashlib.sha256(data).hexdigest()
             if "sha256" in row and row["sha256"] != digest:
+                changed.add(source)
                 findings.append(
                     finding(
                         f"source text {source} has SHA-256 {digest}, not the recorded "
-                        f"{row['sha256']}: the text changed, so no offset can be trusted; "
-                        "restore it or re-check every quote and update pg:sha256",
+                        f"{row['sha256']}: the text changed; each quote it moved, changed or "
+                        "lost is listed, so restore the text, or fix those quotes and update "
+                        "pg:sha256",
                         at=locate.line(agreement_file, row.get("source")),
                         focus=row.get("source", quote),
                     )
                 )
-                continue
             try:
                 texts[source] = data.decode("utf-8")
             except UnicodeDecodeError:
@@ -379,22 +381,86 @@ def _quotes(store: Store, locate: _Locator) -> tuple[list[Finding], int, list[st
         # where the same words stand more than once, point at the place nearest the offsets
         near = start if isinstance(start, int) else 0
         found = min(places, key=lambda at: abs(at - near)) if places else -1
+        shown = f'"{exact[:60]}{"…" if len(exact) > 60 else ""}"'
+        was = "quote moved: it" if source in changed else "quote"
         if not places:
-            findings.append(
-                finding(
-                    f"quote not found verbatim in {source.name}: "
-                    f'"{exact[:60]}{"…" if len(exact) > 60 else ""}"; copy it exactly '
+            close = _closest_passage(text, exact, near)
+            if close is None and source in changed:
+                message = (
+                    f"quote lost: {source.name} no longer says {shown}, verbatim or nearly; "
+                    "drop what rests on it, or restore the text"
+                )
+            elif close is None:
+                message = (
+                    f"quote not found verbatim in {source.name}: {shown}; copy it exactly "
                     "from the source (typographic characters included)"
                 )
-            )
+            elif source in changed:
+                at, until = close
+                message = (
+                    f'quote changed: {source.name} now reads "{text[at:until]}" at '
+                    f"{at}..{until}, where it read {shown}: check what rests on it, then set "
+                    f"oa:exact to those words, oa:start {at} and oa:end {until}"
+                )
+            else:
+                at, until = close
+                message = (
+                    f"quote not found verbatim in {source.name}: {shown}; the nearest passage "
+                    f'reads "{text[at:until]}" at {at}..{until}: copy the words exactly and '
+                    f"set oa:start {at} and oa:end {until}"
+                )
+            findings.append(finding(message))
         else:
             findings.append(
                 finding(
-                    f"quote stands at {found}..{found + len(exact)} in {source.name}, not at "
+                    f"{was} stands at {found}..{found + len(exact)} in {source.name}, not at "
                     f"{start}..{end}; set oa:start {found} and oa:end {found + len(exact)}"
                 )
             )
     return findings, len(seen) - sum(unchecked.values()), sorted(unchecked)
+
+
+#: How like a quote a passage must be to be that quote, changed (a ratio of difflib's).
+CLOSE_ENOUGH = 0.8
+
+
+def _closest_passage(text: str, exact: str, near: int) -> tuple[int, int] | None:
+    """Where ``text`` says nearly what ``exact`` says, as ``(start, end)``, or None.
+
+    Candidates start where the longest run of characters the two share puts them (in the
+    whole text, and in the stretch around ``near``, where the quote stood); each is tried
+    with its ends moved by up to a fifth of the quote's length, snapped to whole words, and
+    the likest passage wins if it is at least :data:`CLOSE_ENOUGH` alike.
+    """
+    import difflib
+
+    if not exact or not text:
+        return None
+    size = len(exact)
+    spans = [(0, len(text)), (max(0, near - 2 * size), min(len(text), near + 3 * size))]
+    starts: set[int] = set()
+    for low, high in spans:
+        matcher = difflib.SequenceMatcher(None, text, exact, autojunk=False)
+        block = matcher.find_longest_match(low, high, 0, size)
+        if block.size:
+            starts.add(max(0, block.a - block.b))
+    slack = max(3, size // 5)
+    matcher = difflib.SequenceMatcher(None, "", exact, autojunk=False)  # the quote read once
+    best: tuple[float, int, int] = (CLOSE_ENOUGH, -1, -1)
+    for first in sorted(starts):
+        for start in range(max(0, first - slack), min(len(text), first + slack) + 1):
+            if start and not text[start - 1].isspace():
+                continue  # passages start at a word
+            for end in range(start + size - slack, min(len(text), start + size + slack) + 1):
+                if end < len(text) and not text[end].isspace():
+                    continue  # and end at one
+                matcher.set_seq1(text[start:end])
+                if matcher.real_quick_ratio() < best[0] or matcher.quick_ratio() < best[0]:
+                    continue  # cannot beat the best so far
+                ratio = matcher.ratio()
+                if ratio > best[0] or (best[1] < 0 and ratio >= best[0]):
+                    best = (ratio, start, end)
+    return (best[1], best[2]) if best[1] >= 0 else None
 
 
 def _agreements(store: Store) -> list[Finding]:
