@@ -53,13 +53,30 @@ def _timed(label: str, action):  # type: ignore[no-untyped-def]
     return result
 
 
+def _resident() -> int:
+    """This process's resident memory, in bytes (Linux)."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
 def main(count: int = 1000) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         _timed(f"write {count} agreements", lambda: write_portfolio(folder, count))
+        before = _resident()
         store = _timed("load (Oxigraph, in memory)", lambda: load([folder]))
-        print(f"{'agreement graphs / quads':<44} {len(store.origins)} / {len(store)}")
+        quads = len(store)
+        print(f"{'agreement graphs / quads':<44} {len(store.origins)} / {quads}")
+        print(
+            f"{'memory per quad, store (target 400)':<44} {(_resident() - before) / quads:8.0f} B"
+        )
         _timed("read the term model (3 queries + networkx)", lambda: model(store))
+        print(
+            f"{'memory per quad, with the term model':<44} {(_resident() - before) / quads:8.0f} B"
+        )
         _timed("state on 2031-07-01, every provision", lambda: state(store, dt.date(2031, 7, 1)))
         event = f"{BASE}-copy-00000/agi-verified"
         _timed("impact of one agreement's event (no date)", lambda: impact(store, event))
