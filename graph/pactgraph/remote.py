@@ -199,7 +199,9 @@ class Remote:
 
     def graph(self, iri: str) -> list[ox.Triple]:
         """Every triple in the named graph ``iri``."""
-        return self.triples(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}")
+        return self.triples(
+            f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {_iri(iri)} {{ ?s ?p ?o }} }}"
+        )
 
     def agreement_graphs(self) -> list[str]:
         """The named graphs holding an agreement, and those pactgraph pushed."""
@@ -228,7 +230,9 @@ class Remote:
             )
             return
         self._update(
-            f"DROP SILENT GRAPH <{iri}> ;\nINSERT DATA {{ GRAPH <{iri}> {{\n" + text.decode() + "}}"
+            f"DROP SILENT GRAPH {_iri(iri)} ;\nINSERT DATA {{ GRAPH {_iri(iri)} {{\n"
+            + text.decode()
+            + "}}"
         )
 
     def remove(self, iri: str) -> None:
@@ -240,7 +244,7 @@ class Remote:
                 if " 404 " not in str(error):
                     raise
             return
-        self._update(f"DROP SILENT GRAPH <{iri}>")
+        self._update(f"DROP SILENT GRAPH {_iri(iri)}")
 
     def _graph_url(self, iri: str) -> str:
         assert self.gsp is not None
@@ -259,6 +263,17 @@ class Remote:
             body=sparql.encode(),
             headers={"Content-Type": "application/sparql-update"},
         )
+
+
+def _iri(value: str) -> str:
+    """``value`` written as an IRI in SPARQL text, refused if it is not one (so that a graph
+    name a store sent back cannot change what a query says)."""
+    try:
+        return str(ox.NamedNode(value))
+    except ValueError:
+        raise RemoteError(
+            f"{value!r} is not an IRI; the store named a graph that cannot be one"
+        ) from None
 
 
 def _credentials(url: str) -> tuple[str, str] | None:
@@ -435,7 +450,7 @@ class RemoteStore(Store):
             return super().__len__()
         rows = self.remote.select(
             "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } VALUES ?g { "
-            + " ".join(f"<{g}>" for g in self.agreement_graphs)
+            + " ".join(_iri(g) for g in self.agreement_graphs)
             + " } }"
         )
         return int(rows[0]["n"]) if rows else 0
