@@ -299,3 +299,42 @@ def test_a_store_that_cannot_be_reached() -> None:
     assert "http:// or https:// URL" in bad.stderr
     both = run_cli("info", "--endpoint", url, "--data", str(DATA / "lease" / "agreement.ttl"))
     assert both.returncode == 2
+
+
+def test_a_store_named_badly_or_with_credentials_in_its_url() -> None:
+    for url, said in (
+        ("http://analyst:s3cret@127.0.0.1:9/query", "keep credentials out of the URL"),
+        ("http://127.0.0.1:abc/query", "is not a URL"),
+        ("http://[::1/query", "is not a URL"),
+    ):
+        result = run_cli("info", "--endpoint", url)
+        assert result.returncode == 2, (url, result.stderr)
+        assert said in result.stderr
+        assert "s3cret" not in result.stderr
+        assert result.stderr.count("\n") == 1
+
+
+def test_a_query_the_store_refuses_is_a_query_error(endpoint: str) -> None:
+    assert run_cli("load", *BUNDLED, "--endpoint", endpoint).returncode == 0
+    result = run_cli("query", "-e", "SELEC ?x WHERE {", "--endpoint", endpoint)
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1
+    assert "the store refused the query" in result.stderr
+    assert " 1:" in result.stderr  # its line, without the prefixes pactgraph puts first
+
+
+def test_default_and_named_graphs_stay_apart(endpoint: str) -> None:
+    assert run_cli("load", *BUNDLED, "--endpoint", endpoint).returncode == 0
+    local, remote = load(), open_remote(Remote(endpoint))
+    v1, v2 = sorted(local.agreement_graphs)
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    named = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    for text, default, names in (
+        (count, [], [v1]),
+        (count, [v2], [v1]),
+        (named, [v1], []),
+        (named, [v1], [v2]),
+    ):
+        here = query(local, text, default_graphs=default, named_graphs=names).records()
+        there = query(remote, text, default_graphs=default, named_graphs=names).records()
+        assert here == there, (text, default, names)

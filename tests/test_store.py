@@ -190,6 +190,8 @@ def test_the_term_model_is_kept_with_the_store(files: Path, tmp_path: Path) -> N
     [kept] = (store / "views").glob("gen-*/*.pickle")
     assert kept.parent.name == (store / "current").resolve().name
     assert _json(*question) == first  # read from what the first run kept
+    assert run_cli("load", str(files), "--store", str(store)).returncode == 0  # no change
+    assert kept.is_file()  # so the store, and what it keeps, stay as they were
     kept.write_bytes(b"not a pickle")  # a view that cannot be read is worked out again
     assert _json(*question) == first
     # the data changes: the next generation's view, and the old one gone

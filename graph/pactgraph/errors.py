@@ -73,9 +73,12 @@ class QueryError(PactgraphError):
 
 
 class RemoteError(PactgraphError):
-    """A remote SPARQL store cannot be reached, or refuses or fails a request (exit code 4)."""
+    """A remote SPARQL store cannot be reached, or refuses or fails a request (exit code 4);
+    ``status`` is the HTTP status it answered, if any, and ``detail`` what it said."""
 
     exit_code = 4
+    status: int | None = None
+    detail: str = ""
 
 
 class UsageError(PactgraphError):

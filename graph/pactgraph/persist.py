@@ -244,6 +244,12 @@ def persist(
 
     folder.mkdir(parents=True, exist_ok=True)
     current = _generation(folder)
+    if not parsed and current is not None:  # nothing changed: the store, and its views, stay
+        store = open_store(folder)
+        if set(same) <= set(store.agreement_graphs):
+            agreements, count = len(store.agreement_graphs), len(store)
+            return Loaded((), (), tuple(sorted(same)), agreements, count, _size(current))
+        del store
     oxi, target = _begin(folder, current)
     records = _records(oxi)
     added, replaced = [], []

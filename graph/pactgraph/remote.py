@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import http.client
 import os
 import urllib.error
 import urllib.parse
@@ -67,6 +68,7 @@ PASSWORD_ENV = "PACTGRAPH_ENDPOINT_PASSWORD"
 _FILE = RECORDS_GRAPH + "#file"
 _SHA256 = RECORDS_GRAPH + "#sha256"
 _AGREEMENT = "https://w3id.org/pactgraph/ns#Agreement"
+_NOTHING = "urn:pactgraph:no-graph"
 
 
 @dataclass(frozen=True)
@@ -89,8 +91,20 @@ class Remote:
 
     def __post_init__(self) -> None:
         for url in (self.endpoint, self.gsp, self.update):
-            if url is not None and urllib.parse.urlsplit(url).scheme not in ("http", "https"):
+            if url is None:
+                continue
+            try:
+                parts = urllib.parse.urlsplit(url)
+                parts.port  # noqa: B018 -- a port that is not a number raises here
+            except ValueError:
+                raise UsageError(f"{url!r} is not a URL; give the store's endpoint URL") from None
+            if parts.scheme not in ("http", "https") or not parts.hostname:
                 raise UsageError(f"{url}: give a store's endpoint as an http:// or https:// URL")
+            if parts.username is not None or parts.password is not None:
+                raise UsageError(
+                    f"{parts.hostname}: keep credentials out of the URL, where others can read "
+                    f"them; give them in {USER_ENV} and {PASSWORD_ENV}, or in ~/.netrc"
+                )
         if self.gsp is None and self.update is None and self.endpoint.endswith("/query"):
             # an Oxigraph server: /query, /update, and the protocol at /store
             object.__setattr__(self, "gsp", self.endpoint[: -len("query")] + "store")
@@ -111,7 +125,8 @@ class Remote:
         credentials = _credentials(url)
         if credentials is not None:
             token = base64.b64encode(":".join(credentials).encode()).decode()
-            request.add_header("Authorization", f"Basic {token}")
+            # never sent on to where a redirect points
+            request.add_unredirected_header("Authorization", f"Basic {token}")
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 data: bytes = response.read()
@@ -125,11 +140,11 @@ class Remote:
                     f"{url}: the store refused the request ({error.code} {error.reason}){said}; "
                     f"give credentials in {USER_ENV} and {PASSWORD_ENV}, or in ~/.netrc"
                 ) from None
-            raise RemoteError(
-                f"{url}: the store answered {error.code} {error.reason}{said}"
-            ) from None
-        except (urllib.error.URLError, OSError) as error:
-            reason = getattr(error, "reason", error)
+            refused = RemoteError(f"{url}: the store answered {error.code} {error.reason}{said}")
+            refused.status, refused.detail = error.code, " ".join(detail)[:500]
+            raise refused from None
+        except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as error:
+            reason = getattr(error, "reason", None) or type(error).__name__
             raise RemoteError(
                 f"{url}: cannot reach the store ({reason}); is it running, and is the URL right?"
             ) from None
@@ -145,12 +160,7 @@ class Remote:
                 "Accept": "application/sparql-results+xml",
             },
         )
-        try:
-            answer = ox.parse_query_results(data, format=ox.QueryResultsFormat.XML)
-        except (SyntaxError, ValueError) as error:
-            raise RemoteError(
-                f"{self.endpoint}: the store's answer is not SPARQL XML results ({error})"
-            ) from None
+        answer = results(self.endpoint, data)
         if not isinstance(answer, ox.QuerySolutions):
             raise RemoteError(f"{self.endpoint}: the store did not answer with rows")
         names = [v.value for v in answer.variables]
@@ -177,13 +187,22 @@ class Remote:
                 f"{self.endpoint}: the store's answer is not N-Triples ({error.msg})"
             ) from None
 
-    def run(self, sparql: str, dataset: Sequence[str] | None, *, triples: bool) -> bytes:
-        """Send any query, over ``dataset`` (its graphs as the default graph and as the named
-        graphs) unless it names its own; the answer as N-Triples if it gives ``triples`` (a
-        CONSTRUCT or DESCRIBE), else as SPARQL XML results."""
+    def run(
+        self,
+        sparql: str,
+        dataset: tuple[Sequence[str], Sequence[str]] | None,
+        *,
+        triples: bool,
+    ) -> bytes:
+        """Send any query, over ``dataset`` (its default graphs and its named graphs; None:
+        the store's own); the answer as N-Triples if it gives ``triples`` (a CONSTRUCT or
+        DESCRIBE), else as SPARQL XML results."""
         form = [("query", sparql)]
-        for graph in dataset or ():
-            form += [("default-graph-uri", graph), ("named-graph-uri", graph)]
+        if dataset is not None:
+            default, named = dataset
+            # an empty list would leave the store's own dataset: name a graph nothing is in
+            form += [("default-graph-uri", g) for g in default or [_NOTHING]]
+            form += [("named-graph-uri", g) for g in named or [_NOTHING]]
         return self._call(
             self.endpoint,
             method="POST",
@@ -263,6 +282,18 @@ class Remote:
             body=sparql.encode(),
             headers={"Content-Type": "application/sparql-update"},
         )
+
+
+def results(url: str, data: bytes) -> ox.QuerySolutions | ox.QueryBoolean:
+    """SPARQL XML results, refused if cut short (a parser reads a cut answer as complete)."""
+    if not data.rstrip().endswith(b"</sparql>"):
+        raise RemoteError(f"{url}: the store's answer ends early; ask again")
+    try:
+        return ox.parse_query_results(data, format=ox.QueryResultsFormat.XML)
+    except (SyntaxError, ValueError) as error:
+        raise RemoteError(
+            f"{url}: the store's answer is not SPARQL XML results ({error})"
+        ) from None
 
 
 def _iri(value: str) -> str:
@@ -441,9 +472,34 @@ class RemoteStore(Store):
     @property
     def pushdown(self) -> bool:
         """Whether queries run on the store (else on the copy): not on a store with
-        :data:`QUIRKS`."""
+        :data:`QUIRKS`, nor on one with more agreements than a request can name
+        (:data:`NAMED_AT_MOST`) that keeps its named graphs out of its default graph."""
         server = self.remote.server.lower()
-        return not any(server.startswith(name.lower()) for name in QUIRKS)
+        if any(server.startswith(name.lower()) for name in QUIRKS):
+            return False
+        return len(self.agreement_graphs) < NAMED_AT_MOST or self._merges
+
+    @property
+    def query_dataset(self) -> tuple[list[str], list[str]] | None:
+        """The dataset each query names: the agreement graphs and the ontology's, as default
+        and as named graphs; None (the store's own) past :data:`NAMED_AT_MOST` graphs, on a
+        store that merges its named graphs into its default graph."""
+        if len(self.agreement_graphs) < NAMED_AT_MOST:
+            graphs = [*self.agreement_graphs, ONTOLOGY_GRAPH]
+            return graphs, graphs
+        return None
+
+    @property
+    def _merges(self) -> bool:
+        """Whether the store's default graph is the union of its named graphs (pactgraph
+        writes nothing to the default graph, so an agreement seen there comes from one)."""
+        if "merges" not in self.views:
+            answer = results(
+                self.remote.endpoint,
+                self.remote.run(f"ASK {{ ?a a <{_AGREEMENT}> }}", None, triples=False),
+            )
+            self.views["merges"] = bool(answer)
+        return bool(self.views["merges"])
 
     def __len__(self) -> int:
         if not self.pushdown:
@@ -455,6 +511,11 @@ class RemoteStore(Store):
         )
         return int(rows[0]["n"]) if rows else 0
 
+
+#: How many graphs a request names at most: past it, a query runs over the store's own
+#: dataset if the store merges its named graphs, else on a copy (naming a thousand graphs
+#: in each request makes an Oxigraph server take minutes over a query).
+NAMED_AT_MOST = 64
 
 #: Stores whose answers to pactgraph's named queries differ from the standard's, by the
 #: start of their ``Server`` header, with what differs: pactgraph answers from a copy of

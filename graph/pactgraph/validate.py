@@ -381,7 +381,7 @@ def _quotes(store: Store, locate: _Locator) -> tuple[list[Finding], int, list[st
         # where the same words stand more than once, point at the place nearest the offsets
         near = start if isinstance(start, int) else 0
         found = min(places, key=lambda at: abs(at - near)) if places else -1
-        shown = f'"{exact[:60]}{"…" if len(exact) > 60 else ""}"'
+        shown = _shown(exact)
         was = "quote moved: it" if source in changed else "quote"
         if not places:
             close = _closest_passage(text, exact, near)
@@ -398,7 +398,7 @@ def _quotes(store: Store, locate: _Locator) -> tuple[list[Finding], int, list[st
             elif source in changed:
                 at, until = close
                 message = (
-                    f'quote changed: {source.name} now reads "{text[at:until]}" at '
+                    f"quote changed: {source.name} now reads {_shown(text[at:until])} at "
                     f"{at}..{until}, where it read {shown}: check what rests on it, then set "
                     f"oa:exact to those words, oa:start {at} and oa:end {until}"
                 )
@@ -406,8 +406,8 @@ def _quotes(store: Store, locate: _Locator) -> tuple[list[Finding], int, list[st
                 at, until = close
                 message = (
                     f"quote not found verbatim in {source.name}: {shown}; the nearest passage "
-                    f'reads "{text[at:until]}" at {at}..{until}: copy the words exactly and '
-                    f"set oa:start {at} and oa:end {until}"
+                    f"reads {_shown(text[at:until])} at {at}..{until}: copy the words exactly "
+                    f"and set oa:start {at} and oa:end {until}"
                 )
             findings.append(finding(message))
         else:
@@ -418,6 +418,12 @@ def _quotes(store: Store, locate: _Locator) -> tuple[list[Finding], int, list[st
                 )
             )
     return findings, len(seen) - sum(unchecked.values()), sorted(unchecked)
+
+
+def _shown(words: str) -> str:
+    """Words of a text for a one-line message: spaces as one, the first 60 characters."""
+    flat = " ".join(words.split())
+    return f'"{flat[:60]}{"…" if len(flat) > 60 else ""}"'
 
 
 #: How like a quote a passage must be to be that quote, changed (a ratio of difflib's).
@@ -437,15 +443,21 @@ def _closest_passage(text: str, exact: str, near: int) -> tuple[int, int] | None
     if not exact or not text:
         return None
     size = len(exact)
-    spans = [(0, len(text)), (max(0, near - 2 * size), min(len(text), near + 3 * size))]
+    spans = [(max(0, near - 2 * size), min(len(text), near + 3 * size))]
+    if len(text) <= 200_000:  # and in the whole text, where that is quick
+        spans.append((0, len(text)))
     starts: set[int] = set()
     for low, high in spans:
         matcher = difflib.SequenceMatcher(None, text, exact, autojunk=False)
         block = matcher.find_longest_match(low, high, 0, size)
         if block.size:
             starts.add(max(0, block.a - block.b))
-    slack = max(3, size // 5)
-    matcher = difflib.SequenceMatcher(None, "", exact, autojunk=False)  # the quote read once
+    slack = min(40, max(3, size // 5))
+    # long quotes are compared word by word: as good a measure, and far quicker
+    by_words = size > 400
+    matcher = difflib.SequenceMatcher(
+        None, [], exact.split() if by_words else exact, autojunk=False
+    )  # the quote read once
     best: tuple[float, int, int] = (CLOSE_ENOUGH, -1, -1)
     for first in sorted(starts):
         for start in range(max(0, first - slack), min(len(text), first + slack) + 1):
@@ -454,7 +466,8 @@ def _closest_passage(text: str, exact: str, near: int) -> tuple[int, int] | None
             for end in range(start + size - slack, min(len(text), start + size + slack) + 1):
                 if end < len(text) and not text[end].isspace():
                     continue  # and end at one
-                matcher.set_seq1(text[start:end])
+                passage = text[start:end]
+                matcher.set_seq1(passage.split() if by_words else passage)
                 if matcher.real_quick_ratio() < best[0] or matcher.quick_ratio() < best[0]:
                     continue  # cannot beat the best so far
                 ratio = matcher.ratio()
