@@ -23,7 +23,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import networkx as nx
 import pytest
@@ -338,3 +338,53 @@ def test_default_and_named_graphs_stay_apart(endpoint: str) -> None:
         here = query(local, text, default_graphs=default, named_graphs=names).records()
         there = query(remote, text, default_graphs=default, named_graphs=names).records()
         assert here == there, (text, default, names)
+
+
+class _Elsewhere(http.server.BaseHTTPRequestHandler):
+    """A server a redirect points at: it notes whether credentials came with the request."""
+
+    seen: ClassVar[list[str | None]] = []
+
+    def do_GET(self) -> None:
+        self.seen.append(self.headers.get("Authorization"))
+        self.send_response(404)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    do_POST = do_GET
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def test_credentials_are_not_sent_on_through_a_redirect(monkeypatch: pytest.MonkeyPatch) -> None:
+    elsewhere = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Elsewhere)
+    target = f"http://127.0.0.1:{elsewhere.server_address[1]}/query"
+
+    class Redirect(http.server.BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            self.send_response(302)  # urllib follows it, as a GET
+            self.send_header("Location", target)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    first = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Redirect)
+    servers = [elsewhere, first]
+    for server in servers:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        monkeypatch.setenv("PACTGRAPH_ENDPOINT_USER", USER)
+        monkeypatch.setenv("PACTGRAPH_ENDPOINT_PASSWORD", PASSWORD)
+        _Elsewhere.seen.clear()
+        result = run_cli("info", "--endpoint", f"http://127.0.0.1:{first.server_address[1]}/query")
+        assert result.returncode == 4  # the store it was sent to answers 404
+        assert _Elsewhere.seen  # the redirect was followed
+        assert _Elsewhere.seen == [None] * len(_Elsewhere.seen)  # without the credentials
+        assert PASSWORD not in result.stderr
+    finally:
+        for server in servers:
+            server.shutdown()
+            server.server_close()
