@@ -43,9 +43,9 @@ from .load import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
-__all__ = ["RECORDS", "Loaded", "open_store", "persist", "unload"]
+__all__ = ["RECORDS", "Loaded", "open_store", "persist", "read_agreements", "unload"]
 
 #: The named graph holding, for each agreement, the file it came from and the file's hash.
 RECORDS = RECORDS_GRAPH
@@ -211,10 +211,6 @@ def persist(
         raise UsageError(
             f"--store {folder}: the folder holds other files; give an empty or new folder"
         )
-    files = rdf_files(paths)
-    if STDIN_PATH in files:
-        raise UsageError("a store keeps the file each agreement came from; name files, not -")
-    _check_size(files, max_input)
     # a file loaded before, unchanged since (same path, same SHA-256), is not parsed again
     before = _generation(folder) if folder.is_dir() else None
     known: dict[tuple[str, str], str] = {}
@@ -222,25 +218,7 @@ def persist(
         held = ox.Store.read_only(str(before))
         known = {(file, digest): name for name, (file, digest) in _records(held).items()}
         del held
-    same: dict[str, Path] = {}
-    parsed: dict[str, tuple[Path, str, list[ox.Quad]]] = {}
-    for path in files:  # every file parsed (and checked) before the store is touched
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        name = known.get((str(path.resolve()), digest), "")
-        if name and name not in parsed and name not in same:
-            same[name] = path
-            continue
-        quads = _parse(path, max_input)
-        if not quads:
-            raise DataError(f"{path}: holds no RDF statements; name a file that describes one")
-        name = _graph_name(path, quads)
-        if name in parsed or name in same:
-            other = parsed[name][0] if name in parsed else same[name]
-            raise DataError(
-                f"{path}: agreement {name} is also in {other}; give each version of "
-                "an agreement its own IRI"
-            )
-        parsed[name] = (path.resolve(), digest, quads)
+    same, parsed = read_agreements(paths, max_input, known)
 
     folder.mkdir(parents=True, exist_ok=True)
     current = _generation(folder)
@@ -281,6 +259,48 @@ def persist(
         oxi.optimize()
     result = _finish(folder, oxi, target, current)
     return Loaded(tuple(added), tuple(replaced), tuple(unchanged), *result)
+
+
+def read_agreements(
+    paths: Sequence[str | Path],
+    max_input: int | None = MAX_INPUT,
+    known: Mapping[tuple[str, str], str] | None = None,
+) -> tuple[dict[str, Path], dict[str, tuple[Path, str, list[ox.Quad]]]]:
+    """The agreement files ``paths`` for a store, every one checked before any store is
+    touched: by agreement, those ``known`` holds unchanged (``(file, SHA-256)`` → the
+    agreement), and the others parsed, each with its file and SHA-256.
+
+    Raises
+    ------
+    ParseError, DataError
+        A file does not parse, holds nothing, or holds an agreement another file holds too.
+    UsageError
+        Standard input is given: a store keeps the file each agreement came from.
+    """
+    files = rdf_files(paths)
+    if STDIN_PATH in files:
+        raise UsageError("a store keeps the file each agreement came from; name files, not -")
+    _check_size(files, max_input)
+    same: dict[str, Path] = {}
+    parsed: dict[str, tuple[Path, str, list[ox.Quad]]] = {}
+    for path in files:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        name = (known or {}).get((str(path.resolve()), digest), "")
+        if name and name not in parsed and name not in same:
+            same[name] = path
+            continue
+        quads = _parse(path, max_input)
+        if not quads:
+            raise DataError(f"{path}: holds no RDF statements; name a file that describes one")
+        name = _graph_name(path, quads)
+        if name in parsed or name in same:
+            other = parsed[name][0] if name in parsed else same[name]
+            raise DataError(
+                f"{path}: agreement {name} is also in {other}; give each version of "
+                "an agreement its own IRI"
+            )
+        parsed[name] = (path.resolve(), digest, quads)
+    return same, parsed
 
 
 def unload(directory: str | Path, agreement: str) -> Loaded:

@@ -29,7 +29,6 @@ JSON results under a key the standard does not name.
 from __future__ import annotations
 
 import base64
-import hashlib
 import http.client
 import os
 import urllib.error
@@ -41,18 +40,13 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from .errors import DataError, InputNotFoundError, RemoteError, UsageError
+from .errors import InputNotFoundError, RemoteError, UsageError
 from .load import (
     MAX_INPUT,
     ONTOLOGY_GRAPH,
     RECORDS_GRAPH,
-    STDIN_PATH,
     Store,
-    _check_size,
-    _graph_name,
-    _parse,
     _with_ontology,
-    rdf_files,
 )
 
 if TYPE_CHECKING:
@@ -151,16 +145,7 @@ class Remote:
 
     def select(self, sparql: str) -> list[dict[str, str]]:
         """The rows of a SELECT query, each variable's value as text."""
-        data = self._call(
-            self.endpoint,
-            method="POST",
-            body=urllib.parse.urlencode({"query": sparql}).encode(),
-            headers={
-                "Content-Type": "application/x-www-form-urlencoded",
-                "Accept": "application/sparql-results+xml",
-            },
-        )
-        answer = results(self.endpoint, data)
+        answer = results(self.endpoint, self.run(sparql, None, triples=False))
         if not isinstance(answer, ox.QuerySolutions):
             raise RemoteError(f"{self.endpoint}: the store did not answer with rows")
         names = [v.value for v in answer.variables]
@@ -171,15 +156,7 @@ class Remote:
 
     def triples(self, sparql: str) -> list[ox.Triple]:
         """The triples of a CONSTRUCT query."""
-        data = self._call(
-            self.endpoint,
-            method="POST",
-            body=urllib.parse.urlencode({"query": sparql}).encode(),
-            headers={
-                "Content-Type": "application/x-www-form-urlencoded",
-                "Accept": "application/n-triples",
-            },
-        )
+        data = self.run(sparql, None, triples=True)
         try:
             return [q.triple for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
         except SyntaxError as error:
@@ -353,22 +330,9 @@ def push(
     RemoteError
         The store cannot be reached or refuses a request.
     """
-    files = rdf_files(paths)
-    if STDIN_PATH in files:
-        raise UsageError("a store keeps the file each agreement came from; name files, not -")
-    _check_size(files, max_input)
-    parsed: dict[str, tuple[Path, str, list[ox.Quad]]] = {}
-    for path in files:
-        quads = _parse(path, max_input)
-        if not quads:
-            raise DataError(f"{path}: holds no RDF statements; name a file that describes one")
-        name = _graph_name(path, quads)
-        if name in parsed:
-            raise DataError(
-                f"{path}: agreement {name} is also in {parsed[name][0]}; give each version of "
-                "an agreement its own IRI"
-            )
-        parsed[name] = (path.resolve(), hashlib.sha256(path.read_bytes()).hexdigest(), quads)
+    from .persist import read_agreements
+
+    _, parsed = read_agreements(paths, max_input)
     held = set(remote.agreement_graphs())
     records = remote.records()
     added: list[str] = []
