@@ -109,11 +109,11 @@ def _load_into(args: argparse.Namespace) -> int:
 
     files = [*(args.files or []), *(args.data or [])]
     remote = _remote(args)
+    if (remote is not None or _store_dir(args)) and not files:
+        raise UsageError("name the agreement files or folders to load")
     if remote is not None:
         from .remote import push
 
-        if not files:
-            raise UsageError("name the agreement files or folders to load")
         pushed = push(files, remote, max_input=_max_input(args))
         _out(
             f"{len(pushed.added)} added, {len(pushed.replaced)} replaced, "
@@ -126,8 +126,6 @@ def _load_into(args: argparse.Namespace) -> int:
         raise UsageError(
             "pactgraph load FILES needs --store DIR (or PACTGRAPH_STORE), or --endpoint URL"
         )
-    if not files:
-        raise UsageError("name the agreement files or folders to load")
     done = persist(files, store, max_input=_max_input(args))
     _out(
         f"{len(done.added)} added, {len(done.replaced)} replaced, {len(done.unchanged)} "
