@@ -72,7 +72,7 @@ _STORES: dict[str, Store] = {}
 
 def _store(name: str) -> Store:
     if name not in _STORES:
-        _STORES[name] = load(sorted((DATA / name).glob("*.ttl")))
+        _STORES[name] = load([DATA / name])
     return _STORES[name]
 
 

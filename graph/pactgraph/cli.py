@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NoReturn
 
 from . import __version__
-from .errors import PactgraphError, UsageError
+from .errors import InputNotFoundError, OutputError, PactgraphError, UsageError
 
 __all__ = ["COMMANDS", "EXIT_CODES", "build_parser", "main"]
 
@@ -221,7 +221,104 @@ def _export(args: argparse.Namespace) -> int:
         from .output import check_output
 
         check_output(args.output, directory=args.format == "neo4j")
-    return _emit(export(_load(args), args.format), args.output)
+    data = export(_load(args), args.format)
+    if args.format == "pactgraph-md":
+        if isinstance(data, dict) and args.output == "-":
+            raise UsageError(f"{len(data)} agreements make {len(data)} files; give -o DIRECTORY")
+        _refuse_existing(args.output, data)
+    return _emit(data, args.output)
+
+
+def _refuse_existing(output: str, data: bytes | dict[str, bytes]) -> None:
+    """An agreement file is someone's work: never write over one."""
+    from pathlib import Path
+
+    if output == "-":
+        return
+    target = Path(output)
+    paths = [target] if isinstance(data, bytes) else [target / name for name in data]
+    for path in paths:
+        if path.exists():
+            raise OutputError(f"{path}: exists; move it away or choose another path")
+
+
+# ------------------------------------------------------------------ new, build
+
+#: The first line of a file ``build`` writes: ``build`` writes over such a file, never
+#: over one a person wrote.
+BUILT_MARK = "# Built by pactgraph from {name}: edit that file and build again."
+
+
+def _new(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .literate import skeleton
+
+    source = Path(args.source)
+    if not source.is_file():
+        raise InputNotFoundError(f"{source}: no such file; name the agreement's text")
+    try:
+        text = skeleton(source, base=args.base)
+    except UnicodeDecodeError as err:
+        raise UsageError(f"{source}: not UTF-8 text ({err.reason}); save it as UTF-8") from None
+    output = args.output
+    if output != "-":
+        _refuse_existing(output, b"")
+        if Path(output).resolve().parent != source.resolve().parent:
+            sys.stderr.write(
+                f"note: {source.name} must sit beside {Path(output).name} for build to find "
+                "the quotes; copy it there\n"
+            )
+    return _emit(text.encode("utf-8"), output)
+
+
+def _new_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("source", metavar="SOURCE", help="the agreement's text (UTF-8)")
+    parser.add_argument(
+        "-o", "--output", default="-", metavar="FILE",
+        help="write the new agreement file here (never over an existing file); default: "
+        "standard output",
+    )  # fmt: skip
+    parser.add_argument(
+        "--base",
+        metavar="IRI",
+        help="the namespace of the agreement's names (default: https://example.org/NAME/)",
+    )
+
+
+def _build(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .literate import build
+    from .load import LITERATE
+
+    source = Path(args.file)
+    if source.suffix.lower() != LITERATE or not source.is_file():
+        raise InputNotFoundError(f"{source}: no such agreement file; name a .md file")
+    graph = build(source).graph
+    text = BUILT_MARK.format(name=source.name) + "\n" + graph.serialize(format="turtle")
+    if args.output != "-":
+        target = Path(args.output)
+        if target.exists():
+            try:
+                first = target.read_text(encoding="utf-8").split("\n", 1)[0]
+            except (OSError, UnicodeDecodeError):
+                first = ""
+            if not first.startswith("# Built by pactgraph from "):
+                raise OutputError(
+                    f"{target}: exists and was not built by pactgraph; move it away or "
+                    "choose another path"
+                )
+    return _emit(text.encode("utf-8"), args.output)
+
+
+def _build_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="the agreement file (.md) to compile")
+    parser.add_argument(
+        "-o", "--output", default="-", metavar="FILE",
+        help="write the Turtle here (over a file build wrote, never over another); "
+        "default: standard output",
+    )  # fmt: skip
 
 
 def _export_args(parser: argparse.ArgumentParser) -> None:
@@ -835,9 +932,20 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handle
         _timeline,
     ),
     "export": (
-        "write the agreements as RDF or for graph tools (GraphML, GEXF, Neo4j, DOT, ...)",
+        "write the agreements as RDF, for graph tools (GraphML, GEXF, Neo4j, DOT, ...), or "
+        "as agreement files (pactgraph-md)",
         _export_args,
         _export,
+    ),
+    "new": (
+        "start an agreement file (.md) from its text: each sentence with a block to fill in",
+        _new_args,
+        _new,
+    ),
+    "build": (
+        "compile an agreement file (.md) to Turtle; every command also reads it with --data",
+        _build_args,
+        _build,
     ),
 }
 

@@ -12,6 +12,9 @@ Graph-tool formats write the property graph of :mod:`pactgraph.propertygraph`: `
 headers, plus ``import.cypher``, a script of ``CREATE`` statements), ``dot`` (Graphviz) and
 ``mermaid`` (a flowchart).
 
+``pactgraph-md`` writes each agreement in the literate authoring format
+(:mod:`pactgraph.literate`), which ``pactgraph build`` compiles back to the same graph.
+
 :func:`export` returns bytes, or for ``neo4j`` a dict of file name → bytes;
 :func:`pactgraph.output.write` puts them at a path atomically.
 """
@@ -342,6 +345,41 @@ def _neo4j(store: Store) -> dict[str, bytes]:
     }
 
 
+# ------------------------------------------------------------------ the literate format
+
+_PREFIX_LINE = re.compile(r"@prefix\s+([\w.-]*):\s*<([^>]*)>|PREFIX\s+([\w.-]*):\s*<([^>]*)>", re.I)
+
+
+def _pactgraph_md(store: Store) -> Exported:
+    """Each agreement graph in the literate format (:mod:`pactgraph.literate`): one file, or
+    one per agreement named after the file it came from. Quotes are written as the words of
+    the source texts beside that file, so the result builds where those texts are."""
+    from .literate import write
+
+    files: dict[str, bytes] = {}
+    for name in store.agreement_graphs:
+        graph = store.graph(name)
+        origin = store.origins.get(name)
+        folder = origin.parent if origin is not None else None
+        if origin is not None and origin.suffix.lower() in {".ttl", ".trig", ".n3", ".turtle"}:
+            try:
+                head = origin.read_text(encoding="utf-8")[: 1 << 16]
+            except (OSError, UnicodeDecodeError):
+                head = ""
+            for m in _PREFIX_LINE.finditer(head):
+                prefix, iri = (m.group(1) or m.group(3) or ""), (m.group(2) or m.group(4) or "")
+                if prefix:
+                    graph.bind(prefix, iri, override=True, replace=True)
+        stem = origin.stem if origin is not None else re.sub(r"\W+", "-", name).strip("-")
+        file_name = f"{stem}.md"
+        while file_name in files:
+            file_name = f"{stem}-{len(files)}.md"
+        files[file_name] = write(graph, folder).encode("utf-8")
+    if len(files) == 1:
+        return next(iter(files.values()))
+    return files
+
+
 #: Format name -> function from a store to the exported bytes (or files, for neo4j).
 EXPORTERS: dict[str, Exporter] = {
     "turtle": _rdf("TURTLE", quads=False),
@@ -357,6 +395,7 @@ EXPORTERS: dict[str, Exporter] = {
     "neo4j": _neo4j,
     "dot": _dot,
     "mermaid": _mermaid,
+    "pactgraph-md": _pactgraph_md,
 }
 
 #: Format name -> usual file extension (neo4j writes a directory).
@@ -374,6 +413,7 @@ EXTENSIONS: dict[str, str] = {
     "neo4j": "/",
     "dot": ".dot",
     "mermaid": ".mmd",
+    "pactgraph-md": ".md",
 }
 
 

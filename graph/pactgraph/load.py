@@ -8,8 +8,10 @@ all graphs as their default graph, so one query answers over one agreement or th
 
 Files are read with Oxigraph's parsers, by extension: ``.ttl`` Turtle, ``.nt`` N-Triples,
 ``.nq`` N-Quads, ``.trig`` TriG, ``.jsonld`` JSON-LD, ``.rdf``/``.owl``/``.xml`` RDF/XML,
-``.n3`` N3. A directory loads every such file below it, except ``.json`` and ``.xml`` (name
-such a file to read it). Triples from a file's default graph
+``.n3`` N3; ``.md`` agreements in the literate format are compiled first
+(:mod:`pactgraph.literate`). A directory loads every such file below it, except ``.json``
+and ``.xml`` (name such a file to read it) and Markdown files that are not in the literate
+format. Triples from a file's default graph
 go into the named graph of the agreement the file describes: the one ``pg:Agreement`` in it
 that no other agreement in it supersedes (or, failing one, a graph named by the file's URI).
 
@@ -77,6 +79,24 @@ FORMATS: dict[str, ox.RdfFormat] = {
 #: The extensions read from a directory: only those no other kind of file uses (a folder of
 #: agreements may also hold ``package.json`` or ``.xml`` files that are not RDF).
 DIRECTORY_FORMATS = frozenset(FORMATS) - {".json", ".xml"}
+#: Agreements written in the literate format (:mod:`pactgraph.literate`); in a directory,
+#: only the files that begin with its front matter (``---`` then ``pactgraph: 1``).
+LITERATE = ".md"
+
+
+def is_literate(path: Path) -> bool:
+    """Whether the Markdown file at ``path`` is an agreement in the literate format."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096).decode("utf-8", "replace").lstrip("\ufeff").splitlines()
+    except OSError:
+        return False
+    return (
+        bool(head)
+        and head[0].strip() == "---"
+        and any(line.split(":", 1)[0].strip() == "pactgraph" for line in head[1:40])
+    )
+
 
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _AGREEMENT = ox.NamedNode(PG_NS + "Agreement")
@@ -233,12 +253,18 @@ def rdf_files(paths: Iterable[str | Path]) -> list[Path]:
                     f"{path}: cannot read this directory; check its permissions"
                 )
             found = sorted(
-                p for p in path.rglob("*") if p.suffix.lower() in DIRECTORY_FORMATS and p.is_file()
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and (
+                    p.suffix.lower() in DIRECTORY_FORMATS
+                    or (p.suffix.lower() == LITERATE and is_literate(p))
+                )
             )
             if not found:
                 raise InputNotFoundError(
                     f"{path}: no RDF files in this directory (looked for "
-                    f"{', '.join(sorted(DIRECTORY_FORMATS))})"
+                    f"{', '.join(sorted(DIRECTORY_FORMATS))}, and {LITERATE} agreement files)"
                 )
             files.extend(found)
         elif path.is_file():
@@ -470,6 +496,11 @@ def _parse_stdin(max_input: int | None = MAX_INPUT) -> list[ox.Quad]:
 def _parse(path: Path, max_input: int | None = MAX_INPUT) -> list[ox.Quad]:
     if path == STDIN_PATH:
         return _parse_stdin(max_input)
+    if path.suffix.lower() == LITERATE:
+        from .literate import build
+
+        triples = build(path).graph.serialize(format="nt", encoding="utf-8")
+        return list(ox.parse(triples, format=ox.RdfFormat.N_TRIPLES, rename_blank_nodes=True))
     fmt = _format_for(path)
     data = b""
     try:

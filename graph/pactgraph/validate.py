@@ -20,11 +20,15 @@ import hashlib
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .load import ONTOLOGY_GRAPH, Store
+from .errors import ParseError
+from .load import LITERATE, ONTOLOGY_GRAPH, Store
 from .query import checks, select
 from .resources import shapes_file
+
+if TYPE_CHECKING:
+    from .literate import Built
 
 __all__ = ["Finding", "Report", "validate"]
 
@@ -86,8 +90,23 @@ class _Locator:
     def __init__(self) -> None:
         self._lines: dict[Path, list[str]] = {}
         self._prefixes: dict[Path, dict[str, str]] = {}
+        self._literate: dict[Path, Built | None] = {}
+
+    def _built(self, path: Path) -> Built | None:
+        """The compiled literate file at ``path`` (its lines), or None if it does not build."""
+        if path not in self._literate:
+            from .literate import build
+
+            try:
+                self._literate[path] = build(path)
+            except (ParseError, OSError):
+                self._literate[path] = None
+        return self._literate[path]
 
     def line(self, path: Path, iri: str | None) -> int | None:
+        if iri is not None and path.suffix.lower() == LITERATE:
+            built = self._built(path)
+            return built.lines.get(iri) if built is not None else None
         if iri is None or path.suffix.lower() not in {".ttl", ".trig", ".n3", ".turtle"}:
             return None
         if path not in self._lines:
@@ -114,6 +133,11 @@ class _Locator:
     def spellings(self, path: Path, iri: str) -> list[str]:
         """How ``iri`` can be written in the file: in full, or with one of its prefixes."""
         found = [f"<{iri}>"]
+        if path.suffix.lower() == LITERATE:
+            built = self._built(path)
+            if built is not None and iri.startswith(built.base) and len(iri) > len(built.base):
+                found.append(iri[len(built.base) :])
+            return found
         for prefix, ns in self._prefixes.get(path, {}).items():
             if ns and iri.startswith(ns):
                 found.append(f"{prefix}:{iri[len(ns) :]}")
@@ -128,6 +152,16 @@ class _Locator:
     def use(self, path: Path, value: str, predicate: str | None, after: int | None) -> int | None:
         """The line where ``value`` is written as the object of ``predicate`` (or at all),
         looking from the line ``after`` on, where its subject is written."""
+        if path.suffix.lower() == LITERATE:
+            built = self._built(path)
+            if built is None:
+                return None
+            found = sorted(
+                n
+                for (_, p, v), n in built.values.items()
+                if v == value and (predicate is None or p == predicate)
+            )
+            return next((n for n in found if n >= (after or 0)), found[0] if found else None)
         self.line(path, value)  # reads the file, once
         lines = self._lines.get(path)
         if lines is None:
@@ -245,6 +279,9 @@ def _like(written: str, value: str, other: str) -> str:
     """``other`` written as ``written`` writes ``value``: with the same prefix."""
     if written.startswith("<"):
         return f"<{other}>"
+    if ":" not in written:  # a bare name of the literate format, in its base
+        namespace = value[: len(value) - len(written)]
+        return other[len(namespace) :] if other.startswith(namespace) else f"<{other}>"
     prefix, local = written.split(":", 1)
     namespace = value[: len(value) - len(local)]
     return f"{prefix}:{other[len(namespace) :]}" if other.startswith(namespace) else f"<{other}>"

@@ -1,0 +1,371 @@
+"""The literate authoring format: Markdown with a YAML block per node, quotes as words.
+
+Every fixture agreement written in Turtle is written in the format and built back to an
+isomorphic graph; what a user writes by hand builds to the triples it says; bad input is
+one line naming the file, the line and the key, with what to write instead.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import rdflib
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+
+from conftest import DATA, ROOT, assert_one_line_error, run_cli
+from pactgraph import literate
+from pactgraph.errors import ParseError
+
+PG = rdflib.Namespace("https://w3id.org/pactgraph/ns#")
+OA = rdflib.Namespace("http://www.w3.org/ns/oa#")
+AGREEMENTS = ROOT / "graph" / "pactgraph" / "agreements"
+TURTLE = sorted([*DATA.rglob("*.ttl"), *AGREEMENTS.glob("*.ttl")])
+
+
+def _differences(a: rdflib.Graph, b: rdflib.Graph) -> str:
+    _, only_a, only_b = graph_diff(to_isomorphic(a), to_isomorphic(b))
+    return f"only in the Turtle: {sorted(only_a)[:3]}; only built: {sorted(only_b)[:3]}"
+
+
+@pytest.mark.parametrize("path", TURTLE, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_turtle_fixture_round_trips(path: Path) -> None:
+    """Turtle -> the format -> Turtle gives the same graph, for every fixture agreement,
+    the bundled ones and the invalid ones alike."""
+    graph = rdflib.Graph().parse(path)
+    text = literate.write(graph, path.parent)
+    built = literate.build(path.with_name(f"_{path.stem}.md"), text).graph
+    assert isomorphic(graph, built), _differences(graph, built)
+
+
+def test_quotes_are_written_as_words_below_their_sentences() -> None:
+    path = DATA / "cure-period" / "agreement.ttl"
+    text = literate.write(rdflib.Graph().parse(path), path.parent)
+    assert "oa:start" not in text
+    assert "exact:" not in text
+    # the withholding right quotes the sentence right above its block: only the quote's
+    # name is written, since the fixture names it q3
+    sentence = "From the notice of breach until the breach is cured, Customer may withhold"
+    after = text[text.index(sentence) :]
+    block = after[after.index("```pactgraph") : after.index("```\n", after.index("right:"))]
+    assert "right: withholding" in block
+    assert "quote: {id: q3}" in block
+
+
+def _write(folder: Path, body: str, source: str = "The Tenant shall pay rent.\n") -> Path:
+    (folder / "source.txt").write_text(source, encoding="utf-8")
+    head = (
+        "---\npactgraph: 1\nbase: https://example.org/t/\n---\n\n"
+        "```pactgraph\nsource document: source\nfile name: source.txt\n```\n\n"
+    )
+    path = folder / "agreement.md"
+    path.write_text(head + body, encoding="utf-8")
+    return path
+
+
+def _block(*lines: str) -> str:
+    return "```pactgraph\n" + "\n".join(lines) + "\n```\n"
+
+
+T = rdflib.Namespace("https://example.org/t/")
+
+
+def test_a_block_quotes_the_paragraph_above_it(tmp_path: Path) -> None:
+    source = "Lease.\n\nThe Tenant shall pay\nrent monthly.\nThe Tenant shall pay rent monthly.\n"
+    body = "The Tenant shall pay rent monthly.\n\n" + _block(
+        "obligation: rent", "label: rent", "holder: landlord", "counterparty: tenant"
+    )
+    built = literate.build(_write(tmp_path, body, source)).graph
+    (quote,) = built.objects(T.rent, PG.evidence)
+    # the words are found across a line break, the first time they stand in the text
+    assert str(built.value(quote, OA.exact)) == "The Tenant shall pay\nrent monthly."
+    assert (int(built.value(quote, OA.start)), int(built.value(quote, OA.end))) == (8, 42)
+    assert str(built.value(quote, OA.prefix)) == "Lease.\n\n"
+    assert str(built.value(quote, OA.suffix)) == "\nThe Tenant shall pay rent monthly.\n"[:32]
+    assert quote == T["quote-8-42"]
+    # an agreement written without provision: holds the file's provisions
+    assert (None, PG.provision, T.rent) not in built  # no agreement in this file
+
+
+def test_paragraphs_are_found_in_their_order(tmp_path: Path) -> None:
+    """A sentence the text holds twice is, below the second paragraph, the second one."""
+    source = "AGREEMENT\n\nA pays B.\n\nAGREEMENT\n\nB pays A.\n"
+    body = (
+        "AGREEMENT\n\n"
+        + _block("event: one", "label: first")
+        + "\nA pays B.\n\nAGREEMENT\n\n"
+        + _block("event: two", "label: second")
+    )
+    built = literate.build(_write(tmp_path, body, source)).graph
+    (first,) = built.objects(T.one, PG.evidence)
+    (second,) = built.objects(T.two, PG.evidence)
+    assert int(built.value(first, OA.start)) == 0
+    assert int(built.value(second, OA.start)) == source.rindex("AGREEMENT")
+
+
+def test_what_a_user_writes_becomes_these_triples(tmp_path: Path) -> None:
+    body = (
+        "The Tenant shall pay rent.\n\n"
+        + _block(
+            "agreement: lease",
+            "label: Lease",
+            "date: 2025-01-01",
+            "quote: []",
+        )
+        + "\n"
+        + _block(
+            "obligation: rent",
+            "label: rent",
+            "holder: landlord",
+            "counterparty: tenant",
+            "ends with:",
+            "  id: rent-end",
+            "  a: earliest of",
+            "  label: the earlier of two ends",
+            "  member:",
+            "    - {id: notice-end, a: relative trigger, label: 30 days after notice,"
+            " after: notice, offset: 30 days}",
+            "    - {a: date trigger, label: end of 2030, on: 2030-12-31, day boundary: end of day}",
+            "survival period: 1 year and 6 months",
+            "mutual: yes",
+            "amount: 12.50",
+            "ex:colour: {value: blue, lang: en}",
+        )
+    )
+    path = _write(tmp_path, body)
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "base: https://example.org/t/\n",
+            "base: https://example.org/t/\nprefixes:\n  ex: https://ex.org/\n",
+        ),
+        encoding="utf-8",
+    )
+    g = literate.build(path).graph
+    xsd = rdflib.XSD
+    assert (T.lease, PG.provision, T.rent) in g
+    assert (T.lease, PG.evidence, None) not in g
+    assert (T.rent, rdflib.RDF.type, PG.Obligation) in g
+    assert (T.rent, rdflib.RDFS.label, rdflib.Literal("rent", lang="en")) in g
+    assert (T["rent-end"], rdflib.RDF.type, PG.EarliestOf) in g
+    assert (T["notice-end"], PG.offset, rdflib.Literal("P30D", datatype=xsd.duration)) in g
+    assert (T["notice-end"], PG.after, T.notice) in g
+    (dated,) = [m for m in g.objects(T["rent-end"], PG.member) if m != T["notice-end"]]
+    assert isinstance(dated, rdflib.BNode)
+    assert (dated, PG.dayBoundary, PG.EndOfDay) in g
+    assert (dated, rdflib.TIME.inXSDDate, rdflib.Literal("2030-12-31", datatype=xsd.date)) in g
+    assert (T.rent, PG.survivalPeriod, rdflib.Literal("P1Y6M", datatype=xsd.duration)) in g
+    assert (T.rent, PG.mutual, rdflib.Literal("true", datatype=xsd.boolean)) in g
+    assert (T.rent, PG.amount, rdflib.Literal("12.50", datatype=xsd.decimal)) in g
+    assert (T.rent, rdflib.URIRef("https://ex.org/colour"), rdflib.Literal("blue", lang="en")) in g
+    # the source gets its text's digest; the quote its words
+    assert g.value(T.source, PG.sha256) is not None
+    (quote,) = g.objects(T.rent, PG.evidence)
+    assert str(g.value(quote, OA.exact)) == "The Tenant shall pay rent."
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "needles"),
+    [
+        (
+            _block("obligation: rent", "ends with: 31 December 2030"),
+            13,
+            ["ends with: takes a date (YYYY-MM-DD), the name of an event", "'31 December 2030'"],
+        ),
+        (_block("obligation: rent", "ends with: 2030-02-30"), 13, ["not a day of the calendar"]),
+        (
+            _block("date trigger: d", "on: 31/12/2030"),
+            13,
+            ["on: takes a date written YYYY-MM-DD", "31/12/2030"],
+        ),
+        (
+            _block("relative trigger: r", "offset: a month or so"),
+            13,
+            ["offset: takes a duration", "30 days"],
+        ),
+        (
+            _block("obligation: rent", "holdr: tenant"),
+            13,
+            ["holdr: is not a key", "did you mean holder:"],
+        ),
+        (_block("party: p", "role: boss"), 13, ["role: takes one of", "signatory"]),
+        (_block("holder: tenant"), 12, ["not a kind of node", "obligation: rent"]),
+        (
+            _block("obligation: rent", "holder: the tenant"),
+            13,
+            ["holder: takes a name", "'the tenant'"],
+        ),
+        (
+            _block("obligation: rent", "quote: The Tenant shal pay rent."),
+            13,
+            ["is not in source.txt", "closest passage"],
+        ),
+        (_block("obligation: rent", "label: a", "label: b"), 14, ["written twice"]),
+        (_block("obligation: rent", "holder: [tenant"), 13, ["not YAML"]),
+        (
+            "The Landlord is glad.\n\n" + _block("event: e"),
+            11,
+            ["this paragraph", "is not in source.txt", "'> '"],
+        ),
+        (_block("obligation: rent", "mutual: perhaps"), 13, ["mutual: takes true or false"]),
+    ],
+)
+def test_bad_input_names_the_file_line_and_key(
+    tmp_path: Path, body: str, line: int, needles: list[str]
+) -> None:
+    path = _write(tmp_path, body)
+    with pytest.raises(ParseError) as caught:
+        literate.build(path)
+    err = caught.value
+    assert err.path == str(path)
+    assert err.line == line, (err.line, str(err))
+    for needle in needles:
+        assert needle in err.message, (needle, err.message)
+    result = run_cli("validate", str(path))
+    assert_one_line_error(result, 1, f"{path}:{line}:")
+
+
+def test_front_matter_is_checked(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text("no front matter\n", encoding="utf-8")
+    with pytest.raises(ParseError, match="no front matter"):
+        literate.build(path)
+    path.write_text("---\npactgraph: 1\n---\n", encoding="utf-8")
+    with pytest.raises(ParseError, match="needs base:"):
+        literate.build(path)
+    path.write_text("---\npactgraph: 2\nbase: https://x.org/\n---\n", encoding="utf-8")
+    with pytest.raises(ParseError, match="write pactgraph: 1") as err:
+        literate.build(path)
+    assert err.value.line == 2
+    path.write_text("---\npactgraph: 1\nbase: https://x.org/\ncolour: red\n---\n", "utf-8")
+    with pytest.raises(ParseError, match="no key 'colour'") as err:
+        literate.build(path)
+    assert err.value.line == 4
+
+
+def test_a_sentence_twice_in_the_text_asks_which(tmp_path: Path) -> None:
+    source = "A pays B.\nB pays A.\nA pays B.\n"
+    body = _block("event: e", "quote: A pays B.")
+    with pytest.raises(ParseError, match=r"stands 2 times in source\.txt; say which with prefix"):
+        literate.build(_write(tmp_path, body, source))
+    body = _block("event: e", "quote: {text: A pays B., prefix: B pays A.}")
+    g = literate.build(_write(tmp_path, body, source)).graph
+    (quote,) = g.objects(T.e, PG.evidence)
+    assert int(g.value(quote, OA.start)) == source.rindex("A pays B.")
+
+
+def test_not_operative_marks_the_sentence_above(tmp_path: Path) -> None:
+    body = "The Tenant shall pay rent.\n\n" + _block("not operative: a sample sentence")
+    g = literate.build(_write(tmp_path, body)).graph
+    (quote,) = g.subjects(PG.nonOperative, rdflib.Literal("a sample sentence"))
+    assert str(g.value(quote, OA.exact)) == "The Tenant shall pay rent."
+    assert (None, PG.evidence, quote) not in g
+
+
+# ------------------------------------------------------------------ the command line
+
+
+def test_export_then_build_gives_the_same_graph(tmp_path: Path) -> None:
+    folder = tmp_path / "lease"
+    shutil.copytree(DATA / "lease", folder)
+    md, ttl = folder / "agreement.md", folder / "built.ttl"
+    result = run_cli("export", "--data", str(folder / "agreement.ttl"), "-o", str(md))
+    assert result.returncode == 0, result.stderr
+    assert md.read_text(encoding="utf-8").startswith("---\npactgraph: 1\n")
+    result = run_cli("build", str(md), "-o", str(ttl))
+    assert result.returncode == 0, result.stderr
+    assert ttl.read_text(encoding="utf-8").startswith("# Built by pactgraph from agreement.md")
+    original = rdflib.Graph().parse(folder / "agreement.ttl")
+    assert isomorphic(original, rdflib.Graph().parse(ttl))
+    # building again writes over what build wrote; export never writes over a file
+    assert run_cli("build", str(md), "-o", str(ttl)).returncode == 0
+    again = run_cli("export", "--data", str(folder / "agreement.ttl"), "-o", str(md))
+    assert_one_line_error(again, 2, "exists; move it away")
+    # nor build over a file a person wrote
+    assert_one_line_error(
+        run_cli("build", str(md), "-o", str(folder / "agreement.ttl")), 2, "not built by pactgraph"
+    )
+    # every command reads the Markdown directly
+    answer = run_cli("state", "--data", str(md), "--on", "2026-01-01", "--format", "json")
+    expected = run_cli(
+        "state", "--data", str(folder / "agreement.ttl"), "--on", "2026-01-01", "--format", "json"
+    )
+    assert answer.returncode == 0, answer.stderr
+    assert json.loads(answer.stdout)["provisions"] == json.loads(expected.stdout)["provisions"]
+
+
+def test_a_directory_reads_only_agreement_files_among_its_markdown(tmp_path: Path) -> None:
+    shutil.copytree(DATA / "literate-lease", tmp_path / "lease")
+    (tmp_path / "lease" / "README.md").write_text("# Notes\n\nnot an agreement\n", "utf-8")
+    result = run_cli("info", "--data", str(tmp_path), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert [a["label"] for a in json.loads(result.stdout)["agreements"]] == [
+        "Lease of Unit 4, Harbour Road"
+    ]
+
+
+def test_new_writes_a_skeleton_to_fill_in(tmp_path: Path) -> None:
+    source = tmp_path / "licence.txt"
+    source.write_text(
+        "Software Licence\n\nAcme Inc. grants Beta a licence to use the Software. "
+        "The licence ends on 31 December 2030.\nBeta pays U.S. $100 a year.\n",
+        encoding="utf-8",
+    )
+    md = tmp_path / "licence.md"
+    result = run_cli("new", str(source), "-o", str(md))
+    assert result.returncode == 0, result.stderr
+    text = md.read_text(encoding="utf-8")
+    for sentence in [
+        "Acme Inc. grants Beta a licence to use the Software.",
+        "The licence ends on 31 December 2030.",
+        "Beta pays U.S. $100 a year.",
+    ]:
+        assert f"\n{sentence}\n\n```pactgraph\n# what does this sentence do?" in text, sentence
+    # as written, it says what to fill in, where
+    result = run_cli("validate", str(md))
+    line = text.splitlines().index("date: YYYY-MM-DD  # the day it was made") + 1
+    assert_one_line_error(result, 1, f"{md}:{line}:", "date: takes a date written YYYY-MM-DD")
+    # never over an existing file
+    assert_one_line_error(run_cli("new", str(source), "-o", str(md)), 2, "exists")
+
+
+# ------------------------------------------------------------------ the schema
+
+
+def test_the_json_schema_file_is_current() -> None:
+    kept = json.loads((ROOT / "ontology" / "literate.schema.json").read_text(encoding="utf-8"))
+    assert kept == literate.json_schema()
+
+
+def test_the_schema_has_a_key_for_every_shaped_property_and_a_kind_for_every_shaped_class() -> None:
+    """Held to the SHACL shapes: whatever a shape constrains can be written in the format,
+    with a value of the form the shape wants."""
+    shapes = rdflib.Graph().parse(ROOT / "ontology" / "shapes.ttl")
+    sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+    vocab = literate.vocabulary()
+    paths = {p for p in shapes.objects(None, sh.path) if isinstance(p, rdflib.URIRef)}
+    paths.discard(rdflib.RDF.type)
+    for alternative in shapes.objects(None, sh.alternativePath):
+        paths.update(p for p in rdflib.collection.Collection(shapes, alternative))
+    missing = {str(p) for p in paths} - set(vocab.by_predicate)
+    assert not missing
+    classes = {str(c) for c in shapes.objects(None, sh.targetClass)}
+    assert not classes - set(vocab.kinds.values())
+    schema = literate.json_schema()["$defs"]["node"]["properties"]
+    for shape in shapes.subjects(sh.path, None):
+        path = shapes.value(shape, sh.path)
+        key = vocab.by_predicate.get(str(path))
+        if key is None:
+            continue
+        datatype = shapes.value(shape, sh.datatype)
+        if datatype is not None and key.takes in {"date", "duration", "boolean", "integer"}:
+            assert str(datatype).endswith(key.takes) or (
+                key.takes == "integer" and str(datatype).endswith("Integer")
+            ), (key.name, datatype)
+        if (
+            shapes.value(shape, sh["class"]) is not None
+            or shapes.value(shape, sh.nodeKind) == sh.IRI
+        ):
+            assert key.takes in {"name", "choice"}, key.name
+        assert key.name in schema
