@@ -687,4 +687,21 @@ def canonical_turtle(path: str | Path) -> str:
         out.bind(prefix, iri, replace=True)
     for triple in graph:
         out.add(triple)
-    return out.serialize(format="turtle")
+    return one_line_strings(out.serialize(format="turtle"))
+
+
+_LONG_STRING = re.compile(r'"""((?:[^"\\]|\\.|"(?!""))*)"""', re.S)
+_TURTLE_ESCAPES = {"\\": "\\", '"': '"', "r": "\r", "n": "\n", "t": "\t", "'": "'"}
+
+
+def one_line_strings(turtle: str) -> str:
+    """Turtle as rdflib writes it, with each string that holds a line break written on one
+    line with ``\\n`` instead of as a long (triple-quoted) string, so that a blank line only
+    ever separates statements."""
+    import json
+
+    def one_line(match: re.Match[str]) -> str:
+        value = re.sub(r"\\(.)", lambda m: _TURTLE_ESCAPES.get(m.group(1), m.group(0)), match[1])
+        return json.dumps(value, ensure_ascii=False)
+
+    return _LONG_STRING.sub(one_line, turtle)
