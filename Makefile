@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test lint typecheck pytest floors bench clean system-deps
+.PHONY: demo test lint typecheck pytest floors bench clean system-deps agreements
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,12 @@ pytest: $(VENV)/.dev-installed system-deps
 	$(BIN)/pytest -m slow
 
 test: lint typecheck pytest floors
+
+# The bundled agreements are written in the literate format (graph/pactgraph/agreements/*.md);
+# the Turtle beside each is built from it (tests/test_literate.py holds the two together).
+agreements: $(VENV)/.demo-installed
+	for md in graph/pactgraph/agreements/microsoft-openai-*.md; do \
+	    $(BIN)/pactgraph build $$md -o $${md%.md}.ttl || exit 1; done
 
 # The suite again, with every runtime dependency at the lowest version pyproject.toml allows
 # (constraints/floors.txt), in a venv of its own: a floor that stopped working fails here.

@@ -369,3 +369,20 @@ def test_the_schema_has_a_key_for_every_shaped_property_and_a_kind_for_every_sha
         ):
             assert key.takes in {"name", "choice"}, key.name
         assert key.name in schema
+
+
+# ------------------------------------------------------------------ the bundled agreements
+
+
+@pytest.mark.parametrize("name", ["microsoft-openai-2025", "microsoft-openai-2026"])
+def test_the_bundled_turtle_is_built_from_its_markdown(name: str) -> None:
+    """The bundled agreements are written in the format; the Turtle in the package is what
+    ``pactgraph build`` (``make agreements``) makes of it."""
+    from pactgraph.load import BUILT_MARK, turtle_text
+
+    md, ttl = AGREEMENTS / f"{name}.md", AGREEMENTS / f"{name}.ttl"
+    built = literate.build(md).graph
+    packaged = rdflib.Graph().parse(ttl)
+    assert isomorphic(built, packaged), _differences(packaged, built)
+    expected = BUILT_MARK.format(name=md.name) + "\n" + turtle_text(built)
+    assert ttl.read_text(encoding="utf-8") == expected, "run make agreements"

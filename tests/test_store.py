@@ -84,7 +84,7 @@ def test_loading_again_replaces_what_changed_and_unload_removes(
     assert run_cli("load", str(files), "--store", str(store)).returncode == 0
     again = run_cli("load", str(files), "--store", str(store))
     assert again.stdout.startswith("0 added, 0 replaced, 2 unchanged;")
-    amended = files / "microsoft-openai-2026.ttl"
+    amended = files / "microsoft-openai-2026.md"
     amended.write_text(
         amended.read_text(encoding="utf-8").replace(
             "The next phase of the Microsoft-OpenAI partnership", "The amended partnership"
@@ -134,7 +134,7 @@ def test_a_bad_file_changes_nothing_and_a_foreign_folder_is_refused(
 def test_a_load_killed_half_way_leaves_the_store_as_it_was(files: Path, tmp_path: Path) -> None:
     store = tmp_path / "store"
     assert (
-        run_cli("load", str(files / "microsoft-openai-2025.ttl"), "--store", str(store)).returncode
+        run_cli("load", str(files / "microsoft-openai-2025.md"), "--store", str(store)).returncode
         == 0
     )
     before = _json("info", "--store", str(store))
@@ -195,8 +195,8 @@ def test_the_term_model_is_kept_with_the_store(files: Path, tmp_path: Path) -> N
     kept.write_bytes(b"not a pickle")  # a view that cannot be read is worked out again
     assert _json(*question) == first
     # the data changes: the next generation's view, and the old one gone
-    text = (files / "microsoft-openai-2026.ttl").read_text(encoding="utf-8")
-    (files / "microsoft-openai-2026.ttl").write_text(text + "\n# again\n", encoding="utf-8")
+    text = (files / "microsoft-openai-2026.md").read_text(encoding="utf-8")
+    (files / "microsoft-openai-2026.md").write_text(text + "\n> again\n", encoding="utf-8")
     assert run_cli("load", str(files), "--store", str(store)).returncode == 0
     assert _json(*question) == first
     [now] = (store / "views").glob("gen-*/*.pickle")
@@ -225,8 +225,8 @@ def test_loading_again_reads_only_the_files_that_changed(
     )
     again = persist.persist([files], store)
     assert (read, again.added, again.replaced, len(again.unchanged)) == ([], (), (), 2)
-    changed = files / "microsoft-openai-2026.ttl"
-    changed.write_text(changed.read_text(encoding="utf-8") + "\n# again\n", encoding="utf-8")
+    changed = files / "microsoft-openai-2026.md"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n> again\n", encoding="utf-8")
     third = persist.persist([files], store)
-    assert read == ["microsoft-openai-2026.ttl"]
+    assert read == ["microsoft-openai-2026.md"]
     assert third.replaced == (V2026,)

@@ -244,10 +244,6 @@ def _refuse_existing(output: str, data: bytes | dict[str, bytes]) -> None:
 
 # ------------------------------------------------------------------ new, build
 
-#: The first line of a file ``build`` writes: ``build`` writes over such a file, never
-#: over one a person wrote.
-BUILT_MARK = "# Built by pactgraph from {name}: edit that file and build again."
-
 
 def _new(args: argparse.Namespace) -> int:
     from pathlib import Path
@@ -290,25 +286,19 @@ def _build(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from .literate import build
-    from .load import LITERATE
+    from .load import BUILT_MARK, LITERATE, built_from, turtle_text
 
     source = Path(args.file)
     if source.suffix.lower() != LITERATE or not source.is_file():
         raise InputNotFoundError(f"{source}: no such agreement file; name a .md file")
-    graph = build(source).graph
-    text = BUILT_MARK.format(name=source.name) + "\n" + graph.serialize(format="turtle")
+    text = BUILT_MARK.format(name=source.name) + "\n" + turtle_text(build(source).graph)
     if args.output != "-":
         target = Path(args.output)
-        if target.exists():
-            try:
-                first = target.read_text(encoding="utf-8").split("\n", 1)[0]
-            except (OSError, UnicodeDecodeError):
-                first = ""
-            if not first.startswith("# Built by pactgraph from "):
-                raise OutputError(
-                    f"{target}: exists and was not built by pactgraph; move it away or "
-                    "choose another path"
-                )
+        if target.exists() and built_from(target) is None:
+            raise OutputError(
+                f"{target}: exists and was not built by pactgraph; move it away or "
+                "choose another path"
+            )
     return _emit(text.encode("utf-8"), args.output)
 
 

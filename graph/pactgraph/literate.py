@@ -1478,19 +1478,38 @@ def _prose(text: str) -> str:
 # ---------------------------------------------------------------------------- new files
 
 
+_ABBREVIATION = re.compile(
+    r"\(?(?:Inc|Ltd|Co|Corp|Mr|Mrs|Ms|Dr|St|Jr|Sr|No|Nos|Sec|Secs|Art|Arts|Ex|vs|v|cf|etc"
+    r"|e\.g|i\.e|[A-Z](?:\.[A-Z])*)\."
+)
+
+
+def _unfinished(paragraph: str) -> bool:
+    """Whether a paragraph stops in the middle of a sentence: on a word in lower case or a
+    comma (``Thereafter, this``), where a sentence, a heading or a lead-in would not."""
+    return bool(re.search(r"(?:\b[a-z][\w'-]*|,)$", paragraph))
+
+
 def _sentences(text: str) -> Iterator[str]:
-    """The sentences of ``text``: split after . ! ? or ; followed by a capital or a number,
-    and at blank lines, keeping abbreviations such as ``Inc.`` and ``U.S.`` whole."""
+    """The sentences of ``text``: split after . ! or ? followed by a capital or a number,
+    and at blank lines, keeping abbreviations such as ``Inc.`` and ``U.S.`` whole. A
+    paragraph that stops mid-sentence (a page break) goes on into the next one."""
+    paragraphs: list[str] = []
     for para in re.split(r"\n\s*\n", text):
         words = " ".join(para.split())
+        if not words:
+            continue
+        if paragraphs and _unfinished(paragraphs[-1]):
+            paragraphs[-1] += " " + words
+        else:
+            paragraphs.append(words)
+    for words in paragraphs:
         if not words:
             continue
         start = 0
         for m in re.finditer(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])", words):
             before = words[start : m.start()].rsplit(" ", 1)[-1]
-            if re.fullmatch(
-                r"(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])*|No|Nos|Sec|Art|vs|e\.g|i\.e|etc)\.", before
-            ):
+            if _ABBREVIATION.fullmatch(before):
                 continue
             yield words[start : m.end()].strip()
             start = m.end()
@@ -1503,7 +1522,9 @@ def skeleton(source: str | Path, *, base: str | None = None) -> str:
     source, then each sentence of the text with an empty block to fill in."""
     source = Path(source)
     text = source.read_text(encoding="utf-8")
-    stem = re.sub(r"[^\w-]+", "-", source.stem).strip("-").lower() or "agreement"
+    stem = re.sub(r"[^\w-]+", "-", source.stem).strip("-").lower()
+    if stem in {"", "source", "text"}:
+        stem = "agreement"  # the source is named source
     base = base or f"https://example.org/{stem}/"
     title = next(iter(_sentences(text)), stem)
     out = [

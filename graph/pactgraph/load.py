@@ -261,6 +261,11 @@ def rdf_files(paths: Iterable[str | Path]) -> list[Path]:
                     or (p.suffix.lower() == LITERATE and is_literate(p))
                 )
             )
+            # a Turtle file built from an agreement file beside it is that agreement again
+            names = {p.name for p in found}
+            found = [
+                p for p in found if p.suffix.lower() != ".ttl" or (built_from(p) or "") not in names
+            ]
             if not found:
                 raise InputNotFoundError(
                     f"{path}: no RDF files in this directory (looked for "
@@ -681,6 +686,16 @@ def canonical_turtle(path: str | Path) -> str:
     graph = rdflib.Graph()
     with _quiet_literals():
         graph.parse(Path(path), format="turtle")
+    source = built_from(Path(path))
+    mark = BUILT_MARK.format(name=source) + "\n" if source is not None else ""
+    return mark + turtle_text(graph)
+
+
+def turtle_text(graph: rdflib.Graph) -> str:
+    """``graph`` as canonical Turtle: rdflib's order, our prefixes and the graph's own,
+    strings on one line."""
+    import rdflib
+
     declared = {p: str(ns) for p, ns in graph.namespaces()}
     out = rdflib.Graph()
     for prefix, iri in {**PREFIXES, **declared}.items():
@@ -688,6 +703,23 @@ def canonical_turtle(path: str | Path) -> str:
     for triple in graph:
         out.add(triple)
     return one_line_strings(out.serialize(format="turtle"))
+
+
+#: The first line of a Turtle file that ``pactgraph build`` wrote from an agreement file.
+BUILT_MARK = "# Built by pactgraph from {name}: edit that file and build again."
+_BUILT = re.compile(r"# Built by pactgraph from (.+?): edit that file and build again\.$")
+
+
+def built_from(path: Path) -> str | None:
+    """The name of the agreement file (``.md``) that ``pactgraph build`` made ``path``
+    from, if it did."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            first = handle.readline().rstrip("\r\n")
+    except (OSError, UnicodeDecodeError):
+        return None
+    found = _BUILT.fullmatch(first)
+    return found.group(1) if found else None
 
 
 _LONG_STRING = re.compile(r'"""((?:[^"\\]|\\.|"(?!""))*)"""', re.S)
