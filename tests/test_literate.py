@@ -8,6 +8,7 @@ one line naming the file, the line and the key, with what to write instead.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -386,3 +387,50 @@ def test_the_bundled_turtle_is_built_from_its_markdown(name: str) -> None:
     assert isomorphic(built, packaged), _differences(packaged, built)
     expected = BUILT_MARK.format(name=md.name) + "\n" + turtle_text(built)
     assert ttl.read_text(encoding="utf-8") == expected, "run make agreements"
+
+
+# ------------------------------------------------------------------ coverage
+
+
+def test_validate_reports_each_sentence_nothing_quotes(tmp_path: Path) -> None:
+    source = "Lease.\n\nThe Tenant shall pay rent. The Tenant shall keep a dog.\nNo cats.\n"
+    body = (
+        "Lease.\n\n"
+        + _block("agreement: lease", "label: Lease", "date: 2025-01-01", "source document: source")
+        + "\nThe Tenant shall pay rent.\n\n"
+        + _block("obligation: rent", "label: rent", "holder: landlord", "counterparty: tenant")
+        + _block("party: landlord", "label: Landlord", "role: signatory")
+        + _block("party: tenant", "label: Tenant", "role: signatory")
+    )
+    path = _write(tmp_path, body, source)
+    warned = run_cli("validate", str(path))
+    assert warned.returncode == 0, warned.stdout
+    report = json.loads(run_cli("validate", str(path), "--format", "json").stdout)
+    assert report["conforms"]
+    assert report["sentences"] == 4  # the title, and three sentences in one paragraph
+    uncovered = [(f["file"], f["line"], f["message"][:40]) for f in report["uncovered"]]
+    assert uncovered == [
+        (str(tmp_path / "source.txt"), 3, '"The Tenant shall keep a dog." is neithe'),
+        (str(tmp_path / "source.txt"), 4, '"No cats." is neither quoted nor marked '),
+    ]
+    failed = run_cli("validate", str(path), "--coverage", "error")
+    assert failed.returncode == 1
+    assert f"{tmp_path / 'source.txt'}:4: " in failed.stdout
+
+
+def test_coverage_is_a_warning_unless_asked_to_be_an_error() -> None:
+    folder = DATA / "real-egain-hosting"
+    warned = run_cli("validate", str(folder / "agreement.ttl"))
+    assert warned.returncode == 0, warned.stdout
+    lines = warned.stdout.splitlines()
+    assert lines[-1].startswith("ok: 1 file(s) conform")
+    covered, total = re.search(r"; (\d+) of (\d+) sentences quoted", lines[-1]).groups()  # type: ignore[union-attr]
+    assert int(total) - int(covered) == len(lines) - 1  # a warning for each sentence left
+    assert all(line.startswith("warning: ") for line in lines[:-1])
+    assert f"warning: {folder / 'source.txt'}:" in lines[0]
+    failed = run_cli("validate", str(folder / "agreement.ttl"), "--coverage", "error")
+    assert failed.returncode == 1
+    assert "is neither quoted nor marked not operative" in failed.stdout
+    # the bundled agreements mark every sentence they do not model
+    bundled = run_cli("validate", "--coverage", "error")
+    assert bundled.returncode == 0, bundled.stdout

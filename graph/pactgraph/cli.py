@@ -197,7 +197,7 @@ def _validate(args: argparse.Namespace) -> int:
     from .validate import validate
 
     args.data = [*(args.files or []), *(args.data or [])]
-    report = validate(_load(args))
+    report = validate(_load(args), coverage=args.coverage)
     _out(to_json(report.as_dict()) if args.format == "json" else report_text(report))
     if report.conforms:
         return 0
@@ -787,6 +787,13 @@ def _info_args(parser: argparse.ArgumentParser) -> None:
 def _validate_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "files", nargs="*", metavar="FILE", help="agreement files (default: the bundled agreement)"
+    )
+    parser.add_argument(
+        "--coverage",
+        choices=["warn", "error"],
+        default="warn",
+        help="a sentence of a source text that nothing quotes or marks not operative: a "
+        "warning, or an error (default: warn)",
     )
     _formats(parser, ["table", "json"])
 

@@ -69,6 +69,7 @@ __all__ = [
     "Built",
     "build",
     "json_schema",
+    "sentence_spans",
     "skeleton",
     "vocabulary",
     "write",
@@ -815,7 +816,7 @@ class _Reader:
         if not found:
             near = _closest_passage(text, " ".join(words.split()), 0)
             hint = (
-                f"; the closest passage reads {_shown(text[near[0] : near[1]])!r}"
+                f"; the closest passage reads {_shown(text[near[0] : near[1]])}"
                 if near is not None
                 else ""
             )
@@ -827,12 +828,12 @@ class _Reader:
                     "text, write your notes as '> ' lines, or give the block quote: []",
                 )
             raise self.error(
-                at, f"quote: {_shown(words)!r} is not in {self._file_name(source)}{hint}"
+                at, f"quote: {_shown(words)} is not in {self._file_name(source)}{hint}"
             )
         if len(found) > 1:
             raise self.error(
                 at,
-                f"quote: {_shown(words)!r} stands {len(found)} times in {self._file_name(source)}; "
+                f"quote: {_shown(words)} stands {len(found)} times in {self._file_name(source)}; "
                 "say which with prefix: (the words before it) or suffix: (the words after)",
             )
         start, end = found[0]
@@ -1490,31 +1491,35 @@ def _unfinished(paragraph: str) -> bool:
     return bool(re.search(r"(?:\b[a-z][\w'-]*|,)$", paragraph))
 
 
-def _sentences(text: str) -> Iterator[str]:
-    """The sentences of ``text``: split after . ! or ? followed by a capital or a number,
-    and at blank lines, keeping abbreviations such as ``Inc.`` and ``U.S.`` whole. A
-    paragraph that stops mid-sentence (a page break) goes on into the next one."""
-    paragraphs: list[str] = []
-    for para in re.split(r"\n\s*\n", text):
-        words = " ".join(para.split())
-        if not words:
-            continue
-        if paragraphs and _unfinished(paragraphs[-1]):
-            paragraphs[-1] += " " + words
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Where the sentences of ``text`` stand: split after . ! or ? followed by a capital or
+    a number, and at blank lines, keeping abbreviations such as ``Inc.`` and ``U.S.`` whole.
+    A paragraph that stops mid-sentence (at a page break) goes on into the next one."""
+    paragraphs: list[list[int]] = []
+    for m in re.finditer(r"\S(?:.*?\S)??(?=\s*\n\s*\n|\s*$)", text, re.S):
+        if paragraphs and _unfinished(text[paragraphs[-1][0] : paragraphs[-1][1]]):
+            paragraphs[-1][1] = m.end()
         else:
-            paragraphs.append(words)
-    for words in paragraphs:
-        if not words:
-            continue
-        start = 0
-        for m in re.finditer(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])", words):
-            before = words[start : m.start()].rsplit(" ", 1)[-1]
-            if _ABBREVIATION.fullmatch(before):
+            paragraphs.append([m.start(), m.end()])
+    spans: list[tuple[int, int]] = []
+    for begin, end in paragraphs:
+        start = begin
+        for m in re.finditer(r"(?<=[.!?])([\"')\]]?)\s+(?=[\"'(\[]?[A-Z0-9])", text[begin:end]):
+            stop = begin + m.end(1)
+            before = text[start : begin + m.start()].split()
+            if before and _ABBREVIATION.fullmatch(before[-1]):
                 continue
-            yield words[start : m.end()].strip()
-            start = m.end()
-        if words[start:].strip():
-            yield words[start:].strip()
+            spans.append((start, stop))
+            start = begin + m.end()
+        if text[start:end].strip():
+            spans.append((start, end))
+    return spans
+
+
+def _sentences(text: str) -> Iterator[str]:
+    """The sentences of ``text`` (:func:`sentence_spans`), each on one line."""
+    for start, end in sentence_spans(text):
+        yield " ".join(text[start:end].split())
 
 
 def skeleton(source: str | Path, *, base: str | None = None) -> str:

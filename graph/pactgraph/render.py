@@ -359,6 +359,10 @@ def report_text(report: Report) -> str:
     for f in report.findings:
         focus = f" [{f.focus}]" if f.focus and f.focus not in f.message else ""
         lines.append(f"{f.where()}: {f.message}{focus}")
+    findings = set(report.findings)
+    for f in report.uncovered:
+        if f not in findings:
+            lines.append(f"warning: {f.where()}: {f.message}")
     for graph in report.quotes_unchecked_in:
         lines.append(
             f"note: <{graph}>: quotes not checked: the store holds this agreement but no file "
@@ -368,6 +372,12 @@ def report_text(report: Report) -> str:
         lines.append(
             f"ok: {len(report.files)} file(s) conform: shapes, {report.checks_run} checks, "
             f"{report.quotes_checked} quotes found verbatim in their sources"
+            + (
+                f"; {report.sentences - len(report.uncovered)} of {report.sentences} sentences "
+                "quoted or marked not operative"
+                if report.sentences
+                else ""
+            )
         )
     return "\n".join(lines)
 

@@ -64,6 +64,11 @@ class Report:
     quotes_unchecked_in: list[str] = field(default_factory=list)
     """Graphs whose quotes were not checked: the store holds them, but no file of this run,
     so their source texts cannot be found (load them from their files to check them)."""
+    sentences: int = 0
+    """The sentences of the source texts, each of which should be quoted."""
+    uncovered: list[Finding] = field(default_factory=list)
+    """The sentences no quote covers: neither evidence of a node nor marked non-operative.
+    Warnings unless :func:`validate` is asked to count them as findings."""
 
     @property
     def conforms(self) -> bool:
@@ -78,6 +83,8 @@ class Report:
             "quotes_checked": self.quotes_checked,
             "checks_run": self.checks_run,
             "quotes_unchecked_in": self.quotes_unchecked_in,
+            "sentences": self.sentences,
+            "uncovered": [asdict(f) for f in self.uncovered],
             "findings": [asdict(f) for f in self.findings],
         }
 
@@ -538,7 +545,7 @@ def _agreements(store: Store) -> list[Finding]:
     return findings
 
 
-def validate(store: Store) -> Report:
+def validate(store: Store, *, coverage: str = "warn") -> Report:
     """Validate every agreement in ``store``: SHACL shapes, check queries and quotes.
 
     Parameters
@@ -547,6 +554,10 @@ def validate(store: Store) -> Report:
         The loaded agreements. Quotes are checked against the source texts beside the
         files this run loaded; an agreement the store holds from elsewhere is listed in
         :attr:`Report.quotes_unchecked_in`.
+    coverage
+        What to make of a sentence of a source text that no quote covers (neither evidence
+        of anything nor marked ``pg:nonOperative``): ``"warn"`` lists it in
+        :attr:`Report.uncovered`, ``"error"`` also counts it as a finding.
 
     Returns
     -------
@@ -578,4 +589,61 @@ def validate(store: Store) -> Report:
     report.quotes_checked = checked
     report.quotes_unchecked_in = unchecked
     report.checks_run = len(checks())
+    report.sentences, report.uncovered = _coverage(store)
+    if coverage == "error":
+        report.findings.extend(report.uncovered)
+    elif coverage != "warn":
+        raise ValueError(f"coverage is 'warn' or 'error', not {coverage!r}")
     return report
+
+
+def _coverage(store: Store) -> tuple[int, list[Finding]]:
+    """The number of sentences in the source texts the agreements quote, and a finding for
+    each that no quote covers (a quote covers the sentences it overlaps; one that is evidence
+    of nothing and not marked non-operative is a finding of the checks)."""
+    from .literate import sentence_spans
+
+    spans: dict[Path, list[tuple[int, int]]] = {}
+    unsourced: set[Path] = set()  # files with a quote of no source: it may cover anything
+    owners: dict[Path, set[Path]] = {}
+    for row in select(store, "quotes"):
+        agreement_file = store.origins.get(row["graph"])
+        if agreement_file is None:
+            continue
+        if "fileName" not in row:
+            unsourced.add(agreement_file)
+            continue
+        if _beside(agreement_file, row["fileName"]) is None:
+            continue  # reported by the quote gate
+        listed = spans.setdefault(agreement_file.with_name(row["fileName"]), [])
+        owners.setdefault(agreement_file.with_name(row["fileName"]), set()).add(agreement_file)
+        if "start" in row and "end" in row:  # a quote of nothing is a check's finding
+            try:
+                listed.append((int(row["start"]), int(row["end"])))
+            except ValueError:
+                continue  # reported by the quote gate
+    total = 0
+    uncovered: list[Finding] = []
+    for source, quoted in sorted(spans.items()):
+        if owners[source] & unsourced:
+            continue  # the shapes report the quote with no source
+        try:
+            text = source.read_text(encoding="utf-8").removeprefix("\ufeff")
+        except (OSError, UnicodeDecodeError):
+            continue  # reported by the quote gate
+        quoted.sort()
+        for start, end in sentence_spans(text):
+            total += 1
+            if any(s < end and e > start for s, e in quoted):
+                continue
+            uncovered.append(
+                Finding(
+                    "coverage",
+                    f"{_shown(text[start:end])} is neither quoted nor marked not operative: "
+                    "quote it as evidence of what it says, or mark it (not operative: WHY, "
+                    "or a pg:Quote with pg:nonOperative)",
+                    str(source),
+                    text.count("\n", 0, start) + 1,
+                )
+            )
+    return total, uncovered
