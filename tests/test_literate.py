@@ -334,6 +334,12 @@ def test_new_writes_a_skeleton_to_fill_in(tmp_path: Path) -> None:
 # ------------------------------------------------------------------ the schema
 
 
+def test_the_reference_tables_are_current() -> None:
+    guide = (ROOT / "docs" / "literate.md").read_text(encoding="utf-8")
+    kept = guide.split("<!-- reference: generated -->\n", 1)[1].split("<!-- /reference -->")[0]
+    assert kept == literate.reference()
+
+
 def test_the_json_schema_file_is_current() -> None:
     kept = json.loads((ROOT / "ontology" / "literate.schema.json").read_text(encoding="utf-8"))
     assert kept == literate.json_schema()

@@ -69,6 +69,7 @@ __all__ = [
     "Built",
     "build",
     "json_schema",
+    "reference",
     "sentence_spans",
     "skeleton",
     "vocabulary",
@@ -105,6 +106,33 @@ EXTRA_KEYS: dict[str, tuple[str, str]] = {
     "end": (PREFIXES["oa"] + "end", "integer"),
     "prefix": (PREFIXES["oa"] + "prefix", "string"),
     "suffix": (PREFIXES["oa"] + "suffix", "string"),
+}
+_EXTRA_ABOUT = {
+    "label": "The name people use for it, in the file's language.",
+    "comment": "A note on it.",
+    "see also": "A page with more about it.",
+    "date": "The day an agreement was made (its effective date unless a term says otherwise).",
+    "title": "A document's title.",
+    "description": "What a document is.",
+    "creator": "Who wrote a document.",
+    "publisher": "Who published a document.",
+    "issued": "The day a document was published.",
+    "source": "The source document a quote is in.",
+    "pref label": "A concept's preferred name.",
+    "alt label": "Another name for it, which questions may use.",
+    "definition": "What a concept means.",
+    "broader": "The broader concept this one falls under.",
+    "in scheme": "The concept scheme a concept belongs to.",
+    "top concept of": "The concept scheme this concept heads.",
+    "has top concept": "A concept heading this scheme.",
+    "on": "The day a date trigger fires.",
+    "concept": "An IP category, a service or another thing provisions cover (SKOS).",
+    "concept scheme": "A list of concepts (SKOS).",
+    "exact": "A quote's words, exactly as the source has them (written for you from quote:).",
+    "start": "Where a quote begins in its source, in characters (written for you).",
+    "end": "Where a quote ends in its source, in characters (written for you).",
+    "prefix": "The words of the source just before a quote (written for you).",
+    "suffix": "The words of the source just after a quote (written for you).",
 }
 _EXTRA_KINDS = {
     "concept": PREFIXES["skos"] + "Concept",
@@ -175,6 +203,8 @@ class Vocabulary:
     keys: dict[str, Key]
     by_predicate: dict[str, Key]
     provision_classes: frozenset[str]
+    comments: dict[str, str] = field(default_factory=dict)
+    """Class or property IRI -> the ontology's comment on it."""
 
 
 @cache
@@ -227,7 +257,13 @@ def vocabulary() -> Vocabulary:
         for c in onto.transitive_subjects(RDFS.subClassOf, provision)
         if str(c).startswith(PG_NS)
     }
-    return Vocabulary(kinds, keys, {k.predicate: k for k in keys.values()}, frozenset(provisions))
+    comments = {
+        str(s): str(o)
+        for s, o in onto.subject_objects(RDFS.comment)
+        if isinstance(s, rdflib.URIRef) and getattr(o, "language", None) in {None, "en"}
+    }
+    by_predicate = {k.predicate: k for k in keys.values()}
+    return Vocabulary(kinds, keys, by_predicate, frozenset(provisions), comments)
 
 
 # ---------------------------------------------------------------------------- anchoring
@@ -1574,6 +1610,44 @@ def skeleton(source: str | Path, *, base: str | None = None) -> str:
 
 
 # ---------------------------------------------------------------------------- schema
+
+
+def reference() -> str:
+    """The kinds and keys of the format as Markdown tables, for ``docs/literate.md``."""
+    vocab = vocabulary()
+    takes = {**_TAKES, "name": "a name, or a block", "any": "text"}
+    lines = ["| kind | class | what it is |", "| --- | --- | --- |"]
+    for words, iri in sorted(vocab.kinds.items()):
+        if words not in _SPECIAL_KEYS:
+            about = _first(vocab.comments.get(iri)) or _EXTRA_ABOUT.get(words, "")
+            lines.append(f"| `{words}` | `{_curie(iri)}` | {about} |")
+    lines += ["", "| key | property | takes | what it says |", "| --- | --- | --- | --- |"]
+    for key in sorted(vocab.keys.values(), key=lambda k: k.name):
+        if key.takes == "choice":
+            what = "one of " + ", ".join(f"`{c}`" for c in key.choices)
+        elif key.predicate in _TERM_ENDS:
+            what = "a name, a block, or a date (a date trigger)"
+        else:
+            what = takes[key.takes]
+        about = _first(vocab.comments.get(key.predicate)) or _EXTRA_ABOUT.get(key.name, "")
+        lines.append(f"| `{key.name}` | `{_curie(key.predicate)}` | {what} | {about} |")
+    return "\n".join(lines) + "\n"
+
+
+def _first(comment: str | None) -> str:
+    """The first sentence of an ontology comment, fit for a table cell."""
+    if not comment:
+        return ""
+    flat = " ".join(comment.split()).replace("|", "\\|")
+    end = re.search(r"(?<=[a-z0-9)\"])[.;] ", flat)
+    return flat[: end.start()] + "." if end else flat
+
+
+def _curie(iri: str) -> str:
+    for prefix, ns in PREFIXES.items():
+        if iri.startswith(ns):
+            return f"{prefix}:{iri[len(ns) :]}"
+    return f"<{iri}>"
 
 
 def json_schema() -> dict[str, Any]:

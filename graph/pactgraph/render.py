@@ -120,6 +120,12 @@ def _default(value: Any) -> Any:
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
+def _flat(quote: str) -> str:
+    """A quote on one line: the line breaks and runs of spaces of its source as one space
+    (the JSON answers keep its exact words)."""
+    return " ".join(quote.split())
+
+
 def to_json(data: Any) -> str:
     """Indented JSON, non-ASCII kept as is, dates as ISO 8601 strings."""
     return json.dumps(data, indent=2, ensure_ascii=False, default=_default)
@@ -138,7 +144,7 @@ def with_quotes(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], fmt: 
     body = markdown(shown, cols) if fmt == "md" else table(shown, cols)
     prefix = "" if fmt == "md" else "  "
     joiner = "\n\n" if fmt == "md" else "\n"
-    quotes = [f"{prefix}[{n}] \u201c{q}\u201d" for q, n in notes.items()]
+    quotes = [f"{prefix}[{n}] \u201c{_flat(q)}\u201d" for q, n in notes.items()]
     readings: dict[str, None] = {}
     for row in rows:
         for item in row.get("interpretations") or []:
@@ -225,7 +231,7 @@ def diff_text(answer: Diff, fmt: str) -> str:
     columns = ["change", "before", "after"]
     body = markdown(rows, columns) if fmt == "md" else table(rows, columns)
     prefix, joiner = ("", "\n\n") if fmt == "md" else ("  ", "\n")
-    quotes = [f"{prefix}[{n}] \u201c{q}\u201d" for q, n in notes.items()]
+    quotes = [f"{prefix}[{n}] \u201c{_flat(q)}\u201d" for q, n in notes.items()]
     head = f"What {answer.new_label} changed from {answer.old_label}"
     return f"{head}\n\n{body}" + ("\n\nQuotes:\n" + joiner.join(quotes) if quotes else "")
 
@@ -310,7 +316,7 @@ def description_text(description: Description, fmt: str) -> str:
         lines.append(markdown(rows, columns) if fmt == "md" else table(rows, columns, wrap=60))
     if d.quotes:
         prefix = "" if fmt == "md" else "  "
-        lines += ["", "Quotes:"] + [f"{prefix}\u201c{q}\u201d" for q in d.quotes]
+        lines += ["", "Quotes:"] + [f"{prefix}\u201c{_flat(q)}\u201d" for q in d.quotes]
     if fmt == "md":
         return "\n\n".join(line for line in lines if line and line != "Quotes:").replace(
             "\n\n\u201c", "\n\n> \u201c"
