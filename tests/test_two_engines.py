@@ -47,14 +47,13 @@ def test_the_reach_of_every_event_and_date_is_the_sparql_reach(name: str) -> Non
     store = _load(name)
     m = model(store)
     compared = 0
-    for trigger in m.triggers.values():
-        if trigger.type not in {"Event", "DateTrigger"}:
-            continue
+    roots = [t for t in m.triggers.values() if t.type in {"Event", "DateTrigger"}]
+    for trigger in roots:
         rows = select(store, _EVENT_REACH, {"event": ox.NamedNode(trigger.iri)})
         by_sparql = {r["provision"] for r in rows}
         assert by_sparql == m.reach(trigger.iri) & m.provisions.keys(), trigger.label
         compared += len(by_sparql)
-    assert compared, "some event or date reaches some provision"
+    assert compared or not roots, "some event or date reaches some provision"
 
 
 @pytest.mark.parametrize("name", STORES)

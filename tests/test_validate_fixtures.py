@@ -199,8 +199,9 @@ def test_a_name_is_found_whole_not_as_the_start_of_another(tmp_path: Path) -> No
     assert locate.line(path, "https://example.org/x/rent-review") == 2
 
 
-def test_a_changed_source_says_which_quotes_moved_changed_or_were_lost() -> None:
-    folder = DATA / "reanchor"
+@pytest.mark.parametrize("name", ["reanchor", "reanchor-context"])
+def test_a_changed_source_says_which_quotes_moved_changed_or_were_lost(name: str) -> None:
+    folder = DATA / name
     expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
     path = folder / "agreement.ttl"
     result = run_cli("validate", str(path))

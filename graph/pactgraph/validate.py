@@ -422,13 +422,22 @@ def _quotes(store: Store, locate: _Locator) -> tuple[list[Finding], int, list[st
         places = [m.start() for m in re.finditer(re.escape(exact), text)] if exact else []
         if places and not (isinstance(start, int) and isinstance(end, int)):
             continue  # the words are in the text; the shapes report the offsets' datatype
-        # where the same words stand more than once, point at the place nearest the offsets
+        before, after = _context_of(store, quote)
+        # where the same words stand more than once, the place with the words recorded around
+        # the quote (oa:prefix, oa:suffix), else the place nearest the offsets
         near = start if isinstance(start, int) else 0
-        found = min(places, key=lambda at: abs(at - near)) if places else -1
+        found = (
+            min(
+                places,
+                key=lambda at: (-_fits(text, at, at + len(exact), before, after), abs(at - near)),
+            )
+            if places
+            else -1
+        )
         shown = _shown(exact)
         was = "quote moved: it" if source in changed else "quote"
         if not places:
-            close = _closest_passage(text, exact, near)
+            close = _closest_passage(text, exact, near) or _between(text, before, after, exact)
             if close is None and source in changed:
                 message = (
                     f"quote lost: {source.name} no longer says {shown}, verbatim or nearly; "
@@ -462,6 +471,62 @@ def _quotes(store: Store, locate: _Locator) -> tuple[list[Finding], int, list[st
                 )
             )
     return findings, len(seen) - sum(unchecked.values()), sorted(unchecked)
+
+
+def _context_of(store: Store, quote: str) -> tuple[str | None, str | None]:
+    """The words recorded before and after a quote (``oa:prefix``, ``oa:suffix``)."""
+    import pyoxigraph as ox
+
+    if quote.startswith("_:"):
+        return None, None
+    found: list[str | None] = []
+    for name in ("prefix", "suffix"):
+        quads = store.oxigraph.quads_for_pattern(
+            ox.NamedNode(quote), ox.NamedNode(f"http://www.w3.org/ns/oa#{name}"), None
+        )
+        term = next(iter(quads), None)
+        found.append(
+            term.object.value if term is not None and isinstance(term.object, ox.Literal) else None
+        )
+    return found[0], found[1]
+
+
+def _fits(text: str, start: int, end: int, before: str | None, after: str | None) -> int:
+    """How many of the words recorded around a quote (before it, after it) the text around
+    ``start``..``end`` still reads, spacing aside: 0, 1 or 2. A side with no words recorded
+    counts for nothing."""
+    score = 0
+    if (before or "").split():
+        here = " ".join(text[max(0, start - 2 * len(before or "") - 8) : start].split())
+        score += here.endswith(" ".join((before or "").split()))
+    if (after or "").split():
+        here = " ".join(text[end : end + 2 * len(after or "") + 8].split())
+        score += here.startswith(" ".join((after or "").split()))
+    return score
+
+
+def _between(
+    text: str, before: str | None, after: str | None, exact: str
+) -> tuple[int, int] | None:
+    """Where a rewritten quote stands: the passage between the words recorded before it and
+    after it, when both are still in the text and not far apart (of several, the one
+    nearest the quote's length)."""
+    if not (before or "").strip() or not (after or "").strip():
+        return None
+    assert before is not None
+    assert after is not None
+    passages = []
+    for m in re.finditer(re.escape(before), text):
+        stop = text.find(after, m.end(), m.end() + 4 * len(exact) + 200)
+        if stop != -1:
+            at, until = m.end(), stop
+            while at < until and text[at].isspace():
+                at += 1
+            while until > at and text[until - 1].isspace():
+                until -= 1
+            if until > at:
+                passages.append((at, until))
+    return min(passages, key=lambda p: abs(p[1] - p[0] - len(exact))) if passages else None
 
 
 def _shown(words: str) -> str:
@@ -606,6 +671,7 @@ def _coverage(store: Store) -> tuple[int, list[Finding]]:
     spans: dict[Path, list[tuple[int, int]]] = {}
     unsourced: set[Path] = set()  # files with a quote of no source: it may cover anything
     owners: dict[Path, set[Path]] = {}
+    digests: dict[Path, set[str]] = {}
     for row in select(store, "quotes"):
         agreement_file = store.origins.get(row["graph"])
         if agreement_file is None:
@@ -616,6 +682,8 @@ def _coverage(store: Store) -> tuple[int, list[Finding]]:
         if _beside(agreement_file, row["fileName"]) is None:
             continue  # reported by the quote gate
         listed = spans.setdefault(agreement_file.with_name(row["fileName"]), [])
+        if "sha256" in row:
+            digests.setdefault(agreement_file.with_name(row["fileName"]), set()).add(row["sha256"])
         owners.setdefault(agreement_file.with_name(row["fileName"]), set()).add(agreement_file)
         if "start" in row and "end" in row:  # a quote of nothing is a check's finding
             try:
@@ -628,9 +696,14 @@ def _coverage(store: Store) -> tuple[int, list[Finding]]:
         if owners[source] & unsourced:
             continue  # the shapes report the quote with no source
         try:
-            text = source.read_text(encoding="utf-8").removeprefix("\ufeff")
+            data = source.read_bytes()
+            text = data.decode("utf-8").removeprefix("\ufeff")
         except (OSError, UnicodeDecodeError):
             continue  # reported by the quote gate
+        if digests.get(source, {hashlib.sha256(data).hexdigest()}) != {
+            hashlib.sha256(data).hexdigest()
+        }:
+            continue  # the text changed: the quote gate lists each quote to fix first
         quoted.sort()
         for start, end in sentence_spans(text):
             total += 1
