@@ -440,3 +440,39 @@ def test_coverage_is_a_warning_unless_asked_to_be_an_error() -> None:
     # the bundled agreements mark every sentence they do not model
     bundled = run_cli("validate", "--coverage", "error")
     assert bundled.returncode == 0, bundled.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", TURTLE, ids=lambda p: str(p.relative_to(ROOT)))
+def test_export_then_build_round_trips_every_fixture(path: Path, tmp_path: Path) -> None:
+    """The command line's way: load the file, export it in the format beside its source
+    texts, build that, and get the file's graph."""
+    folder = tmp_path / "copy"
+    shutil.copytree(path.parent, folder)
+    md, ttl = folder / "_exported.md", folder / "_built.ttl"
+    result = run_cli(
+        "export", "--data", str(folder / path.name), "-f", "pactgraph-md", "-o", str(md)
+    )
+    assert result.returncode == 0, result.stderr
+    result = run_cli("build", str(md), "-o", str(ttl))
+    assert result.returncode == 0, result.stderr
+    original, built = rdflib.Graph().parse(path), rdflib.Graph().parse(ttl)
+    assert isomorphic(original, built), _differences(original, built)
+
+
+def test_validate_speaks_the_files_words(tmp_path: Path) -> None:
+    """A finding about a Markdown agreement names its keys, kinds and names as the file
+    writes them, at the line where the wrong value is written."""
+    shutil.copytree(DATA / "literate-lease", tmp_path / "lease")
+    path = tmp_path / "lease" / "agreement.md"
+    text = path.read_text(encoding="utf-8")
+    block = text.index("obligation: rent")
+    text = text[:block] + text[block:].replace("holder: landlord", "holder: landlordd", 1)
+    path.write_text(text, encoding="utf-8")
+    line = text[: text.index("holder: landlordd")].count("\n") + 1
+    result = run_cli("validate", str(path))
+    assert_one_line_error(result, 1, str(path))
+    assert result.stdout.startswith(
+        f"{path}:{line}: holder: must be a party; landlordd is named nowhere else; "
+        "did you mean landlord?"
+    ), result.stdout

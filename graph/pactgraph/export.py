@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import OutputError, UsageError
 from .kinds import BY_NAME
+from .namespaces import PREFIXES
 from .output import Exported
 from .render import NOT_XML, xml_safe
 from .resources import ontology_dir
@@ -38,6 +39,7 @@ from .resources import ontology_dir
 if TYPE_CHECKING:
     import networkx as nx
     import pyoxigraph as ox
+    import rdflib
 
     from .load import Store
 
@@ -347,7 +349,25 @@ def _neo4j(store: Store) -> dict[str, bytes]:
 
 # ------------------------------------------------------------------ the literate format
 
-_PREFIX_LINE = re.compile(r"@prefix\s+([\w.-]*):\s*<([^>]*)>|PREFIX\s+([\w.-]*):\s*<([^>]*)>", re.I)
+
+def _as_written(origin: Path | None, graph: rdflib.Graph) -> rdflib.Graph:
+    """The agreement as its Turtle file writes it, when that file still holds as many
+    triples as the store's graph: with its prefixes, and its literals as written (a store
+    keeps numbers in their canonical form, ``27`` for ``27.0``). Else the store's graph."""
+    import rdflib
+
+    if origin is None or origin.suffix.lower() not in {".ttl", ".turtle", ".nt"}:
+        return graph
+    try:
+        fmt = "nt" if origin.suffix.lower() == ".nt" else "turtle"
+        written = rdflib.Graph().parse(origin, format=fmt)
+    except Exception:  # the file changed since it was loaded, or cannot be read: the store's
+        return graph
+    if len(written) != len(graph):
+        return graph
+    for prefix, iri in PREFIXES.items():
+        written.bind(prefix, iri, override=False)
+    return written
 
 
 def _pactgraph_md(store: Store) -> Exported:
@@ -358,18 +378,9 @@ def _pactgraph_md(store: Store) -> Exported:
 
     files: dict[str, bytes] = {}
     for name in store.agreement_graphs:
-        graph = store.graph(name)
         origin = store.origins.get(name)
         folder = origin.parent if origin is not None else None
-        if origin is not None and origin.suffix.lower() in {".ttl", ".trig", ".n3", ".turtle"}:
-            try:
-                head = origin.read_text(encoding="utf-8")[: 1 << 16]
-            except (OSError, UnicodeDecodeError):
-                head = ""
-            for m in _PREFIX_LINE.finditer(head):
-                prefix, iri = (m.group(1) or m.group(3) or ""), (m.group(2) or m.group(4) or "")
-                if prefix:
-                    graph.bind(prefix, iri, override=True, replace=True)
+        graph = _as_written(origin, store.graph(name))
         stem = origin.stem if origin is not None else re.sub(r"\W+", "-", name).strip("-")
         file_name = f"{stem}.md"
         while file_name in files:

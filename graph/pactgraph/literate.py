@@ -68,6 +68,7 @@ __all__ = [
     "EXTRA_KEYS",
     "Built",
     "build",
+    "in_words",
     "json_schema",
     "reference",
     "sentence_spans",
@@ -1607,6 +1608,23 @@ def skeleton(source: str | Path, *, base: str | None = None) -> str:
             "",
         ]
     return "\n".join(out)
+
+
+def in_words(message: str) -> str:
+    """A message about the graph in the format's words: ``pg:holder`` is ``holder:``,
+    ``pg:Party`` is ``party``, ``dcterms:date`` is ``date:``."""
+    vocab = vocabulary()
+    kinds = {iri: words for words, iri in vocab.kinds.items()}
+
+    def said(match: re.Match[str]) -> str:
+        iri = PREFIXES[match[1]] + match[2]
+        key = vocab.by_predicate.get(iri)
+        if key is not None:
+            return f"{key.name}:"
+        return kinds.get(iri, match[0])
+
+    names = "|".join(p for p in PREFIXES if p not in {"xsd", "owl", "sh", "rdf"})
+    return re.sub(rf"(?<![\w:/])({names}):([A-Za-z]\w*)", said, message)
 
 
 # ---------------------------------------------------------------------------- schema

@@ -647,8 +647,7 @@ def validate(store: Store, *, coverage: str = "warn") -> Report:
     files += [f"<{g}>" for g in store.agreement_graphs if g not in store.origins]
     report = Report(files=files)
     report.findings.extend(_agreements(store))
-    report.findings.extend(_shacl(store, locate))
-    report.findings.extend(_checks(store, locate))
+    report.findings.extend(_in_words(_shacl(store, locate) + _checks(store, locate)))
     quote_findings, checked, unchecked = _quotes(store, locate)
     report.findings.extend(quote_findings)
     report.quotes_checked = checked
@@ -660,6 +659,21 @@ def validate(store: Store, *, coverage: str = "warn") -> Report:
     elif coverage != "warn":
         raise ValueError(f"coverage is 'warn' or 'error', not {coverage!r}")
     return report
+
+
+def _in_words(findings: list[Finding]) -> list[Finding]:
+    """Findings in an agreement file of the literate format say its keys and kinds, not the
+    ontology's terms."""
+    from dataclasses import replace
+
+    from .literate import in_words
+
+    return [
+        replace(f, message=in_words(f.message))
+        if f.file is not None and f.file.lower().endswith(LITERATE)
+        else f
+        for f in findings
+    ]
 
 
 def _coverage(store: Store) -> tuple[int, list[Finding]]:
