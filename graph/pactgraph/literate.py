@@ -53,7 +53,7 @@ import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -270,6 +270,7 @@ def vocabulary() -> Vocabulary:
 # ---------------------------------------------------------------------------- anchoring
 
 
+@lru_cache(maxsize=4096)
 def _pattern(words: str) -> re.Pattern[str]:
     """The words of a quote, with any run of spaces and line breaks between them."""
     return re.compile(r"\s+".join(re.escape(w) for w in words.split()))
@@ -392,6 +393,10 @@ def _split(path: Path, text: str) -> tuple[str | None, int, list[_Block]]:
     return front, front_line, blocks
 
 
+#: libyaml's parser where PyYAML has it (its wheels do): the same nodes and line marks, faster.
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _yaml_error(path: Path, err: Exception, offset: int) -> ParseError:
     mark = getattr(err, "problem_mark", None)
     problem = getattr(err, "problem", None) or str(err)
@@ -401,6 +406,10 @@ def _yaml_error(path: Path, err: Exception, offset: int) -> ParseError:
 
 def _compose(path: Path, text: str, offset: int) -> list[yaml.Node]:
     try:
+        return [n for n in yaml.compose_all(text, Loader=_LOADER) if n is not None]
+    except yaml.YAMLError:
+        pass
+    try:  # PyYAML's own parser says where the trouble is more closely than libyaml
         return [n for n in yaml.compose_all(text, Loader=yaml.SafeLoader) if n is not None]
     except yaml.YAMLError as err:
         raise _yaml_error(path, err, offset) from None
