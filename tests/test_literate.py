@@ -345,6 +345,34 @@ def test_the_json_schema_file_is_current() -> None:
     assert kept == literate.json_schema()
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        *sorted(AGREEMENTS.glob("*.md")),
+        DATA / "literate-lease" / "agreement.md",
+        DATA / "tutorial-gas-transportation" / "agreement.md",
+    ],
+    ids=lambda p: p.name,
+)
+def test_every_block_of_the_agreements_meets_the_json_schema(path: Path) -> None:
+    """What an editor checks with the schema is what build reads: every block of every
+    agreement written in the format is valid against it (YAML read as an editor's language
+    server reads it, every scalar a string)."""
+    import jsonschema
+    import yaml
+
+    validator = jsonschema.Draft202012Validator(literate.json_schema())
+    blocks = re.findall(r"^```pactgraph\n(.*?)^```$", path.read_text(encoding="utf-8"), re.S | re.M)
+    assert blocks
+    for block in blocks:
+        for doc in yaml.load_all(block, Loader=yaml.BaseLoader):
+            if doc is not None:
+                errors = [e.message for e in validator.iter_errors(doc)]
+                assert not errors, (block, errors)
+    # and it refuses what build refuses
+    assert list(validator.iter_errors({"obligation": "rent", "holdr": "tenant"}))
+
+
 def test_the_schema_has_a_key_for_every_shaped_property_and_a_kind_for_every_shaped_class() -> None:
     """Held to the SHACL shapes: whatever a shape constrains can be written in the format,
     with a value of the form the shape wants."""
@@ -476,3 +504,153 @@ def test_validate_speaks_the_files_words(tmp_path: Path) -> None:
         f"{path}:{line}: holder: must be a party; landlordd is named nowhere else; "
         "did you mean landlord?"
     ), result.stdout
+
+
+def test_a_store_reloads_a_markdown_agreement_whose_text_changed(tmp_path: Path) -> None:
+    """The graph of a Markdown agreement depends on its source text too (where each quote
+    stands): loading again after the text changed replaces it, though the Markdown did not."""
+    folder = tmp_path / "lease"
+    shutil.copytree(DATA / "literate-lease", folder)
+    store = tmp_path / "store"
+    assert run_cli("load", str(folder), "--store", str(store)).returncode == 0
+    again = run_cli("load", str(folder), "--store", str(store))
+    assert again.stdout.startswith("0 added, 0 replaced, 1 unchanged;"), again.stdout
+    source = folder / "source.txt"
+    source.write_text("Schedule 1\n\n" + source.read_text(encoding="utf-8"), encoding="utf-8")
+    changed = run_cli("load", str(folder), "--store", str(store))
+    assert changed.stdout.startswith("0 added, 1 replaced, 0 unchanged;"), changed.stdout
+    quotes = run_cli("query", "quotes", "--store", str(store), "--format", "json")
+    starts = {
+        b["exact"]["value"]: int(b["start"]["value"])
+        for b in json.loads(quotes.stdout)["results"]["bindings"]
+    }
+    assert starts["Lease of Unit 4, Harbour Road"] == len("Schedule 1\n\n")
+
+
+# ------------------------------------------------------------------ found in review
+
+
+def test_every_paragraph_of_the_body_keeps_the_place_in_the_text(tmp_path: Path) -> None:
+    """A sentence the text holds twice, with a block only under its second showing: the
+    quote is the second, though the paragraphs before it have no blocks."""
+    source = "Tenant pays rent.\n\nLandlord repairs the roof.\n\nTenant pays rent.\n"
+    body = "Tenant pays rent.\n\nLandlord repairs the roof.\n\nTenant pays rent.\n\n" + _block(
+        "obligation: rent2", "label: rent again"
+    )
+    g = literate.build(_write(tmp_path, body, source)).graph
+    (quote,) = g.objects(T.rent2, PG.evidence)
+    assert (int(g.value(quote, OA.start)), int(g.value(quote, OA.end))) == (47, 64)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Tenant pays rent\r\nquarterly.\r\n\r\nLandlord repairs.\r\n",
+        "\ufeffTenant pays rent quarterly.\n",
+    ],
+    ids=["crlf", "bom"],
+)
+def test_build_and_validate_count_a_text_alike(tmp_path: Path, source: str) -> None:
+    """Line breaks count as the text has them; a byte order mark is not text."""
+    (tmp_path / "source.txt").write_bytes(source.encode("utf-8"))
+    body = (
+        "Tenant pays rent quarterly.\n\n"
+        + _block("agreement: lease", "label: Lease", "date: 2025-01-01", "source document: source")
+        + _block("party: tenant", "label: Tenant", "role: signatory")
+    )
+    path = _write(tmp_path, body, source)
+    (tmp_path / "source.txt").write_bytes(source.encode("utf-8"))
+    g = literate.build(path).graph
+    (quote,) = g.objects(T.lease, PG.evidence)
+    text = source.removeprefix("\ufeff")
+    start = int(g.value(quote, OA.start))
+    assert start == 0
+    assert text[start : int(g.value(quote, OA.end))] == str(g.value(quote, OA.exact))
+    result = run_cli("validate", str(path), "--format", "json")
+    report = json.loads(result.stdout)
+    assert not [f for f in report["findings"] if f["gate"] == "quote"], report["findings"]
+
+
+def test_names_written_as_iris_and_a_base_that_ends_a_name(tmp_path: Path) -> None:
+    body = _block("obligation: rent", "see also: https://example.com/guide")
+    g = literate.build(_write(tmp_path, body)).graph
+    assert (T.rent, rdflib.RDFS.seeAlso, rdflib.URIRef("https://example.com/guide")) in g
+    path = _write(tmp_path, _block("obligation: rent"))
+    path.write_text(
+        path.read_text("utf-8").replace("base: https://example.org/t/", "base: https://x.org/t"),
+        "utf-8",
+    )
+    with pytest.raises(ParseError, match="base: takes an IRI ending in / or #") as err:
+        literate.build(path)
+    assert err.value.line == 3
+
+
+@pytest.mark.parametrize(
+    ("front", "needle"),
+    [
+        ("language: en_GB", "language: takes a language tag"),
+        ("pactgraph: [1]", "pactgraph: takes one value"),
+    ],
+)
+def test_front_matter_values_are_checked(tmp_path: Path, front: str, needle: str) -> None:
+    path = _write(tmp_path, "")
+    text = path.read_text("utf-8").replace(
+        "pactgraph: 1\n",
+        front + "\n" if front.startswith("pactgraph") else f"pactgraph: 1\n{front}\n",
+    )
+    path.write_text(text, "utf-8")
+    result = run_cli("validate", str(path))
+    assert_one_line_error(result, 1, f"{path}:", needle)
+
+
+def test_a_language_tag_in_a_literal_is_checked(tmp_path: Path) -> None:
+    path = _write(tmp_path, _block("obligation: rent", 'label: {value: x, lang: "bad lang"}'))
+    assert_one_line_error(run_cli("validate", str(path)), 1, f"{path}:13:", "lang: takes")
+
+
+def test_a_note_under_a_sentence_leaves_it_quoted_and_a_heading_does_not(tmp_path: Path) -> None:
+    body = "The Tenant shall pay rent.\n> our note\n\n" + _block("obligation: rent")
+    g = literate.build(_write(tmp_path, body)).graph
+    assert g.value(T.rent, PG.evidence) is not None
+    body = "The Tenant shall pay rent.\n## Rent\n\n" + _block("obligation: rent")
+    g = literate.build(_write(tmp_path, body)).graph
+    assert g.value(T.rent, PG.evidence) is None
+
+
+def test_a_quote_is_whole_words_and_true_is_true(tmp_path: Path) -> None:
+    source = "The current account is due. The rent rises yearly.\n"
+    body = _block("obligation: rent", "quote: rent", "mutual: True")
+    g = literate.build(_write(tmp_path, body, source)).graph
+    (quote,) = g.objects(T.rent, PG.evidence)
+    assert int(g.value(quote, OA.start)) == source.index("rent rises")
+    assert (T.rent, PG.mutual, rdflib.Literal("true", datatype=rdflib.XSD.boolean)) in g
+
+
+def test_messages_say_why_words_that_are_in_the_text_were_not_taken(tmp_path: Path) -> None:
+    source = "Tenant pays rent.\n\nLandlord repairs the roof.\n"
+    body = _block("obligation: rent", "quote: {text: Tenant pays rent., prefix: the roof}")
+    with pytest.raises(
+        ParseError, match=r"stands in source\.txt, but not after the words of prefix"
+    ):
+        literate.build(_write(tmp_path, body, source))
+    body = (
+        "Landlord repairs the roof.\n\n"
+        + _block("obligation: roof")
+        + "\nTenant pays rent.\n\n"
+        + _block("obligation: rent")
+    )
+    with pytest.raises(ParseError, match="before the paragraph above it") as err:
+        literate.build(_write(tmp_path, body, source))
+    assert err.value.line == body.splitlines().index("Tenant pays rent.") + 11
+
+
+def test_a_skeleton_left_as_it_is_covers_nothing(tmp_path: Path) -> None:
+    shutil.copy(DATA / "tutorial-gas-transportation" / "source.txt", tmp_path / "source.txt")
+    md = tmp_path / "a.md"
+    assert run_cli("new", str(tmp_path / "source.txt"), "-o", str(md)).returncode == 0
+    md.write_text(
+        md.read_text("utf-8").replace("YYYY-MM-DD  # the day it was made", "1992-05-20"), "utf-8"
+    )
+    result = run_cli("validate", str(md), "--coverage", "error")
+    assert result.returncode == 1
+    assert "is neither quoted nor marked not operative" in result.stdout

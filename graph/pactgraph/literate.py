@@ -167,6 +167,7 @@ _TAKES = {
     "string": "text",
     "text": "text",
 }
+_LANGUAGE = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")
 _TERM_ENDS = frozenset({PG_NS + "startsWith", PG_NS + "endsWith"})
 _SPECIAL_KEYS = frozenset({"id", "a", "quote", "not operative"})
 #: The order in which a block's keys are written; the rest follow alphabetically.
@@ -270,10 +271,21 @@ def vocabulary() -> Vocabulary:
 # ---------------------------------------------------------------------------- anchoring
 
 
+def read_source(path: Path) -> str:
+    """A source text as quotes count in it: UTF-8, line breaks as they are (``\\r\\n``
+    counts two), a byte order mark not counted."""
+    return path.read_bytes().decode("utf-8").removeprefix("\ufeff")
+
+
 @lru_cache(maxsize=4096)
 def _pattern(words: str) -> re.Pattern[str]:
-    """The words of a quote, with any run of spaces and line breaks between them."""
-    return re.compile(r"\s+".join(re.escape(w) for w in words.split()))
+    """The words of a quote, with any run of spaces and line breaks between them, and not
+    part of a longer word at either end (``rent`` is not in ``current``)."""
+    split = words.split()
+    body = r"\s+".join(re.escape(w) for w in split)
+    head = r"(?<!\w)" if split and re.match(r"\w", split[0]) else ""
+    tail = r"(?!\w)" if split and re.search(r"\w$", split[-1]) else ""
+    return re.compile(head + body + tail)
 
 
 def anchor(
@@ -335,8 +347,9 @@ class Built:
     """(node, property IRI, value) -> the line where that value is written."""
 
 
-def _split(path: Path, text: str) -> tuple[str | None, int, list[_Block]]:
-    """The front matter (and its first line), and the blocks with their paragraphs."""
+def _split(path: Path, text: str) -> tuple[str | None, int, list[_Block], list[tuple[str, int]]]:
+    """The front matter (and its first line), the blocks with their paragraphs, and every
+    paragraph of the body in order (its words on one line, its first line)."""
     lines = text.splitlines()
     front: str | None = None
     front_line = 0
@@ -351,16 +364,24 @@ def _split(path: Path, text: str) -> tuple[str | None, int, list[_Block]]:
                 str(path), "the front matter opened on line 1 is never closed with ---", line=1
             )
     blocks: list[_Block] = []
+    paragraphs: list[tuple[str, int]] = []
     paragraph: list[str] = []
     paragraph_line = 0
     last: tuple[str, int] | None = None
+
+    def finish() -> tuple[str, int] | None:
+        if not paragraph:
+            return last
+        paragraphs.append((" ".join(paragraph), paragraph_line))
+        paragraph.clear()
+        return paragraphs[-1]
+
     fence = re.compile(r"^(`{3,}|~{3,})\s*([\w-]*)")
     while i < len(lines):
         line = lines[i]
         opened = fence.match(line)
         if opened:
-            if paragraph:
-                last, paragraph = (" ".join(paragraph), paragraph_line), []
+            last = finish()
             marker, info = opened.group(1), opened.group(2)
             body: list[str] = []
             start = i + 2
@@ -379,18 +400,19 @@ def _split(path: Path, text: str) -> tuple[str | None, int, list[_Block]]:
                 blocks.append(_Block(start, "\n".join(body), last))
             else:
                 last = None
-        elif not line.strip():
-            if paragraph:
-                last, paragraph = (" ".join(paragraph), paragraph_line), []
-        elif re.match(r"^\s{0,3}(#{1,6}(\s|$)|>)", line):  # a heading, or a note
-            paragraph, last = [], None
+        elif not line.strip() or re.match(r"^\s{0,3}>", line):
+            last = finish()
+        elif re.match(r"^\s{0,3}#{1,6}(\s|$)", line):  # a heading: nothing above is quoted
+            finish()
+            last = None
         else:
             if not paragraph:
                 paragraph_line = i + 1
-                line = re.sub(r"^\s*\\(?=#|`|~|-)", "", line)
+                line = re.sub(r"^\s*\\(?=[#`~>-])", "", line)
             paragraph.append(line.strip())
         i += 1
-    return front, front_line, blocks
+    finish()
+    return front, front_line, blocks, paragraphs
 
 
 #: libyaml's parser where PyYAML has it (its wheels do): the same nodes and line marks, faster.
@@ -421,7 +443,7 @@ class _Reader:
         self.vocab = vocabulary()
         self.graph = rdflib.Graph()
         self.built = Built(self.graph, path)
-        front, front_line, self.blocks = _split(path, text)
+        front, front_line, self.blocks, self.paragraphs = _split(path, text)
         self.settings = self._front(front, front_line)
         self.base: str = self.settings["base"]
         self.built.base = self.base
@@ -436,6 +458,7 @@ class _Reader:
         self.paragraph_spans: dict[int, tuple[int, int] | None] = {}
         self.agreements: list[tuple[str, bool]] = []  # (IRI, whether it lists provisions)
         self.quote_ids: dict[str, tuple[int, int, str]] = {}
+        self.written_keys: set[tuple[str, str]] = set()  # (node, property), even as []
 
     # -- errors and scalars
 
@@ -458,21 +481,30 @@ class _Reader:
         for key, value in nodes[0].value:
             at = offset + self.line(key)
             name = key.value
+            if not isinstance(value, yaml.ScalarNode) and name != "prefixes":
+                raise self.error(at, f"{name}: takes one value, not a list or a block")
             if name == "pactgraph":
-                if value.value not in {"1", 1}:
+                if value.value != "1":
                     raise self.error(
                         at,
                         f"pactgraph: {value.value} is not a version this reads; write pactgraph: 1",
                     )
             elif name == "base":
                 base = str(value.value)
-                if not re.match(r"^[a-z][a-z0-9+.-]*:[^\s<>\"{}|\\^`]*$", base, re.I):
+                if not re.match(r"^[a-z][a-z0-9+.-]*:[^\s<>\"{}|\\^`]*[/#:]$", base, re.I):
                     raise self.error(
-                        at, f"base: takes an IRI such as https://example.org/lease/; got {base!r}"
+                        at,
+                        "base: takes an IRI ending in / or #, such as https://example.org/lease/; "
+                        f"got {base!r}",
                     )
                 settings["base"] = base
             elif name == "language":
                 settings["language"] = None if value.value in {"none", ""} else str(value.value)
+                if settings["language"] is not None and not _LANGUAGE.fullmatch(value.value):
+                    raise self.error(
+                        at,
+                        f"language: takes a language tag such as en or en-GB; got {value.value!r}",
+                    )
             elif name == "text":
                 settings["text"] = (str(value.value), at)
             elif name == "prefixes":
@@ -501,7 +533,9 @@ class _Reader:
         prefix, colon, local = value.partition(":")
         if colon and prefix in self.prefixes:
             return rdflib.URIRef(self.prefixes[prefix] + local)
-        if not value or re.search(r"[\s<>\"{}|\\^`]", value) or (colon and "/" not in value):
+        if colon and re.match(r"^[A-Za-z][\w+.-]*://[^\s<>\"{}|\\^`]+$", value):
+            return rdflib.URIRef(value)  # an IRI written out, https://example.org/x
+        if not value or re.search(r"[\s<>\"{}|\\^`]", value) or colon:
             raise self.error(
                 at,
                 f"{key}: takes {_TAKES['name']}; got {raw!r}"
@@ -526,7 +560,9 @@ class _Reader:
         if takes == "duration" and not re.fullmatch(ok, value):
             value = _duration_words(value) or value
         if takes == "boolean":
-            value = {"yes": "true", "no": "false"}.get(value.lower(), value)
+            value = {"yes": "true", "no": "false", "true": "true", "false": "false"}.get(
+                value.lower(), value
+            )
         if not re.fullmatch(ok, value) or (takes == "date" and not _real_date(value)):
             raise self.error(at, f"{key.name}: takes {_TAKES[takes]}; got {raw!r}")
         return rdflib.Literal(value, datatype=rdflib.URIRef(_DATATYPES[takes]))
@@ -584,10 +620,16 @@ class _Reader:
         for name, k, v in list(items):
             if name == "id":
                 items.remove((name, k, v))
+                if not isinstance(v, yaml.ScalarNode):
+                    raise self.error(offset + self.line(k), "id: takes one name")
                 subject = self.ref(str(v.value), offset + self.line(k), "id")
             elif name == "a":
                 items.remove((name, k, v))
                 for item in v.value if isinstance(v, yaml.SequenceNode) else [v]:
+                    if not isinstance(item, yaml.ScalarNode):
+                        raise self.error(
+                            offset + self.line(item), "a: takes kinds (obligation) or class names"
+                        )
                     word = str(item.value)
                     if word in self.vocab.kinds:
                         types.append(self.vocab.kinds[word])
@@ -618,6 +660,7 @@ class _Reader:
             if spec.predicate == PG_NS + "provision":
                 lists_provisions = True
             self.built.uses.setdefault((key, spec.predicate), where)
+            self.written_keys.add((key, spec.predicate))
             values = v.value if isinstance(v, yaml.SequenceNode) else [v]
             for item in values:
                 obj = self.value(spec, item, offset, paragraph, subject)
@@ -654,12 +697,16 @@ class _Reader:
         trigger named after the provision (``rent-end``)."""
         value = raw.strip()
         if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
-            if not _real_date(value) or not isinstance(owner, rdflib.URIRef):
+            if not _real_date(value):
                 raise self.error(
                     at, f"{spec.name}: {value} is not a day of the calendar; write YYYY-MM-DD"
                 )
             end = "start" if spec.predicate == PG_NS + "startsWith" else "end"
-            trigger = rdflib.URIRef(f"{owner}-{end}")
+            trigger: Node = (
+                rdflib.URIRef(f"{owner}-{end}")
+                if isinstance(owner, rdflib.URIRef)
+                else rdflib.BNode()
+            )
             self.graph.add((trigger, rdflib.RDF.type, rdflib.URIRef(PG_NS + "DateTrigger")))
             self.graph.add((trigger, rdflib.RDFS.label, rdflib.Literal(value, lang=self.language)))
             date = rdflib.Literal(value, datatype=rdflib.URIRef(XSD + "date"))
@@ -688,7 +735,12 @@ class _Reader:
             if "value" in fields:
                 raw = str(fields["value"].value)
                 if "lang" in fields:
-                    return rdflib.Literal(raw, lang=str(fields["lang"].value))
+                    lang = str(fields["lang"].value)
+                    if not _LANGUAGE.fullmatch(lang):
+                        raise self.error(
+                            at, f"lang: takes a language tag such as en or en-GB; got {lang!r}"
+                        )
+                    return rdflib.Literal(raw, lang=lang)
                 if "datatype" in fields:
                     dt = self.ref(str(fields["datatype"].value), at, "datatype")
                     return rdflib.Literal(raw, datatype=str(dt))
@@ -777,16 +829,14 @@ class _Reader:
                 "put it there",
             )
         try:
-            text = path.read_text(encoding="utf-8")
+            text = read_source(path)
         except (OSError, UnicodeDecodeError) as err:
             raise self.error(
                 self.built.lines.get(source, at), f"cannot read {path.name}: {err}"
             ) from None
-        if text.startswith("\ufeff"):
-            text = text[1:]
         self.sources[source] = (text, at)
         sha = rdflib.URIRef(PG_NS + "sha256")
-        if self.graph.value(rdflib.URIRef(source), sha) is None:
+        if (source, str(sha)) not in self.written_keys:  # sha256: [] asks for none
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
             self.graph.add((rdflib.URIRef(source), sha, rdflib.Literal(digest)))
         return text
@@ -818,6 +868,7 @@ class _Reader:
         words: str | None = None
         prefix = suffix = qid = None
         source: str | None = None
+        paragraph: tuple[str, int] | None = None
         if item is not None:
             if isinstance(item, yaml.ScalarNode):
                 words = str(item.value)
@@ -859,6 +910,21 @@ class _Reader:
             found = [span] if span is not None else []
         else:
             found = anchor(text, words, prefix=prefix, suffix=suffix)
+        if not found and anchor(text, words):
+            name = self._file_name(source)
+            if prefix is not None or suffix is not None:
+                raise self.error(
+                    at,
+                    f"quote: {_shown(words)} stands in {name}, but not after the words of "
+                    "prefix: and before those of suffix:; check them against the text",
+                )
+            if paragraph is not None:
+                raise self.error(
+                    paragraph[1],
+                    f"this paragraph stands in {name} before the paragraph above it: the body "
+                    "follows the text's order; move it, or give the block below it quote: "
+                    "with its words",
+                )
         if not found:
             near = _closest_passage(text, " ".join(words.split()), 0)
             hint = (
@@ -907,7 +973,8 @@ class _Reader:
             (rdflib.URIRef(oa + "suffix"), rdflib.Literal(after)),
             (rdflib.URIRef(PREFIXES["dcterms"] + "source"), rdflib.URIRef(source)),
         ):
-            self.graph.add((q, p, o))
+            if str(o) or p == rdflib.URIRef(oa + "exact"):  # no prefix at the very start
+                self.graph.add((q, p, o))
         self.built.lines.setdefault(qid, at)
         if isinstance(subject, _Marker):
             self.graph.add((q, rdflib.URIRef(PG_NS + "nonOperative"), subject.literal))
@@ -917,21 +984,20 @@ class _Reader:
             self.built.values.setdefault((owner, PG_NS + "evidence", qid), at)
 
     def _anchor_paragraphs(self) -> None:
-        """Find each paragraph that has blocks below it in the default source, in order,
-        each from where the one before it ended: the body repeats the text in its order."""
+        """Find each paragraph of the body in the default source, in order, each from where
+        the one before it ended: the body repeats the text in its order (a paragraph of
+        your own, not in the text, is passed over)."""
         source = self._default_source_or_none()
-        if source is None:
+        if source is None or not any(b.paragraph for b in self.blocks):
             return
+        try:
+            text = self._source_text(source, self.paragraphs[0][1] if self.paragraphs else 0)
+        except ParseError:
+            return  # reported where a quote needs the text
         cursor = 0
-        for block in self.blocks:
-            if block.paragraph is None or block.paragraph[1] in self.paragraph_spans:
-                continue
-            try:
-                text = self._source_text(source, block.paragraph[1])
-            except ParseError:
-                return  # reported where a quote needs the text
-            found = anchor(text, block.paragraph[0], at_or_after=cursor)
-            self.paragraph_spans[block.paragraph[1]] = found[0] if found else None
+        for words, line in self.paragraphs:
+            found = anchor(text, words, at_or_after=cursor)
+            self.paragraph_spans[line] = found[0] if found else None
             if found:
                 cursor = found[0][1]
 
@@ -1139,7 +1205,7 @@ class _Writer:
                 return False
         return False
 
-    def value(self, key: Key, obj: Any, indent: int) -> str:
+    def value(self, key: Key, obj: Any) -> str:
         if isinstance(obj, rdflib.Literal):
             if key.takes not in {"name", "choice"} and self.literal_natural(key, obj):
                 return _scalar(str(obj))
@@ -1158,17 +1224,14 @@ class _Writer:
             and self.bnode_uses.get(obj, 0) == 1
             and obj not in self.written
         ):
-            return "\n" + self.describe(obj, indent + 2, nested=True)
+            return "\n" + self.describe(obj, nested=True)
         name = self.name(obj)
         if key.takes in {"name", "choice"}:
             return _scalar(name) if not name.startswith("<") else json.dumps(name)
         return "{ref: " + json.dumps(name) + "}"
 
-    def describe(
-        self, node: Any, indent: int = 0, *, nested: bool = False, quotes: list[str] | None = None
-    ) -> str:
+    def describe(self, node: Any, *, nested: bool = False, quotes: list[str] | None = None) -> str:
         self.written.add(node)
-        pad = " " * indent
         lines: list[str] = []
         types = [str(t) for t in self.g.objects(node, rdflib.RDF.type)]
         kinds = [t for t in types if t in self.kind_of]
@@ -1209,12 +1272,15 @@ class _Writer:
                 continue
             key, objs = by_key[name]
             objs.sort(key=lambda o: (isinstance(o, rdflib.BNode), str(o)))
-            written = [self.value(key, o, indent) for o in objs]
+            written = [self.value(key, o) for o in objs]
             label = _scalar(name) if not name.startswith("<") else json.dumps(name)
             if not written:
                 lines.append(f"{label}: []")
             elif len(written) == 1 and not written[0].startswith("\n"):
                 lines.append(f"{label}: {written[0]}")
+            elif len(written) == 1:  # one node described in place, indented under its key
+                lines.append(f"{label}:")
+                lines.extend("  " + line for line in written[0][1:].splitlines())
             elif all(not w.startswith("\n") for w in written) and sum(len(w) for w in written) < 70:
                 lines.append(f"{label}: [" + ", ".join(written) + "]")
             else:
@@ -1222,8 +1288,8 @@ class _Writer:
                 for w in written:
                     if w.startswith("\n"):
                         body = w[1:].splitlines()
-                        lines.append("  - " + body[0].lstrip())
-                        lines.extend("    " + b.lstrip() if False else "  " + b for b in body[1:])
+                        lines.append("  - " + body[0])
+                        lines.extend("    " + line for line in body[1:])
                     else:
                         lines.append(f"  - {w}")
         if quotes:
@@ -1232,29 +1298,22 @@ class _Writer:
             else:
                 lines.append("quote:")
                 lines.extend(f"  - {q}" for q in quotes)
-        return "\n".join(pad + line for line in lines)
+        return "\n".join(lines)
 
     # -- quotes that can be written as words
 
     def plan_quotes(self) -> None:
         """Find the quotes ``build`` would make again from their words (``self.sugar``)."""
         oa = PREFIXES["oa"]
-        plain = {
-            RDF_TYPE,
-            oa + "exact",
-            oa + "start",
-            oa + "end",
-            oa + "prefix",
-            oa + "suffix",
-            PREFIXES["dcterms"] + "source",
-        }
+        plain = {RDF_TYPE, oa + "exact", oa + "start", oa + "end", PREFIXES["dcterms"] + "source"}
+        around = {oa + "prefix", oa + "suffix"}
         for q in self.g.subjects(rdflib.RDF.type, rdflib.URIRef(PG_NS + "Quote")):
             if not isinstance(q, rdflib.URIRef):
                 continue
             preds = [str(p) for p, _ in self.g.predicate_objects(q)]
-            if set(preds) - plain - {PG_NS + "nonOperative"} or len(preds) != len(set(preds)):
+            if set(preds) - plain - around - {PG_NS + "nonOperative"}:
                 continue
-            if set(preds) != plain and set(preds) != plain | {PG_NS + "nonOperative"}:
+            if len(preds) != len(set(preds)) or not plain <= set(preds):
                 continue
             source = self.g.value(q, rdflib.URIRef(PREFIXES["dcterms"] + "source"))
             text = self._text(source)
@@ -1272,6 +1331,7 @@ class _Writer:
             if any(
                 (lit.datatype is not None and p in {"exact", "prefix", "suffix"}) or lit.language
                 for p, lit in lits.items()
+                if lit is not None
             ):
                 continue
             if any(
@@ -1281,8 +1341,11 @@ class _Writer:
                 continue
             if not (0 <= start < end <= len(text)) or text[start:end] != str(lits["exact"]):
                 continue
-            if (str(lits["prefix"]), str(lits["suffix"])) != context(text, start, end):
+            recorded = tuple("" if lits[p] is None else str(lits[p]) for p in ("prefix", "suffix"))
+            if recorded != context(text, start, end):
                 continue
+            if any(lits[p] is not None and not str(lits[p]) for p in ("prefix", "suffix")):
+                continue  # an empty one, which build does not write
             if text[start:end] != text[start:end].strip() or not text[start:end].split():
                 continue
             self.sugar[str(q)] = (str(source), start, end)
@@ -1300,11 +1363,9 @@ class _Writer:
             path = _beside(self.folder / "x.md", str(name))
             if path is not None and path.is_file():
                 try:
-                    text = path.read_text(encoding="utf-8")
+                    text = read_source(path)
                 except (OSError, UnicodeDecodeError):
                     text = None
-                if text is not None and text.startswith("\ufeff"):
-                    text = text[1:]
         self.texts[str(source)] = text
         if text is not None and path is not None:
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -1388,6 +1449,10 @@ class _Layout:
             src, s, e = w.sugar[q]
             span = (s, e) if src == self.primary and (s, e) in self.placed else None
             self.placed[span].append(("not operative", q))
+        sha = rdflib.URIRef(PG_NS + "sha256")
+        for doc in self.g.subjects(rdflib.RDF.type, rdflib.URIRef(PG_NS + "SourceDocument")):
+            if self.g.value(doc, sha) is None:  # build would add its text's digest
+                w.empty.add((str(doc), str(sha)))
         agreements = list(self.g.subjects(rdflib.RDF.type, rdflib.URIRef(PG_NS + "Agreement")))
         if len(agreements) == 1:
             vocab = vocabulary()
@@ -1401,15 +1466,15 @@ class _Layout:
                 w.implied.add((str(agreements[0]), PG_NS + "provision"))
             elif not listed:
                 w.empty.add((str(agreements[0]), PG_NS + "provision"))
-        cursor = 0
-        for s, e in self.chosen:  # as build finds the paragraphs that have blocks below them
-            if not self.placed[(s, e)]:
-                continue
+        cursor = position = 0
+        for s, e in self.chosen:  # as build finds the body's paragraphs, in order
             assert self.body is not None
-            found = anchor(self.body, _prose(self.body[s:e]), at_or_after=cursor)
+            for gap in _paragraphs(self.body[position:s])[::2]:
+                found = anchor(self.body, _unescaped(gap), at_or_after=cursor)
+                cursor = found[0][1] if found else cursor
+            found = anchor(self.body, _unescaped(_prose(self.body[s:e])), at_or_after=cursor)
             self.paragraph_ok[(s, e)] = bool(found) and found[0] == (s, e)
-            if found:
-                cursor = found[0][1]
+            cursor, position = (found[0][1] if found else cursor), e
 
     def generated(self, q: str) -> str:
         src, s, e = self.w.sugar[q]
@@ -1515,11 +1580,18 @@ def _paragraphs(text: str) -> list[str]:
 
 
 def _prose(text: str) -> str:
-    """A passage of the source as one paragraph line that reads back as itself."""
+    """A passage of the source as one paragraph line that reads back as itself: a line
+    that Markdown or the reader would take for a heading, a note, a fence or a rule is
+    escaped with a backslash."""
     line = " ".join(text.split())
-    if re.match(r"^(#{1,6}(\s|$)|`{3,}|~{3,}|---\s*$)", line):
+    if re.match(r"^(#{1,6}(\s|$)|>|`{3,}|~{3,}|---\s*$)", line):
         line = "\\" + line
     return line
+
+
+def _unescaped(line: str) -> str:
+    """A paragraph line as the reader takes it: without the backslash :func:`_prose` adds."""
+    return re.sub(r"^\\(?=[#`~>-])", "", line)
 
 
 # ---------------------------------------------------------------------------- new files
@@ -1531,10 +1603,88 @@ _ABBREVIATION = re.compile(
 )
 
 
-def _unfinished(paragraph: str) -> bool:
-    """Whether a paragraph stops in the middle of a sentence: on a word in lower case or a
-    comma (``Thereafter, this``), where a sentence, a heading or a lead-in would not."""
-    return bool(re.search(r"(?:\b[a-z][\w'-]*|,)$", paragraph))
+_GLUE = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "such",
+        "any",
+        "all",
+        "each",
+        "every",
+        "no",
+        "not",
+        "of",
+        "for",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "into",
+        "onto",
+        "upon",
+        "under",
+        "over",
+        "between",
+        "among",
+        "per",
+        "than",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "as",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "where",
+        "when",
+        "if",
+        "unless",
+        "shall",
+        "will",
+        "may",
+        "must",
+        "can",
+        "be",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+    ]
+)
+
+
+def _unfinished(paragraph: str, following: str = "") -> bool:
+    """Whether a paragraph stops in the middle of a sentence (at a page break): it ends on
+    a comma or a word that cannot end one (``Thereafter, this``; ``sixty (60) days for``),
+    or the next paragraph goes on in lower case. A title ending on a noun is finished."""
+    last = paragraph.rsplit(None, 1)[-1] if paragraph.split() else ""
+    return (
+        paragraph.endswith(",")
+        or last in _GLUE
+        or bool(re.match(r"[a-z]", following) and not re.search(r"[.!?:;]$", paragraph))
+    )
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -1543,7 +1693,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     A paragraph that stops mid-sentence (at a page break) goes on into the next one."""
     paragraphs: list[list[int]] = []
     for m in re.finditer(r"\S(?:.*?\S)??(?=\s*\n\s*\n|\s*$)", text, re.S):
-        if paragraphs and _unfinished(text[paragraphs[-1][0] : paragraphs[-1][1]]):
+        if paragraphs and _unfinished(text[paragraphs[-1][0] : paragraphs[-1][1]], m[0]):
             paragraphs[-1][1] = m.end()
         else:
             paragraphs.append([m.start(), m.end()])
@@ -1572,7 +1722,7 @@ def skeleton(source: str | Path, *, base: str | None = None) -> str:
     """A new agreement file for the text at ``source``: front matter, the agreement and its
     source, then each sentence of the text with an empty block to fill in."""
     source = Path(source)
-    text = source.read_text(encoding="utf-8")
+    text = read_source(source)
     stem = re.sub(r"[^\w-]+", "-", source.stem).strip("-").lower()
     if stem in {"", "source", "text"}:
         stem = "agreement"  # the source is named source
@@ -1740,10 +1890,13 @@ def json_schema() -> dict[str, Any]:
         "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}],
     }
     for kind in vocab.kinds:
-        properties[kind] = {
-            "type": "string",
-            "description": f"the name of a {kind} ({vocab.kinds[kind]})",
-        }
+        if kind in _SPECIAL_KEYS:
+            continue  # "quote" is the key for quotes; a quote node is written with a:
+        named = {"type": "string", "description": f"the name of a {kind} ({vocab.kinds[kind]})"}
+        if kind in properties:  # a kind that is also a key: first, a name; after, a value
+            properties[kind] = {"anyOf": [named, properties[kind]]}
+        else:
+            properties[kind] = named
     properties["not operative"] = {
         "type": "string",
         "description": "why the paragraph above holds no term",

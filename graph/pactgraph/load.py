@@ -21,6 +21,7 @@ unless a store directory is asked for.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import re
@@ -82,6 +83,25 @@ DIRECTORY_FORMATS = frozenset(FORMATS) - {".json", ".xml"}
 #: Agreements written in the literate format (:mod:`pactgraph.literate`); in a directory,
 #: only the files that begin with its front matter (``---`` then ``pactgraph: 1``).
 LITERATE = ".md"
+
+
+_FILE_NAME = re.compile(
+    r"^\s*(?:file name|pg:fileName):\s*[\"']?([^\"'#\n]+?)[\"']?\s*(?:#.*)?$", re.M
+)
+
+
+def content_digest(path: Path) -> str:
+    """The SHA-256 of what a file's graph is made from: its bytes, and for an agreement in
+    the literate format, the bytes of the source texts it names (``file name:``) too, since
+    where each quote stands comes from them."""
+    data = path.read_bytes()
+    digest = hashlib.sha256(data)
+    if path.suffix.lower() == LITERATE:
+        for name in _FILE_NAME.findall(data.decode("utf-8", "replace")):
+            source = path.parent / name.strip()
+            if source.parent == path.parent and source.is_file():
+                digest.update(b"\0" + name.encode() + b"\0" + source.read_bytes())
+    return digest.hexdigest()
 
 
 def is_literate(path: Path) -> bool:

@@ -39,6 +39,7 @@ from .load import (
     _check_size,
     _graph_name,
     _parse,
+    content_digest,
     rdf_files,
 )
 
@@ -234,7 +235,7 @@ def persist(
     unchanged = sorted(name for name in same if oxi.contains_named_graph(ox.NamedNode(name)))
     for name in same.keys() - set(unchanged):  # its graph is gone: read its file again
         path = same[name]
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        digest = content_digest(path)
         parsed[name] = (path.resolve(), digest, _parse(path, max_input))
     writes: list[ox.Quad] = []
     for name, (path, digest, quads) in sorted(parsed.items()):
@@ -284,7 +285,7 @@ def read_agreements(
     same: dict[str, Path] = {}
     parsed: dict[str, tuple[Path, str, list[ox.Quad]]] = {}
     for path in files:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        digest = content_digest(path)
         name = (known or {}).get((str(path.resolve()), digest), "")
         if name and name not in parsed and name not in same:
             same[name] = path

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import ParseError
 from .load import LITERATE, ONTOLOGY_GRAPH, Store
+from .namespaces import PG_NS
 from .query import checks, select
 from .resources import shapes_file
 
@@ -407,7 +408,7 @@ def _quotes(store: Store, locate: _Locator) -> tuple[list[Finding], int, list[st
                     )
                 )
             try:
-                texts[source] = data.decode("utf-8")
+                texts[source] = data.decode("utf-8").removeprefix("\ufeff")  # not text
             except UnicodeDecodeError:
                 findings.append(finding(f"source text {source} is not UTF-8"))
                 continue
@@ -704,6 +705,18 @@ def _coverage(store: Store) -> tuple[int, list[Finding]]:
                 listed.append((int(row["start"]), int(row["end"])))
             except ValueError:
                 continue  # reported by the quote gate
+    # a source text nothing quotes yet is to be covered too
+    import pyoxigraph as ox
+
+    file_name = ox.NamedNode(PG_NS + "fileName")
+    for graph, agreement_file in store.origins.items():
+        for quad in store.oxigraph.quads_for_pattern(None, file_name, None, ox.NamedNode(graph)):
+            if not isinstance(quad.object, ox.Literal):
+                continue
+            name = quad.object.value
+            if _beside(agreement_file, name) is not None:
+                spans.setdefault(agreement_file.with_name(name), [])
+                owners.setdefault(agreement_file.with_name(name), set()).add(agreement_file)
     total = 0
     uncovered: list[Finding] = []
     for source, quoted in sorted(spans.items()):
