@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NoReturn
@@ -226,7 +227,34 @@ def _export(args: argparse.Namespace) -> int:
         if isinstance(data, dict) and args.output == "-":
             raise UsageError(f"{len(data)} agreements make {len(data)} files; give -o DIRECTORY")
         _refuse_existing(args.output, data)
+        _note_sources(args.output, data)
     return _emit(data, args.output)
+
+
+def _note_sources(output: str, data: bytes | dict[str, bytes]) -> None:
+    """Say so when an agreement file goes where its source texts are not: build finds the
+    quotes in the texts beside the file."""
+    from pathlib import Path
+
+    from .load import _FILE_NAME
+
+    if output == "-":
+        return
+    folder = Path(output) if isinstance(data, dict) else Path(output).parent
+    texts = data.values() if isinstance(data, dict) else [data]
+    missing = sorted(
+        {
+            name.strip()
+            for text in texts
+            for name in _FILE_NAME.findall(text.decode("utf-8"))
+            if not (folder / name.strip()).is_file()
+        }
+    )
+    if missing:
+        sys.stderr.write(
+            f"note: {', '.join(missing)} must sit beside the agreement file for build to find "
+            "its quotes; copy it there\n"
+        )
 
 
 def _refuse_existing(output: str, data: bytes | dict[str, bytes]) -> None:
@@ -253,6 +281,13 @@ def _new(args: argparse.Namespace) -> int:
     source = Path(args.source)
     if not source.is_file():
         raise InputNotFoundError(f"{source}: no such file; name the agreement's text")
+    if args.base is not None and not re.fullmatch(
+        r"[A-Za-z][\w+.-]*:[^\s<>\"{}|\\^`]*[/#:]", args.base
+    ):
+        raise UsageError(
+            f"--base {args.base!r}: give an IRI ending in / or #, such as "
+            "https://example.org/lease/"
+        )
     try:
         text = skeleton(source, base=args.base)
     except UnicodeDecodeError as err:

@@ -1599,7 +1599,7 @@ def _unescaped(line: str) -> str:
 
 _ABBREVIATION = re.compile(
     r"\(?(?:Inc|Ltd|Co|Corp|Mr|Mrs|Ms|Dr|St|Jr|Sr|No|Nos|Sec|Secs|Art|Arts|Ex|vs|v|cf|etc"
-    r"|e\.g|i\.e|[A-Z](?:\.[A-Z])*)\."
+    r"|e\.g|i\.e|[A-Z](?:\.[A-Z])*|\d+(?:\.\d+)*|[ivxIVX]+)\."
 )
 
 
