@@ -1599,7 +1599,7 @@ def _unescaped(line: str) -> str:
 
 _ABBREVIATION = re.compile(
     r"\(?(?:Inc|Ltd|Co|Corp|Mr|Mrs|Ms|Dr|St|Jr|Sr|No|Nos|Sec|Secs|Art|Arts|Ex|vs|v|cf|etc"
-    r"|e\.g|i\.e|[A-Z](?:\.[A-Z])*|\d+(?:\.\d+)*|[ivxIVX]+)\."
+    r"|e\.g|i\.e|[A-Z](?:\.[A-Z])*)\."
 )
 
 
@@ -1675,6 +1675,9 @@ _GLUE = frozenset(
 )
 
 
+_SECTION = re.compile(r"\(?(?:\d+(?:\.\d+)*|[ivxlIVXL]+|[a-z])\.")
+
+
 def _unfinished(paragraph: str, following: str = "") -> bool:
     """Whether a paragraph stops in the middle of a sentence (at a page break): it ends on
     a comma or a word that cannot end one (``Thereafter, this``; ``sixty (60) days for``),
@@ -1705,6 +1708,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             before = text[start : begin + m.start()].split()
             if before and _ABBREVIATION.fullmatch(before[-1]):
                 continue
+            if len(before) == 1 and _SECTION.fullmatch(before[0]):
+                continue  # a section number opening the sentence: "1. Grant."
             spans.append((start, stop))
             start = begin + m.end()
         if text[start:end].strip():
