@@ -654,3 +654,26 @@ def test_a_skeleton_left_as_it_is_covers_nothing(tmp_path: Path) -> None:
     result = run_cli("validate", str(md), "--coverage", "error")
     assert result.returncode == 1
     assert "is neither quoted nor marked not operative" in result.stdout
+
+
+def test_a_finding_on_a_node_written_in_place_points_at_its_block(tmp_path: Path) -> None:
+    """A blank node has no name to show: the finding gives the line where its block is
+    written, in the file's words."""
+    folder = tmp_path / "copy"
+    shutil.copytree(DATA / "literate-export", folder)
+    md = folder / "exported.md"
+    ttl = folder / "agreement.ttl"
+    assert (
+        run_cli("export", "--data", str(ttl), "-f", "pactgraph-md", "-o", str(md)).returncode == 0
+    )
+    ttl.unlink()
+    text = md.read_text(encoding="utf-8")
+    assert "\n      offset: P1Y\n" in text
+    md.write_text(text.replace("\n      offset: P1Y\n", "\n"), encoding="utf-8")
+    line = text.splitlines().index("    - a: relative trigger") + 1
+    result = run_cli("validate", str(md))
+    assert_one_line_error(result, 1, str(md))
+    assert result.stdout.strip() == (
+        f"{md}:{line}: A relative trigger needs one offset: a duration of years, months, "
+        "weeks and days, such as P2Y or P180D (no hours, no minus sign)."
+    )

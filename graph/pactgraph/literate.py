@@ -453,6 +453,9 @@ class _Reader:
             self.graph.bind(prefix, ns, override=True)
         self.graph.bind("", self.base, override=True)
         self.bnodes: dict[str, rdflib.BNode] = {}
+        # blank nodes are named by where they are written, so that building the file again
+        # names them alike and a finding about one can point at its line
+        self.tag = "md" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
         self.sources: dict[str, tuple[str, int]] = {}  # source IRI -> (its text, line)
         self.pending: list[tuple[str, Any, int, bool]] = []  # quotes, read once sources are
         self.paragraph_spans: dict[int, tuple[int, int] | None] = {}
@@ -529,7 +532,8 @@ class _Reader:
         if value.startswith("<") and value.endswith(">"):
             return rdflib.URIRef(value[1:-1])
         if value.startswith("_:"):
-            return self.bnodes.setdefault(value[2:], rdflib.BNode())
+            label = value[2:] if re.fullmatch(r"\w+", value[2:]) else str(len(self.bnodes))
+            return self.bnodes.setdefault(value[2:], rdflib.BNode(f"{self.tag}n{label}"))
         prefix, colon, local = value.partition(":")
         if colon and prefix in self.prefixes:
             return rdflib.URIRef(self.prefixes[prefix] + local)
@@ -642,7 +646,7 @@ class _Reader:
                     f"the block begins with {first!r}, not a kind of node: begin it with one of "
                     f"{', '.join(sorted(self.vocab.kinds)[:6])}, … (obligation: rent) or id: NAME",
                 )
-            subject = rdflib.BNode()
+            subject = rdflib.BNode(f"{self.tag}l{at}c{mapping.start_mark.column}")
         key = str(subject) if isinstance(subject, rdflib.URIRef) else f"_:{subject}"
         self.built.lines.setdefault(key, at)
         for t in types:
@@ -705,7 +709,7 @@ class _Reader:
             trigger: Node = (
                 rdflib.URIRef(f"{owner}-{end}")
                 if isinstance(owner, rdflib.URIRef)
-                else rdflib.BNode()
+                else rdflib.BNode(f"{self.tag}l{at}{end}")
             )
             self.graph.add((trigger, rdflib.RDF.type, rdflib.URIRef(PG_NS + "DateTrigger")))
             self.graph.add((trigger, rdflib.RDFS.label, rdflib.Literal(value, lang=self.language)))
@@ -1788,7 +1792,8 @@ def in_words(message: str) -> str:
         return kinds.get(iri, match[0])
 
     names = "|".join(p for p in PREFIXES if p not in {"xsd", "owl", "sh", "rdf"})
-    return re.sub(rf"(?<![\w:/])({names}):([A-Za-z]\w*)", said, message)
+    message = re.sub(r'"([^"]*)"\^\^xsd:\w+', r"\1", message)  # "P2Y"^^xsd:duration: P2Y
+    return re.sub(rf"(?<![\w:/])({names}):([A-Za-z]\w*)", said, message).replace("::", ":")
 
 
 # ---------------------------------------------------------------------------- schema

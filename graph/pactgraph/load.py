@@ -525,7 +525,9 @@ def _parse(path: Path, max_input: int | None = MAX_INPUT) -> list[ox.Quad]:
         from .literate import build
 
         triples = build(path).graph.serialize(format="nt", encoding="utf-8")
-        return list(ox.parse(triples, format=ox.RdfFormat.N_TRIPLES, rename_blank_nodes=True))
+        # its blank nodes are named after the file's content and their line: kept, so that
+        # validate can point at them
+        return list(ox.parse(triples, format=ox.RdfFormat.N_TRIPLES))
     fmt = _format_for(path)
     data = b""
     try:

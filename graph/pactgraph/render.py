@@ -363,7 +363,8 @@ def report_text(report: Report) -> str:
     """A validation report: one ``FILE:LINE: message`` line per finding, or the ``ok`` line."""
     lines = []
     for f in report.findings:
-        focus = f" [{f.focus}]" if f.focus and f.focus not in f.message else ""
+        shown = f.focus and ":" in f.focus and f.focus not in f.message  # a blank node's id: not
+        focus = f" [{f.focus}]" if shown else ""
         lines.append(f"{f.where()}: {f.message}{focus}")
     findings = set(report.findings)
     for f in report.uncovered:

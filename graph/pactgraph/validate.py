@@ -231,6 +231,8 @@ def _shacl(store: Store, locate: _Locator) -> list[Finding]:
             rpath = results.value(result, SH.resultPath)
             value = results.value(result, SH.value)
             focus_text = str(focus) if isinstance(focus, rdflib.URIRef) else None
+            if isinstance(focus, rdflib.BNode) and path is not None:
+                focus_text = f"_:{focus}"  # a literate file names where each one is written
             said = str(message) if message is not None else "does not conform"
             line = locate.line(path, focus_text) if path else None
             if path is not None and isinstance(value, rdflib.URIRef):
