@@ -38,6 +38,7 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "offset-with-hours": (":acquired-or-end-of-2030", ("pg:offset", "years, months, weeks")),
     "unless-without-unless": (":acquired-or-end-of-2030", ("needs one pg:unless",)),
     "misspelt-name": (":licence", ("must be a pg:Party", ":acmee", "did you mean :acme?")),
+    "operative-and-not": (":q-royalty", ("is evidence of something", "marked not operative")),
 }
 
 #: Cases whose finding is about a value, pointed at where it is written, not its subject.
