@@ -63,6 +63,7 @@ from rdflib.term import Node
 
 from .errors import ParseError
 from .namespaces import PG_NS, PREFIXES, XSD
+from .sources import beside, closest_passage, read_source, shown
 
 __all__ = [
     "EXTRA_KEYS",
@@ -269,12 +270,6 @@ def vocabulary() -> Vocabulary:
 
 
 # ---------------------------------------------------------------------------- anchoring
-
-
-def read_source(path: Path) -> str:
-    """A source text as quotes count in it: UTF-8, line breaks as they are (``\\r\\n``
-    counts two), a byte order mark not counted."""
-    return path.read_bytes().decode("utf-8").removeprefix("\ufeff")
 
 
 @lru_cache(maxsize=4096)
@@ -816,8 +811,6 @@ class _Reader:
     def _source_text(self, source: str, at: int) -> str:
         if source in self.sources:
             return self.sources[source][0]
-        from .validate import _beside
-
         name = self.graph.value(rdflib.URIRef(source), rdflib.URIRef(PG_NS + "fileName"))
         if name is None:
             raise self.error(
@@ -825,7 +818,7 @@ class _Reader:
                 f"the source {_short(source, self.base)} has no file name: give it one "
                 "(file name: agreement.txt)",
             )
-        path = _beside(self.path, str(name))
+        path = beside(self.path, str(name))
         if path is None or not path.is_file():
             raise self.error(
                 self.built.lines.get(source, at),
@@ -866,8 +859,6 @@ class _Reader:
         return sources[0]
 
     def _quote(self, owner: str, spec: tuple[Any, Any, int], at: int, default: bool) -> None:
-        from .validate import _closest_passage, _shown
-
         subject, item, offset = spec
         words: str | None = None
         prefix = suffix = qid = None
@@ -919,7 +910,7 @@ class _Reader:
             if prefix is not None or suffix is not None:
                 raise self.error(
                     at,
-                    f"quote: {_shown(words)} stands in {name}, but not after the words of "
+                    f"quote: {shown(words)} stands in {name}, but not after the words of "
                     "prefix: and before those of suffix:; check them against the text",
                 )
             if paragraph is not None:
@@ -930,9 +921,9 @@ class _Reader:
                     "with its words",
                 )
         if not found:
-            near = _closest_passage(text, " ".join(words.split()), 0)
+            near = closest_passage(text, " ".join(words.split()), 0)
             hint = (
-                f"; the closest passage reads {_shown(text[near[0] : near[1]])}"
+                f"; the closest passage reads {shown(text[near[0] : near[1]])}"
                 if near is not None
                 else ""
             )
@@ -943,13 +934,11 @@ class _Reader:
                     f"{self._file_name(source)}{hint}: put the block under a sentence of the "
                     "text, write your notes as '> ' lines, or give the block quote: []",
                 )
-            raise self.error(
-                at, f"quote: {_shown(words)} is not in {self._file_name(source)}{hint}"
-            )
+            raise self.error(at, f"quote: {shown(words)} is not in {self._file_name(source)}{hint}")
         if len(found) > 1:
             raise self.error(
                 at,
-                f"quote: {_shown(words)} stands {len(found)} times in {self._file_name(source)}; "
+                f"quote: {shown(words)} stands {len(found)} times in {self._file_name(source)}; "
                 "say which with prefix: (the words before it) or suffix: (the words after)",
             )
         start, end = found[0]
@@ -1362,9 +1351,7 @@ class _Writer:
         text = path = None
         name = self.g.value(source, rdflib.URIRef(PG_NS + "fileName"))
         if name is not None and self.folder is not None:
-            from .validate import _beside
-
-            path = _beside(self.folder / "x.md", str(name))
+            path = beside(self.folder / "x.md", str(name))
             if path is not None and path.is_file():
                 try:
                     text = read_source(path)

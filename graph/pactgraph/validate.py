@@ -27,6 +27,7 @@ from .load import LITERATE, ONTOLOGY_GRAPH, Store
 from .namespaces import PG_NS
 from .query import checks, select
 from .resources import shapes_file
+from .sources import beside, closest_passage, shown
 
 if TYPE_CHECKING:
     from .literate import Built
@@ -315,25 +316,6 @@ def _checks(store: Store, locate: _Locator) -> list[Finding]:
     return findings
 
 
-def _beside(agreement_file: Path, file_name: str) -> Path | None:
-    """The source text ``file_name`` names beside ``agreement_file``, or None if it names
-    anything else: a path, a parent folder, a link out of the folder, a device or a pipe."""
-    name = Path(file_name)
-    if name.name != file_name or file_name in {"", ".", ".."}:
-        return None
-    folder = agreement_file.parent.resolve()
-    candidate = folder / name
-    try:
-        resolved = candidate.resolve()
-    except OSError:
-        return None
-    if resolved.parent != folder:
-        return None
-    if candidate.exists() and not candidate.is_file():
-        return None
-    return candidate
-
-
 def _quotes(store: Store, locate: _Locator) -> tuple[list[Finding], int, list[str]]:
     """Findings, the number of quotes checked, and the graphs whose quotes could not be
     checked because no file of this run holds them (their source text is beside that file)."""
@@ -355,7 +337,7 @@ def _quotes(store: Store, locate: _Locator) -> tuple[list[Finding], int, list[st
             unchecked[row["graph"]] = unchecked.get(row["graph"], 0) + 1
             continue
         line = locate.line(agreement_file, quote)
-        source = _beside(agreement_file, row["fileName"])
+        source = beside(agreement_file, row["fileName"])
         if source is None:
             if row["fileName"] not in refused:
                 refused.add(row["fileName"])
@@ -437,32 +419,32 @@ def _quotes(store: Store, locate: _Locator) -> tuple[list[Finding], int, list[st
             if places
             else -1
         )
-        shown = _shown(exact)
+        said = shown(exact)
         was = "quote moved: it" if source in changed else "quote"
         if not places:
-            close = _closest_passage(text, exact, near) or _between(text, before, after, exact)
+            close = closest_passage(text, exact, near) or _between(text, before, after, exact)
             if close is None and source in changed:
                 message = (
-                    f"quote lost: {source.name} no longer says {shown}, verbatim or nearly; "
+                    f"quote lost: {source.name} no longer says {said}, verbatim or nearly; "
                     "drop what rests on it, or restore the text"
                 )
             elif close is None:
                 message = (
-                    f"quote not found verbatim in {source.name}: {shown}; copy it exactly "
+                    f"quote not found verbatim in {source.name}: {said}; copy it exactly "
                     "from the source (typographic characters included)"
                 )
             elif source in changed:
                 at, until = close
                 message = (
-                    f"quote changed: {source.name} now reads {_shown(text[at:until])} at "
-                    f"{at}..{until}, where it read {shown}: check what rests on it, then set "
+                    f"quote changed: {source.name} now reads {shown(text[at:until])} at "
+                    f"{at}..{until}, where it read {said}: check what rests on it, then set "
                     f"oa:exact to those words, oa:start {at} and oa:end {until}"
                 )
             else:
                 at, until = close
                 message = (
-                    f"quote not found verbatim in {source.name}: {shown}; the nearest passage "
-                    f"reads {_shown(text[at:until])} at {at}..{until}: copy the words exactly "
+                    f"quote not found verbatim in {source.name}: {said}; the nearest passage "
+                    f"reads {shown(text[at:until])} at {at}..{until}: copy the words exactly "
                     f"and set oa:start {at} and oa:end {until}"
                 )
             findings.append(finding(message))
@@ -530,62 +512,6 @@ def _between(
             if until > at:
                 passages.append((at, until))
     return min(passages, key=lambda p: abs(p[1] - p[0] - len(exact))) if passages else None
-
-
-def _shown(words: str) -> str:
-    """Words of a text for a one-line message: spaces as one, the first 60 characters."""
-    flat = " ".join(words.split())
-    return f'"{flat[:60]}{"…" if len(flat) > 60 else ""}"'
-
-
-#: How like a quote a passage must be to be that quote, changed (a ratio of difflib's).
-CLOSE_ENOUGH = 0.8
-
-
-def _closest_passage(text: str, exact: str, near: int) -> tuple[int, int] | None:
-    """Where ``text`` says nearly what ``exact`` says, as ``(start, end)``, or None.
-
-    Candidates start where the longest run of characters the two share puts them (in the
-    whole text, and in the stretch around ``near``, where the quote stood); each is tried
-    with its ends moved by up to a fifth of the quote's length, snapped to whole words, and
-    the likest passage wins if it is at least :data:`CLOSE_ENOUGH` alike.
-    """
-    import difflib
-
-    if not exact or not text:
-        return None
-    size = len(exact)
-    spans = [(max(0, near - 2 * size), min(len(text), near + 3 * size))]
-    if len(text) <= 200_000:  # and in the whole text, where that is quick
-        spans.append((0, len(text)))
-    starts: set[int] = set()
-    for low, high in spans:
-        matcher = difflib.SequenceMatcher(None, text, exact, autojunk=False)
-        block = matcher.find_longest_match(low, high, 0, size)
-        if block.size:
-            starts.add(max(0, block.a - block.b))
-    slack = min(40, max(3, size // 5))
-    # long quotes are compared word by word: as good a measure, and far quicker
-    by_words = size > 400
-    matcher = difflib.SequenceMatcher(
-        None, [], exact.split() if by_words else exact, autojunk=False
-    )  # the quote read once
-    best: tuple[float, int, int] = (CLOSE_ENOUGH, -1, -1)
-    for first in sorted(starts):
-        for start in range(max(0, first - slack), min(len(text), first + slack) + 1):
-            if start and not text[start - 1].isspace():
-                continue  # passages start at a word
-            for end in range(start + size - slack, min(len(text), start + size + slack) + 1):
-                if end < len(text) and not text[end].isspace():
-                    continue  # and end at one
-                passage = text[start:end]
-                matcher.set_seq1(passage.split() if by_words else passage)
-                if matcher.real_quick_ratio() < best[0] or matcher.quick_ratio() < best[0]:
-                    continue  # cannot beat the best so far
-                ratio = matcher.ratio()
-                if ratio > best[0] or (best[1] < 0 and ratio >= best[0]):
-                    best = (ratio, start, end)
-    return (best[1], best[2]) if best[1] >= 0 else None
 
 
 def _agreements(store: Store) -> list[Finding]:
@@ -696,7 +622,7 @@ def _coverage(store: Store) -> tuple[int, list[Finding]]:
         if "fileName" not in row:
             unsourced.add(agreement_file)
             continue
-        if _beside(agreement_file, row["fileName"]) is None:
+        if beside(agreement_file, row["fileName"]) is None:
             continue  # reported by the quote gate
         listed = spans.setdefault(agreement_file.with_name(row["fileName"]), [])
         if "sha256" in row:
@@ -716,7 +642,7 @@ def _coverage(store: Store) -> tuple[int, list[Finding]]:
             if not isinstance(quad.object, ox.Literal):
                 continue
             name = quad.object.value
-            if _beside(agreement_file, name) is not None:
+            if beside(agreement_file, name) is not None:
                 spans.setdefault(agreement_file.with_name(name), [])
                 owners.setdefault(agreement_file.with_name(name), set()).add(agreement_file)
     total = 0
@@ -741,7 +667,7 @@ def _coverage(store: Store) -> tuple[int, list[Finding]]:
             uncovered.append(
                 Finding(
                     "coverage",
-                    f"{_shown(text[start:end])} is neither quoted nor marked not operative: "
+                    f"{shown(text[start:end])} is neither quoted nor marked not operative: "
                     "quote it as evidence of what it says, or mark it (not operative: WHY, "
                     "or a pg:Quote with pg:nonOperative)",
                     str(source),
