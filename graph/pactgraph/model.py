@@ -345,6 +345,7 @@ def model(store: Store, as_of: dt.date | None = None, min_evidence: str | None =
         )
         for iri, r in rows.items()
     }
+    _name_unlabelled(triggers, {iri for iri, r in rows.items() if not r.get("label")})
     readings: dict[str, dict[str, dict[str, Any]]] = {}
     for r in select(store, "interpretations"):
         entry = readings.setdefault(r["provision"], {}).setdefault(
@@ -430,6 +431,40 @@ def model(store: Store, as_of: dt.date | None = None, min_evidence: str | None =
     store.views[key] = built
     store.keep(key, built)
     return built
+
+
+def _name_unlabelled(triggers: dict[str, Trigger], unlabelled: set[str]) -> None:
+    """Give a trigger written in place without a label (a blank node) words for what it is,
+    from its parts: "1 year after signing", "the earliest of X and Y". A named trigger
+    without a label keeps its local name."""
+    from dataclasses import replace
+
+    done: dict[str, str] = {}
+
+    def name(iri: str, seen: frozenset[str] = frozenset()) -> str:
+        t = triggers.get(iri)
+        if t is None or iri not in unlabelled or not iri.startswith("_:") or iri in seen:
+            return t.label if t is not None else local_name(iri)
+        if iri in done:
+            return done[iri]
+        inner = seen | {iri}
+        if t.type == "RelativeTrigger" and t.after is not None and t.offset is not None:
+            words = f"{t.offset.words()} after {name(t.after, inner)}"
+        elif t.type in {"EarliestOf", "LatestOf"} and t.members:
+            which = "earliest" if t.type == "EarliestOf" else "latest"
+            words = f"the {which} of " + " and ".join(name(m, inner) for m in t.members)
+        elif t.type == "UnlessFirst" and t.trigger is not None and t.unless is not None:
+            words = f"{name(t.trigger, inner)} unless {name(t.unless, inner)} comes first"
+        elif t.type == "DateTrigger" and t.date is not None:
+            words = t.date.isoformat()
+        else:
+            words = re.sub(r"(?<!^)(?=[A-Z])", " ", t.type).lower()
+        done[iri] = words
+        return words
+
+    for iri in sorted(unlabelled):
+        if iri.startswith("_:") and iri in triggers:
+            triggers[iri] = replace(triggers[iri], label=name(iri))
 
 
 def _refuse_ill_formed_dates(store: Store, rows: dict[str, dict[str, Any]]) -> None:

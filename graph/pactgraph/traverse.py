@@ -88,20 +88,32 @@ def dependency_graph(store: Store) -> nx.MultiDiGraph:
         and isinstance(t.subject, ox.NamedNode)
         and isinstance(t.object, ox.NamedNode)
     }
+
+    def key(term: Any) -> str | None:
+        """A node's key, as the term model names it: an IRI, or ``_:id`` for a blank node
+        (a trigger written in place)."""
+        if isinstance(term, ox.NamedNode):
+            return str(term.value)
+        if isinstance(term, ox.BlankNode):
+            return f"_:{term.value}"
+        return None
+
     graph = nx.MultiDiGraph()
     for t in triples:
-        s, p, o = t.subject, t.predicate.value, t.object
-        if not isinstance(s, ox.NamedNode):
+        s, p, o = key(t.subject), t.predicate.value, t.object
+        if s is None:
             continue
         if p == _RDF_TYPE and isinstance(o, ox.NamedNode):
-            graph.add_node(s.value, kind=local_name(o.value))
+            graph.add_node(s, kind=local_name(o.value))
         elif p == _RDFS_LABEL and isinstance(o, ox.Literal):
-            graph.add_node(s.value, label=o.value)
-        elif p == _RIPPLE or not isinstance(o, ox.NamedNode):
+            graph.add_node(s, label=o.value)
+        elif p == _RIPPLE or key(o) is None:
             continue
         else:
             relation = local_name(p)
-            source, target = (s.value, o.value) if relation in _FORWARD else (o.value, s.value)
+            target_key = key(o)
+            assert target_key is not None
+            source, target = (s, target_key) if relation in _FORWARD else (target_key, s)
             attributes: dict[str, Any] = {"relation": relation}
             if p in effects:
                 attributes["effect"] = effects[p]
