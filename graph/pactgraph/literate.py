@@ -454,6 +454,7 @@ class _Reader:
         self.sources: dict[str, tuple[str, int]] = {}  # source IRI -> (its text, line)
         self.pending: list[tuple[str, Any, int, bool]] = []  # quotes, read once sources are
         self.paragraph_spans: dict[int, tuple[int, int] | None] = {}
+        self.default_source: str | None = None  # found once every block is read
         self.agreements: list[tuple[str, bool]] = []  # (IRI, whether it lists provisions)
         self.quote_ids: dict[str, tuple[int, int, str]] = {}
         self.written_keys: set[tuple[str, str]] = set()  # (node, property), even as []
@@ -549,22 +550,10 @@ class _Reader:
             return rdflib.Literal(value, lang=self.language)
         if takes == "string":
             return rdflib.Literal(value)
-        ok = {
-            "date": r"-?\d{4,}-\d\d-\d\d(Z|[+-]\d\d:\d\d)?",
-            "decimal": r"[+-]?(\d+(\.\d*)?|\.\d+)",
-            "integer": r"[+-]?\d+",
-            "boolean": r"true|false|1|0",
-            "duration": _DURATION,
-        }[takes]
-        if takes == "duration" and not re.fullmatch(ok, value):
-            value = _duration_words(value) or value
-        if takes == "boolean":
-            value = {"yes": "true", "no": "false", "true": "true", "false": "false"}.get(
-                value.lower(), value
-            )
-        if not re.fullmatch(ok, value) or (takes == "date" and not _real_date(value)):
+        lexical = _lexical(takes, value)
+        if lexical is None:
             raise self.error(at, f"{key.name}: takes {_TAKES[takes]}; got {raw!r}")
-        return rdflib.Literal(value, datatype=rdflib.URIRef(_DATATYPES[takes]))
+        return rdflib.Literal(lexical, datatype=rdflib.URIRef(_DATATYPES[takes]))
 
     # -- nodes
 
@@ -579,9 +568,10 @@ class _Reader:
                     )
                 self.node(doc, block.line, block.paragraph, top=True)
         self._link_provisions()
+        self.default_source = self._default_source_or_none()
         self._anchor_paragraphs()
-        for source, words, at, default in self.pending:
-            self._quote(source, words, at, default)
+        for owner, quoted, at, default in self.pending:
+            self._quote(owner, quoted, at, default)
         return self.built
 
     def node(
@@ -653,7 +643,7 @@ class _Reader:
             if name == "quote":
                 quoted = True
                 for item in v.value if isinstance(v, yaml.SequenceNode) else [v]:
-                    self.pending.append((key, (subject, item, offset), where, False))
+                    self.pending.append((key, (subject, item, paragraph), where, False))
                 continue
             spec = self._key(name, where)
             if spec.predicate == PG_NS + "provision":
@@ -662,13 +652,13 @@ class _Reader:
             self.written_keys.add((key, spec.predicate))
             values = v.value if isinstance(v, yaml.SequenceNode) else [v]
             for item in values:
-                obj = self.value(spec, item, offset, paragraph, subject)
+                obj = self.value(spec, item, offset, subject)
                 self.graph.add((subject, rdflib.URIRef(spec.predicate), obj))
                 self.built.values.setdefault(
                     (key, spec.predicate, str(obj)), offset + self.line(item)
                 )
         if top and not quoted and paragraph is not None:
-            self.pending.append((key, (subject, None, offset), paragraph[1], True))
+            self.pending.append((key, (subject, None, paragraph), paragraph[1], True))
         if PG_NS + "Agreement" in types:
             self.agreements.append((key, lists_provisions))
         return subject
@@ -725,7 +715,6 @@ class _Reader:
         spec: Key,
         item: yaml.Node,
         offset: int,
-        paragraph: tuple[str, int] | None,
         owner: Node | None = None,
     ) -> Node:
         at = offset + self.line(item)
@@ -796,9 +785,9 @@ class _Reader:
             )
         target = _Marker(rdflib.Literal(reason))
         if "quote" in rest:
-            self.pending.append(("", (target, rest["quote"], offset), at, False))
+            self.pending.append(("", (target, rest["quote"], paragraph), at, False))
         elif paragraph is not None:
-            self.pending.append(("", (target, None, offset), at, True))
+            self.pending.append(("", (target, None, paragraph), at, True))
         else:
             raise self.error(
                 at,
@@ -858,8 +847,10 @@ class _Reader:
             )
         return sources[0]
 
-    def _quote(self, owner: str, spec: tuple[Any, Any, int], at: int, default: bool) -> None:
-        subject, item, offset = spec
+    def _quote(
+        self, owner: str, spec: tuple[Any, Any, tuple[str, int] | None], at: int, default: bool
+    ) -> None:
+        subject, item, above = spec
         words: str | None = None
         prefix = suffix = qid = None
         source: str | None = None
@@ -888,7 +879,7 @@ class _Reader:
             else:
                 raise self.error(at, "quote: takes the quoted words, or a list of them")
         if default:
-            paragraph = self._paragraph_for(offset)
+            paragraph = above
             if paragraph is None:
                 raise self.error(
                     at,
@@ -897,10 +888,10 @@ class _Reader:
                 )
             words = paragraph[0]
         assert words is not None
-        source = source or self._default_source(at)
+        source = source or self.default_source or self._default_source(at)
         text = self._source_text(source, at)
         by_paragraph = default and prefix is None and suffix is None
-        if by_paragraph and paragraph is not None and source == self._default_source_or_none():
+        if by_paragraph and paragraph is not None and source == self.default_source:
             span = self.paragraph_spans.get(paragraph[1])
             found = [span] if span is not None else []
         else:
@@ -945,9 +936,7 @@ class _Reader:
         exact = text[start:end]
         before, after = context(text, start, end)
         if qid is None:
-            tag = (
-                "" if source == self._default_source_or_none() else _short(source, self.base) + "-"
-            )
+            tag = "" if source == self.default_source else _short(source, self.base) + "-"
             qid = f"{self.base}quote-{tag}{start}-{end}"
         if qid in self.quote_ids and self.quote_ids[qid] != (start, end, source):
             raise self.error(
@@ -980,7 +969,7 @@ class _Reader:
         """Find each paragraph of the body in the default source, in order, each from where
         the one before it ended: the body repeats the text in its order (a paragraph of
         your own, not in the text, is passed over)."""
-        source = self._default_source_or_none()
+        source = self.default_source
         if source is None or not any(b.paragraph for b in self.blocks):
             return
         try:
@@ -993,12 +982,6 @@ class _Reader:
             self.paragraph_spans[line] = found[0] if found else None
             if found:
                 cursor = found[0][1]
-
-    def _paragraph_for(self, offset: int) -> tuple[str, int] | None:
-        for block in self.blocks:
-            if block.line == offset:
-                return block.paragraph
-        return None
 
     def _default_source_or_none(self) -> str | None:
         try:
@@ -1042,6 +1025,30 @@ def _real_date(value: str) -> bool:
 
 
 _DURATION = r"-?P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?"
+_LEXICAL = {
+    "date": r"-?\d{4,}-\d\d-\d\d(Z|[+-]\d\d:\d\d)?",
+    "decimal": r"[+-]?(\d+(\.\d*)?|\.\d+)",
+    "integer": r"[+-]?\d+",
+    "boolean": r"true|false|1|0",
+    "duration": _DURATION,
+}
+
+
+def _lexical(takes: str, value: str) -> str | None:
+    """The lexical form a value written for a key that ``takes`` a date, a duration, a number
+    or a boolean stands for (``30 days`` is ``P30D``, ``yes`` is ``true``), or None if it
+    is no such value."""
+    if takes == "duration" and not re.fullmatch(_DURATION, value):
+        value = _duration_words(value) or value
+    if takes == "boolean":
+        value = {"yes": "true", "no": "false", "true": "true", "false": "false"}.get(
+            value.lower(), value
+        )
+    if not re.fullmatch(_LEXICAL[takes], value) or (takes == "date" and not _real_date(value)):
+        return None
+    return value
+
+
 _UNITS = {"year": "Y", "month": "M", "week": "W", "day": "D"}
 
 
@@ -1187,15 +1194,9 @@ class _Writer:
         if key.takes in {"string", "any"}:
             return lit.language is None and lit.datatype is None
         if key.takes in _DATATYPES:
-            dt = _DATATYPES[key.takes]
-            if lit.datatype is None or str(lit.datatype) != dt:
+            if lit.datatype is None or str(lit.datatype) != _DATATYPES[key.takes]:
                 return False
-            reader = _Reader.__new__(_Reader)
-            reader.path = Path("x")
-            try:
-                return str(reader.literal(key, str(lit), 0)) == str(lit)
-            except ParseError:
-                return False
+            return _lexical(key.takes, str(lit).strip()) == str(lit)
         return False
 
     def value(self, key: Key, obj: Any) -> str:
