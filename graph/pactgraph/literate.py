@@ -63,7 +63,15 @@ from rdflib.term import Node
 
 from .errors import ParseError
 from .namespaces import PG_NS, PREFIXES, XSD
-from .sources import beside, closest_passage, read_source, shown
+from .sources import (
+    beside,
+    closest_passage,
+    read_source,
+    reads_after,
+    reads_before,
+    shown,
+    source_text,
+)
 
 __all__ = [
     "EXTRA_KEYS",
@@ -296,19 +304,12 @@ def anchor(
     aside), from ``at_or_after`` on."""
     if not words.split():
         return []
-    found = []
-    before = " ".join(prefix.split()) if prefix else ""
-    after = " ".join(suffix.split()) if suffix else ""
-    for match in _pattern(words).finditer(text, at_or_after):
-        start, end = match.span()
-        if before and not " ".join(text[:start].split()[-len(before.split()) - 1 :]).endswith(
-            before
-        ):
-            continue
-        if after and not " ".join(text[end:].split()[: len(after.split()) + 1]).startswith(after):
-            continue
-        found.append((start, end))
-    return found
+    return [
+        match.span()
+        for match in _pattern(words).finditer(text, at_or_after)
+        if reads_before(text, match.start(), prefix or "")
+        and reads_after(text, match.end(), suffix or "")
+    ]
 
 
 def context(text: str, start: int, end: int) -> tuple[str, str]:
@@ -815,7 +816,8 @@ class _Reader:
                 "put it there",
             )
         try:
-            text = read_source(path)
+            data = path.read_bytes()
+            text = source_text(data)
         except (OSError, UnicodeDecodeError) as err:
             raise self.error(
                 self.built.lines.get(source, at), f"cannot read {path.name}: {err}"
@@ -823,7 +825,7 @@ class _Reader:
         self.sources[source] = (text, at)
         sha = rdflib.URIRef(PG_NS + "sha256")
         if (source, str(sha)) not in self.written_keys:  # sha256: [] asks for none
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            digest = hashlib.sha256(data).hexdigest()
             self.graph.add((rdflib.URIRef(source), sha, rdflib.Literal(digest)))
         return text
 
@@ -1349,18 +1351,19 @@ class _Writer:
             return None
         if str(source) in self.texts:
             return self.texts[str(source)]
-        text = path = None
+        text = data = None
         name = self.g.value(source, rdflib.URIRef(PG_NS + "fileName"))
         if name is not None and self.folder is not None:
             path = beside(self.folder / "x.md", str(name))
             if path is not None and path.is_file():
                 try:
-                    text = read_source(path)
+                    data = path.read_bytes()
+                    text = source_text(data)
                 except (OSError, UnicodeDecodeError):
                     text = None
         self.texts[str(source)] = text
-        if text is not None and path is not None:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        if text is not None and data is not None:
+            digest = hashlib.sha256(data).hexdigest()
             sha = rdflib.URIRef(PG_NS + "sha256")
             if [str(d) for d in self.g.objects(source, sha)] == [digest]:
                 lit = self.g.value(source, sha)

@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["CLOSE_ENOUGH", "beside", "closest_passage", "read_source", "shown"]
+__all__ = [
+    "CLOSE_ENOUGH",
+    "beside",
+    "closest_passage",
+    "read_source",
+    "reads_after",
+    "reads_before",
+    "shown",
+    "source_text",
+]
 
 
 def shown(words: str) -> str:
@@ -87,7 +96,43 @@ def beside(agreement_file: Path, file_name: str) -> Path | None:
     return candidate
 
 
+def reads_before(text: str, at: int, words: str) -> bool:
+    """Whether ``text`` just before ``at`` reads ``words`` (a quote's recorded prefix),
+    spacing aside: any run of spaces and line breaks is one space, and the first word may be
+    the end of a longer one. Reads back only as far as those words go."""
+    want = words.split()
+    if not want:
+        return True
+    size = 2 * len(words) + 8
+    while True:
+        low = max(0, at - size)
+        got = text[low:at].split()
+        if low == 0 or len(got) > len(want):  # the words counted are whole
+            return " ".join(got[-len(want) :]).endswith(" ".join(want))
+        size *= 2
+
+
+def reads_after(text: str, at: int, words: str) -> bool:
+    """Whether ``text`` from ``at`` on reads ``words`` (a quote's recorded suffix), spacing
+    aside; the last word may be the start of a longer one."""
+    want = words.split()
+    if not want:
+        return True
+    size = 2 * len(words) + 8
+    while True:
+        high = min(len(text), at + size)
+        got = text[at:high].split()
+        if high == len(text) or len(got) > len(want):
+            return " ".join(got[: len(want)]).startswith(" ".join(want))
+        size *= 2
+
+
+def source_text(data: bytes) -> str:
+    """A source text as quotes count in it: UTF-8, line breaks as they are (a Windows line
+    break counts two), a byte order mark not counted. Raises ``UnicodeDecodeError``."""
+    return data.decode("utf-8").removeprefix("\ufeff")
+
+
 def read_source(path: Path) -> str:
-    """A source text as quotes count in it: UTF-8, line breaks as they are (``\\r\\n``
-    counts two), a byte order mark not counted."""
-    return path.read_bytes().decode("utf-8").removeprefix("\ufeff")
+    """The source text at ``path`` (:func:`source_text` of its bytes)."""
+    return source_text(path.read_bytes())

@@ -27,7 +27,7 @@ from .load import LITERATE, ONTOLOGY_GRAPH, Store
 from .namespaces import PG_NS
 from .query import checks, select
 from .resources import shapes_file
-from .sources import beside, closest_passage, shown
+from .sources import beside, closest_passage, reads_after, reads_before, shown, source_text
 
 if TYPE_CHECKING:
     from .literate import Built
@@ -392,7 +392,7 @@ def _quotes(store: Store, locate: _Locator) -> tuple[list[Finding], int, list[st
                     )
                 )
             try:
-                texts[source] = data.decode("utf-8").removeprefix("\ufeff")  # not text
+                texts[source] = source_text(data)
             except UnicodeDecodeError:
                 findings.append(finding(f"source text {source} is not UTF-8"))
                 continue
@@ -480,14 +480,9 @@ def _fits(text: str, start: int, end: int, before: str | None, after: str | None
     """How many of the words recorded around a quote (before it, after it) the text around
     ``start``..``end`` still reads, spacing aside: 0, 1 or 2. A side with no words recorded
     counts for nothing."""
-    score = 0
-    if (before or "").split():
-        here = " ".join(text[max(0, start - 2 * len(before or "") - 8) : start].split())
-        score += here.endswith(" ".join((before or "").split()))
-    if (after or "").split():
-        here = " ".join(text[end : end + 2 * len(after or "") + 8].split())
-        score += here.startswith(" ".join((after or "").split()))
-    return score
+    fits_before = bool((before or "").split()) and reads_before(text, start, before or "")
+    fits_after = bool((after or "").split()) and reads_after(text, end, after or "")
+    return fits_before + fits_after
 
 
 def _between(
@@ -652,7 +647,7 @@ def _coverage(store: Store) -> tuple[int, list[Finding]]:
             continue  # the shapes report the quote with no source
         try:
             data = source.read_bytes()
-            text = data.decode("utf-8").removeprefix("\ufeff")
+            text = source_text(data)
         except (OSError, UnicodeDecodeError):
             continue  # reported by the quote gate
         if digests.get(source, {hashlib.sha256(data).hexdigest()}) != {
