@@ -677,3 +677,23 @@ def test_a_finding_on_a_node_written_in_place_points_at_its_block(tmp_path: Path
         f"{md}:{line}: A relative trigger needs one offset: a duration of years, months, "
         "weeks and days, such as P2Y or P180D (no hours, no minus sign)."
     )
+
+
+def test_new_and_export_say_when_the_text_is_not_beside_the_file(tmp_path: Path) -> None:
+    """build finds quotes in the texts beside the agreement file: writing one elsewhere says
+    which text to copy there, and writing it beside the text says nothing."""
+    text = tmp_path / "texts" / "lease.txt"
+    text.parent.mkdir()
+    text.write_text("Tenant pays rent.\n", encoding="utf-8")
+    away = tmp_path / "away.md"
+    result = run_cli("new", str(text), "-o", str(away))
+    assert result.returncode == 0, result.stderr
+    assert "note: lease.txt must sit beside the agreement file" in result.stderr
+    beside = run_cli("new", str(text), "-o", str(text.parent / "lease.md"))
+    assert "note:" not in beside.stderr
+    lease = DATA / "lease" / "agreement.ttl"
+    exported = run_cli(
+        "export", "--data", str(lease), "-f", "pactgraph-md", "-o", str(tmp_path / "x.md")
+    )
+    assert exported.returncode == 0, exported.stderr
+    assert "note: source.txt must sit beside the agreement file" in exported.stderr

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NoReturn
@@ -236,7 +235,7 @@ def _note_sources(output: str, data: bytes | dict[str, bytes]) -> None:
     quotes in the texts beside the file."""
     from pathlib import Path
 
-    from .load import _FILE_NAME
+    from .load import named_sources
 
     if output == "-":
         return
@@ -244,10 +243,10 @@ def _note_sources(output: str, data: bytes | dict[str, bytes]) -> None:
     texts = data.values() if isinstance(data, dict) else [data]
     missing = sorted(
         {
-            name.strip()
+            name
             for text in texts
-            for name in _FILE_NAME.findall(text.decode("utf-8"))
-            if not (folder / name.strip()).is_file()
+            for name in named_sources(text.decode("utf-8"))
+            if not (folder / name).is_file()
         }
     )
     if missing:
@@ -276,14 +275,12 @@ def _refuse_existing(output: str, data: bytes | dict[str, bytes]) -> None:
 def _new(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .literate import skeleton
+    from .literate import BASE_IRI, skeleton
 
     source = Path(args.source)
     if not source.is_file():
         raise InputNotFoundError(f"{source}: no such file; name the agreement's text")
-    if args.base is not None and not re.fullmatch(
-        r"[A-Za-z][\w+.-]*:[^\s<>\"{}|\\^`]*[/#:]", args.base
-    ):
+    if args.base is not None and not BASE_IRI.fullmatch(args.base):
         raise UsageError(
             f"--base {args.base!r}: give an IRI ending in / or #, such as "
             "https://example.org/lease/"
@@ -292,24 +289,26 @@ def _new(args: argparse.Namespace) -> int:
         text = skeleton(source, base=args.base)
     except UnicodeDecodeError as err:
         raise UsageError(f"{source}: not UTF-8 text ({err.reason}); save it as UTF-8") from None
-    output = args.output
-    if output != "-":
-        _refuse_existing(output, b"")
-        if Path(output).resolve().parent != source.resolve().parent:
-            sys.stderr.write(
-                f"note: {source.name} must sit beside {Path(output).name} for build to find "
-                "the quotes; copy it there\n"
-            )
-    return _emit(text.encode("utf-8"), output)
+    data = text.encode("utf-8")
+    _refuse_existing(args.output, data)
+    _note_sources(args.output, data)
+    return _emit(data, args.output)
+
+
+def _output_arg(parser: argparse.ArgumentParser, what: str) -> None:
+    """``-o/--output FILE``, standard output by default, for the commands that write one."""
+    parser.add_argument(
+        "-o",
+        "--output",
+        default="-",
+        metavar="FILE",
+        help=f"{what}; '-' or nothing: standard output",
+    )
 
 
 def _new_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("source", metavar="SOURCE", help="the agreement's text (UTF-8)")
-    parser.add_argument(
-        "-o", "--output", default="-", metavar="FILE",
-        help="write the new agreement file here (never over an existing file); default: "
-        "standard output",
-    )  # fmt: skip
+    _output_arg(parser, "write the new agreement file here (never over an existing file)")
     parser.add_argument(
         "--base",
         metavar="IRI",
@@ -339,11 +338,7 @@ def _build(args: argparse.Namespace) -> int:
 
 def _build_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="the agreement file (.md) to compile")
-    parser.add_argument(
-        "-o", "--output", default="-", metavar="FILE",
-        help="write the Turtle here (over a file build wrote, never over another); "
-        "default: standard output",
-    )  # fmt: skip
+    _output_arg(parser, "write the Turtle here (over a file build wrote, never over another)")
 
 
 def _export_args(parser: argparse.ArgumentParser) -> None:
@@ -356,13 +351,7 @@ def _export_args(parser: argparse.ArgumentParser) -> None:
         help=f"one of {', '.join(EXPORTERS)}, or an alias (ttl, n3, n-triples, nq, json-ld, "
         "rdf+xml, cyjs, gv, mmd); default: from -o's extension, else turtle",
     )
-    parser.add_argument(
-        "-o",
-        "--output",
-        default="-",
-        metavar="FILE",
-        help="write here (a directory for neo4j); '-' or nothing: standard output",
-    )
+    _output_arg(parser, "write here (a directory for neo4j)")
 
 
 # ------------------------------------------------------------------ viz

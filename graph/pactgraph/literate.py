@@ -176,6 +176,8 @@ _TAKES = {
     "string": "text",
     "text": "text",
 }
+#: What ``base`` (and ``new --base``) takes: an IRI that a name can follow.
+BASE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*[/#:]")
 _LANGUAGE = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")
 _TERM_ENDS = frozenset({PG_NS + "startsWith", PG_NS + "endsWith"})
 _SPECIAL_KEYS = frozenset({"id", "a", "quote", "not operative"})
@@ -491,7 +493,7 @@ class _Reader:
                     )
             elif name == "base":
                 base = str(value.value)
-                if not re.match(r"^[a-z][a-z0-9+.-]*:[^\s<>\"{}|\\^`]*[/#:]$", base, re.I):
+                if not BASE_IRI.fullmatch(base):
                     raise self.error(
                         at,
                         "base: takes an IRI ending in / or #, such as https://example.org/lease/; "

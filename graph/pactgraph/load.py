@@ -90,6 +90,11 @@ _FILE_NAME = re.compile(
 )
 
 
+def named_sources(text: str) -> list[str]:
+    """The source texts an agreement file in the literate format names (``file name:``)."""
+    return [name.strip() for name in _FILE_NAME.findall(text)]
+
+
 def content_digest(path: Path) -> str:
     """The SHA-256 of what a file's graph is made from: its bytes, and for an agreement in
     the literate format, the bytes of the source texts it names (``file name:``) too, since
@@ -97,8 +102,8 @@ def content_digest(path: Path) -> str:
     data = path.read_bytes()
     digest = hashlib.sha256(data)
     if path.suffix.lower() == LITERATE:
-        for name in _FILE_NAME.findall(data.decode("utf-8", "replace")):
-            source = path.parent / name.strip()
+        for name in named_sources(data.decode("utf-8", "replace")):
+            source = path.parent / name
             if source.parent == path.parent and source.is_file():
                 digest.update(b"\0" + name.encode() + b"\0" + source.read_bytes())
     return digest.hexdigest()
