@@ -339,8 +339,6 @@ class Built:
     """The namespace of the file's bare names."""
     lines: dict[str, int] = field(default_factory=dict)
     """Node IRI (or ``_:`` label) -> the line of the block that describes it."""
-    uses: dict[tuple[str, str], int] = field(default_factory=dict)
-    """(node, property IRI) -> the line of the key that writes it."""
     values: dict[tuple[str, str, str], int] = field(default_factory=dict)
     """(node, property IRI, value) -> the line where that value is written."""
 
@@ -458,7 +456,7 @@ class _Reader:
         self.pending: list[tuple[str, Any, int, bool]] = []  # quotes, read once sources are
         self.paragraph_spans: dict[int, tuple[int, int] | None] = {}
         self.default_source: str | None = None  # found once every block is read
-        self.agreements: list[tuple[str, bool]] = []  # (IRI, whether it lists provisions)
+        self.agreements: list[str] = []
         self.quote_ids: dict[str, tuple[int, int, str]] = {}
         self.written_keys: set[tuple[str, str]] = set()  # (node, property), even as []
 
@@ -640,7 +638,6 @@ class _Reader:
         for t in types:
             self.graph.add((subject, rdflib.RDF.type, rdflib.URIRef(t)))
         quoted = False
-        lists_provisions = False
         for name, k, v in items:
             where = offset + self.line(k)
             if name == "quote":
@@ -649,9 +646,6 @@ class _Reader:
                     self.pending.append((key, (subject, item, paragraph), where, False))
                 continue
             spec = self._key(name, where)
-            if spec.predicate == PG_NS + "provision":
-                lists_provisions = True
-            self.built.uses.setdefault((key, spec.predicate), where)
             self.written_keys.add((key, spec.predicate))
             values = v.value if isinstance(v, yaml.SequenceNode) else [v]
             for item in values:
@@ -663,7 +657,7 @@ class _Reader:
         if top and not quoted and paragraph is not None:
             self.pending.append((key, (subject, None, paragraph), paragraph[1], True))
         if PG_NS + "Agreement" in types:
-            self.agreements.append((key, lists_provisions))
+            self.agreements.append(key)
         return subject
 
     def _key(self, name: str, at: int) -> Key:
@@ -966,7 +960,6 @@ class _Reader:
             self.graph.add((q, rdflib.URIRef(PG_NS + "nonOperative"), subject.literal))
         else:
             self.graph.add((subject, rdflib.URIRef(PG_NS + "evidence"), q))
-            self.built.uses.setdefault((owner, PG_NS + "evidence"), at)
             self.built.values.setdefault((owner, PG_NS + "evidence", qid), at)
 
     def _anchor_paragraphs(self) -> None:
@@ -998,9 +991,13 @@ class _Reader:
         return str(name) if name is not None else _short(source, self.base)
 
     def _link_provisions(self) -> None:
-        if len(self.agreements) != 1 or self.agreements[0][1]:
+        """An agreement written without ``provision:`` holds its file's provisions."""
+        if (
+            len(self.agreements) != 1
+            or (self.agreements[0], PG_NS + "provision") in self.written_keys
+        ):
             return
-        agreement = rdflib.URIRef(self.agreements[0][0])
+        agreement = rdflib.URIRef(self.agreements[0])
         for cls in self.vocab.provision_classes:
             for node in self.graph.subjects(rdflib.RDF.type, rdflib.URIRef(cls)):
                 self.graph.add((agreement, rdflib.URIRef(PG_NS + "provision"), node))

@@ -316,7 +316,9 @@ def _checks(store: Store, locate: _Locator) -> list[Finding]:
     return findings
 
 
-def _quotes(store: Store, locate: _Locator) -> tuple[list[Finding], int, list[str]]:
+def _quotes(
+    store: Store, locate: _Locator, rows: list[dict[str, Any]]
+) -> tuple[list[Finding], int, list[str]]:
     """Findings, the number of quotes checked, and the graphs whose quotes could not be
     checked because no file of this run holds them (their source text is beside that file)."""
     findings: list[Finding] = []
@@ -325,7 +327,7 @@ def _quotes(store: Store, locate: _Locator) -> tuple[list[Finding], int, list[st
     texts: dict[Path, str | None] = {}
     changed: set[Path] = set()  # sources whose text is not the one the quotes were taken from
     seen: set[str] = set()
-    for row in select(store, "quotes"):
+    for row in rows:
         quote = row["quote"]
         if quote in seen:
             continue
@@ -572,12 +574,13 @@ def validate(store: Store, *, coverage: str = "warn") -> Report:
     report = Report(files=files)
     report.findings.extend(_agreements(store))
     report.findings.extend(_in_words(_shacl(store, locate) + _checks(store, locate)))
-    quote_findings, checked, unchecked = _quotes(store, locate)
+    rows = select(store, "quotes")  # read once, for the quotes and the coverage
+    quote_findings, checked, unchecked = _quotes(store, locate, rows)
     report.findings.extend(quote_findings)
     report.quotes_checked = checked
     report.quotes_unchecked_in = unchecked
     report.checks_run = len(checks())
-    report.sentences, report.uncovered = _coverage(store)
+    report.sentences, report.uncovered = _coverage(store, rows)
     if coverage == "error":
         report.findings.extend(report.uncovered)
     elif coverage != "warn":
@@ -600,7 +603,7 @@ def _in_words(findings: list[Finding]) -> list[Finding]:
     ]
 
 
-def _coverage(store: Store) -> tuple[int, list[Finding]]:
+def _coverage(store: Store, rows: list[dict[str, Any]]) -> tuple[int, list[Finding]]:
     """The number of sentences in the source texts the agreements quote, and a finding for
     each that no quote covers (a quote covers the sentences it overlaps; one that is evidence
     of nothing and not marked non-operative is a finding of the checks)."""
@@ -610,7 +613,7 @@ def _coverage(store: Store) -> tuple[int, list[Finding]]:
     unsourced: set[Path] = set()  # files with a quote of no source: it may cover anything
     owners: dict[Path, set[Path]] = {}
     digests: dict[Path, set[str]] = {}
-    for row in select(store, "quotes"):
+    for row in rows:
         agreement_file = store.origins.get(row["graph"])
         if agreement_file is None:
             continue
