@@ -49,6 +49,32 @@ def test_a_shared_event_is_one_trigger_and_reaches_every_agreement(tmp_path: Pat
     }
 
 
+def test_without_a_date_each_agreement_answers_as_it_would_alone(tmp_path: Path) -> None:
+    # copies dated a day apart: the first day of one is the second day of another, which
+    # once made the earliest copy's rows depend on whether a later copy was loaded
+    write_portfolio(tmp_path, 4, shared_events=True, vary_dates=True)
+    portfolio = load([tmp_path])
+    single = load([tmp_path / "agreement-00000.ttl"])
+
+    def rows(store: Any, i: int) -> set[tuple[str, str, str, str | None]]:
+        mine = f"{BASE}-copy-{i:05d}/"
+        return {
+            (c.provision.replace(mine, ""), c.change, c.cause, c.condition)
+            for c in impact(store, SHARED).changes
+            if c.provision.startswith(mine)
+        }
+
+    alone = rows(single, 0)
+    assert {c for _, c, _, _ in alone} == {"ends", "modified"}
+    assert rows(portfolio, 0) == alone
+    # the later copies, tried from the earliest copy's second day, change from their own
+    later = rows(portfolio, 3)
+    assert {(p, c, cause) for p, c, cause, _ in later} == {
+        (p, c, cause) for p, c, cause, _ in alone
+    }
+    assert all(condition and "on or after 2025-" in condition for *_, condition in later)
+
+
 def _rows(result: Any) -> list[str]:
     if result.form == "graph":
         return sorted(str(t) for t in result.triples)

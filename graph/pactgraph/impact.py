@@ -13,10 +13,12 @@ and reports each provision whose status or meaning differs:
 - ``path``: the chain of graph nodes from the event to the provision, with ``steps`` naming
   each edge, so every change can be explained.
 
-Without a date, the event is tried on every date where the answer could differ (each day a
-date trigger or a dated event fires, and the day after the agreements' date); a change that
-does not happen on all of them carries its ``condition`` ("if before 2031-01-01"), and its
-``reason`` says what changes without naming a day.
+Without a date, the event is tried from the day after the agreements' earliest date on every
+date where the answer could differ (each day a date trigger or a dated event fires, each day a
+term starts or ends, and the day after a term starts); a change that does not happen on all
+of them carries its ``condition`` ("if before 2031-01-01"), and its ``reason`` says what
+changes without naming a day. What rests on no provision (the event, dates, combinations of
+them) links no agreements: each part of the graph it reaches is tried on its own days.
 
 Nothing here knows any agreement: see :mod:`pactgraph.state` for the semantics of a term.
 """
@@ -39,7 +41,7 @@ from .answers import (
 from .errors import UsageError
 from .evaluate import ALWAYS, Run
 from .model import DAY, Model, model
-from .scenario import Scenario, build, is_never, scenario
+from .scenario import build, is_never, scenario
 from .state import assumed_date_notes
 from .traverse import explain, relation_words
 
@@ -186,90 +188,146 @@ def _requires_path(m: Model, event: str, target: str) -> list[str] | None:
     return None
 
 
-def _changes_on(
-    m: Model, event: str, *, day: dt.date, base: Mapping[str, dt.date], relevant: set[str]
-) -> tuple[list[Change], Scenario]:
-    without = build(m, base)
-    with_event = build(m, {**base, event: day})
-    new = {e for e, d in with_event.dates.items() if without.dates.get(e) != d}
-    before, after = Run(m, without), Run(m, with_event, prefer=new)
-    explain_ = _Explain(m, after, event, before)
-    found = []
-    for iri in sorted(relevant & m.provisions.keys()):
-        b, a = before.status(iri, day), after.status(iri, day)
-        modified_before = before.modified_by(iri, day) if b == Status.IN_FORCE else ()
-        modified_after = after.modified_by(iri, day) if a == Status.IN_FORCE else ()
-        change = _change(b, a, modified_before, modified_after)
-        if change is None:
-            continue
-        if change == ChangeKind.ENDS:
-            cause, path = explain_.ends(iri)
-        elif change == ChangeKind.BEGINS:
-            cause, path = explain_.begins(iri)
-        else:
-            ended = sorted(set(modified_after) - set(modified_before))[0]
-            cause, path = explain_.modified(iri, ended)
-        p = m.provisions[iri]
-        if p.kind == "Definition" and cause == Cause.RIPPLE:
-            continue  # a definition goes with what it defines
-        status = after.describe(iri, day, conditional=False)
-        how = explain_.how(
-            change, cause, path, iri, ended if change == ChangeKind.MODIFIED else None
-        )
-        found.append(
-            Change(
-                provision=iri,
-                label=p.label,
-                kind=p.kind,
-                change=change,
-                cause=cause,
-                condition=None,
-                path=tuple(path),
-                path_labels=tuple(m.label(node) for node in path),
-                steps=explain(m.graph, path),
-                before=b,
-                after=a,
-                reason=status.reason,
-                quote=p.quote,
-                how=how,
-                interpretations=p.interpretations,
-                sources=p.sources,
+class _Trial:
+    """The event tried on one day: the runs without it and with it (and with the
+    prerequisites it implies), and how a change between them is explained. Each run works
+    out a term once, whichever part of the portfolio asks."""
+
+    def __init__(
+        self, m: Model, event: str, day: dt.date, base: Mapping[str, dt.date], before: Run
+    ) -> None:
+        self.m, self.day, self.before = m, day, before
+        self.scenario = build(m, {**base, event: day})
+        new = {e for e, d in self.scenario.dates.items() if before.s.dates.get(e) != d}
+        self.after = Run(m, self.scenario, prefer=new)
+        self.explain = _Explain(m, self.after, event, before)
+
+    def changes(self, nodes: set[str]) -> list[Change]:
+        """The provisions among ``nodes`` that change, by name."""
+        m, day, before, after, explain_ = self.m, self.day, self.before, self.after, self.explain
+        found = []
+        for iri in sorted(nodes & m.provisions.keys()):
+            b, a = before.status(iri, day), after.status(iri, day)
+            modified_before = before.modified_by(iri, day) if b == Status.IN_FORCE else ()
+            modified_after = after.modified_by(iri, day) if a == Status.IN_FORCE else ()
+            change = _change(b, a, modified_before, modified_after)
+            if change is None:
+                continue
+            if change == ChangeKind.ENDS:
+                cause, path = explain_.ends(iri)
+            elif change == ChangeKind.BEGINS:
+                cause, path = explain_.begins(iri)
+            else:
+                ended = sorted(set(modified_after) - set(modified_before))[0]
+                cause, path = explain_.modified(iri, ended)
+            p = m.provisions[iri]
+            if p.kind == "Definition" and cause == Cause.RIPPLE:
+                continue  # a definition goes with what it defines
+            status = after.describe(iri, day, conditional=False)
+            how = explain_.how(
+                change, cause, path, iri, ended if change == ChangeKind.MODIFIED else None
             )
-        )
-    return found, with_event
+            found.append(
+                Change(
+                    provision=iri,
+                    label=p.label,
+                    kind=p.kind,
+                    change=change,
+                    cause=cause,
+                    condition=None,
+                    path=tuple(path),
+                    path_labels=tuple(m.label(node) for node in path),
+                    steps=explain(m.graph, path),
+                    before=b,
+                    after=a,
+                    reason=status.reason,
+                    quote=p.quote,
+                    how=how,
+                    interpretations=p.interpretations,
+                    sources=p.sources,
+                )
+            )
+        return found
 
 
-def _probe_days(
-    m: Model, event: str, base: Mapping[str, dt.date], relevant: set[str]
-) -> list[dt.date]:
-    """The days on which the answer can differ, earliest first."""
+def _parts(m: Model, relevant: set[str]) -> list[set[str]]:
+    """``relevant`` as parts whose changes can be worked out each on its own days.
+
+    A trigger that rests on no provision (an event, a date, a combination of them) fires on
+    the same day whoever asks, so it joins no parts: every part holds the provisions and
+    triggers that rest on a provision, connected, and everything they rest on. An event a
+    thousand agreements share thus leaves a thousand parts, each with the few days on which
+    its own answer can differ.
+    """
+    graph = m.graph
+    resting: set[str] = set()
+    todo = list(relevant & m.provisions.keys())
+    while todo:
+        node = todo.pop()
+        if node not in resting:
+            resting.add(node)
+            todo.extend(n for n in graph.successors(node) if n in relevant)
+    parts = []
+    seen: set[str] = set()
+    for start in sorted(resting):
+        if start in seen:
+            continue
+        part = {start}
+        todo = [start]
+        while todo:
+            node = todo.pop()
+            # what rests on a provision links up and down; the rest only up, to what it rests on
+            linked = graph.successors(node) if node in resting else ()
+            for n in (*linked, *graph.predecessors(node)):
+                if n in relevant and n not in part:
+                    part.add(n)
+                    todo.append(n)
+        seen |= part
+        parts.append(part)
+    return parts
+
+
+def _days_that_matter(
+    m: Model, event: str, base: Mapping[str, dt.date], nodes: set[str], run: Run
+) -> set[dt.date]:
+    """The days on which an answer about ``nodes`` can differ, with ``run`` the scenario
+    without the event."""
     days: set[dt.date] = set()
-    run = Run(m, build(m, base))
-    for trigger in relevant & m.triggers.keys():
+    for trigger in nodes & m.triggers.keys():
         days |= m.dates_in(trigger)
         fired = run.fire(trigger).day  # relative triggers and renewals, from dated anchors
         if fired is not None:
             days.add(fired)
-    days |= {d for e, d in base.items() if e != event and e in relevant and not is_never(d)}
+    days |= {d for e, d in base.items() if e != event and e in nodes and not is_never(d)}
     # the days later versions take effect, replacing or repealing what they revise
-    days |= {r.on for p, r in m.revised.items() if p in relevant}
+    days |= {r.on for p, r in m.revised.items() if p in nodes}
     # and the days the terms it reaches start and end without it: agreements' dates,
     # survival periods, what a provision rests on
-    for p in relevant & m.provisions.keys():
+    for p in nodes & m.provisions.keys():
         term = run.term(p)
-        days |= {d for d in (term.start, term.end) if d is not None and d != ALWAYS}
+        if term.start is not None and term.start != ALWAYS:
+            # on the day a term starts, the event would end it before it is ever in force,
+            # so the span from its second day is tried apart
+            days |= {term.start, term.start + DAY}
+        if term.end is not None:
+            days.add(term.end)
+    return days
+
+
+def _probe_days(
+    m: Model, event: str, base: Mapping[str, dt.date], relevant: set[str], run: Run
+) -> list[dt.date]:
+    """The days on which the answer can differ, earliest first."""
+    days = _days_that_matter(m, event, base, relevant, run)
     starts = [
         day
         for p in relevant & m.provisions.keys()
         if (day := m.provisions[p].agreement_date) is not None
     ]
-    first = min(starts) if starts else min(days, default=dt.date.today())
-    later = sorted(d for d in days if d > first)
     # On the agreements' first day itself the event would end terms on the day they start,
     # so they would never be in force: the first span is tried on its second day.
-    if not later or first + DAY < later[0]:
-        first += DAY
-    return [first, *later]
+    first = (min(starts) if starts else min(days, default=dt.date.today())) + DAY
+    return [first, *sorted(d for d in days if d > first)]
 
 
 def _condition(indices: list[int], days: list[dt.date], until: dt.date | None = None) -> str | None:
@@ -293,6 +351,58 @@ def _condition(indices: list[int], days: list[dt.date], until: dt.date | None = 
         else:
             parts.append(f"on or after {days[first]} and before {upper}")
     return "if " + " or ".join(parts)
+
+
+def _without_date(
+    m: Model,
+    event: str,
+    base: Mapping[str, dt.date],
+    relevant: set[str],
+    before: Run,
+    *,
+    within: tuple[dt.date, dt.date] | None,
+) -> list[Change]:
+    """The changes of ``event`` tried on every day where the answer could differ (within
+    ``within``, if given), each with the condition on the day it happens under.
+
+    Each part of ``relevant`` (see :func:`_parts`) is tried on its own days only, all from
+    the same first day: between two of its days its answer stays the same, so a change
+    reads the same condition as if every part's days were tried.
+    """
+    first = _probe_days(m, event, base, relevant, before)[0]
+    # every part shares the days of the event, of what it requires, and of the scenario:
+    # the event cannot happen before an event it requires is dated
+    shared = _days_that_matter(m, event, base, {event, *m.prerequisites(event)}, before)
+    shared |= {d for e, d in base.items() if not is_never(d)}
+    until = None if within is None else within[1] + DAY
+    trials: dict[dt.date, _Trial | None] = {}
+    changes: list[Change] = []
+    for part in _parts(m, relevant):
+        own = _days_that_matter(m, event, base, part, before) | shared
+        days = [first, *sorted(d for d in own if d > first)]
+        if within is not None:
+            days = [within[0], *(d for d in days if within[0] < d <= within[1])]
+        merged: dict[tuple[str, str, str], tuple[Change, list[int]]] = {}
+        for index, day in enumerate(days):
+            if day not in trials:
+                try:
+                    trials[day] = _Trial(m, event, day, base, before)
+                except UsageError:
+                    trials[day] = (
+                        None  # the event cannot happen that day: it requires one dated later
+                    )
+            trial = trials[day]
+            if trial is None:
+                continue
+            for change in trial.changes(part):
+                key = (change.provision, change.change, change.cause)
+                merged.setdefault(key, (change, []))[1].append(index)
+        # without a date, no row speaks of the day it was tried on: it says what changes
+        changes.extend(
+            replace(change, condition=_condition(indices, days, until), reason=change.how or "")
+            for change, indices in merged.values()
+        )
+    return changes
 
 
 def impact(
@@ -384,30 +494,13 @@ def impact(
         )
     base = {k: v for k, v in given.given.items() if k != iri}
     relevant = m.relevant(iri)
+    before = Run(m, build(m, base))
     if on is not None:
-        changes, with_event = _changes_on(m, iri, day=on, base=base, relevant=relevant)
+        trial = _Trial(m, iri, on, base, before)
+        changes, with_event = trial.changes(relevant), trial.scenario
     else:
-        days = _probe_days(m, iri, base, relevant)
-        until = None
-        if within is not None:
-            first, last = within
-            days = [first, *(d for d in days if first < d <= last)]
-            until = last + DAY
-        merged: dict[tuple[str, str, str], tuple[Change, list[int]]] = {}
-        with_event = build(m, base)
-        for index, day in enumerate(days):
-            try:
-                found, _ = _changes_on(m, iri, day=day, base=base, relevant=relevant)
-            except UsageError:
-                continue  # the event cannot happen that day: it requires one dated later
-            for change in found:
-                key = (change.provision, change.change, change.cause)
-                merged.setdefault(key, (change, []))[1].append(index)
-        # without a date, no row speaks of the day it was tried on: it says what changes
-        changes = [
-            replace(change, condition=_condition(indices, days, until), reason=change.how or "")
-            for change, indices in merged.values()
-        ]
+        with_event = before.s
+        changes = _without_date(m, iri, base, relevant, before, within=within)
     order = {c: i for i, c in enumerate(ChangeKind)}
     causes = {c: i for i, c in enumerate(Cause)}
     changes.sort(

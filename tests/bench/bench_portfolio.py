@@ -3,7 +3,8 @@
 Writes N copies of the bundled agreement, each under IRIs of its own and with its source text,
 into a temporary directory, then prints how long loading, the state on a date, the impact of
 one agreement's event and a named query take, and the peak memory; then the same portfolio
-with three events shared by every copy (as a change of law would be), and the impact of one. Run with
+with three events shared by every copy (as a change of law would be) and every copy's dates
+moved a different number of days, and the impact of one. Run with
 ``python tests/bench/bench_portfolio.py [N]`` (default 1000), or ``make bench``.
 """
 
@@ -33,12 +34,30 @@ BASE = "https://w3id.org/pactgraph/id/microsoft-openai-2025"
 SHARED_EVENTS = ("agi-verified", "agi-declared", "recapitalization")
 
 
-def write_portfolio(folder: Path, count: int, *, shared_events: bool = False) -> None:
+#: A date written in the bundled agreement's Turtle.
+_DATE = re.compile(r'"(\d{4}-\d{2}-\d{2})"\^\^xsd:date')
+
+
+def _shifted(text: str, days: int) -> str:
+    """``text`` with every date moved ``days`` later."""
+    return _DATE.sub(
+        lambda m: f'"{dt.date.fromisoformat(m[1]) + dt.timedelta(days=days)}"^^xsd:date', text
+    )
+
+
+def write_portfolio(
+    folder: Path, count: int, *, shared_events: bool = False, vary_dates: bool = False
+) -> None:
+    """Write ``count`` copies of the bundled agreement into ``folder``. With ``vary_dates``,
+    copy ``i`` has every date moved ``i % 1000`` days later, so that the copies do not all
+    start, end and renew on the same days."""
     source = agreements_dir() / "microsoft-openai-2025.ttl"
     text = source.read_text(encoding="utf-8")
     for i in range(count):
         target = folder / f"agreement-{i:05d}.ttl"
         copy = text.replace(BASE, f"{BASE}-copy-{i:05d}")
+        if vary_dates:
+            copy = _shifted(copy, i % 1000)
         if shared_events:
             for event in SHARED_EVENTS:
                 copy = re.sub(rf"(?<![\w-]):{event}(?![\w-])", f"<{BASE}/{event}>", copy)
@@ -83,8 +102,8 @@ def main(count: int = 1000) -> None:
         _timed("named query 'agreements'", lambda: select(store, "agreements"))
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        write_portfolio(folder, count, shared_events=True)
-        store = _timed(f"load {count} agreements sharing 3 events", lambda: load([folder]))
+        write_portfolio(folder, count, shared_events=True, vary_dates=True)
+        store = _timed(f"load {count} sharing 3 events, dates varied", lambda: load([folder]))
         _timed("read the term model (shared events)", lambda: model(store))
         shared = f"{BASE}/agi-verified"
         _timed(
