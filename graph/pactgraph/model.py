@@ -176,14 +176,17 @@ class Model:
     def relevant(self, node: str) -> set[str]:
         """What an answer about ``node`` needs: every node it reaches, and everything those
         nodes rest on (their triggers, and the provisions they depend on)."""
-        import networkx as nx
-
         reach = self.reach(node)
         needed = set(reach)
-        for other in reach:
-            if other in self.provisions:
-                needed |= nx.ancestors(self.graph, other)
-        return needed
+        # one walk up from every provision reached, not one per provision
+        todo = [other for other in reach if other in self.provisions and other in self.graph]
+        walked = set(todo)
+        while todo:
+            for above in self.graph.predecessors(todo.pop()):
+                if above not in walked:
+                    walked.add(above)
+                    todo.append(above)
+        return needed | walked
 
     def versions(self) -> tuple[Version, ...]:
         """The versions that revise earlier ones, by the day they take effect."""
