@@ -86,7 +86,7 @@ def main(count: int = 1000) -> None:
         folder = Path(tmp)
         _timed(f"write {count} agreements", lambda: write_portfolio(folder, count))
         before = _resident()
-        store = _timed("load (Oxigraph, in memory)", lambda: load([folder]))
+        store = _timed("load (Oxigraph, in memory)", lambda: load([folder], max_input=None))
         quads = len(store)
         print(f"{'agreement graphs / quads':<44} {len(store.origins)} / {quads}")
         print(
@@ -103,7 +103,9 @@ def main(count: int = 1000) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         write_portfolio(folder, count, shared_events=True, vary_dates=True)
-        store = _timed(f"load {count} sharing 3 events, dates varied", lambda: load([folder]))
+        store = _timed(
+            f"load {count} sharing 3 events, dates varied", lambda: load([folder], max_input=None)
+        )
         _timed("read the term model (shared events)", lambda: model(store))
         shared = f"{BASE}/agi-verified"
         _timed(
@@ -131,7 +133,7 @@ def _persistent(count: int) -> None:
         files.mkdir()
         write_portfolio(files, count)
         start = time.perf_counter()
-        done = persist([files], folder)
+        done = persist([files], folder, max_input=None)
         took = time.perf_counter() - start
         print(
             f"{'load into the store on disk':<44} {took:8.3f} s  ({done.quads / took:,.0f} quads/s)"
@@ -150,7 +152,7 @@ def _persistent(count: int) -> None:
         _timed("python -m pactgraph --version (start-up)", lambda: subprocess.run(
             [sys.executable, "-m", "pactgraph", "--version"], capture_output=True, check=True))  # fmt: skip
         _timed("CLI query 'agreements' --data (parses)", lambda: subprocess.run(
-            [*cli, "--data", str(files)], capture_output=True, check=True))  # fmt: skip
+            [*cli, "--data", str(files), "--max-input", "100000"], capture_output=True, check=True))  # fmt: skip
         text = library()["agreements"].text
         prologue = "".join(f"PREFIX {p}: <{i}>\n" for p, i in PREFIXES.items())
 
