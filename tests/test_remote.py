@@ -26,13 +26,14 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import networkx as nx
+import pyoxigraph as ox
 import pytest
 
 from conftest import DATA, run_cli
 from pactgraph.load import load
 from pactgraph.namespaces import PREFIXES
 from pactgraph.query import library, query
-from pactgraph.remote import Remote, open_remote
+from pactgraph.remote import RECORDS, Remote, open_remote, push, record_graph
 from pactgraph.resources import agreements_dir
 
 BUNDLED = sorted(str(p) for p in agreements_dir().glob("*.ttl"))
@@ -145,6 +146,63 @@ def test_pushing_again_replaces_only_what_changed(endpoint: str, tmp_path: Path)
     missing = run_cli("unload", gone, "--endpoint", endpoint)
     assert missing.returncode == 2
     assert "holds no agreement" in missing.stderr
+
+
+def test_people_pushing_at_once_keep_each_others_records(endpoint: str, tmp_path: Path) -> None:
+    # two people push different agreements to one store at the same time, one file a push:
+    # each push writes only the records of what it pushed, so none is lost
+    from bench_portfolio import BASE, write_portfolio
+
+    write_portfolio(tmp_path, 12)
+    files = sorted(tmp_path.glob("agreement-*.ttl"))
+    remote = Remote(endpoint)
+    failures: list[BaseException] = []
+
+    def pusher(mine: list[Path]) -> None:
+        try:
+            for path in mine:
+                push([path], remote)
+        except BaseException as error:
+            failures.append(error)
+
+    threads = [threading.Thread(target=pusher, args=(files[i::2],)) for i in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not failures
+    wanted = {f"{BASE}-copy-{i:05d}" for i in range(12)}
+    assert set(remote.records()) == wanted
+    assert {g: str(r.file) for g, r in remote.recorded().items()} == {
+        f"{BASE}-copy-{i:05d}": str(files[i]) for i in range(12)
+    }
+    again = push(files, remote)
+    assert len(again.unchanged) == 12
+
+
+def test_records_kept_in_one_graph_are_read_and_moved_apart(endpoint: str, tmp_path: Path) -> None:
+    # a store pushed to when every record was kept in one graph: its agreements are known
+    # as pushed, unchanged files are left, and the records move to a graph each
+    lease = tmp_path / "lease.ttl"
+    shutil.copy(DATA / "lease" / "agreement.ttl", lease)
+    remote = Remote(endpoint)
+    push([lease], remote)
+    [agreement] = remote.records()
+    digest = remote.records()[agreement]
+    remote.remove(record_graph(agreement))
+    sha, file = f"{RECORDS}#sha256", f"{RECORDS}#file"
+    remote.put(RECORDS, [
+        ox.Triple(ox.NamedNode(agreement), ox.NamedNode(sha), ox.Literal(digest)),
+        ox.Triple(ox.NamedNode(agreement), ox.NamedNode(file), ox.Literal(str(lease))),
+    ])  # fmt: skip
+    assert remote.records() == {agreement: digest}
+    assert open_remote(remote).origins == {agreement: lease}
+    again = push([lease], remote)
+    assert again.unchanged == (agreement,)
+    graphs = {r["g"] for r in remote.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")}
+    assert RECORDS not in graphs
+    assert record_graph(agreement) in graphs
+    assert remote.records() == {agreement: digest}
 
 
 def _bound(name: str) -> str:

@@ -7,9 +7,11 @@ Oxigraph server, whose query endpoint is ``…/query``, the protocol endpoint ``
 found without being named.
 
 * :func:`push` (``pactgraph load FILES --endpoint URL``) writes each agreement to the named
-  graph of its IRI, the ontology to its own graph, and, in a record graph (:data:`RECORDS`),
-  the file each agreement came from and the file's SHA-256: pushing again replaces an
-  agreement whose file changed and leaves the rest. :func:`drop` removes one.
+  graph of its IRI, the ontology to its own graph, and, in a record graph of its own
+  (:func:`record_graph`), the file each agreement came from and the file's SHA-256: pushing
+  again replaces an agreement whose file changed and leaves the rest. :func:`drop` removes
+  one. No two agreements share a graph, so people pushing different agreements to one store
+  at once never undo each other's records.
 * :func:`open_remote` reads the graphs that hold an agreement into a store in this process,
   so every command answers from a remote store exactly as from files: named graphs stay
   apart whether or not the server merges them into its default graph.
@@ -29,12 +31,13 @@ JSON results under a key the standard does not name.
 from __future__ import annotations
 
 import base64
+import hashlib
 import http.client
 import os
 import urllib.error
 import urllib.parse
 import urllib.request
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,10 +55,30 @@ from .load import (
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-__all__ = ["QUIRKS", "RECORDS", "Pushed", "Remote", "RemoteStore", "drop", "open_remote", "push"]
+__all__ = [
+    "QUIRKS",
+    "RECORDS",
+    "Pushed",
+    "Remote",
+    "RemoteStore",
+    "drop",
+    "open_remote",
+    "push",
+    "record_graph",
+]
 
-#: The named graph holding, for each agreement pushed, its file and the file's SHA-256.
+#: Where the records of pushed agreements are: each in a graph of its own under this IRI
+#: (:func:`record_graph`). A store pushed to before records were kept apart holds them all
+#: in the graph of this IRI itself; they are read from there, and moved on the next push.
 RECORDS = RECORDS_GRAPH
+
+
+def record_graph(agreement: str) -> str:
+    """The named graph holding the record of ``agreement`` (its IRI): the file it was pushed
+    from and the file's SHA-256."""
+    return f"{RECORDS}/{hashlib.sha256(agreement.encode()).hexdigest()[:32]}"
+
+
 ENDPOINT_ENV = "PACTGRAPH_ENDPOINT"
 USER_ENV = "PACTGRAPH_ENDPOINT_USER"
 PASSWORD_ENV = "PACTGRAPH_ENDPOINT_PASSWORD"
@@ -63,6 +86,20 @@ _FILE = RECORDS_GRAPH + "#file"
 _SHA256 = RECORDS_GRAPH + "#sha256"
 _AGREEMENT = "https://w3id.org/pactgraph/ns#Agreement"
 _NOTHING = "urn:pactgraph:no-graph"
+#: A filter keeping the graphs ``?r`` that hold records.
+_IS_RECORD = f'FILTER(?r = <{RECORDS_GRAPH}> || STRSTARTS(STR(?r), "{RECORDS_GRAPH}/"))'
+
+
+@dataclass(frozen=True)
+class Record:
+    """What a store records of an agreement pushed to it."""
+
+    digest: str
+    """The SHA-256 of the file it was pushed from."""
+    file: str | None
+    """That file, as it was named."""
+    shared: bool = False
+    """Whether the record is in the graph all records were once kept in."""
 
 
 @dataclass(frozen=True)
@@ -203,16 +240,27 @@ class Remote:
         """The named graphs holding an agreement, and those pactgraph pushed."""
         rows = self.select(
             f"SELECT DISTINCT ?g WHERE {{ {{ GRAPH ?g {{ ?a a <{_AGREEMENT}> }} }} UNION "
-            f"{{ GRAPH <{RECORDS}> {{ ?g <{_SHA256}> ?digest }} }} }}"
+            f"{{ GRAPH ?r {{ ?g <{_SHA256}> ?digest }} {_IS_RECORD} }} }}"
         )
         return sorted({r["g"] for r in rows if r.get("g") and r["g"] != ONTOLOGY_GRAPH})
 
+    def recorded(self) -> dict[str, Record]:
+        """Agreement IRI → its record: the SHA-256 of the file it was pushed from, and the
+        file. A record in the agreement's own record graph wins over one in the graph all
+        records were once kept in."""
+        rows = self.select(
+            f"SELECT ?r ?g ?digest ?file WHERE {{ GRAPH ?r {{ ?g <{_SHA256}> ?digest "
+            f"OPTIONAL {{ ?g <{_FILE}> ?file }} }} {_IS_RECORD} }}"
+        )
+        found: dict[str, Record] = {}
+        for row in sorted(rows, key=lambda r: r["r"] != RECORDS):  # the old graph first
+            if row["r"] in (RECORDS, record_graph(row["g"])):
+                found[row["g"]] = Record(row["digest"], row.get("file"), row["r"] == RECORDS)
+        return found
+
     def records(self) -> dict[str, str]:
         """Agreement IRI → the SHA-256 of the file it was pushed from."""
-        rows = self.select(
-            f"SELECT ?g ?digest WHERE {{ GRAPH <{RECORDS}> {{ ?g <{_SHA256}> ?digest }} }}"
-        )
-        return {r["g"]: r["digest"] for r in rows}
+        return {g: record.digest for g, record in self.recorded().items()}
 
     def put(self, iri: str, triples: Iterable[ox.Triple]) -> None:
         """Replace the named graph ``iri`` with ``triples``."""
@@ -334,38 +382,40 @@ def push(
 
     _, parsed = read_agreements(paths, max_input)
     held = set(remote.agreement_graphs())
-    records = remote.records()
+    recorded = _apart(remote, remote.recorded())
     added: list[str] = []
     replaced: list[str] = []
     unchanged: list[str] = []
-    for name, (_, digest, quads) in sorted(parsed.items()):
-        if records.get(name) == digest and name in held:
+    for name, (path, digest, quads) in sorted(parsed.items()):
+        known = recorded.get(name)
+        if known is not None and known.digest == digest and name in held:
             unchanged.append(name)
             continue
         (replaced if name in held else added).append(name)
         remote.put(name, (q.triple for q in quads))
+        remote.put(record_graph(name), _record_triples(name, Record(digest, str(path))))
     ontology = _with_ontology(None)
     remote.put(ONTOLOGY_GRAPH, (q.triple for q in ontology))
-    kept = {g: d for g, d in records.items() if g not in parsed}
-    kept |= {name: digest for name, (_, digest, _) in parsed.items()}
-    files_of = {name: str(path) for name, (path, _, _) in parsed.items()}
-    old_files = _record_files(remote)
-    remote.put(RECORDS, _record_triples(kept, {**old_files, **files_of}))
     return Pushed(tuple(added), tuple(replaced), tuple(unchanged), len(held | set(parsed)))
 
 
-def _record_files(remote: Remote) -> dict[str, str]:
-    rows = remote.select(f"SELECT ?g ?file WHERE {{ GRAPH <{RECORDS}> {{ ?g <{_FILE}> ?file }} }}")
-    return {r["g"]: r["file"] for r in rows}
+def _apart(remote: Remote, recorded: dict[str, Record]) -> dict[str, Record]:
+    """Move the records a store keeps in one shared graph each to its own record graph,
+    then drop the shared graph; ``recorded`` as it is after that."""
+    shared = {g: record for g, record in recorded.items() if record.shared}
+    if not shared:
+        return recorded
+    for agreement, record in sorted(shared.items()):
+        remote.put(record_graph(agreement), _record_triples(agreement, record))
+    remote.remove(RECORDS)
+    return {g: replace(record, shared=False) for g, record in recorded.items()}
 
 
-def _record_triples(digests: dict[str, str], files: dict[str, str]) -> list[ox.Triple]:
-    triples = []
-    for graph, digest in sorted(digests.items()):
-        subject = ox.NamedNode(graph)
-        triples.append(ox.Triple(subject, ox.NamedNode(_SHA256), ox.Literal(digest)))
-        if graph in files:
-            triples.append(ox.Triple(subject, ox.NamedNode(_FILE), ox.Literal(files[graph])))
+def _record_triples(agreement: str, record: Record) -> list[ox.Triple]:
+    subject = ox.NamedNode(agreement)
+    triples = [ox.Triple(subject, ox.NamedNode(_SHA256), ox.Literal(record.digest))]
+    if record.file is not None:
+        triples.append(ox.Triple(subject, ox.NamedNode(_FILE), ox.Literal(record.file)))
     return triples
 
 
@@ -383,9 +433,9 @@ def drop(remote: Remote, agreement: str) -> Pushed:
         raise InputNotFoundError(
             f"{remote.endpoint}: holds no agreement {agreement}; it holds {shown}"
         )
+    _apart(remote, remote.recorded())
     remote.remove(agreement)
-    records = {g: d for g, d in remote.records().items() if g != agreement}
-    remote.put(RECORDS, _record_triples(records, _record_files(remote)))
+    remote.remove(record_graph(agreement))
     return Pushed((), (), (), len(held) - 1)
 
 
@@ -506,5 +556,5 @@ def open_remote(remote: Remote) -> Store:
     store = RemoteStore(remote)
     held = set(store.agreement_graphs)  # reach the store now, so that a bad URL fails here
     # the files the agreements were pushed from, as a store on disk records them
-    store.origins = {g: Path(f) for g, f in _record_files(remote).items() if g in held}
+    store.origins = {g: Path(r.file) for g, r in remote.recorded().items() if g in held and r.file}
     return store
