@@ -100,7 +100,10 @@ def test_every_command_answers_from_virtuoso_as_from_the_files(virtuoso: str) ->
     pushed = run_cli("load", *BUNDLED, "--endpoint", virtuoso, "--update-endpoint", virtuoso)
     assert pushed.returncode == 0, pushed.stderr
     assert pushed.stdout.startswith("2 added, 0 replaced, 0 unchanged")
+    again = run_cli("load", *BUNDLED, "--endpoint", virtuoso, "--update-endpoint", virtuoso)
+    assert again.stdout.startswith("0 added, 0 replaced, 2 unchanged"), again.stderr
     store = open_remote(Remote(virtuoso))
+    assert set(store.origins.values()) == {Path(f) for f in BUNDLED}
     assert isinstance(store, RemoteStore)
     assert store.remote.server.startswith(tuple(QUIRKS))
     assert not store.pushdown  # answered from a copy
@@ -125,3 +128,4 @@ def test_every_command_answers_from_virtuoso_as_from_the_files(virtuoso: str) ->
     dropped = run_cli("unload", agreement, *remote, "--update-endpoint", virtuoso)
     assert dropped.returncode == 0, dropped.stderr
     assert agreement not in open_remote(Remote(virtuoso)).agreement_graphs
+    assert agreement not in Remote(virtuoso).records()
