@@ -203,6 +203,31 @@ def test_the_term_model_is_kept_with_the_store(files: Path, tmp_path: Path) -> N
     assert now.parent.name == (store / "current").resolve().name != kept.parent.name
 
 
+def test_a_view_kept_under_other_versions_of_its_packages_is_worked_out_again(
+    files: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pactgraph import persist
+
+    store = tmp_path / "store"
+    assert run_cli("load", str(files), "--store", str(store)).returncode == 0
+    question = ("state", "--on", "2031-07-01", "--store", str(store))
+    first = _json(*question)
+    [kept] = (store / "views").glob("gen-*/*.pickle")
+    installed = persist.metadata.version
+    # networkx upgraded since the view was kept: its pickle is not read, a new one is kept
+    monkeypatch.setattr(
+        persist.metadata,
+        "version",
+        lambda name: "99.0" if name == "networkx" else installed(name),
+    )
+    persist._code_fingerprint.cache_clear()
+    try:
+        assert _json(*question) == first
+        assert {p.name for p in (store / "views").glob("gen-*/*.pickle")} > {kept.name}
+    finally:
+        persist._code_fingerprint.cache_clear()
+
+
 def test_a_store_that_cannot_keep_its_views_still_answers(files: Path, tmp_path: Path) -> None:
     store = tmp_path / "store"
     assert run_cli("load", str(files), "--store", str(store)).returncode == 0

@@ -23,8 +23,10 @@ import hashlib
 import os
 import re
 import shutil
+import sys
 import tempfile
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -88,14 +90,23 @@ def _records(oxi: ox.Store) -> dict[str, tuple[str, str]]:
     }
 
 
+#: The packages whose behaviour a kept view depends on: networkx builds and pickles the
+#: dependency graph, and pyoxigraph answers the queries the term model is read with.
+VIEW_DEPENDENCIES = ("networkx", "pyoxigraph")
+
+
 @functools.lru_cache(maxsize=1)
 def _code_fingerprint() -> str:
-    """What a kept view depends on besides the data: pactgraph's version and the code and
-    queries that derive the views."""
+    """What a kept view depends on besides the data: pactgraph's version, the code and
+    queries that derive the views, and the versions of Python and of the packages in
+    :data:`VIEW_DEPENDENCIES`, so that an upgrade of any of them works the views out again."""
     from . import __version__
     from .resources import queries_dir
 
     digest = hashlib.sha256(__version__.encode())
+    digest.update(sys.version.encode())
+    for package in VIEW_DEPENDENCIES:
+        digest.update(f"{package}=={metadata.version(package)}".encode())
     here = Path(__file__).parent
     for path in sorted([*here.glob("*.py"), *queries_dir().glob("*.rq")]):
         digest.update(path.name.encode())
