@@ -406,7 +406,7 @@ def _run_oxigraph(  # noqa: PLR0917
             if row_cap is not None and len(result.rows) >= row_cap:
                 result.truncated = True
                 break
-            result.rows.append(tuple(solution[n] for n in names))
+            result.rows.append(tuple(solution))  # its values in the order of the variables
         return result
     except SyntaxError as err:
         message = " ".join(str(err.msg).split())  # the parser's list of expected tokens spans lines
@@ -652,7 +652,7 @@ def _run_remote(  # noqa: PLR0917
         if row_cap is not None and len(result.rows) >= row_cap:
             result.truncated = True
             break
-        result.rows.append(tuple(solution[n] for n in names))
+        result.rows.append(tuple(solution))
     return result
 
 
