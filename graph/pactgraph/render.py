@@ -73,10 +73,14 @@ def _wrap(text: str, width: int) -> list[str]:
     >>> _wrap("a bb " + "c" * 7, 3)
     ['a', 'bb', 'ccc', 'ccc', 'c']
     """
+    words = text.split()
+    joined = " ".join(words)
+    if len(joined) <= width:  # most cells: one line, as textwrap would give it
+        return [joined] if joined else []
     import textwrap
 
     pieces: list[str] = []
-    for word in text.split():
+    for word in words:
         pieces += [word[i : i + width] for i in range(0, len(word), width)]
     return textwrap.wrap(" ".join(pieces), width, break_long_words=False)
 
