@@ -281,12 +281,19 @@ def resolve(store: Store, name: str, kinds: Iterable[str] = KINDS) -> str:
     'https://example.org/notice-given'
     """
     kinds = tuple(kinds)
-    candidates = names(store, kinds)
     what = " or ".join(dict.fromkeys(kinds)) if len(kinds) < len(KINDS) else "thing"
     text = name.strip()
     if not text:
         raise UnknownNameError(f"empty name: give the name of a {what}")
     iri = _expand(text)
+    # an IRI is looked up alone, not among every name of a portfolio
+    if (
+        iri is not None
+        and "names.all" not in store.views
+        and any(row["kind"] in kinds for row in select(store, "names", {"node": iri}))
+    ):
+        return iri
+    candidates = names(store, kinds)
     said = words(text)
     actors = _actor_words(store) if "event" in kinds and said else {}
 
