@@ -81,6 +81,24 @@ def test_state_markdown_and_status_filter() -> None:
     assert "Microsoft's IP rights to research" in result.stdout
 
 
+def test_state_of_one_agreement_and_its_versions() -> None:
+    data = ("--data", str(DATA / "probe-days"))
+    result = run_cli("state", "--on", "2026-06-01", "--agreement", "supply of 2026", *data,
+                     "--format", "json")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)["provisions"]
+    assert sorted(r["label"] for r in rows) == ["base right", "later right"]
+    # an agreement's later version comes with it: the bundled 2025 agreement and its 2026
+    # amendment are the whole of the bundled state
+    both = run_cli("state", "--on", "2031-07-01", "--agreement", "microsoft-openai-2025",
+                   "--format", "json")  # fmt: skip
+    assert json.loads(both.stdout) == json.loads(
+        run_cli("state", "--on", "2031-07-01", "--format", "json").stdout
+    )
+    missing = run_cli("state", "--on", "2031-07-01", "--agreement", "no such deal")
+    assert_one_line_error(missing, 2, "no agreement named")
+
+
 @pytest.mark.parametrize(
     ("question", "needle"),
     [

@@ -6,7 +6,8 @@ hand-computed statuses on dates under scenarios, impacts of events, and errors.
 ``expected.json`` holds an ``idea`` (what the fixture shows) and lists of cases:
 
 - ``state``: ``on``, ``events`` (name → date), optionally ``implied`` (local names of the
-  events the scenario implies), and ``expect``: for every provision (by local name; with
+  events the scenario implies) and ``agreements`` (the agreements asked about, by IRI or
+  name; default all), and ``expect``: for every provision (by local name; with
   ``"partial": true``, only the provisions the case is about), the fields of its row that
   must hold (``path`` and ``modified_by`` as local names). Two
   optional keys check the row's ``reason``: ``reason_contains`` (substrings it must hold)
@@ -111,6 +112,7 @@ def test_state(name: str, index: int, case: dict[str, Any]) -> None:
         dt.date.fromisoformat(case["on"]),
         events=_dates(case["events"]),
         as_of=_as_of(case),
+        agreements=case.get("agreements"),
     ).as_dict()
     got = {_local(p["provision"]): p for p in answer["provisions"]}
     if case.get("partial"):
@@ -135,6 +137,24 @@ def test_state(name: str, index: int, case: dict[str, Any]) -> None:
         implied = sorted(_local(e["event"]) for e in answer["scenario"] if e["source"] == "implied")
         assert implied == sorted(case["implied"])
         assert len(answer["notes"]) == len(case["implied"])
+
+
+@pytest.mark.parametrize("name", [*FIXTURES, "bundled"])
+def test_the_state_of_one_agreement_is_its_rows_of_the_whole(name: str) -> None:
+    # evaluating only an agreement's provisions (and what they rest on) gives each of them
+    # the row the state of every agreement gives it, on each day its terms turn on
+    store = load() if name == "bundled" else _store(name)
+    full_model = state(store, dt.date(2026, 1, 1))
+    days = {dt.date(2024, 6, 1), dt.date(2026, 1, 1), dt.date(2029, 3, 1), dt.date(2031, 7, 1)}
+    for on in sorted(days):
+        everything = {p.provision: p for p in state(store, on).provisions}
+        for agreement in sorted({p.agreement for p in full_model.provisions}):
+            some = state(store, on, agreements=[agreement]).provisions
+            assert {p.provision for p in some} >= {
+                p.provision for p in everything.values() if p.agreement == agreement
+            }
+            for row in some:
+                assert row == everything[row.provision], (on, agreement, row.provision)
 
 
 @pytest.mark.parametrize(("name", "index", "case"), _cases("impact"))

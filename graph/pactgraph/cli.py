@@ -491,7 +491,13 @@ def _state(args: argparse.Namespace) -> int:
     from .render import state_text, to_json
     from .state import state
 
-    answer = state(_load(args), parse_date(args.on), events=_events(args), **_versions(args))
+    answer = state(
+        _load(args),
+        parse_date(args.on),
+        events=_events(args),
+        agreements=args.agreement,
+        **_versions(args),
+    )
     if args.status:
         answer = answer.only(args.status)
     _out(to_json(answer.as_dict()) if args.format == "json" else state_text(answer, args.format))
@@ -863,6 +869,13 @@ def _state_args(parser: argparse.ArgumentParser) -> None:
         action="append",
         choices=["in_force", "ended", "not_started"],
         help="show only provisions with this status (repeatable)",
+    )
+    parser.add_argument(
+        "--agreement",
+        action="append",
+        metavar="NAME",
+        help="only the provisions of this agreement, by name or IRI, and of its other "
+        "versions; only they are evaluated (repeatable)",
     )
     _formats(parser, ["table", "json", "md"])
 

@@ -7,7 +7,7 @@ how a scenario's events are dated.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from .answers import State, Status
@@ -30,6 +30,7 @@ def state(
     events: Mapping[str, dt.date] | None = None,
     as_of: dt.date | None = None,
     min_evidence: str | None = None,
+    agreements: Iterable[str] | None = None,
 ) -> State:
     """Every provision's status on ``on`` when ``events`` happen on their dates.
 
@@ -49,6 +50,10 @@ def state(
         Leave out the provisions that rest only on sources weaker than this kind of
         evidence (``party-document``, ``regulatory-filing``, ``secondary-quotation``,
         ``press-report``).
+    agreements
+        Only the provisions of these agreements (IRIs or names) and of their other
+        versions, the ones that supersede them and those they supersede (default: every
+        agreement). Only they are evaluated, with what they rest on.
 
     Returns
     -------
@@ -60,7 +65,7 @@ def state(
     Raises
     ------
     UnknownNameError
-        An event name matches no event, or several.
+        An event or agreement name matches none, or several.
     UsageError
         An event is dated after one that requires it.
 
@@ -82,17 +87,47 @@ def state(
     """
     m = model(store, as_of, min_evidence)
     s = scenario(store, events, m=m)
-    statuses = evaluate(m, on, s)
+    family = None if agreements is None else _versions_of(store, agreements)
+    only = (
+        None
+        if family is None
+        else [iri for iri, p in m.provisions.items() if p.agreement in family]
+    )
+    statuses = evaluate(m, on, s, only)
     rows = sorted(statuses.values(), key=lambda st: (_ORDER[st.status], st.label.lower()))
-    notes = (*s.notes(m), *m.version_notes(), *assumed_date_notes(store, m.assumed_dates()))
+    notes = (*s.notes(m), *m.version_notes(), *assumed_date_notes(store, m.assumed_dates(only)))
     return State(
         on=on,
         scenario=s.describe(m),
         notes=notes,
         provisions=tuple(rows),
-        versions=m.versions(),
+        versions=tuple(v for v in m.versions() if family is None or v.agreement in family),
         never=tuple(sorted(m.label(e) for e in s.never)),
     )
+
+
+def _versions_of(store: Store, agreements: Iterable[str]) -> set[str]:
+    """The agreements named (IRIs or names), with every version linked to them by
+    ``pg:supersedes`` or ``pg:previousVersion``, either way."""
+    from .query import select
+    from .resolve import resolve
+
+    found = {resolve(store, name, kinds=["agreement"]) for name in agreements}
+    links: dict[str, set[str]] = {}
+    for row in select(
+        store,
+        "SELECT DISTINCT ?a ?b WHERE { ?a pg:supersedes|pg:previousVersion ?b . "
+        "FILTER (isIRI(?a) && isIRI(?b)) }",
+    ):
+        links.setdefault(row["a"], set()).add(row["b"])
+        links.setdefault(row["b"], set()).add(row["a"])
+    todo = list(found)
+    while todo:
+        for other in links.get(todo.pop(), ()):
+            if other not in found:
+                found.add(other)
+                todo.append(other)
+    return found
 
 
 def assumed_date_notes(store: Store, assumed: Mapping[str, dt.date]) -> tuple[str, ...]:
