@@ -305,13 +305,15 @@ def _days_that_matter(
     # survival periods, what a provision rests on
     for p in nodes & m.provisions.keys():
         term = run.term(p)
-        if term.start is not None and term.start != ALWAYS:
-            # on the day a term starts, the event would end it before it is ever in force,
-            # so the span from its second day is tried apart
-            days |= {term.start, term.start + DAY}
-        if term.end is not None:
-            days.add(term.end)
-    return days
+        days |= {d for d in (term.start, term.end) if d is not None and d != ALWAYS}
+        # the agreement's own date, which a term without the event may not show (one that
+        # waits for a provision only the event starts has no start at all)
+        if (dated := m.provisions[p].agreement_date) is not None:
+            days.add(dated)
+    # and the day after each: on the day a term starts the event would end it before it is
+    # ever in force, and a trigger that fires "unless" another fires first still fires when
+    # both fall on one day
+    return days | {d + DAY for d in days if d < dt.date.max}
 
 
 def _probe_days(
@@ -325,8 +327,10 @@ def _probe_days(
         if (day := m.provisions[p].agreement_date) is not None
     ]
     # On the agreements' first day itself the event would end terms on the day they start,
-    # so they would never be in force: the first span is tried on its second day.
-    first = (min(starts) if starts else min(days, default=dt.date.today())) + DAY
+    # so they would never be in force: the first span is tried on its second day. Agreements
+    # that give no date start nothing: every day before the first that matters is alike,
+    # and the day before it stands for them.
+    first = min(starts) + DAY if starts else (min(days) - DAY if days else dt.date.today())
     return [first, *sorted(d for d in days if d > first)]
 
 
