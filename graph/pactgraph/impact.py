@@ -15,10 +15,11 @@ and reports each provision whose status or meaning differs:
 
 Without a date, the event is tried from the day after the agreements' earliest date on every
 date where the answer could differ (each day a date trigger or a dated event fires, a term
-starts or ends, or an agreement is dated, and the day after each); a change that does not happen on all
-of them carries its ``condition`` ("if before 2031-01-01"), and its ``reason`` says what
-changes without naming a day. What rests on no provision (the event, dates, combinations of
-them) links no agreements: each part of the graph it reaches is tried on its own days.
+starts or ends, or an agreement is dated, and the day after each); a change that does not
+happen on all of them carries its ``condition`` ("if before 2031-01-01"), and its
+``reason`` says what changes without naming a day. What rests on no provision (the event,
+dates, combinations of them) links no agreements: each part of the graph it reaches is
+tried on its own days.
 
 Nothing here knows any agreement: see :mod:`pactgraph.state` for the semantics of a term.
 """
