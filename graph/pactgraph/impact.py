@@ -317,22 +317,23 @@ def _days_that_matter(
     return days | {d + DAY for d in days if d < dt.date.max}
 
 
-def _probe_days(
+def _first_day(
     m: Model, event: str, base: Mapping[str, dt.date], relevant: set[str], run: Run
-) -> list[dt.date]:
-    """The days on which the answer can differ, earliest first."""
-    days = _days_that_matter(m, event, base, relevant, run)
+) -> dt.date:
+    """The first day the event is tried on."""
     starts = [
         day
         for p in relevant & m.provisions.keys()
         if (day := m.provisions[p].agreement_date) is not None
     ]
     # On the agreements' first day itself the event would end terms on the day they start,
-    # so they would never be in force: the first span is tried on its second day. Agreements
-    # that give no date start nothing: every day before the first that matters is alike,
-    # and the day before it stands for them.
-    first = min(starts) + DAY if starts else (min(days) - DAY if days else dt.date.today())
-    return [first, *sorted(d for d in days if d > first)]
+    # so they would never be in force: the first span is tried on its second day.
+    if starts:
+        return min(starts) + DAY
+    # Agreements that give no date start nothing: every day before the first that matters
+    # is alike, and the day before it stands for them.
+    days = _days_that_matter(m, event, base, relevant, run)
+    return min(days) - DAY if days else dt.date.today()
 
 
 def _condition(indices: list[int], days: list[dt.date], until: dt.date | None = None) -> str | None:
@@ -374,7 +375,7 @@ def _without_date(
     the same first day: between two of its days its answer stays the same, so a change
     reads the same condition as if every part's days were tried.
     """
-    first = _probe_days(m, event, base, relevant, before)[0]
+    first = _first_day(m, event, base, relevant, before)
     # every part shares the days of the event, of what it requires, and of the scenario:
     # the event cannot happen before an event it requires is dated
     shared = _days_that_matter(m, event, base, {event, *m.prerequisites(event)}, before)
@@ -392,10 +393,8 @@ def _without_date(
             if day not in trials:
                 try:
                     trials[day] = _Trial(m, event, day, base, before)
-                except UsageError:
-                    trials[day] = (
-                        None  # the event cannot happen that day: it requires one dated later
-                    )
+                except UsageError:  # the event cannot happen that day: it requires one dated later
+                    trials[day] = None
             trial = trials[day]
             if trial is None:
                 continue
