@@ -186,6 +186,11 @@ def test_answers_list_their_sources_and_can_keep_to_primary_ones(store: Store) -
     primary = _status(store, D(2027, 1, 1), min_evidence="party-document")
     assert "primary-cloud-partner" not in primary  # the amendment is known only at second hand
     assert primary["azure-api-exclusivity"].status == "in_force"
+    # the answer says what it left out, as it says which versions it rests on
+    (note,) = [n for n in state(store, D(2027, 1, 1), min_evidence="party-document").notes
+               if "party-document" in n]  # fmt: skip
+    assert "weaker sources is left out" in note
+    assert not [n for n in state(store, D(2027, 1, 1)).notes if "sources or stronger" in n]
     with pytest.raises(UsageError, match="not a kind of evidence"):
         state(store, D(2027, 1, 1), min_evidence="rumour")
     assert_one_line_error(

@@ -430,7 +430,10 @@ def model(store: Store, as_of: dt.date | None = None, min_evidence: str | None =
         revision = Revision(r["provision"], day, local_name(r["change"]) if "change" in r else None)
         if r["revises"] not in revised or day < revised[r["revises"]].on:
             revised[r["revises"]] = revision
-    built = Model(triggers, provisions, dependency_graph(store), revised, as_of, agreement_labels)
+    built = Model(
+        triggers, provisions, dependency_graph(store), revised, as_of, agreement_labels,
+        min_evidence,
+    )  # fmt: skip
     store.views[key] = built
     store.keep(key, built)
     return built
