@@ -247,3 +247,60 @@ def test_state_is_conditional_exactly_where_impact_says_an_event_would_change_it
         if p.kind == "Definition":
             continue  # a definition goes with what it defines: impact lists no row for it
         assert p.conditional == (p.provision in moved), (p.label, p.reason)
+
+
+def _first_ending_by_brute_force(run: Run, provision: str) -> str | None:
+    """The first, by IRI, of every provision ``provision`` rests on through ``pg:Ends``
+    edges at any depth whose own end an undated event could bring."""
+    import networkx as nx
+
+    m = run.m
+    for q in sorted(nx.ancestors(m.ripple("Ends"), provision)):
+        other = m.provisions.get(q)
+        if other and other.end and run.pending(other.end):
+            return q
+    return None
+
+
+def _check_first_ending(store: Store, events: dict[str, dt.date]) -> None:
+    m = model(store)
+    run = Run(m, build(m, events))
+    for provision in m.ripple("Ends"):
+        expected = _first_ending_by_brute_force(run, provision)
+        assert run._first_ending_above(provision) == expected, provision
+
+
+@relaxed
+@given(agreements, st.data())
+def test_what_could_end_a_provision_sooner_is_found_through_all_it_rests_on(
+    specs: list[dict[str, Any]], data: Any
+) -> None:
+    """The condensed lookup of what an undated event could end a provision through gives
+    the walk over every provision it rests on, cycles included."""
+    _check_first_ending(load(text="\n".join(_turtle(specs))), _scenario(data))
+
+
+def test_what_could_end_a_provision_sooner_is_the_first_of_several() -> None:
+    """p0 rests on p1 and p2, each of which an undated event could end; p3 on p0 and on p2."""
+    specs = [
+        {"start": None, "end": None, "rests": [(1, "dependsOn"), (2, "dependsOn")]},
+        {"start": None, "end": "event:e2", "rests": []},
+        {"start": None, "end": "event:e0", "rests": []},
+        {"start": None, "end": None, "rests": [(0, "dependsOn"), (2, "dependsOn")]},
+    ]
+    store = load(text="\n".join(_turtle(specs)))
+    _check_first_ending(store, {})
+    run = Run(model(store), build(model(store), {}))
+    assert run._first_ending_above(f"{EX}p3") == f"{EX}p1"
+
+
+@pytest.mark.parametrize(("name", "case"), _fixture_cases())
+def test_what_could_end_a_provision_sooner_on_every_fixture(
+    name: str, case: dict[str, Any]
+) -> None:
+    if name not in _STORES:
+        _STORES[name] = load([DATA / name])
+    given = {
+        k: NEVER if v == "never" else dt.date.fromisoformat(v) for k, v in case["events"].items()
+    }
+    _check_first_ending(_STORES[name], given)

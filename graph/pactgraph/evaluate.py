@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from .answers import ProvisionStatus, Status
 from .durations import Duration, add
 from .errors import UsageError
-from .model import DAY, Model, Trigger
+from .model import DAY, Model, Trigger, no_cycle_sweeps
 from .scenario import Scenario, extend
 from .traverse import relation_words
 
@@ -123,6 +123,8 @@ class Run:
         self._fires: dict[str, Fire] = {}
         self._terms: dict[str, Term] = {}
         self._settling: set[str] = set()
+        self._pending_ends: dict[str, str | None] = {}
+        self._first_ending: dict[int, str | None] = {}
 
     # -------------------------------------------------------------- firing
 
@@ -274,7 +276,8 @@ class Run:
         """Compute the terms of ``provision`` and of everything it rests on, in dependency
         order; the provisions of a cycle share the part of their terms they have in common."""
         units = self.m.units
-        if provision not in units.unit_of:
+        if provision not in units.unit_of or not units.rests_on[provision]:
+            # it rests on nothing (a cycle always rests on its other members)
             self._terms[provision] = self.own(provision)
             return
         todo = [units.unit_of[provision]]
@@ -465,7 +468,7 @@ class Run:
         ended by ``on`` (one never in force modifies nothing; one a later version replaced
         has ended only when its replacement has)."""
         modifies = self.m.ripple("Modifies")
-        if provision not in modifies:
+        if provision not in modifies or not modifies.pred[provision]:
             return ()
         found = []
         for q in sorted(modifies.predecessors(provision)):
@@ -537,9 +540,7 @@ class Run:
             return self.fired_words(p.start)
         if p.date_assumed:
             return "the agreement's assumed date (it states none)"
-        if p.published not in (None, p.agreement_date) or any(
-            v.agreement == p.agreement for v in self.m.versions()
-        ):
+        if p.published not in (None, p.agreement_date) or p.agreement in self.m.versioned:
             return "the day its version takes effect"
         return "the agreement's date"
 
@@ -613,24 +614,62 @@ class Run:
         return f"survives {self.m.label(p.survives or '')} by {period}: last day in force {last}"
 
     def _pending_end(self, provision: str) -> str | None:
-        """In words, what undated event could end the provision sooner, if any."""
+        """In words, what undated event could end the provision sooner, if any (once per
+        provision)."""
+        if provision not in self._pending_ends:
+            self._pending_ends[provision] = self._find_pending_end(provision)
+        return self._pending_ends[provision]
+
+    def _find_pending_end(self, provision: str) -> str | None:
         p = self.m.provisions[provision]
         if p.end and self.pending(p.end):
             return f"ends {self.words(p.end)}"
-        import networkx as nx
-
         ends = self.m.ripple("Ends")
         if provision not in ends:
             return None
-        for q in sorted(nx.ancestors(ends, provision)):
-            other = self.m.provisions.get(q)
-            if other and other.end and self.pending(other.end):
-                return (
-                    f"ends if {self.m.label(q)} ends: {self._rests(provision, q)}"
-                    if (ends.has_edge(q, provision))
-                    else f"ends if {self.m.label(q)} ends, which it rests on"
-                )
-        return None
+        q = self._first_ending_above(provision)
+        if q is None:
+            return None
+        return (
+            f"ends if {self.m.label(q)} ends: {self._rests(provision, q)}"
+            if ends.has_edge(q, provision)
+            else f"ends if {self.m.label(q)} ends, which it rests on"
+        )
+
+    def _ends_pending(self, provision: str) -> bool:
+        """An undated event inside its own end could end the provision."""
+        p = self.m.provisions.get(provision)
+        return bool(p and p.end and self.pending(p.end))
+
+    def _first_ending_above(self, provision: str) -> str | None:
+        """The first (by IRI) of the provisions ``provision`` rests on by ``pg:Ends`` edges,
+        at any depth, whose own end an undated event could bring: from the units of the
+        condensed graph, so each unit is looked at once per run."""
+        units = self.m.units
+        unit = units.unit_of[provision]
+        found = [q for q in units.members[unit] if q != provision and self._ends_pending(q)]
+        found += [q for u in units.before[unit] if (q := self._first_ending_in(u)) is not None]
+        return min(found, default=None)
+
+    def _first_ending_in(self, unit: int) -> str | None:
+        """The first (by IRI) provision of ``unit`` or of a unit it rests on, at any depth,
+        whose own end an undated event could bring."""
+        units, known = self.m.units, self._first_ending
+        todo = [unit]
+        while todo:
+            current = todo[-1]
+            if current in known:
+                todo.pop()
+                continue
+            waiting = [u for u in units.before[current] if u not in known]
+            if waiting:
+                todo.extend(waiting)
+                continue
+            todo.pop()
+            found = [q for q in units.members[current] if self._ends_pending(q)]
+            found += [q for u in units.before[current] if (q := known[u]) is not None]
+            known[current] = min(found, default=None)
+        return known[unit]
 
     def _never_words(self, provision: str, term: Term, on: dt.date) -> str:
         p = self.m.provisions[provision]
@@ -680,6 +719,19 @@ def evaluate(
     evaluated as needed). ``conditional=False`` skips working out which statuses are
     conditional (they are all reported unconditional). ``prefer`` is passed to :class:`Run`.
     """
+    with no_cycle_sweeps():
+        return _evaluate(m, on, s, only, conditional=conditional, prefer=prefer)
+
+
+def _evaluate(
+    m: Model,
+    on: dt.date,
+    s: Scenario,
+    only: Collection[str] | None,
+    *,
+    conditional: bool,
+    prefer: Iterable[str],
+) -> dict[str, ProvisionStatus]:
     wanted = sorted(m.provisions.keys() if only is None else set(only) & m.provisions.keys())
     run = Run(m, s, prefer)
     uncertain: set[str] = set()

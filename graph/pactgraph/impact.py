@@ -41,7 +41,7 @@ from .answers import (
 )
 from .errors import UsageError
 from .evaluate import ALWAYS, Run
-from .model import DAY, Model, model
+from .model import DAY, Model, model, no_cycle_sweeps
 from .scenario import build, is_never, scenario
 from .state import assumed_date_notes
 from .traverse import explain, relation_words
@@ -474,6 +474,23 @@ def impact(
     >>> [(c.label, c.change.value, c.cause.value) for c in answer.changes]
     [('exclusive supply', 'ends', 'direct'), ('spares from anyone', 'modified', 'ripple')]
     """
+    with no_cycle_sweeps():
+        return _impact(
+            store, event, on=on, within=within, events=events, as_of=as_of,
+            min_evidence=min_evidence,
+        )  # fmt: skip
+
+
+def _impact(
+    store: Store,
+    event: str,
+    *,
+    on: dt.date | None,
+    within: tuple[dt.date, dt.date] | None,
+    events: Mapping[str, dt.date] | None,
+    as_of: dt.date | None,
+    min_evidence: str | None,
+) -> Impact:
     from .resolve import resolve
 
     if within is not None and (on is not None or within[1] < within[0]):

@@ -10,8 +10,10 @@ views. Nothing here knows any agreement, and nothing here decides a status: see
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -26,10 +28,30 @@ if TYPE_CHECKING:
 
     from .load import Store
 
-__all__ = ["DAY", "Model", "Provision", "Revision", "Trigger", "Units", "model"]
+__all__ = ["DAY", "Model", "Provision", "Revision", "Trigger", "Units", "model", "no_cycle_sweeps"]
 
 #: One day.
 DAY = dt.timedelta(days=1)
+
+
+@contextmanager
+def no_cycle_sweeps() -> Iterator[None]:
+    """Hold back Python's cyclic garbage collector while a model or an answer is built.
+
+    Building one allocates many objects that live on (terms, statuses, their words), and each
+    time enough have piled up the collector walks them all, and at its full passes every
+    object of the model too: a third of a portfolio's ``state`` went to those walks. What is
+    dropped meanwhile is freed by reference counting or, if it holds a cycle, at the
+    collector's next pass. The collector runs again afterwards, unless it was held back
+    already.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 @dataclass(frozen=True)
@@ -135,6 +157,7 @@ class Model:
     min_evidence: str | None = None
     _ripple: dict[str, nx.DiGraph] = field(default_factory=dict, repr=False)
     _prerequisites: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _events_in: dict[str | None, frozenset[str]] = field(default_factory=dict, repr=False)
 
     def label(self, iri: str) -> str:
         if iri in self.agreement_labels:
@@ -201,6 +224,12 @@ class Model:
                     by.agreement, self.label(by.agreement), by.published, revision.on
                 )
         return tuple(sorted(found.values(), key=lambda v: (v.effective, v.agreement)))
+
+    @cached_property
+    def versioned(self) -> frozenset[str]:
+        """The agreements that are versions revising earlier ones (those of
+        :meth:`versions`), once."""
+        return frozenset(v.agreement for v in self.versions())
 
     def version_notes(self) -> tuple[str, ...]:
         """Sentences saying which versions the answer rests on."""
@@ -281,9 +310,13 @@ class Model:
             yield self.triggers[current]
             todo.extend(self.triggers[current].parts)
 
-    def events_in(self, trigger: str | None) -> set[str]:
-        """The events a trigger is built from."""
-        return {t.iri for t in self.walk(trigger) if t.type == "Event"}
+    def events_in(self, trigger: str | None) -> frozenset[str]:
+        """The events a trigger is built from (worked out once per trigger)."""
+        known = self._events_in.get(trigger)
+        if known is None:
+            known = frozenset(t.iri for t in self.walk(trigger) if t.type == "Event")
+            self._events_in[trigger] = known
+        return known
 
     def dates_in(self, trigger: str | None) -> set[dt.date]:
         """The days on which the date triggers inside ``trigger`` fire."""
@@ -313,10 +346,18 @@ def model(store: Store, as_of: dt.date | None = None, min_evidence: str | None =
     if key in store.views:
         cached: Model = store.views[key]
         return cached
-    kept = store.kept(key)
-    if isinstance(kept, Model):
-        store.views[key] = kept
-        return kept
+    with no_cycle_sweeps():
+        kept = store.kept(key)
+        if isinstance(kept, Model):
+            store.views[key] = kept
+            return kept
+        built = _build(store, as_of, min_evidence)
+    store.views[key] = built
+    store.keep(key, built)
+    return built
+
+
+def _build(store: Store, as_of: dt.date | None, min_evidence: str | None) -> Model:
     from .traverse import dependency_graph
 
     rows: dict[str, dict[str, Any]] = {}
@@ -434,8 +475,9 @@ def model(store: Store, as_of: dt.date | None = None, min_evidence: str | None =
         triggers, provisions, dependency_graph(store), revised, as_of, agreement_labels,
         min_evidence,
     )  # fmt: skip
-    store.views[key] = built
-    store.keep(key, built)
+    # what every question reads, worked out before the model is kept, so a later run reads it
+    built.ripple("Modifies")
+    _ = built.units, built.events, built.recorded, built.versioned
     return built
 
 
