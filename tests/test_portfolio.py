@@ -20,6 +20,7 @@ from pactgraph.impact import impact
 from pactgraph.load import load
 from pactgraph.model import model
 from pactgraph.query import library, query, select
+from pactgraph.state import state
 
 SHARED = f"{BASE}/agi-verified"
 
@@ -103,3 +104,56 @@ def test_a_hundred_agreements_answer_as_rdflib_does(tmp_path: Path) -> None:
         ours = _rows(query(store, name, values))
         assert ours or name in {"reported-claims", "revisions"}, name  # none in these copies
         assert ours == _rows(query(store, name, values, engine="rdflib")), name
+
+
+@pytest.mark.parametrize(
+    ("suffix", "written"),
+    [
+        (".ttl", '[ a pg:DateTrigger ; time:inXSDDate "{day}"^^xsd:date ]'),
+        (".ttl", '_:end . _:end a pg:DateTrigger ; time:inXSDDate "{day}"^^xsd:date'),
+        (".nt", "_:end"),
+    ],
+    ids=["turtle-anonymous", "turtle-labelled", "n-triples-labelled"],
+)
+def test_blank_nodes_of_different_files_stay_apart(
+    tmp_path: Path, suffix: str, written: str
+) -> None:
+    """Two files that write a blank-node end in the same way each keep their own: one
+    agreement's lease ends on its own date, not on the other's too."""
+    for name, day in (("a", "2030-01-01"), ("b", "2040-01-01")):
+        agreement, lease = f"<https://example.org/{name}>", f"<https://example.org/{name}/lease>"
+        if suffix == ".nt":
+            pg = "https://w3id.org/pactgraph/ns#"
+            text = (
+                f"{agreement} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{pg}Agreement> .\n"
+                f'{agreement} <http://purl.org/dc/terms/date> "2025-01-01"'
+                "^^<http://www.w3.org/2001/XMLSchema#date> .\n"
+                f"{agreement} <{pg}provision> {lease} .\n"
+                f"{lease} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{pg}Right> .\n"
+                f'{lease} <http://www.w3.org/2000/01/rdf-schema#label> "lease {name}" .\n'
+                f"{lease} <{pg}endsWith> _:end .\n"
+                f"_:end <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{pg}DateTrigger> .\n"
+                f'_:end <http://www.w3.org/2006/time#inXSDDate> "{day}"'
+                "^^<http://www.w3.org/2001/XMLSchema#date> .\n"
+            )
+        else:
+            prefixes = "".join(
+                f"@prefix {p}: <{iri}> .\n"
+                for p, iri in {
+                    "pg": "https://w3id.org/pactgraph/ns#",
+                    "xsd": "http://www.w3.org/2001/XMLSchema#",
+                    "dcterms": "http://purl.org/dc/terms/",
+                    "time": "http://www.w3.org/2006/time#",
+                    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+                }.items()
+            )
+            text = (
+                f"{prefixes}{agreement} a pg:Agreement ; "
+                f'dcterms:date "2025-01-01"^^xsd:date ; pg:provision {lease} .\n'
+                f'{lease} a pg:Right ; rdfs:label "lease {name}" ; '
+                f"pg:endsWith {written.format(day=day)} .\n"
+            )
+        (tmp_path / f"{name}{suffix}").write_text(text, encoding="utf-8")
+    store = load([tmp_path])
+    ended = {p.label: p.end for p in state(store, dt.date(2026, 1, 1)).provisions}
+    assert ended == {"lease a": dt.date(2029, 12, 31), "lease b": dt.date(2039, 12, 31)}

@@ -665,6 +665,9 @@ def load(
                 "give each version of an agreement its own IRI"
             )
         target = ox.NamedNode(name)
+        if _load_plain(oxi, path, target):
+            store.origins.setdefault(name, path)
+            continue
         placed = [
             q
             if not isinstance(q.graph_name, ox.DefaultGraph)
@@ -678,13 +681,38 @@ def load(
     return store
 
 
+#: The formats that hold triples only: the whole file goes into the agreement's graph.
+_TRIPLES_ONLY = (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES)
+
+
+def _load_plain(oxi: ox.Store, path: Path, graph: ox.NamedNode) -> bool:
+    """Load a file that parsed (:func:`_parse`) straight into ``graph`` of ``oxi``, if it is
+    Turtle or N-Triples without a byte order mark; say whether it was loaded.
+
+    The store's own loader is about three times quicker than placing each parsed statement
+    in the graph from Python, and it too gives each file's blank nodes names of their own,
+    so two files' ``_:x`` stay apart.
+    """
+    if path == STDIN_PATH or path.suffix.lower() == LITERATE:
+        return False
+    fmt = _format_for(path)
+    if fmt not in _TRIPLES_ONLY:
+        return False
+    data = path.read_bytes()
+    if data.startswith(b"\xef\xbb\xbf"):
+        return False
+    oxi.load(input=data, format=fmt, base_iri=path.resolve().as_uri(), to_graph=graph)
+    return True
+
+
 def _with_ontology(store_dir: str | Path | None) -> ox.Store:
     """A new store (in memory, or on disk in ``store_dir``) holding the ontology."""
     oxi = ox.Store(str(store_dir)) if store_dir is not None else ox.Store()
-    oxi.extend(
-        ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(ONTOLOGY_GRAPH))
-        for q in _parse(ontology_file())
-    )
+    graph = ox.NamedNode(ONTOLOGY_GRAPH)
+    if not _load_plain(oxi, ontology_file(), graph):
+        oxi.extend(
+            ox.Quad(q.subject, q.predicate, q.object, graph) for q in _parse(ontology_file())
+        )
     return oxi
 
 
