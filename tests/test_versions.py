@@ -237,3 +237,92 @@ def test_a_carve_out_carries_over_to_the_replacement_and_a_repeal_covers_nothing
     weights = {_local(c.provision) for c in covering(store, f"{V1}/model-weights").provisions}
     assert "non-exclusive-ip-licence" in weights
     assert not {"exclusive-ip-rights-removed", "joint-api-azure-exclusive-removed"} & weights
+
+
+#: The 2026 version: published after 2025-12-31, and known only at second hand (press
+#: quotations), so either option leaves it out.
+WITHOUT_2026 = ({"as_of": D(2025, 12, 31)}, {"min_evidence": "party-document"})
+
+
+@pytest.mark.parametrize("options", WITHOUT_2026, ids=["as-of", "min-evidence"])
+def test_every_lookup_keeps_to_the_versions_and_sources_asked_for(
+    store: Store, options: dict[str, Any]
+) -> None:
+    """Without the 2026 version, Microsoft's exclusive IP rights are not repealed (they run
+    through 2032 unless AGI is verified first), nothing changes as 2026-04-27 begins, and no
+    row stands on a 2026 provision."""
+    from pactgraph.lookup import (
+        changes,
+        changes_in,
+        changes_on,
+        covering,
+        excluding,
+        in_force,
+        lifetime,
+        lifetimes,
+    )
+    from pactgraph.model import model
+
+    v2 = {p for p, row in model(store).provisions.items() if row.agreement == V2}
+    rights = f"{V1}/exclusive-ip-rights"
+    verdict = in_force(store, rights, D(2026, 6, 1), **options)
+    assert verdict.status == "in_force", verdict.reason
+    assert "repealed" not in verdict.reason
+    life = lifetime(store, rights, **options)
+    assert life.end == D(2032, 12, 31)  # as the 2025 terms have it, through 2032
+    assert "later version" not in life.ends, life.ends
+    assert not v2 & set(lifetimes(store, **options))
+    assert changes_on(store, D(2026, 4, 27), **options).changes == ()
+    assert not v2 & {c.provision for c in changes_in(store, D(2026, 1, 1), D(2026, 12, 31),
+                                                     **options).changes}  # fmt: skip
+    assert not v2 & {
+        e.provision for e in excluding(store, "consumer hardware", **options).provisions
+    }
+    assert not v2 & {c.provision for c in covering(store, "models", **options).provisions}
+    assert not v2 & {c.provision for c in changes(store, **options).changes}
+    assert claims(store, **options).claims == ()  # the one claim is about a 2026 provision
+    for hidden in (f"{V2}/primary-cloud-partner",):
+        with pytest.raises(UsageError, match="not among the provisions"):
+            in_force(store, hidden, D(2026, 6, 1), **options)
+        with pytest.raises(UsageError, match="not among the provisions"):
+            lifetime(store, hidden, **options)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is Microsoft's exclusive IP rights in force on 2026-06-01",
+        "when does Microsoft's exclusive IP rights end",
+        "what changes on 2026-04-27",
+        "what changes in 2026",
+        "which provisions exclude consumer hardware",
+        "which provisions cover models",
+        "who holds rights to models",
+        "what changed",
+        "what is reported",
+    ],
+)
+@pytest.mark.parametrize("flag", [["--as-of", "2025-12-31"], ["--min-evidence", "party-document"]])
+def test_every_ask_form_keeps_to_the_versions_and_sources_asked_for(
+    question: str, flag: list[str]
+) -> None:
+    result = run_cli("ask", question, *flag, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    text = json.dumps(json.loads(result.stdout)["rows"])
+    assert V2 not in text, text
+    assert "2026-04-27" not in text
+    assert "repealed" not in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is Microsoft no longer pays a revenue share to OpenAI in force on 2026-06-01",
+        "when does Microsoft no longer pays a revenue share to OpenAI end",
+    ],
+)
+def test_asking_about_a_provision_the_options_leave_out_says_so(question: str) -> None:
+    """A 2026 provision asked about as of 2025-12-31: a usage error naming it, no crash."""
+    assert_one_line_error(
+        run_cli("ask", question, "--as-of", "2025-12-31"), 2, "not among the provisions"
+    )

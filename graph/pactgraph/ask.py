@@ -269,27 +269,23 @@ def _describe(store: Store, m: re.Match[str], options: Options) -> Reply:
 def _excludes(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .lookup import excluding
 
-    answer = excluding(store, str(_group(m, "category")))
+    answer = excluding(store, str(_group(m, "category")), **options.as_kwargs())
     rows = [{**e.as_dict(), "how": "; ".join(e.how)} for e in answer.provisions]
     return answer, ("label", "kind", "how"), rows
 
 
 def _covers(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .lookup import covering, lifetime
-    from .model import model
 
     rights = _group(m, "category")
     if rights is None:  # "which provisions cover ...": every kind, the kind shown
-        answer = covering(store, str(_group(m, "all")))
+        answer = covering(store, str(_group(m, "all")), **options.as_kwargs())
         rows = [c.as_dict() for c in answer.provisions]
         return answer, ("label", "kind", "holders", "via"), rows
-    answer = covering(store, rights, kinds=("Right", "Exclusivity"))
-    known = model(store, options.as_of, options.min_evidence).provisions
+    answer = covering(store, rights, kinds=("Right", "Exclusivity"), **options.as_kwargs())
     rows = []
     for c in answer.provisions:
-        if c.provision not in known:
-            continue  # in a version published later, or resting on weaker sources
-        term = lifetime(store, c.provision, as_of=options.as_of)
+        term = lifetime(store, c.provision, **options.as_kwargs())
         rows.append({**c.as_dict(), "term": f"starts {term.starts}; ends {term.ends}"})
     return answer, ("holders", "label", "kind", "via", "term"), rows
 
@@ -309,7 +305,7 @@ def _changed(store: Store, m: re.Match[str], options: Options) -> Reply:
             + ("that amends another" if noun == "amendment" else f"dated {year}")
             + (f" in {year}" if noun == "amendment" and year else "")
         )
-    answer = changes(store, about=_group(m, "about"), versions=versions)
+    answer = changes(store, about=_group(m, "about"), versions=versions, **options.as_kwargs())
     rows = [{**c.as_dict(), "version": label_of(store, c.agreement)} for c in answer.changes]
     agreements = {c.agreement for c in answer.changes}
     columns = ("version", "change", "label") if len(agreements) > 1 else ("change", "label")
@@ -342,7 +338,7 @@ def _amending(store: Store, year: str | None, amendment: bool) -> set[str]:
 def _reported(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .lookup import claims
 
-    answer = claims(store, _group(m, "about"))
+    answer = claims(store, _group(m, "about"), **options.as_kwargs())
     rows = [
         {
             **c.as_dict(),
@@ -359,7 +355,7 @@ def _lifetime(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .lookup import lifetime
 
     events = _events(m, options)
-    answer = lifetime(store, str(_group(m, "name")), events=events, as_of=options.as_of)
+    answer = lifetime(store, str(_group(m, "name")), events=events, **options.as_kwargs())
     return answer, ("label", "start", "end", "starts", "ends"), [answer.as_dict()]
 
 
@@ -370,7 +366,7 @@ def _is_in_force(store: Store, m: re.Match[str], options: Options) -> Reply:
     assert day is not None
     options.said.extend([how] if how else [])
     answer = in_force(
-        store, str(_group(m, "name")), day, events=_events(m, options), as_of=options.as_of
+        store, str(_group(m, "name")), day, events=_events(m, options), **options.as_kwargs()
     )
     return answer, ("answer", "label", "on", "reason"), [answer.as_dict()]
 
@@ -381,7 +377,10 @@ def _on_day(store: Store, m: re.Match[str], options: Options) -> Reply:
     year = _group(m, "year")
     if year:
         answer = changes_in(
-            store, dt.date(_year(year), 1, 1), dt.date(_year(year), 12, 31), as_of=options.as_of
+            store,
+            dt.date(_year(year), 1, 1),
+            dt.date(_year(year), 12, 31),
+            **options.as_kwargs(),
         )
         return answer, ("day", "change", "label", "reason"), [c.as_dict() for c in answer.changes]
     said = str(_group(m, "date"))
@@ -393,7 +392,7 @@ def _on_day(store: Store, m: re.Match[str], options: Options) -> Reply:
         )
     else:
         day = parse_date(said)
-    answer = changes_on(store, day, as_of=options.as_of)
+    answer = changes_on(store, day, **options.as_kwargs())
     return answer, ("change", "label", "reason"), [c.as_dict() for c in answer.changes]
 
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .answers import (
     ChangeRecord,
@@ -303,16 +303,24 @@ def dependents(
     return Dependents(node=node, label=m.label(node), dependents=tuple(rows))
 
 
+def _left_out(store: Store, as_of: dt.date | None, min_evidence: str | None) -> set[str]:
+    """The provisions of versions published after ``as_of`` or resting on sources weaker
+    than ``min_evidence``: those an answer with these options leaves out."""
+    from .model import model
+
+    if as_of is None and min_evidence is None:
+        return set()
+    return set(model(store).provisions) - set(model(store, as_of, min_evidence).provisions)
+
+
 def _hidden(store: Store, node: str, as_of: dt.date | None, min_evidence: str | None) -> set[str]:
     """The provisions of versions published after ``as_of`` or resting on sources weaker
     than ``min_evidence``; a usage error if ``node`` is one."""
     from .errors import UsageError
     from .model import model
 
-    if as_of is None and min_evidence is None:
-        return set()
+    hidden = _left_out(store, as_of, min_evidence)
     full = model(store)
-    hidden = set(full.provisions) - set(model(store, as_of, min_evidence).provisions)
     if node in hidden:
         raise UsageError(
             f"{full.label(node)} is not among the provisions "
@@ -573,10 +581,18 @@ SELECT DISTINCT ?category ?provision ?kind ?via ?excluded ?carveOut WHERE {
 """
 
 
-def excluding(store: Store, category: str) -> Exclusions:
+def excluding(
+    store: Store,
+    category: str,
+    *,
+    as_of: dt.date | None = None,
+    min_evidence: str | None = None,
+) -> Exclusions:
     """The provisions that leave ``category`` (an IRI or a name) out, each with how: the
     concept it names excludes the category or one that includes it, or a carve-out of it
-    covers the category (a carve-out carries over to the provision's replacements).
+    covers the category (a carve-out carries over to the provision's replacements). Only
+    those of the versions published by ``as_of`` and resting on ``min_evidence`` sources or
+    stronger count.
 
     >>> from pactgraph.load import load
     >>> store = load(text='''
@@ -598,8 +614,11 @@ def excluding(store: Store, category: str) -> Exclusions:
 
     iri = resolve(store, category, kinds=["concept"])
     m = model(store)
+    left_out = _left_out(store, as_of, min_evidence)
     merged: dict[str, tuple[str, list[str]]] = {}
     for row in select(store, _EXCLUDING, {"category": ox.NamedNode(iri)}):
+        if row["provision"] in left_out:
+            continue
         _, how = merged.setdefault(row["provision"], (local_name(row["kind"]), []))
         if "carveOut" in row:
             text = f"carved out by {label_of(store, row['carveOut'])}" + (
@@ -623,9 +642,18 @@ def excluding(store: Store, category: str) -> Exclusions:
     return Exclusions(category=iri, label=label_of(store, iri), provisions=tuple(rows))
 
 
-def covering(store: Store, category: str, *, kinds: Iterable[str] | None = None) -> Coverage:
+def covering(
+    store: Store,
+    category: str,
+    *,
+    kinds: Iterable[str] | None = None,
+    as_of: dt.date | None = None,
+    min_evidence: str | None = None,
+) -> Coverage:
     """The provisions that cover ``category`` (an IRI or a name), through the concepts that
-    include it; ``kinds`` keeps only those kinds (local names, such as ``Right``).
+    include it; ``kinds`` keeps only those kinds (local names, such as ``Right``). Only those
+    of the versions published by ``as_of`` and resting on ``min_evidence`` sources or
+    stronger count.
 
     >>> from pactgraph.load import load
     >>> store = load(text='''
@@ -648,10 +676,11 @@ def covering(store: Store, category: str, *, kinds: Iterable[str] | None = None)
     iri = resolve(store, category, kinds=["concept"])
     wanted = set(kinds) if kinds is not None else None
     m = model(store)
+    left_out = _left_out(store, as_of, min_evidence)
     merged: dict[str, tuple[str, str, list[str], list[str]]] = {}
     for row in select(store, "provisions-covering", {"category": ox.NamedNode(iri)}):
         kind = local_name(row["kind"])
-        if wanted is not None and kind not in wanted:
+        if (wanted is not None and kind not in wanted) or row["provision"] in left_out:
             continue
         _, _, holders, via = merged.setdefault(
             row["provision"], (row.get("label", ""), kind, [], [])
@@ -676,12 +705,19 @@ def covering(store: Store, category: str, *, kinds: Iterable[str] | None = None)
 
 
 def changes(
-    store: Store, *, about: str | None = None, versions: Collection[str] | None = None
+    store: Store,
+    *,
+    about: str | None = None,
+    versions: Collection[str] | None = None,
+    as_of: dt.date | None = None,
+    min_evidence: str | None = None,
 ) -> Changes:
     """What each agreement changed from the terms it supersedes, new first, kept last;
     with ``about``, only the provisions whose label, quote or covered concepts hold every
     word of it (folded as names are: "computing" finds "compute", "exclusivity"
     "exclusive"); with ``versions`` (agreement IRIs), only what those versions changed.
+    Only the versions published by ``as_of``, and the provisions resting on
+    ``min_evidence`` sources or stronger, count.
 
     >>> from pactgraph.load import load
     >>> store = load(text='''
@@ -707,9 +743,12 @@ def changes(
         raise UsageError(f"{about!r} names no topic; give a word the provisions use")
     covers = ox.NamedNode(PG_NS + "covers")
     order = {kind: i for i, kind in enumerate(CHANGE_ORDER)}
+    left_out = _left_out(store, as_of, min_evidence)
     rows = []
     for row in select(store, "changes"):
         if versions is not None and row["agreement"] not in versions:
+            continue
+        if row["provision"] in left_out:
             continue
         provision = m.provisions.get(row["provision"])
         if topic:
@@ -754,10 +793,18 @@ def _revision_family(store: Store, iri: str) -> set[str]:
     return family
 
 
-def claims(store: Store, about: str | None = None) -> Claims:
+def claims(
+    store: Store,
+    about: str | None = None,
+    *,
+    as_of: dt.date | None = None,
+    min_evidence: str | None = None,
+) -> Claims:
     """The reported claims, or those about ``about`` (a provision or agreement, by IRI or
     name, or any version of that provision): what a press report says that the agreement's
-    texts do not, with its source and whether the parties confirmed it.
+    texts do not, with its source and whether the parties confirmed it. A claim about a
+    provision (or every provision of an agreement) that ``as_of`` or ``min_evidence`` leave
+    out is left out with it.
 
     >>> from pactgraph.load import load
     >>> store = load(text='''
@@ -775,9 +822,17 @@ def claims(store: Store, about: str | None = None) -> Claims:
 
     iri = resolve(store, about, kinds=["provision", "agreement"]) if about else None
     related = _revision_family(store, iri) if iri else None
+    left_out = _left_out(store, as_of, min_evidence)
+    if left_out:
+        from .model import model
+
+        kept = {p.agreement for p in model(store, as_of, min_evidence).provisions.values()}
+        left_out |= {p.agreement for p in model(store).provisions.values()} - kept
     found: dict[str, Claim] = {}
     for r in select(store, "reported-claims"):
         if related is not None and r.get("about") not in related:
+            continue
+        if r.get("about") in left_out:
             continue
         if r["claim"] in found:
             if r.get("quote") and r["quote"] not in found[r["claim"]].quotes:
@@ -813,6 +868,7 @@ def lifetime(
     *,
     events: Mapping[str, dt.date] | None = None,
     as_of: dt.date | None = None,
+    min_evidence: str | None = None,
 ) -> Lifetime:
     """When the provision ``name`` (an IRI or a name) starts and ends, under ``events``.
 
@@ -834,8 +890,9 @@ def lifetime(
     from .resolve import resolve
     from .scenario import scenario
 
-    m = model(store, as_of)
+    m = model(store, as_of, min_evidence)
     iri = resolve(store, name, kinds=["provision"])
+    _hidden(store, iri, as_of, min_evidence)
     return _lifetime(Run(m, scenario(store, events, m=m)), iri)
 
 
@@ -844,6 +901,7 @@ def lifetimes(
     *,
     events: Mapping[str, dt.date] | None = None,
     as_of: dt.date | None = None,
+    min_evidence: str | None = None,
 ) -> dict[str, Lifetime]:
     """:func:`lifetime` of every provision, by IRI, from one evaluation of the scenario.
 
@@ -860,7 +918,7 @@ def lifetimes(
     from .model import model
     from .scenario import scenario
 
-    m = model(store, as_of)
+    m = model(store, as_of, min_evidence)
     run = Run(m, scenario(store, events, m=m))
     return {iri: _lifetime(run, iri) for iri in sorted(m.provisions)}
 
@@ -901,6 +959,7 @@ def in_force(
     *,
     events: Mapping[str, dt.date] | None = None,
     as_of: dt.date | None = None,
+    min_evidence: str | None = None,
 ) -> Verdict:
     """Whether the provision ``name`` is in force on ``on`` under ``events``: ``yes``,
     ``no``, or ``depends`` when an event the scenario does not date could change that.
@@ -920,9 +979,9 @@ def in_force(
     from .state import state
 
     iri = resolve(store, name, kinds=["provision"])
-    row = next(
-        p for p in state(store, on, events=events, as_of=as_of).provisions if p.provision == iri
-    )
+    _hidden(store, iri, as_of, min_evidence)
+    found = state(store, on, events=events, as_of=as_of, min_evidence=min_evidence)
+    row = next(p for p in found.provisions if p.provision == iri)
     answer = "depends" if row.conditional else "yes" if row.status == Status.IN_FORCE else "no"
     return Verdict(
         iri, row.label, on, answer, row.status, row.reason, row.quote, row.interpretations
@@ -935,6 +994,7 @@ def changes_on(
     *,
     events: Mapping[str, dt.date] | None = None,
     as_of: dt.date | None = None,
+    min_evidence: str | None = None,
 ) -> DayChanges:
     """What starts or ends as ``day`` begins under ``events``: the state on the day before
     against the state on the day.
@@ -955,11 +1015,10 @@ def changes_on(
     from .model import DAY
     from .state import state
 
-    before = {
-        p.provision: p for p in state(store, day - DAY, events=events, as_of=as_of).provisions
-    }
+    options: dict[str, Any] = {"events": events, "as_of": as_of, "min_evidence": min_evidence}
+    before = {p.provision: p for p in state(store, day - DAY, **options).provisions}
     found = []
-    for p in state(store, day, events=events, as_of=as_of).provisions:
+    for p in state(store, day, **options).provisions:
         b = before.get(p.provision)
         if b is None or b.status == p.status:
             continue
@@ -980,6 +1039,7 @@ def changes_in(
     *,
     events: Mapping[str, dt.date] | None = None,
     as_of: dt.date | None = None,
+    min_evidence: str | None = None,
 ) -> DayChanges:
     """What starts or ends from ``first`` to ``last`` under ``events``: the provisions whose
     first day in force or last day in force falls in that span, each as :func:`changes_on`
@@ -1004,14 +1064,15 @@ def changes_in(
     from .model import DAY
 
     days = set()
-    for term in lifetimes(store, events=events, as_of=as_of).values():
+    options: dict[str, Any] = {"events": events, "as_of": as_of, "min_evidence": min_evidence}
+    for term in lifetimes(store, **options).values():
         if term.start is not None and first <= term.start <= last:
             days.add(term.start)
         if term.end is not None and first <= term.end <= last:
             days.add(term.end + DAY)  # its first day out
     found = []
     for day in sorted(days):
-        for change in changes_on(store, day, events=events, as_of=as_of).changes:
+        for change in changes_on(store, day, **options).changes:
             when = day - DAY if change.change == ChangeKind.ENDS else day
             if first <= when <= last:
                 found.append(replace(change, day=when))
