@@ -565,3 +565,34 @@ def test_more_agreements_than_a_summary_draws_are_refused_with_advice(
     monkeypatch.setattr(module, "SUMMARY_AGREEMENTS", 1)  # the bundled two versions are more
     with pytest.raises(UsageError, match="2 agreements are more than one page can draw"):
         visualize(store)
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{"as_of": "2025-12-31"}, {"min_evidence": "party-document"}],
+    ids=["as-of", "min-evidence"],
+)
+def test_the_page_keeps_to_the_versions_and_sources_asked_for(
+    store: Store, options: dict[str, Any]
+) -> None:
+    """The 2026 version (published 2026, known at second hand) is left out: its provisions
+    are not drawn, and the 2025 terms read as they stood without it."""
+    import datetime as dt
+
+    from pactgraph.model import model
+
+    given = {k: dt.date.fromisoformat(v) if k == "as_of" else v for k, v in options.items()}
+    v2 = {p for p, row in model(store).provisions.items() if "openai-2026" in row.agreement}
+    drawn = {n["id"]: n for n in view(store, **given)["nodes"]}
+    assert v2
+    assert not v2 & set(drawn)
+    rights = drawn["https://w3id.org/pactgraph/id/microsoft-openai-2025/exclusive-ip-rights"]
+    assert "later version" not in rights["term"], rights["term"]
+    flag = [f"--{k.replace('_', '-')}" for k in options] + list(options.values())
+    result = run_cli("viz", *flag, "-o", "-")
+    assert result.returncode == 0, result.stderr
+    assert "primary-cloud-partner" not in result.stdout
+
+
+def test_viz_refuses_an_unknown_kind_of_evidence() -> None:
+    assert_one_line_error(run_cli("viz", "--min-evidence", "rumour", "-o", "-"), 2, "rumour")

@@ -389,7 +389,9 @@ def _viz(args: argparse.Namespace) -> int:
         from .timeline import timeline_svg
 
         timeline = timeline_svg(state)
-    page = visualize(store, impact=impact, state=state, timeline=timeline).encode("utf-8")
+    page = visualize(
+        store, impact=impact, state=state, timeline=timeline, **_versions(args)
+    ).encode("utf-8")
     return _emit(page, args.output)
 
 

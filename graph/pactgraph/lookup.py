@@ -79,6 +79,7 @@ __all__ = [
     "excluding",
     "holdings",
     "in_force",
+    "left_out",
     "lifetime",
     "lifetimes",
     "positions",
@@ -303,7 +304,7 @@ def dependents(
     return Dependents(node=node, label=m.label(node), dependents=tuple(rows))
 
 
-def _left_out(store: Store, as_of: dt.date | None, min_evidence: str | None) -> set[str]:
+def left_out(store: Store, as_of: dt.date | None, min_evidence: str | None) -> set[str]:
     """The provisions of versions published after ``as_of`` or resting on sources weaker
     than ``min_evidence``: those an answer with these options leaves out."""
     from .model import model
@@ -319,7 +320,7 @@ def _hidden(store: Store, node: str, as_of: dt.date | None, min_evidence: str | 
     from .errors import UsageError
     from .model import model
 
-    hidden = _left_out(store, as_of, min_evidence)
+    hidden = left_out(store, as_of, min_evidence)
     full = model(store)
     if node in hidden:
         raise UsageError(
@@ -614,10 +615,10 @@ def excluding(
 
     iri = resolve(store, category, kinds=["concept"])
     m = model(store)
-    left_out = _left_out(store, as_of, min_evidence)
+    hidden = left_out(store, as_of, min_evidence)
     merged: dict[str, tuple[str, list[str]]] = {}
     for row in select(store, _EXCLUDING, {"category": ox.NamedNode(iri)}):
-        if row["provision"] in left_out:
+        if row["provision"] in hidden:
             continue
         _, how = merged.setdefault(row["provision"], (local_name(row["kind"]), []))
         if "carveOut" in row:
@@ -676,11 +677,11 @@ def covering(
     iri = resolve(store, category, kinds=["concept"])
     wanted = set(kinds) if kinds is not None else None
     m = model(store)
-    left_out = _left_out(store, as_of, min_evidence)
+    hidden = left_out(store, as_of, min_evidence)
     merged: dict[str, tuple[str, str, list[str], list[str]]] = {}
     for row in select(store, "provisions-covering", {"category": ox.NamedNode(iri)}):
         kind = local_name(row["kind"])
-        if (wanted is not None and kind not in wanted) or row["provision"] in left_out:
+        if (wanted is not None and kind not in wanted) or row["provision"] in hidden:
             continue
         _, _, holders, via = merged.setdefault(
             row["provision"], (row.get("label", ""), kind, [], [])
@@ -743,12 +744,12 @@ def changes(
         raise UsageError(f"{about!r} names no topic; give a word the provisions use")
     covers = ox.NamedNode(PG_NS + "covers")
     order = {kind: i for i, kind in enumerate(CHANGE_ORDER)}
-    left_out = _left_out(store, as_of, min_evidence)
+    hidden = left_out(store, as_of, min_evidence)
     rows = []
     for row in select(store, "changes"):
         if versions is not None and row["agreement"] not in versions:
             continue
-        if row["provision"] in left_out:
+        if row["provision"] in hidden:
             continue
         provision = m.provisions.get(row["provision"])
         if topic:
@@ -822,17 +823,17 @@ def claims(
 
     iri = resolve(store, about, kinds=["provision", "agreement"]) if about else None
     related = _revision_family(store, iri) if iri else None
-    left_out = _left_out(store, as_of, min_evidence)
-    if left_out:
+    hidden = left_out(store, as_of, min_evidence)
+    if hidden:
         from .model import model
 
         kept = {p.agreement for p in model(store, as_of, min_evidence).provisions.values()}
-        left_out |= {p.agreement for p in model(store).provisions.values()} - kept
+        hidden |= {p.agreement for p in model(store).provisions.values()} - kept
     found: dict[str, Claim] = {}
     for r in select(store, "reported-claims"):
         if related is not None and r.get("about") not in related:
             continue
-        if r.get("about") in left_out:
+        if r.get("about") in hidden:
             continue
         if r["claim"] in found:
             if r.get("quote") and r["quote"] not in found[r["claim"]].quotes:

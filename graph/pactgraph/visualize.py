@@ -29,6 +29,7 @@ The page keeps its graph in ``window.pactgraph`` (``nodes``, ``edges``, ``networ
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import itertools
 import json
@@ -100,8 +101,12 @@ def view(
     *,
     impact: Impact | None = None,
     state: State | None = None,
+    as_of: dt.date | None = None,
+    min_evidence: str | None = None,
 ) -> dict[str, Any]:
-    """The nodes and edges the page draws, as data (vis-network's node and edge fields).
+    """The nodes and edges the page draws, as data (vis-network's node and edge fields);
+    with ``as_of`` or ``min_evidence``, without the provisions they leave out (as
+    :func:`visualize`).
 
     Each node has ``id`` (its IRI), ``label``, ``kind``, ``quote`` (verbatim, or ``None``),
     ``status`` (state mode), ``change`` and ``cause`` (impact mode), and its drawing
@@ -120,6 +125,8 @@ def view(
         store,
         impact.as_dict() if impact is not None else None,
         state.as_dict() if state is not None else None,
+        as_of=as_of,
+        min_evidence=min_evidence,
     )
 
 
@@ -129,13 +136,18 @@ def _view(
     state: Mapping[str, Any] | None,
     *,
     place: bool = True,
+    as_of: dt.date | None = None,
+    min_evidence: str | None = None,
 ) -> dict[str, Any]:
     """The nodes and edges, laid out unless ``place`` is false (a portfolio lays out each
-    agreement on its own, and the whole would be laid out for nothing)."""
+    agreement on its own, and the whole would be laid out for nothing), without the
+    provisions ``as_of`` and ``min_evidence`` leave out."""
+    from .lookup import left_out
     from .propertygraph import property_graph
 
     graph = property_graph(store)
-    shown = {n for n, d in graph.nodes(data=True) if d["kind"] in _DRAWN}
+    hidden = left_out(store, as_of, min_evidence)
+    shown = {n for n, d in graph.nodes(data=True) if d["kind"] in _DRAWN and n not in hidden}
     quotes: dict[str, str] = {}
     readings: dict[str, list[dict[str, str]]] = {}
     sources: dict[str, list[str]] = {}
@@ -155,7 +167,7 @@ def _view(
             label, text = str(reading.get("label", "")), str(reading.get("pg_reading", ""))
             readings.setdefault(source, []).append({"label": label, "reading": text})
 
-    terms = _terms(store)
+    terms = _terms(store, as_of, min_evidence)
     statuses = {p["provision"]: p for p in (state or {}).get("provisions", [])}
     changes = {c["provision"]: c for c in (impact or {}).get("changes", [])}
     nodes: list[dict[str, Any]] = []
@@ -231,12 +243,12 @@ def _view(
     return {"nodes": nodes, "edges": edges}
 
 
-def _terms(store: Store) -> dict[str, str]:
+def _terms(store: Store, as_of: dt.date | None, min_evidence: str | None) -> dict[str, str]:
     """Each provision's term in words, with no event dated: when it starts and ends."""
     from .lookup import lifetimes
 
     words = {}
-    for iri, life in lifetimes(store).items():
+    for iri, life in lifetimes(store, as_of=as_of, min_evidence=min_evidence).items():
         text = f"starts {life.starts}; ends {life.ends}"
         if life.conditional:
             text += " (an undated event could change it)"
@@ -486,6 +498,8 @@ def visualize(
     state: State | None = ...,
     timeline: str | None = ...,
     backend: Literal["html"] = ...,
+    as_of: dt.date | None = ...,
+    min_evidence: str | None = ...,
 ) -> str: ...
 @overload
 def visualize(
@@ -495,6 +509,8 @@ def visualize(
     state: State | None = ...,
     timeline: str | None = ...,
     backend: Literal["pyvis"],
+    as_of: dt.date | None = ...,
+    min_evidence: str | None = ...,
 ) -> Network: ...
 def visualize(
     store: Store,
@@ -503,6 +519,8 @@ def visualize(
     state: State | None = None,
     timeline: str | None = None,
     backend: Literal["html", "pyvis"] = "html",
+    as_of: dt.date | None = None,
+    min_evidence: str | None = None,
 ) -> str | Network:
     """The explorer page for ``store`` as one self-contained HTML string.
 
@@ -519,6 +537,10 @@ def visualize(
     backend
         ``"html"`` (the page) or ``"pyvis"``: a ``pyvis.network.Network`` holding the same
         nodes, edges, positions and options, for notebooks (``pip install pactgraph[pyvis]``).
+    as_of, min_evidence
+        Draw only the versions published on or before ``as_of``, and the provisions that
+        rest on sources of the kind ``min_evidence`` or stronger, each term in words as they
+        leave it (give an ``impact`` or ``state`` asked with the same).
 
     Returns
     -------
@@ -559,7 +581,9 @@ def visualize(
         raise ValueError(f"backend= takes 'html' or 'pyvis', not {backend!r}")
     impact_data = impact.as_dict() if impact is not None else None
     state_data = state.as_dict() if state is not None else None
-    data = _view(store, impact_data, state_data, place=False)
+    data = _view(
+        store, impact_data, state_data, place=False, as_of=as_of, min_evidence=min_evidence
+    )
     options = _options(len(data["edges"]))
     named = {
         str(r["agreement"]): str(r.get("label") or r.get("title") or r["agreement"])
