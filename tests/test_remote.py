@@ -29,7 +29,7 @@ import networkx as nx
 import pyoxigraph as ox
 import pytest
 
-from conftest import DATA, run_cli
+from conftest import DATA, assert_one_line_error, run_cli
 from pactgraph.load import load
 from pactgraph.namespaces import PREFIXES
 from pactgraph.query import library, query
@@ -379,6 +379,23 @@ def test_a_query_the_store_refuses_is_a_query_error(endpoint: str) -> None:
     assert result.stderr.count("\n") == 1
     assert "the store refused the query" in result.stderr
     assert " 1:" in result.stderr  # its line, without the prefixes pactgraph puts first
+
+
+def test_a_value_bound_where_the_query_cannot_see_it_is_refused_as_locally(
+    endpoint: str,
+) -> None:
+    """``?k`` lives only inside a subquery: bound from outside it would bind nothing, and
+    every row would come back as if unbound. The store's answer is refused as the local
+    engine refuses it."""
+    assert run_cli("load", *BUNDLED, "--endpoint", endpoint).returncode == 0
+    text = "SELECT ?l WHERE { { SELECT ?p WHERE { ?p a ?k } } ?p rdfs:label ?l }"
+    for where in ((), ("--endpoint", endpoint)):
+        result = run_cli("query", "-e", text, "--bind", "k=pg:Right", "-f", "tsv", *where)
+        assert_one_line_error(result, 2, "--bind k")
+    seen = run_cli("query", "-e", "SELECT ?p ?k WHERE { ?p a ?k }", "--bind", "k=pg:Right",
+                   "-f", "tsv", "--endpoint", endpoint)  # fmt: skip
+    assert seen.returncode == 0, seen.stderr
+    assert seen.stdout.count("\n") > 1
 
 
 def test_default_and_named_graphs_stay_apart(endpoint: str) -> None:

@@ -587,6 +587,22 @@ def _with_values(text: str, bound: Mapping[str, ox.NamedNode | ox.Literal]) -> s
     return f"{text[: match.end()]} {values} {text[match.end() :]}"
 
 
+def _check_bound(text: str, bound: Mapping[str, ox.NamedNode | ox.Literal]) -> None:
+    """Refuse a bound variable the query cannot see from outside (one that lives only in a
+    subquery, or is not selected), as the local engine does: given as inline data, its value
+    would bind nothing there, and the rows would come back as if it were unbound. Oxigraph
+    decides, planning the query over an empty store; the store asked decides the rest."""
+    try:
+        ox.Store().query(text, substitutions={ox.Variable(k): v for k, v in bound.items()})
+    except RuntimeError as err:
+        if "projection" in str(err):
+            raise BindingError(
+                next(iter(bound), ""), f"{err}; add the variable to the SELECT clause to bind it"
+            ) from err
+    except (SyntaxError, OSError, ValueError, TypeError):
+        return  # what the local parser refuses, the store may take: it answers for itself
+
+
 def _form_of(text: str) -> str:
     """The query form of ``text`` (``select``, ``ask``, ``construct`` or ``describe``), by
     its first keyword outside strings, IRIs and comments."""
@@ -614,6 +630,8 @@ def _run_remote(  # noqa: PLR0917
     if bound and with_values == text:  # nowhere to give the values (a DESCRIBE): the copy
         return _run_oxigraph(store, text, where, bound, row_cap, default_graphs, named_graphs)
     prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+    if bound and not uses_service(text):
+        _check_bound(prologue + text, bound)
     dataset: tuple[list[str], list[str]] | None
     if default_graphs is not None or named_graphs is not None:
         dataset = (list(default_graphs or []), list(named_graphs or []))
