@@ -788,3 +788,15 @@ def test_a_dataset_graph_that_is_not_an_iri_is_a_400(server: Server) -> None:
     reply = http(server.url, params=[("query", PARTIES), ("default-graph-uri", "not an iri")])
     assert reply.status == 400
     assert b"not an IRI" in reply.body
+
+
+def test_serve_refuses_another_endpoint_rather_than_serving_something_else(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Given a remote store, serve would have served the bundled agreements instead."""
+    from conftest import assert_one_line_error, run_cli
+
+    url = "http://127.0.0.1:9/sparql"
+    assert_one_line_error(run_cli("serve", "--endpoint", url, "--port", "0"), 2, "--endpoint")
+    monkeypatch.setenv("PACTGRAPH_ENDPOINT", url)
+    assert_one_line_error(run_cli("serve", "--port", "0"), 2, "unset PACTGRAPH_ENDPOINT")

@@ -713,6 +713,14 @@ def _serve(args: argparse.Namespace) -> int:
         )
         sys.stderr.flush()
 
+    remote = _remote(args)
+    if remote is not None:
+        named = "--endpoint" if getattr(args, "endpoint", None) else "PACTGRAPH_ENDPOINT"
+        raise UsageError(
+            f"{named} {remote.endpoint}: serve answers from files (--data) or a store on disk "
+            "(--store), not from another endpoint; query that store's own endpoint instead"
+            + (" (or unset PACTGRAPH_ENDPOINT)" if named == "PACTGRAPH_ENDPOINT" else "")
+        )
     store = _store_dir(args)
     if store is not None and args.data:
         raise UsageError(f"--data and a store ({store}) both name what to serve; give one")
