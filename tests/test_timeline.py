@@ -13,6 +13,7 @@ from conftest import assert_one_line_error, run_cli
 from pactgraph.answers import EventSource, ProvisionStatus, ScenarioEvent, State, Status
 from pactgraph.load import Store
 from pactgraph.parse import parse_date
+from pactgraph.query import select
 from pactgraph.state import state
 from pactgraph.timeline import timeline_page, timeline_svg
 
@@ -198,6 +199,13 @@ def test_rows_grouped_by_kind_party_or_agreement(store: Store, tmp_path: Path) -
     assert headings == sorted(
         {holders.get(p.provision, "no party named") for p in answer.provisions}
     )
+    # by agreement: each headed by its name, the first version as much as the amendment
+    result = run_cli("timeline", "--on", "2031-07-01", "--group", "agreement", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    written = ET.parse(out).getroot()
+    headings = [e.text for e in written if e.attrib.get("class") == "group"]
+    named = {r["agreement"]: r["label"] for r in select(store, "agreements")}
+    assert headings == sorted({named[p.agreement] for p in answer.provisions})
 
 
 @pytest.mark.slow

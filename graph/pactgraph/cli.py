@@ -440,6 +440,10 @@ def _timeline(args: argparse.Namespace) -> int:
         from .timeline import parties
 
         group_by = parties(store)
+    elif args.group == "agreement":
+        from .timeline import agreements
+
+        group_by = agreements(store)
     svg = timeline_svg(answer, group_by=group_by)
     if suffix == ".svg":
         data = ('<?xml version="1.0" encoding="UTF-8"?>\n' + svg + "\n").encode("utf-8")

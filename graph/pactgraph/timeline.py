@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from .answers import State
     from .load import Store
 
-__all__ = ["parties", "timeline_page", "timeline_png", "timeline_svg"]
+__all__ = ["agreements", "parties", "timeline_page", "timeline_png", "timeline_svg"]
 
 _ROW = 22
 _LEFT = 330
@@ -340,6 +340,23 @@ def parties(store: Store) -> dict[str, str]:
     for row in rows:
         names.setdefault(str(row["provision"]), set()).add(str(row["name"]))
     return {p: " and ".join(sorted(n)) for p, n in names.items()}
+
+
+def agreements(store: Store) -> dict[str, str]:
+    """The agreement each provision belongs to, by its name, for ``group_by=`` (the string
+    ``"agreement"`` names only the versions a state answer lists)."""
+    from .query import select
+
+    return {
+        str(row["provision"]): str(row.get("label") or row["agreement"])
+        for row in select(
+            store,
+            """SELECT ?provision ?agreement ?label WHERE {
+                 ?agreement pg:provision ?provision .
+                 OPTIONAL { ?agreement rdfs:label ?label }
+               }""",
+        )
+    }
 
 
 def _kind_words(kind: str) -> str:
