@@ -225,3 +225,16 @@ def test_positions(name: str, index: int, case: dict[str, Any]) -> None:
     on = dt.date.fromisoformat(case["on"]) if case["on"] else None
     answer = positions(_store(name), case["party"], case["stance"], on=on)
     assert sorted(_local(p.provision) for p in answer.provisions) == case["expect"]
+
+
+def test_a_lifetime_names_the_survivor_it_ends_with() -> None:
+    """The inspection right rests on the records duty, which survives the Term by a year:
+    it ends with the records duty, not with the Term."""
+    from pactgraph.lookup import lifetime
+    from pactgraph.model import model
+
+    store = load([DATA / "real-bizzingo-endorsement"])
+    base = "https://w3id.org/pactgraph/id/bizzingo-endorsement-2012/"
+    life = lifetime(store, base + "inspection-right")
+    assert life.end == dt.date(2014, 2, 28)
+    assert life.ends == f"with {model(store).label(base + 'records-retention')}"

@@ -526,6 +526,16 @@ class Run:
             sources=p.sources,
         )
 
+    def ends_with(self, term: Term) -> str:
+        """The provision a term ends with, when something it rests on ends it: the first of
+        its chain (from the provision whose own term decided) that ends on the same day. One
+        that another outlives, by surviving it for a while, is passed over: what rests on the
+        survivor ends with the survivor, not with what it survived."""
+        for q in term.path[:-1]:
+            if self.term(q).end == term.end:
+                return q
+        return term.path[0] if term.path else term.end_by or ""
+
     def _rests(self, provision: str, on: str) -> str:
         edges = self.m.ripple("Ends")
         relation = edges.edges[on, provision]["relation"] if edges.has_edge(on, provision) else ""
@@ -572,7 +582,7 @@ class Run:
         if term.end_by is None:
             return self.fired_words(p.end) if p.end else "?"
         q = term.path[-2] if len(term.path) > 1 else term.end_by
-        root = term.path[0] if term.path else term.end_by
+        root = self.ends_with(term)
         through = "" if q == root else f", which ended with {self.m.label(root)}"
         return f"because {self._rests(provision, q)}{through}" + (
             ", which ended" if not through else ""
@@ -586,7 +596,7 @@ class Run:
             parts.append(self._survival_words(provision, term))
         elif term.end_by is not None:
             q = term.path[-2] if len(term.path) > 1 else term.end_by
-            root = term.path[0] if term.path else term.end_by  # whose own term decided
+            root = self.ends_with(term)
             parts.append(
                 f"ends with {self.m.label(root)} (last day in force {term.end - DAY}): "
                 f"{self._rests(provision, q)}"

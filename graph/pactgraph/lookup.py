@@ -939,7 +939,7 @@ def _lifetime(run: Run, iri: str) -> Lifetime:
     else:
         starts = run.words(p.start) if p.start else "with the agreement"
         if term.end_by is not None:
-            ends = f"with {m.label(term.path[0] if term.path else term.end_by)}"
+            ends = f"with {m.label(run.ends_with(term))}"
         elif term.replaced_by is not None:
             ends = (
                 f"when a later version replaces it, as {term.end} begins "
