@@ -225,3 +225,20 @@ def test_readme_see_it_commands_run(tmp_path: Path) -> None:
     assert (tmp_path / "explorer.html").is_file()
     assert (tmp_path / "terms.svg").is_file()
     assert (tmp_path / "agreement.graphml").is_file()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["build", "agreement.md", "--endpoint", "http://127.0.0.1:9/sparql"],
+        ["new", "source.txt", "--store", "store"],
+        ["queries", "--data", "agreement.ttl"],
+        ["--data", "agreement.ttl", "queries"],
+    ],
+)
+def test_a_command_that_reads_no_agreements_refuses_where_to_read_them(args: list[str]) -> None:
+    """Taken and dropped, the option would let a user think the command used it."""
+    result = run_cli(*args)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert "--data" in result.stderr or "unrecognized arguments" in result.stderr

@@ -998,8 +998,16 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handle
 }
 
 
+#: The commands that read no agreements: they take none of the options naming where those are.
+_READS_NO_AGREEMENTS = frozenset({"queries", "new", "build"})
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every command."""
+    bare = _Parser(add_help=False)
+    bare.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks on errors"
+    )
     common = _Parser(add_help=False)
     common.add_argument(
         "--data",
@@ -1065,7 +1073,7 @@ def build_parser() -> argparse.ArgumentParser:
             name,
             help=help_line,
             description=help_line,
-            parents=[common],
+            parents=[bare if name in _READS_NO_AGREEMENTS else common],
             epilog=epilog,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
@@ -1104,6 +1112,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # --data may stand before the command (pactgraph --data F info) or after it, or both
     args.data = [*(args.data_before or []), *(getattr(args, "data", None) or [])] or None
     try:
+        if args.command in _READS_NO_AGREEMENTS and args.data:
+            raise UsageError(f"pactgraph {args.command} reads no agreements: leave out --data")
         with _stop_cleanly_on_sigterm():
             code: int = args.handler(args)
         sys.stdout.flush()
