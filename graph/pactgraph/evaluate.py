@@ -405,9 +405,11 @@ class Run:
             main_fire = self.fire(t.trigger).day
             stopped = self.fire(t.unless).day
             name = label(t.unless) if t.unless else "?"
-            if main_fire is not None and stopped is not None and stopped < main_fire:
-                return f"never: {name} came first, on {stopped}"
             main = self.words(t.trigger, seen | {trigger}) if t.trigger else "?"
+            if main_fire is not None and stopped is not None and stopped < main_fire:
+                if seen:  # a member of another: it never fires, but the others may
+                    return f"{main}, unless {name} comes first (it came first, on {stopped})"
+                return f"never: {name} came first, on {stopped}"
             return f"{main}, unless {name} comes first"
         if t.type == "Renewal":
             every = t.renewal_period.words() if t.renewal_period else "?"
@@ -607,8 +609,20 @@ class Run:
             parts.append(f"ends {self._revision_words(provision, past=False)}")
         elif p.end:
             words = self.words(p.end)
-            stopped = words.startswith("never: ")
-            parts.append(f"no end: {words.removeprefix('never: ')}" if stopped else f"ends {words}")
+            fires = self.fire(p.end).day
+            if fires is None and words.startswith("never: "):
+                parts.append(f"no end: {words.removeprefix('never: ')}")
+            else:
+                t = self.m.triggers.get(p.end)
+                combined = t is not None and t.type in {"EarliestOf", "LatestOf"}
+                last = (  # a combination's words give no day of their own
+                    f" (last day in force {term.end - DAY})"
+                    if combined and term.end is not None and term.end == fires
+                    else ""
+                )
+                parts.append(f"ends {words}{last}")
+        elif p.survives is not None and p.survival_period is None:
+            parts.append(f"survives {self.m.label(p.survives)}, with no end stated")
         else:
             parts.append("no end stated")
         pending = self._pending_end(provision)
@@ -693,7 +707,11 @@ class Run:
             bound = f"{self._rests(provision, q)}, whose last day in force {was} {term.end - DAY}"
         if term.start is None:
             when = self.words(p.start) if p.start else "with the agreement"
-            starts = f"starts {when} (not in this scenario)"
+            starts = (
+                f"never starts: {when.removeprefix('never: ')}"
+                if when.startswith("never: ")
+                else f"starts {when} (not in this scenario)"
+            )
             return f"{starts}; {bound}" if bound else starts
         if bound:
             return f"never comes into force: {bound}, before it would start on {term.start}"
