@@ -421,13 +421,36 @@ class Run:
             until = " or ".join(x for x in (f"once {stop}" if stop else "", most) if x)
             first = label(t.after) if t.after else "?"
             return f"at {first}, renewed for {every} at a time{', ' + until if until else ''}{on}"
-        parts = [self.words(member, seen | {trigger}) for member in t.members]
+        parts = []
+        for member in self._members(trigger, t.type, seen):
+            text = self.words(member, seen | {trigger})
+            inner = m.triggers.get(member)
+            if inner is not None and inner.type in {"EarliestOf", "LatestOf", "UnlessFirst"}:
+                text = f"({text})"  # a clause of its own inside the list
+            parts.append(text)
         joiner, tail = (
             (" or ", "whichever is first")
             if t.type == "EarliestOf"
             else (" and ", "whichever is last")
         )
         return f"{joiner.join(parts)}, {tail}"
+
+    def _members(self, trigger: str, kind: str, seen: frozenset[str]) -> list[str]:
+        """The members of a combination, with those of a member combined the same way in
+        its place (the earliest of A and of the earliest of B and C is the earliest of A, B
+        and C), each once."""
+        found: list[str] = []
+        todo = list(reversed(self.m.triggers[trigger].members))
+        opened = {trigger, *seen}
+        while todo:
+            member = todo.pop()
+            inner = self.m.triggers.get(member)
+            if inner is not None and inner.type == kind and member not in opened:
+                opened.add(member)
+                todo.extend(reversed(inner.members))
+            elif member not in found:
+                found.append(member)
+        return found
 
     def fired_words(self, trigger: str) -> str:
         """How a trigger that has fired fired: for a composite, the member that decided it."""
