@@ -238,3 +238,33 @@ def test_a_lifetime_names_the_survivor_it_ends_with() -> None:
     life = lifetime(store, base + "inspection-right")
     assert life.end == dt.date(2014, 2, 28)
     assert life.ends == f"with {model(store).label(base + 'records-retention')}"
+
+
+def test_the_words_of_a_combination_inside_another_read_as_one_list() -> None:
+    """The earliest of a date and of (the earliest of two events) is the earliest of the
+    three; a latest-of inside it is a clause of its own, in brackets."""
+    from pactgraph.evaluate import Run
+    from pactgraph.model import model
+    from pactgraph.scenario import build
+
+    store = load(
+        text="""
+        <https://example.org/a> a pg:Agreement ; dcterms:date "2024-01-01"^^xsd:date ;
+            pg:provision <https://example.org/r> .
+        <https://example.org/r> a pg:Right ; rdfs:label "r" ; pg:endsWith <https://example.org/any> .
+        <https://example.org/any> a pg:EarliestOf ;
+            pg:member <https://example.org/d>, <https://example.org/either>, <https://example.org/both> .
+        <https://example.org/either> a pg:EarliestOf ; pg:member <https://example.org/e1>, <https://example.org/e2> .
+        <https://example.org/both> a pg:LatestOf ; pg:member <https://example.org/e3>, <https://example.org/e4> .
+        <https://example.org/d> a pg:DateTrigger ; rdfs:label "the long stop" ; time:inXSDDate "2030-01-01"^^xsd:date .
+    """
+        + "".join(
+            f'<https://example.org/e{i}> a pg:Event ; rdfs:label "event {i}" .' for i in range(1, 5)
+        )
+    )
+    m = model(store)
+    words = Run(m, build(m, {})).words("https://example.org/any")
+    assert words == (  # the members in the order of their IRIs: both, d, either
+        "(when event 3 happens and when event 4 happens, whichever is last) or on 2030-01-01 "
+        "(the long stop) or when event 1 happens or when event 2 happens, whichever is first"
+    )
