@@ -17,7 +17,7 @@ NAMED = re.findall(r"^Fixture: tests/data/([\w-]+)/$", GUIDE, re.M)
 def test_every_construct_names_a_fixture() -> None:
     assert len(NAMED) >= 8
     for construct in ("pg:RelativeTrigger", "pg:UnlessFirst", "pg:Renewal", "pg:survives",
-                      "pg:mutual", "pg:Consent", "pg:assumedDate"):  # fmt: skip
+                      "pg:ProvisionEnd", "pg:mutual", "pg:Consent", "pg:assumedDate"):  # fmt: skip
         assert construct in GUIDE, construct
 
 

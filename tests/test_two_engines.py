@@ -21,21 +21,28 @@ from pactgraph.query import select
 DATA = Path(__file__).parent / "data"
 STORES = ["bundled", *sorted(p.parent.name for p in DATA.glob("*/expected.json"))]
 
-_EDGES = "pg:dependsOn|pg:exceptionTo|pg:carveOutOf|pg:extends|pg:survives|^pg:revises"
-_PARTS = "pg:member|pg:after|pg:trigger|pg:unless|pg:stoppedBy"
+#: One step of a change, from what changes to what it changes: the events an event requires,
+#: the triggers built from a trigger, the provisions whose terms start or end with one, the
+#: provisions resting on a provision (and on the one a later version replaces), the triggers
+#: marking a provision's end.
+_TRAVEL = (
+    "pg:requires|^pg:member|^pg:after|^pg:trigger|^pg:unless|^pg:stoppedBy"
+    "|^pg:startsWith|^pg:endsWith|^pg:dependsOn|^pg:exceptionTo|^pg:carveOutOf|^pg:extends"
+    "|^pg:survives|pg:revises|^pg:endOf"
+)
 
-#: The provisions an event (or a date) reaches: through the events it requires, the composite triggers
-#: it is a member of, the terms those start or end, and every dependency edge after.
+#: The provisions an event (or a date) reaches, in any number of steps.
 _EVENT_REACH = f"""
     SELECT DISTINCT ?event ?provision WHERE {{
-      ?event pg:requires* ?happens .
-      ?trigger ({_PARTS})* ?happens .
-      ?term (pg:startsWith|pg:endsWith) ?trigger .
-      ?provision ({_EDGES})* ?term .
+      ?event ({_TRAVEL})* ?provision .
+      ?agreement pg:provision ?provision .
     }}"""
 
 _DEPENDENTS = f"""
-    SELECT DISTINCT ?provision ?dependent WHERE {{ ?dependent ({_EDGES})+ ?provision . }}"""
+    SELECT DISTINCT ?provision ?dependent WHERE {{
+      ?provision ({_TRAVEL})+ ?dependent .
+      ?agreement pg:provision ?dependent .
+    }}"""
 
 
 def _load(name: str) -> Store:

@@ -8,6 +8,8 @@ The evaluation is built in three passes over one scenario, each computed once:
    - an event fires on its date in the scenario (never, if it has none);
    - a date fires on that date, or the day after for ``pg:EndOfDay`` ("through 2030" ends
      as 2030-12-31 ends: the provision is still in force that day);
+   - a provision end (``pg:ProvisionEnd``) fires on the first day its provision is no
+     longer in force, however its end came (never, while it has none);
    - ``pg:EarliestOf`` fires with its first member, ``pg:LatestOf`` with its last (never, if
      a member never fires). On a tie the member that holds an event the caller is asking
      about decides, so an explanation leads to that event.
@@ -157,6 +159,11 @@ class Run:
             return Fire(main.day, t.trigger)
         if t.type == "Renewal":
             return self._renewal(t)
+        if t.type == "ProvisionEnd":
+            if t.end_of is None or t.end_of not in self.m.provisions:
+                return Fire(None)
+            term, _ = self._carried(t.end_of)  # a replaced provision ends with its replacement
+            return Fire(None if term.never else term.end)
         fired = [(self.fire(member).day, member) for member in t.members]
         if t.type == "EarliestOf":
             known = [(day, member) for day, member in fired if day is not None]
@@ -394,12 +401,15 @@ class Run:
                 return f"after {t.date} ({t.label})"
             return f"on {t.date} ({t.label})"
         day = self.fire(trigger).day
+        if t.type == "ProvisionEnd":
+            last = f" (its last day in force {day - DAY})" if day is not None else ""
+            return f"when {m.label(t.end_of) if t.end_of else '?'} ends{last}"
         on = f" (on {day})" if day else ""
         label = m.label
         if t.type == "RelativeTrigger":
             offset = t.offset.words() if t.offset else "?"
-            if t.end_of_day and day is not None:
-                on = f" (to the end of {day - DAY})"
+            if t.end_of_day:  # it takes effect as the last day of the period ends
+                on = f" (to the end of {day - DAY})" if day is not None else ", as that day ends"
             return f"{offset} after {label(t.after) if t.after else '?'}{on}"
         if t.type == "UnlessFirst":
             main_fire = self.fire(t.trigger).day
@@ -456,12 +466,23 @@ class Run:
         """How a trigger that has fired fired: for a composite, the member that decided it."""
         t = self.m.triggers.get(trigger)
         fire = self.fire(trigger)
+        if t is not None and t.type == "ProvisionEnd":
+            if fire.day is None:
+                return self.words(trigger)
+            ended = self.m.label(t.end_of) if t.end_of else "?"
+            return f"on {fire.day}, as {ended} ended ({t.label})"
         if t is not None and t.type in {"RelativeTrigger", "Renewal"}:
             if fire.day is None:
                 return self.words(trigger)
-            if t.end_of_day:
-                return f"at the end of {fire.day - DAY} ({t.label})"
-            return f"on {fire.day} ({t.label})"
+            said = (
+                f"at the end of {fire.day - DAY} ({t.label})"
+                if t.end_of_day
+                else f"on {fire.day} ({t.label})"
+            )
+            if t.type == "Renewal" and t.stopped_by is not None and fire.by == t.stopped_by:
+                notice = self.fire(t.stopped_by).day
+                said += f": {self.m.label(t.stopped_by)} on {notice} stopped its renewals"
+            return said
         if t is None or fire.by is None:
             return self.words(trigger)
         return f"{self.fired_words(fire.by)} ({t.label})"
@@ -648,6 +669,9 @@ class Run:
             parts.append(f"survives {self.m.label(p.survives)}, with no end stated")
         else:
             parts.append("no end stated")
+        if p.survives is not None and p.survival_period is None and "survives" not in parts[0]:
+            # in force after what it survives only because it survives it
+            parts.append(f"it survives {self.m.label(p.survives)}")
         pending = self._pending_end(provision)
         if pending and pending not in parts[0]:
             parts.append(f"or earlier: it {pending}")

@@ -72,6 +72,7 @@ class _Explain:
 
     def __init__(self, m: Model, run: Run, event: str, before: Run) -> None:
         self.m, self.run, self.event, self.before = m, run, event, before
+        self._ending: set[str] = set()
 
     def _from_event(self, trigger: str) -> tuple[Cause, list[str]] | None:
         """The path from the event to ``trigger`` through the chain that decided it."""
@@ -79,6 +80,16 @@ class _Explain:
         leaf = chain[0]
         if leaf == self.event:
             return Cause.DIRECT, chain
+        marks = self.m.triggers.get(leaf)
+        if marks is not None and marks.type == "ProvisionEnd" and marks.end_of is not None:
+            if marks.end_of in self._ending:
+                return None  # a provision that ends as it itself ends: never fires
+            self._ending.add(marks.end_of)
+            try:
+                _, path = self.ends(marks.end_of)  # how the provision it marks came to end
+            finally:
+                self._ending.discard(marks.end_of)
+            return Cause.RIPPLE, [*path, *chain]
         route = _requires_path(self.m, self.event, leaf)
         if route is None:
             return None
@@ -162,6 +173,11 @@ class _Explain:
         if cause == Cause.PREREQUISITE:
             leaf = [n for n in path if n in m.events][-1]  # the required event that decided
             return f"{verb} when {label(leaf)} happens, which {label(self.event)} requires"
+        marks = [i for i, n in enumerate(path[:-1]) if n in m.triggers
+                 and m.triggers[n].type == "ProvisionEnd"]  # fmt: skip
+        if marks and not any(n in m.provisions for n in path[marks[-1] + 1 : -1]):
+            ended = m.triggers[path[marks[-1]]].end_of
+            return f"{verb} as {label(ended) if ended else '?'} ends"
         provisions = [n for n in path if n in m.provisions][:-1] or [provision]
         root, q = provisions[0], provisions[-1]
         relation = (

@@ -51,6 +51,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("earliest of", PG_NS + "EarliestOf", "#219ebc", "triangleDown", "hexagon"),
     Kind("latest of", PG_NS + "LatestOf", "#219ebc", "triangleDown", "hexagon"),
     Kind("composite trigger", PG_NS + "CompositeTrigger", "#219ebc", "triangleDown", "hexagon"),
+    Kind("provision end", PG_NS + "ProvisionEnd", "#8ecae6", "triangle", "cds"),
     Kind("quote", PG_NS + "Quote", "#f8f9fa", "box", "note", explorer=False),
     Kind("interpretation", PG_NS + "Interpretation", "#f8f9fa", explorer=False),
     Kind("source document", PG_NS + "SourceDocument", "#f8f9fa", "box", "note", explorer=False),

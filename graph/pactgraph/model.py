@@ -79,6 +79,8 @@ class Trigger:
     """What stops a renewal: the event of a notice of non-renewal, say."""
     notice_period: Duration | None = None
     max_renewals: int | None = None
+    end_of: str | None = None
+    """A provision end's provision: the one whose end it marks."""
 
     @property
     def parts(self) -> tuple[str, ...]:
@@ -386,6 +388,7 @@ def _build(store: Store, as_of: dt.date | None, min_evidence: str | None) -> Mod
             stopped_by=r.get("stoppedBy"),
             notice_period=_duration(r.get("noticePeriod")),
             max_renewals=r["maxRenewals"] if isinstance(r.get("maxRenewals"), int) else None,
+            end_of=r.get("endOf"),
         )
         for iri, r in rows.items()
     }
@@ -505,6 +508,8 @@ def _name_unlabelled(triggers: dict[str, Trigger], unlabelled: set[str]) -> None
             words = f"{name(t.trigger, inner)} unless {name(t.unless, inner)} comes first"
         elif t.type == "DateTrigger" and t.date is not None:
             words = t.date.isoformat()
+        elif t.type == "ProvisionEnd" and t.end_of is not None:
+            words = f"the end of {local_name(t.end_of)}"
         else:
             words = re.sub(r"(?<!^)(?=[A-Z])", " ", t.type).lower()
         done[iri] = words

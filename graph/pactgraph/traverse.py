@@ -13,6 +13,7 @@ triple in the agreement graph     edge                         ``relation``
 ``T pg:after A`` (and             ``A → T``                    ``after``, ``trigger``,
 ``pg:trigger``, ``pg:unless``,                                 ``unless``,
 ``pg:stoppedBy``)                                              ``stoppedBy``
+``T pg:endOf P``                  ``P → T``                    ``endOf``
 ``P pg:survives Q``               ``Q → P``                    ``survives``
 ``N pg:revises O``                ``N → O``                    ``revises``
 ``P pg:dependsOn Q`` (and every   ``Q → P``                    ``dependsOn`` …, with
