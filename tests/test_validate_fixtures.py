@@ -215,3 +215,23 @@ def test_a_changed_source_says_which_quotes_moved_changed_or_were_lost(name: str
     for focus in expected["unreported"]:
         assert not any(line.endswith(f"/{focus}]") for line in lines), focus
     assert len(lines) == len(expected["findings"])
+
+
+def test_a_version_may_rest_on_a_provision_of_the_version_it_amends(tmp_path: Path) -> None:
+    """Each graph is checked on its own, with the kinds other graphs give what it names: an
+    amendment's provision resting on one of the 2010 agreement conforms; resting on a party
+    of it, it does not."""
+    import shutil
+
+    folder = DATA / "real-bioamber-development"
+    assert run_cli("validate", "--data", str(folder)).returncode == 0
+    copy = tmp_path / "copy"
+    shutil.copytree(folder, copy)
+    amendment = copy / "amendment-1.ttl"
+    text = amendment.read_text(encoding="utf-8")
+    assert "pg:dependsOn :fte-staffing ;" in text
+    amendment.write_text(text.replace("pg:dependsOn :fte-staffing ;", "pg:dependsOn :cargill ;"))
+    result = run_cli("validate", "--data", str(copy))
+    assert result.returncode == 1
+    assert "must point to a provision" in result.stdout
+    assert f"{amendment}:" in result.stdout

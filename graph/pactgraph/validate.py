@@ -209,6 +209,25 @@ def _owner(store: Store, focus: str | None) -> Path | None:
     return next(iter(store.origins.values()), None)
 
 
+def _types_from_elsewhere(store: Store, data: Any) -> set[Any]:
+    """Add to one agreement's ``data`` (an ``rdflib.Graph``) the types other graphs give the
+    nodes it names and does not type itself, and return those nodes: a version's provision
+    may rest on one of the version it amends, and is checked against that provision's kind,
+    not against nothing. The nodes themselves are checked in their own graphs."""
+    import pyoxigraph as ox
+    import rdflib
+
+    typed = set(data.subjects(rdflib.RDF.type, None))
+    rdf_type = ox.NamedNode(str(rdflib.RDF.type))
+    added = set()
+    for node in {o for o in data.objects() if isinstance(o, rdflib.URIRef)} - typed:
+        for quad in store.oxigraph.quads_for_pattern(ox.NamedNode(str(node)), rdf_type, None):
+            if isinstance(quad.object, ox.NamedNode):
+                data.add((node, rdflib.RDF.type, rdflib.URIRef(quad.object.value)))
+                added.add(node)
+    return added
+
+
 def _shacl(store: Store, locate: _Locator) -> list[Finding]:
     import pyshacl
     import rdflib
@@ -220,6 +239,7 @@ def _shacl(store: Store, locate: _Locator) -> list[Finding]:
     for name in store.agreement_graphs:
         path = store.origins.get(name)
         data = store.graph(name) + ontology
+        elsewhere = _types_from_elsewhere(store, data)
         conforms, results, _ = pyshacl.validate(
             data, shacl_graph=shapes, inference="none", allow_warnings=True
         )
@@ -228,6 +248,8 @@ def _shacl(store: Store, locate: _Locator) -> list[Finding]:
         assert isinstance(results, rdflib.Graph)
         for result in results.subjects(rdflib.RDF.type, SH.ValidationResult):
             focus = results.value(result, SH.focusNode)
+            if focus in elsewhere:
+                continue  # described, and checked, in the graph that types it
             message = results.value(result, SH.resultMessage)
             rpath = results.value(result, SH.resultPath)
             value = results.value(result, SH.value)
