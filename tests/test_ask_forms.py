@@ -137,6 +137,9 @@ def test_what_the_research_ip_right_rests_on(store: Store) -> None:
         ("What is in force?", "state"),
         ("what's in force now", "state"),
         ("What is in force at the end of 2030?", "state"),
+        ("What survives termination?", "survives"),
+        ("which provisions survive, and for how long?", "survives"),
+        ("what remains in force after termination", "survives"),
         ("Tell me a joke", None),
     ],
 )
@@ -369,3 +372,27 @@ def test_a_topic_matches_its_word_family() -> None:
     assert exclusivity
     assert exclusivity == _rows("what changed about exclusive?")
     assert all("exclusiv" in (str(r["label"]) + str(r["quote"])).lower() for r in exclusivity)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what survives termination?", "what survives the advisory services, and for how long?"],
+)
+def test_what_survives_and_for_how_long(question: str) -> None:
+    """The survival fixture: confidentiality survives the services for three years, the
+    non-compete for twelve months, the licence to use the reports without limit."""
+    result = run_cli("ask", question, "--data", str(DATA / "survival"), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    rows = {(r["label"], r["survives"], r["for"]) for r in json.loads(result.stdout)["rows"]}
+    assert rows == {
+        ("confidentiality", "advisory services", "3 years"),
+        ("no work for a competitor", "advisory services", "1 year"),
+        ("use of the reports", "advisory services", "without limit"),
+    }
+
+
+def test_what_survives_a_provision_nothing_survives() -> None:
+    result = run_cli("ask", "what survives confidentiality?", "--data", str(DATA / "survival"),
+                     "--format", "json")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["rows"] == []

@@ -198,6 +198,7 @@ def test_every_form_says_its_versions(store: Store) -> None:
         "state": "what is in force on 2027-01-01",
         "holds": "what does Microsoft hold",
         "stance": "what does OpenAI owe",
+        "survives": "what survives termination",
         "depends": "what depends on AGI verified",
         "rests on": "what does the azure api exclusivity rest on",
         "changes": "what did the amendment change",

@@ -6,8 +6,8 @@ The public API reads like the pipeline: :func:`load` → :func:`validate` → :f
 the graph as a SPARQL endpoint. :func:`holdings`, :func:`positions`, :func:`dependents`,
 :func:`prerequisites`, :func:`describe`, :func:`covering`, :func:`excluding`,
 :func:`changes`, :func:`claims`, :func:`lifetime`, :func:`lifetimes`, :func:`in_force`,
-:func:`changes_on` and :func:`changes_in` answer the questions that :func:`ask` routes to,
-and :func:`diff` what one version of an agreement changed from another.
+:func:`changes_on`, :func:`changes_in` and :func:`survivors` answer the questions that
+:func:`ask` routes to, and :func:`diff` what one version of an agreement changed from another.
 
 Each verb lives in the module of its name (``pactgraph.state.state``; the lookups in
 ``pactgraph.lookup``, ``select`` beside ``query``) and is imported on first use, so
@@ -57,6 +57,7 @@ __all__ = [
     "serve",
     "state",
     "summarize",
+    "survivors",
     "validate",
     "visualize",
 ]
@@ -85,6 +86,7 @@ _VERBS = {
     "lifetime": "pactgraph.lookup",
     "lifetimes": "pactgraph.lookup",
     "claims": "pactgraph.lookup",
+    "survivors": "pactgraph.lookup",
     "resolve": "pactgraph.resolve",
     "export": "pactgraph.export",
     "visualize": "pactgraph.visualize",
@@ -108,6 +110,7 @@ if TYPE_CHECKING:
         in_force,
         lifetime,
         lifetimes,
+        survivors,
     )
     from .query import query, select
     from .resolve import resolve

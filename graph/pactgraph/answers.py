@@ -70,6 +70,8 @@ __all__ = [
     "Status",
     "Step",
     "Summary",
+    "Survivals",
+    "Survivor",
     "Verdict",
     "Version",
 ]
@@ -361,6 +363,29 @@ class Dependents(_Data):
 
 
 @dataclass(frozen=True)
+class Survivor(_Data):
+    """A provision that survives another's end, and for how long."""
+
+    provision: str
+    label: str
+    kind: str
+    survives: str
+    survives_label: str
+    period: str
+    """How long, in words ("3 years"), or ``"without limit"``."""
+    quote: str
+
+
+@dataclass(frozen=True)
+class Survivals(_Data):
+    """The provisions that survive another's end: of one provision (``of``), or of any."""
+
+    of: str | None
+    label: str | None
+    provisions: tuple[Survivor, ...]
+
+
+@dataclass(frozen=True)
 class Prerequisite(_Data):
     """A node another rests on, with the path to it and the statements along it in words."""
 
@@ -599,6 +624,7 @@ class Answer(_Data):
         | Lifetime
         | Verdict
         | DayChanges
+        | Survivals
     )
     columns: tuple[str, ...]
     rows: tuple[dict[str, Any], ...] = field(default=())

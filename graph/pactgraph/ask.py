@@ -243,6 +243,28 @@ def _depends(store: Store, m: re.Match[str], options: Options) -> Reply:
     return answer, ("label", "via"), [d.as_dict() for d in answer.dependents]
 
 
+#: What "what survives X?" means by the end of the agreement itself: every survivor.
+_ANY_END = re.compile(
+    r"(?:(?:the )?(?:termination|expiration|expiry|end|ending|cancellation)"
+    r"(?: (?:of|or (?:expiration|expiry|termination)(?: of)?) .+)?|(?:the |this )?"
+    r"(?:agreement|contract|deal)|it)"
+)
+
+
+def _survives(store: Store, m: re.Match[str], options: Options) -> Reply:
+    from .lookup import survivors
+
+    of = _group(m, "of")
+    if of is not None and _ANY_END.fullmatch(of):
+        options.said.append(f"{of!r} is read as the end of the agreement: every survivor")
+        of = None
+    answer = survivors(store, of, **options.as_kwargs())
+    rows = [
+        {**s.as_dict(), "survives": s.survives_label, "for": s.period} for s in answer.provisions
+    ]
+    return answer, ("label", "survives", "for"), rows
+
+
 def _rests_on(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .lookup import prerequisites
 
@@ -503,6 +525,17 @@ FORMS: tuple[Form, ...] = (
             r"restrictions)" + _when("5") + r"$"
         ),
         _stance,
+    ),
+    Form(
+        "survives",
+        "what survives [termination | NAME]? (and for how long)",
+        (
+            rf"^(?:what|which {_PROVISIONS}) (?:survives?|outlives?|outlasts?)"
+            rf"(?: {_THE}(?P<of>.+?))?(?:,? and (?:for )?how long)?$"
+            r"|^what (?:continues|remains in force|stays in force|lives on) after "
+            rf"{_THE}(?P<of2>.+)$"
+        ),
+        _survives,
     ),
     Form(
         "depends",

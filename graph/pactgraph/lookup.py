@@ -56,6 +56,8 @@ from .answers import (
     Stance,
     Statement,
     Status,
+    Survivals,
+    Survivor,
     Verdict,
 )
 from .namespaces import PG_NS, local_name
@@ -84,6 +86,7 @@ __all__ = [
     "lifetimes",
     "positions",
     "prerequisites",
+    "survivors",
 ]
 
 #: The order in which changes are listed.
@@ -861,6 +864,54 @@ def claims(
             source=source,
         )
     return Claims(about=iri, claims=tuple(found.values()))
+
+
+def survivors(
+    store: Store,
+    of: str | None = None,
+    *,
+    as_of: dt.date | None = None,
+    min_evidence: str | None = None,
+) -> Survivals:
+    """The provisions that survive another's end (``pg:survives``), each with what it
+    survives and for how long; with ``of`` (a provision, by IRI or name), only those that
+    survive it. Only the versions published by ``as_of``, and the provisions resting on
+    ``min_evidence`` sources or stronger, count.
+
+    >>> from pactgraph.load import load
+    >>> store = load(text='''
+    ...     <https://example.org/a> a pg:Agreement ;
+    ...         pg:provision <https://example.org/services>, <https://example.org/secrecy> .
+    ...     <https://example.org/services> a pg:Obligation ; rdfs:label "services" .
+    ...     <https://example.org/secrecy> a pg:Obligation ; rdfs:label "confidentiality" ;
+    ...         pg:survives <https://example.org/services> ;
+    ...         pg:survivalPeriod "P3Y"^^xsd:duration .
+    ... ''')
+    >>> [(s.label, s.survives_label, s.period) for s in survivors(store).provisions]
+    [('confidentiality', 'services', '3 years')]
+    """
+    from .model import model
+    from .resolve import resolve
+
+    m = model(store, as_of, min_evidence)
+    iri = resolve(store, of, kinds=["provision"]) if of is not None else None
+    if iri is not None:
+        _hidden(store, iri, as_of, min_evidence)
+    rows = [
+        Survivor(
+            provision=p.iri,
+            label=p.label,
+            kind=p.kind,
+            survives=p.survives,
+            survives_label=m.label(p.survives),
+            period=p.survival_period.words() if p.survival_period else "without limit",
+            quote=p.quote,
+        )
+        for p in m.provisions.values()
+        if p.survives is not None and (iri is None or p.survives == iri)
+    ]
+    rows.sort(key=lambda r: (r.survives_label.lower(), r.label.lower()))
+    return Survivals(of=iri, label=m.label(iri) if iri else None, provisions=tuple(rows))
 
 
 def lifetime(
