@@ -215,6 +215,7 @@ def test_a_view_kept_under_other_versions_of_its_packages_is_worked_out_again(
     [kept] = (store / "views").glob("gen-*/*.pickle")
     installed = persist.metadata.version
     # networkx upgraded since the view was kept: its pickle is not read, a new one is kept
+    # in its place
     monkeypatch.setattr(
         persist.metadata,
         "version",
@@ -223,7 +224,8 @@ def test_a_view_kept_under_other_versions_of_its_packages_is_worked_out_again(
     persist._code_fingerprint.cache_clear()
     try:
         assert _json(*question) == first
-        assert {p.name for p in (store / "views").glob("gen-*/*.pickle")} > {kept.name}
+        [now] = (store / "views").glob("gen-*/*.pickle")  # the one it could not read is gone
+        assert now.name != kept.name
     finally:
         persist._code_fingerprint.cache_clear()
 

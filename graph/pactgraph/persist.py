@@ -154,10 +154,12 @@ class StoreOnDisk(Store):
     generation: Path | None = None
 
     def _view_file(self, key: str) -> Path | None:
+        """Where the view ``key`` is kept: named by the code that keeps it, then the key."""
         if self.generation is None:
             return None
-        name = hashlib.sha256(f"{_code_fingerprint()}:{key}".encode()).hexdigest()[:32]
-        return self.generation.parent / VIEWS / self.generation.name / f"{name}.pickle"
+        code = hashlib.sha256(_code_fingerprint().encode()).hexdigest()[:16]
+        name = hashlib.sha256(key.encode()).hexdigest()[:16]
+        return self.generation.parent / VIEWS / self.generation.name / f"{code}-{name}.pickle"
 
     def kept(self, key: str) -> Any:
         import pickle
@@ -182,6 +184,12 @@ class StoreOnDisk(Store):
             with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as out:
                 pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(out.name, path)
+            # views kept by other versions of the code are never read again: removed, so
+            # that each upgrade does not leave a copy of the model behind
+            code = path.name.split("-", 1)[0]
+            for other in path.parent.glob("*.pickle"):
+                if not other.name.startswith(f"{code}-"):
+                    other.unlink(missing_ok=True)
         except (OSError, pickle.PicklingError):
             return  # a folder this run cannot write to keeps nothing
 
