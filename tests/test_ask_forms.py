@@ -396,3 +396,37 @@ def test_what_survives_a_provision_nothing_survives() -> None:
                      "--format", "json")  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["rows"] == []
+
+
+BIOAMBER = "https://w3id.org/pactgraph/id/bioamber-development-2010"
+
+
+@pytest.mark.parametrize(
+    ("question", "version", "count"),
+    [
+        # the First Amendment (made 18 July, effective 5 July 2011) adds the extra staff and
+        # their fees; the October 2011 amendments add three provisions
+        ("what did the First Amendment change?", "first-amendment", 2),
+        ("what did the July 2011 amendment change?", "first-amendment", 2),
+        ("what did the October 2011 amendment change?", "second-amendments", 3),
+        ("what did the second amendment change?", "second-amendments", 3),
+        ("what did the amendment change?", "second-amendments", 3),  # the latest
+    ],
+)
+def test_an_amendment_named_by_its_month_or_its_place(
+    question: str, version: str, count: int
+) -> None:
+    data = DATA / "real-bioamber-development"
+    result = run_cli("ask", question, "--data", str(data), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)["rows"]
+    assert {r["agreement"] for r in rows} == {f"{BIOAMBER}/{version}"}
+    assert len(rows) == count
+    assert all(r["change"] == "New" for r in rows)
+
+
+def test_an_amendment_past_the_last_is_refused() -> None:
+    data = DATA / "real-bioamber-development"
+    result = run_cli("ask", "what did the third amendment change?", "--data", str(data))
+    assert result.returncode == 2
+    assert "only 2 version(s) here amend another" in result.stderr

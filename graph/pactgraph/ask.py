@@ -312,21 +312,40 @@ def _covers(store: Store, m: re.Match[str], options: Options) -> Reply:
     return answer, ("holders", "label", "kind", "via", "term"), rows
 
 
+#: The months and ordinals a question may name a version by ("the July 2011 amendment",
+#: "the first amendment").
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+_MONTHS = "|".join(_MONTH_NAMES)
+_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
+                  "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}  # fmt: skip
+_ORDINALS = "|".join(_ORDINAL_WORDS)
+
+
 def _changed(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .lookup import changes
     from .resolve import label_of
 
     versions = None
     noun, year = _group(m, "noun"), _group(m, "year")
-    if noun in ("amendment", "version") or year:
-        versions = _amending(store, year, noun == "amendment")
+    month, ordinal = _group(m, "month"), _group(m, "ordinal")
+    if noun in ("amendment", "version") or year or ordinal:
+        number = _ORDINAL_WORDS[ordinal] if ordinal else None
+        versions = _amending(store, year, noun == "amendment", month=month, number=number)
         picked = next(iter(versions))
-        which = "the amendment" if noun == "amendment" else f"the {year or noun} {noun}"
-        options.said.append(
-            f"{which} is read as {label_of(store, picked)} <{picked}>, the latest version "
-            + ("that amends another" if noun == "amendment" else f"dated {year}")
-            + (f" in {year}" if noun == "amendment" and year else "")
-        )
+        when = " ".join(w for w in (month.capitalize() if month else None, year) if w)
+        named = " ".join(w for w in (ordinal, when, noun) if w)
+        which = "the amendment" if named == "amendment" else f"the {named}"
+        kind = "that amends another" if noun == "amendment" else ""
+        if number is not None:
+            how = " ".join(w for w in (f"the {ordinal} version", kind, "by date") if w)
+            how += f", of those dated {when}" if when else ""
+        else:
+            how = "the latest version " + (kind or f"dated {when}")
+            how += f" in {when}" if kind and when else ""
+        options.said.append(f"{which} is read as {label_of(store, picked)} <{picked}>, {how}")
     answer = changes(store, about=_group(m, "about"), versions=versions, **options.as_kwargs())
     rows = [{**c.as_dict(), "version": label_of(store, c.agreement)} for c in answer.changes]
     agreements = {c.agreement for c in answer.changes}
@@ -334,27 +353,44 @@ def _changed(store: Store, m: re.Match[str], options: Options) -> Reply:
     return answer, columns, rows
 
 
-def _amending(store: Store, year: str | None, amendment: bool) -> set[str]:
+def _amending(
+    store: Store,
+    year: str | None,
+    amendment: bool,
+    *,
+    month: str | None = None,
+    number: int | None = None,
+) -> set[str]:
     """The versions "the amendment" (those that amend another) or "the 2025 agreement" (of
-    that year) names; the latest when several fit."""
+    that year, and month if named) names: the latest when several fit, or the ``number``-th
+    by date ("the first amendment")."""
     from .errors import UnknownNameError
     from .query import select
 
     rows = select(store, "agreements")
-    fits = [
-        r
+    stamp = f"{year}-{_MONTH_NAMES.index(month) + 1:02d}" if year and month else year
+    fits = {
+        str(r["agreement"]): r
         for r in rows
         if (not amendment or r.get("previousVersion"))
-        and (year is None or str(r.get("date", ""))[:4] == year)
-    ]
-    if not fits:
-        what = "amends another" if amendment else f"is dated {year}"
-        if amendment and year:
-            what = f"amends another in {year}"
-        names = ", ".join(str(r.get("label") or r["agreement"]) for r in rows)
+        and (stamp is None or str(r.get("date", "")).startswith(stamp))
+    }
+    ordered = sorted(fits.values(), key=lambda r: (str(r.get("date", "")), str(r["agreement"])))
+    if not ordered or (number is not None and number > len(ordered)):
+        when = " ".join(w for w in (month.capitalize() if month else None, year) if w)
+        what = "amends another" if amendment else f"is dated {when}"
+        if amendment and when:
+            what = f"amends another in {when}"
+        names = ", ".join(sorted({str(r.get("label") or r["agreement"]) for r in rows}))
+        if number is not None and ordered:
+            plural = what.replace("amends another", "amend another").replace("is ", "are ", 1)
+            raise UnknownNameError(
+                f"only {len(ordered)} version(s) here {plural}, so none is number {number}; "
+                f"the versions are: {names}"
+            )
         raise UnknownNameError(f"no version here {what}; the versions are: {names}")
-    latest = max(fits, key=lambda r: str(r.get("date", "")))
-    return {str(latest["agreement"])}
+    picked = ordered[number - 1] if number is not None else ordered[-1]
+    return {str(picked["agreement"])}
 
 
 def _reported(store: Store, m: re.Match[str], options: Options) -> Reply:
@@ -563,16 +599,19 @@ FORMS: tuple[Form, ...] = (
     ),
     Form(
         "changes",
-        "what did the [YEAR] agreement / amendment change [from the terms before] [about TOPIC]?",
+        "what did the [FIRST] [[MONTH] YEAR] agreement / amendment change [from the terms before] "
+        "[about TOPIC]?",
         (
             r"^(?:what|how) (?:did|does|has) (?:this|the|that) (?:latest |last |new |recent )?"
-            r"(?:(?:\w+ )?(?P<year>\d{4}) )?(?P<noun>agreement|deal|contract|amendment|version)"
+            rf"(?:(?P<ordinal>{_ORDINALS}) )?(?:(?:(?P<month>{_MONTHS}) |\w+ )?(?P<year>\d{{4}}) )?"
+            r"(?P<noun>agreement|deal|contract|amendment|version)"
             r" change(?:d)?(?: from .+?)?(?: (?:about|regarding|concerning|for) (?P<about>.+))?$"
             r"|^what (?:has )?changed(?: from .+?)?(?: (?:about|regarding|concerning|for|in|with)"
             r" (?P<about2>.+))?$"
             r"|^what is new(?: (?:about|regarding|concerning|for|in) (?P<about3>.+))?$"
             r"|^what (?:changes|differences) did (?:this|the|that) (?:latest |last |new )?"
-            r"(?:(?:\w+ )?(?P<year4>\d{4}) )?(?P<noun4>agreement|deal|contract|amendment|version)"
+            rf"(?:(?P<ordinal4>{_ORDINALS}) )?(?:(?:(?P<month4>{_MONTHS}) |\w+ )?"
+            r"(?P<year4>\d{4}) )?(?P<noun4>agreement|deal|contract|amendment|version)"
             r" (?:make|bring|introduce)(?: (?:to|about|regarding|for) (?P<about4>.+))?$"
         ),
         _changed,
