@@ -268,3 +268,78 @@ def test_the_words_of_a_combination_inside_another_read_as_one_list() -> None:
         "(when event 3 happens and when event 4 happens, whichever is last) or on 2030-01-01 "
         "(the long stop) or when event 1 happens or when event 2 happens, whichever is first"
     )
+
+
+D = dt.date
+
+_END_CYCLES = """
+    <https://example.org/g> a pg:Agreement ; dcterms:date "2024-01-01"^^xsd:date ;
+        pg:provision <https://example.org/{c}>, <https://example.org/{d}>,
+            <https://example.org/{a}>, <https://example.org/b> .
+    <https://example.org/{c}> a pg:Right ; rdfs:label "C" ; pg:endsWith <https://example.org/cx> .
+    <https://example.org/cx> a pg:EarliestOf ;
+        pg:member <https://example.org/e>, <https://example.org/d-end> .
+    <https://example.org/{d}> a pg:Right ; rdfs:label "D" ; pg:dependsOn <https://example.org/{c}> .
+    <https://example.org/d-end> a pg:ProvisionEnd ; pg:endOf <https://example.org/{d}> .
+    <https://example.org/e> a pg:Event ; rdfs:label "E" .
+    <https://example.org/{a}> a pg:Right ; rdfs:label "A" ;
+        pg:startsWith <https://example.org/b-end> ; pg:endsWith <https://example.org/d26> .
+    <https://example.org/b> a pg:Right ; rdfs:label "B" ; pg:endsWith <https://example.org/b-stop> .
+    <https://example.org/b-end> a pg:ProvisionEnd ; pg:endOf <https://example.org/b> .
+    <https://example.org/a-end> a pg:ProvisionEnd ; pg:endOf <https://example.org/{a}> .
+    <https://example.org/b-stop> a pg:EarliestOf ;
+        pg:member <https://example.org/d25>, <https://example.org/a-end> .
+    <https://example.org/d25> a pg:DateTrigger ; time:inXSDDate "2025-01-01"^^xsd:date .
+    <https://example.org/d26> a pg:DateTrigger ; time:inXSDDate "2026-01-01"^^xsd:date .
+"""
+
+
+@pytest.mark.parametrize(
+    "names", [{"a": "a", "c": "c", "d": "d"}, {"a": "z", "c": "y", "d": "x"}], ids=["a", "z"]
+)
+def test_provision_ends_on_a_cycle_settle_whichever_is_asked_first(names: dict[str, str]) -> None:
+    """C ends at the earlier of E and the end of D, which depends on C: with E on 2024-06-01
+    both end that day (last day 2024-05-31). A starts at the end of B and ends 2026-01-01; B
+    ends at the earlier of 2025-01-01 and the end of A: B's last day is 2024-12-31, and A is
+    in force from 2025-01-01 through 2025-12-31. The same, however the provisions are named
+    (the order they are worked out in)."""
+    store = load(text=_END_CYCLES.format(**names))
+    got = {p.label: p for p in state(store, D(2025, 6, 1), events={"E": D(2024, 6, 1)}).provisions}
+    assert (got["C"].status, got["C"].end) == ("ended", D(2024, 5, 31))
+    assert (got["D"].status, got["D"].end) == ("ended", D(2024, 5, 31))
+    assert (got["B"].status, got["B"].end) == ("ended", D(2024, 12, 31))
+    assert (got["A"].status, got["A"].start, got["A"].end) == (
+        "in_force",
+        D(2025, 1, 1),
+        D(2025, 12, 31),
+    )
+    changes = {c.label: (c.change.value, c.cause.value) for c in
+               impact(store, "E", on=D(2024, 6, 1)).changes}  # fmt: skip
+    assert changes == {"C": ("ends", "direct"), "D": ("ends", "ripple")}
+
+
+def test_a_start_at_another_end_is_explained_through_that_end() -> None:
+    """U starts at the later of P's end and 1 September 2024; P ends when E happens. E on
+    that day: U begins as P ends (the tie goes to the event), and U is conditional on E
+    before it, with the words of how P could end."""
+    store = load(
+        text="""
+        <https://example.org/g> a pg:Agreement ; dcterms:date "2024-01-01"^^xsd:date ;
+            pg:provision <https://example.org/p>, <https://example.org/u>, <https://example.org/z> .
+        <https://example.org/p> a pg:Right ; rdfs:label "P" ; pg:endsWith <https://example.org/e> .
+        <https://example.org/e> a pg:Event ; rdfs:label "E" .
+        <https://example.org/p-end> a pg:ProvisionEnd ; pg:endOf <https://example.org/p> .
+        <https://example.org/u> a pg:Right ; rdfs:label "U" ; pg:startsWith <https://example.org/u-start> .
+        <https://example.org/u-start> a pg:LatestOf ;
+            pg:member <https://example.org/p-end>, <https://example.org/sept> .
+        <https://example.org/sept> a pg:DateTrigger ; time:inXSDDate "2024-09-01"^^xsd:date .
+        <https://example.org/z> a pg:Right ; rdfs:label "Z" ; pg:endsWith <https://example.org/p-end> .
+    """
+    )
+    (u,) = [c for c in impact(store, "E", on=D(2024, 9, 1)).changes if c.label == "U"]
+    assert (u.change.value, u.cause.value) == ("begins", "ripple")
+    assert [p.rsplit("/", 1)[1] for p in u.path] == ["e", "p", "p-end", "u-start", "u"]
+    assert u.how == "begins as P ends"
+    (z,) = [p for p in state(store, D(2024, 6, 1)).provisions if p.label == "Z"]
+    assert z.conditional
+    assert z.end_condition is not None  # E could end P, and with it Z

@@ -119,7 +119,14 @@ class Run:
     impact is about), so the explanation of a change leads to them.
     """
 
-    def __init__(self, m: Model, s: Scenario, prefer: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        m: Model,
+        s: Scenario,
+        prefer: Iterable[str] = (),
+        *,
+        assumed: dict[str, dt.date | None] | None = None,
+    ) -> None:
         self.m, self.s = m, s
         self.prefer = frozenset(prefer)
         self._fires: dict[str, Fire] = {}
@@ -127,6 +134,33 @@ class Run:
         self._settling: set[str] = set()
         self._pending_ends: dict[str, str | None] = {}
         self._first_ending: dict[int, str | None] = {}
+        self._assumed = assumed if assumed is not None else self._settle_cycles()
+
+    def _settle_cycles(self) -> dict[str, dt.date | None]:
+        """The days the provision ends on a cycle fire on (:attr:`Model.cyclic_ends`), found
+        together rather than from whichever is asked first: each is first taken never to
+        fire, then to fire when its provision ends as the last round worked it out, until a
+        round changes nothing (at most a few rounds; a cycle that never settles keeps the
+        last)."""
+        cyclic = self.m.cyclic_ends
+        if not cyclic:
+            return {}
+        assumed: dict[str, dt.date | None] = dict.fromkeys(cyclic)
+        for _ in range(2 * len(cyclic) + 2):
+            trial = Run(self.m, self.s, self.prefer, assumed=assumed)
+            found = {t: trial._end_of(t) for t in cyclic}
+            if found == assumed:
+                break
+            assumed = found
+        return assumed
+
+    def _end_of(self, trigger: str) -> dt.date | None:
+        """The first day the provision a provision end marks is no longer in force."""
+        t = self.m.triggers[trigger]
+        if t.end_of is None or t.end_of not in self.m.provisions:
+            return None
+        term, _ = self._carried(t.end_of)  # a replaced provision ends with its replacement
+        return None if term.never else term.end
 
     # -------------------------------------------------------------- firing
 
@@ -160,10 +194,9 @@ class Run:
         if t.type == "Renewal":
             return self._renewal(t)
         if t.type == "ProvisionEnd":
-            if t.end_of is None or t.end_of not in self.m.provisions:
-                return Fire(None)
-            term, _ = self._carried(t.end_of)  # a replaced provision ends with its replacement
-            return Fire(None if term.never else term.end)
+            if trigger in self._assumed:  # on a cycle: settled with the others
+                return Fire(self._assumed[trigger])
+            return Fire(self._end_of(trigger))
         fired = [(self.fire(member).day, member) for member in t.members]
         if t.type == "EarliestOf":
             known = [(day, member) for day, member in fired if day is not None]
@@ -177,7 +210,9 @@ class Run:
         else:
             return Fire(None)
         deciding = sorted(member for d, member in fired if d == day)
-        preferred = [member for member in deciding if self.leaf(member) in self.prefer]
+        preferred = [member for member in deciding if self.leaf(member) in self.prefer] or [
+            member for member in deciding if self._ends_for_preferred(member)
+        ]
         return Fire(day, (preferred or deciding)[0])
 
     def _relative(self, t: Trigger) -> Fire:
@@ -219,6 +254,17 @@ class Run:
                 return Fire(end, t.stopped_by)  # the notice came early enough for this term
             renewals += 1
         return Fire(term_end(renewals), t.after)
+
+    def _ends_for_preferred(self, member: str) -> bool:
+        """The member's day is the end of a provision an event a tie is decided for can end
+        (such a member comes after one the event decides directly)."""
+        leaf = self.leaf(member)
+        t = self.m.triggers.get(leaf)
+        return (
+            t is not None
+            and t.type == "ProvisionEnd"
+            and bool(self.m.events_in(leaf) & self.prefer)
+        )
 
     def leaf(self, trigger: str) -> str:
         """The event or date at the bottom of the chain of members that decided ``trigger``."""
@@ -467,9 +513,12 @@ class Run:
         t = self.m.triggers.get(trigger)
         fire = self.fire(trigger)
         if t is not None and t.type == "ProvisionEnd":
-            if fire.day is None:
+            if fire.day is None or t.end_of is None:
                 return self.words(trigger)
-            ended = self.m.label(t.end_of) if t.end_of else "?"
+            ended = self.m.label(t.end_of)
+            _, chain = self._carried(t.end_of)
+            if chain:  # it lived on in a later version's provision, which ended
+                ended += f" (as {self.m.label(chain[-1])}, which replaced it)"
             return f"on {fire.day}, as {ended} ended ({t.label})"
         if t is not None and t.type in {"RelativeTrigger", "Renewal"}:
             if fire.day is None:

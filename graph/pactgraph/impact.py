@@ -85,8 +85,10 @@ class _Explain:
             if marks.end_of in self._ending:
                 return None  # a provision that ends as it itself ends: never fires
             self._ending.add(marks.end_of)
-            try:
-                _, path = self.ends(marks.end_of)  # how the provision it marks came to end
+            try:  # how the provision it marks came to end, through its replacements if any
+                _, carried = self.run._carried(marks.end_of)
+                _, path = self.ends(carried[-1] if carried else marks.end_of)
+                path = [*path, *reversed(carried[:-1]), marks.end_of] if carried else path
             finally:
                 self._ending.discard(marks.end_of)
             return Cause.RIPPLE, [*path, *chain]

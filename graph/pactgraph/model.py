@@ -228,6 +228,20 @@ class Model:
         return tuple(sorted(found.values(), key=lambda v: (v.effective, v.agreement)))
 
     @cached_property
+    def cyclic_ends(self) -> tuple[str, ...]:
+        """The provision ends (``pg:ProvisionEnd``) on a cycle: their provision's term rests,
+        through them, on its own end. The evaluator settles them together (:class:`Run`)."""
+        import networkx as nx
+
+        found = []
+        for iri, t in sorted(self.triggers.items()):
+            if t.type != "ProvisionEnd" or t.end_of is None or iri not in self.graph:
+                continue
+            if t.end_of in self.graph and nx.has_path(self.graph, iri, t.end_of):
+                found.append(iri)
+        return tuple(found)
+
+    @cached_property
     def versioned(self) -> frozenset[str]:
         """The agreements that are versions revising earlier ones (those of
         :meth:`versions`), once."""
@@ -313,11 +327,19 @@ class Model:
             todo.extend(self.triggers[current].parts)
 
     def events_in(self, trigger: str | None) -> frozenset[str]:
-        """The events a trigger is built from (worked out once per trigger)."""
+        """The events a trigger is built from, and, for a provision end inside it, the events
+        that could change when its provision ends (worked out once per trigger)."""
         known = self._events_in.get(trigger)
         if known is None:
-            known = frozenset(t.iri for t in self.walk(trigger) if t.type == "Event")
-            self._events_in[trigger] = known
+            import networkx as nx
+
+            found: set[str] = set()
+            for t in self.walk(trigger):
+                if t.type == "Event":
+                    found.add(t.iri)
+                elif t.type == "ProvisionEnd" and t.end_of is not None and t.end_of in self.graph:
+                    found |= nx.ancestors(self.graph, t.end_of) & self.events.keys()
+            known = self._events_in[trigger] = frozenset(found)
         return known
 
     def dates_in(self, trigger: str | None) -> set[dt.date]:
@@ -480,7 +502,7 @@ def _build(store: Store, as_of: dt.date | None, min_evidence: str | None) -> Mod
     )  # fmt: skip
     # what every question reads, worked out before the model is kept, so a later run reads it
     built.ripple("Modifies")
-    _ = built.units, built.events, built.recorded, built.versioned
+    _ = built.units, built.events, built.recorded, built.versioned, built.cyclic_ends
     return built
 
 
