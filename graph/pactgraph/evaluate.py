@@ -811,7 +811,8 @@ class Run:
             return f"{starts}; {bound}" if bound else starts
         if bound:
             return f"never comes into force: {bound}, before it would start on {term.start}"
-        return f"never comes into force: its term ends before it would start on {term.start}"
+        ended = f" (its end comes on {term.end})" if term.end is not None else ""
+        return f"never comes into force: its term ends{ended} before it would start on {term.start}"
 
 
 def _candidates(m: Model, s: Scenario, provisions: Collection[str]) -> dict[str, set[str]]:
