@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from .answers import State, Status
 from .evaluate import evaluate
-from .model import model
+from .model import model, no_cycle_sweeps
 from .scenario import scenario
 
 if TYPE_CHECKING:
@@ -85,6 +85,18 @@ def state(
     >>> state(store, dt.date(2025, 1, 1)).provisions[0].conditional
     True
     """
+    with no_cycle_sweeps():  # the rows are many objects that live on: see model.no_cycle_sweeps
+        return _state(store, on, events, as_of, min_evidence, agreements)
+
+
+def _state(  # noqa: PLR0917
+    store: Store,
+    on: dt.date,
+    events: Mapping[str, dt.date] | None,
+    as_of: dt.date | None,
+    min_evidence: str | None,
+    agreements: Iterable[str] | None,
+) -> State:
     m = model(store, as_of, min_evidence)
     s = scenario(store, events, m=m)
     family = None if agreements is None else _versions_of(store, agreements)
