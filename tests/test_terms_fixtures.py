@@ -343,3 +343,23 @@ def test_a_start_at_another_end_is_explained_through_that_end() -> None:
     (z,) = [p for p in state(store, D(2024, 6, 1)).provisions if p.label == "Z"]
     assert z.conditional
     assert z.end_condition is not None  # E could end P, and with it Z
+
+
+def test_a_start_at_the_end_of_a_provision_never_in_force_never_comes() -> None:
+    """U starts when P ends; P starts only when E happens, and has no end. U never starts,
+    and says why; with E never happening, P says so once."""
+    from pactgraph.scenario import NEVER
+
+    store = load(
+        text="""
+        <https://example.org/g> a pg:Agreement ; dcterms:date "2024-01-01"^^xsd:date ;
+            pg:provision <https://example.org/p>, <https://example.org/u> .
+        <https://example.org/p> a pg:Right ; rdfs:label "P" ; pg:startsWith <https://example.org/e> .
+        <https://example.org/e> a pg:Event ; rdfs:label "E" .
+        <https://example.org/p-end> a pg:ProvisionEnd ; pg:endOf <https://example.org/p> .
+        <https://example.org/u> a pg:Right ; rdfs:label "U" ; pg:startsWith <https://example.org/p-end> .
+    """
+    )
+    got = {p.label: p for p in state(store, D(2025, 1, 1), events={"E": NEVER}).provisions}
+    assert got["U"].reason == "never starts: P is never in force in this scenario"
+    assert got["P"].reason == "starts when E happens, which it never does in this scenario"

@@ -448,8 +448,11 @@ class Run:
             return f"on {t.date} ({t.label})"
         day = self.fire(trigger).day
         if t.type == "ProvisionEnd":
+            marked = m.label(t.end_of) if t.end_of else "?"
+            if day is None and t.end_of in m.provisions and self._carried(t.end_of)[0].never:
+                return f"never: {marked} is never in force in this scenario"
             last = f" (its last day in force {day - DAY})" if day is not None else ""
-            return f"when {m.label(t.end_of) if t.end_of else '?'} ends{last}"
+            return f"when {marked} ends{last}"
         on = f" (on {day})" if day else ""
         label = m.label
         if t.type == "RelativeTrigger":
@@ -806,7 +809,8 @@ class Run:
             starts = (
                 f"never starts: {when.removeprefix('never: ')}"
                 if when.startswith("never: ")
-                else f"starts {when} (not in this scenario)"
+                else f"starts {when}"
+                + ("" if when.endswith("in this scenario") else " (not in this scenario)")
             )
             return f"{starts}; {bound}" if bound else starts
         if bound:
