@@ -697,3 +697,44 @@ def test_new_and_export_say_when_the_text_is_not_beside_the_file(tmp_path: Path)
     )
     assert exported.returncode == 0, exported.stderr
     assert "note: source.txt must sit beside the agreement file" in exported.stderr
+
+
+_DATED_END = """---
+base: https://example.org/lit/
+---
+# Test
+
+```pactgraph
+agreement: ag
+label: Lit agreement
+date: 2024-01-01
+```
+{first}
+{second}
+```pactgraph
+right: q
+label: Q
+starts with: p-end
+```
+"""
+_RIGHT_P = "```pactgraph\nright: p\nlabel: P\nends with: 2025-06-30\n```\n"
+_END_OF_P = "```pactgraph\nprovision end: p-end\nlabel: the end of P\nend of: p\n```\n"
+
+
+@pytest.mark.parametrize("date_first", [True, False], ids=["date-first", "block-first"])
+def test_a_block_may_not_take_the_name_a_date_trigger_was_given(
+    tmp_path: Path, date_first: bool
+) -> None:
+    """'ends with: 2025-06-30' on p makes a date trigger named p-end; a block naming its own
+    node p-end would be merged with it, two kinds in one node. Refused, either way round."""
+    first, second = (_RIGHT_P, _END_OF_P) if date_first else (_END_OF_P, _RIGHT_P)
+    md = tmp_path / "clash.md"
+    md.write_text(_DATED_END.format(first=first, second=second), encoding="utf-8")
+    lines = md.read_text(encoding="utf-8").splitlines()
+    block = lines.index("provision end: p-end") + 1
+    result = run_cli("build", str(md), "-o", str(tmp_path / "out.ttl"))
+    assert_one_line_error(result, 1, f"{md}:{block}:", "p-end: is the name of the date trigger")
+    assert not (tmp_path / "out.ttl").exists()
+    renamed = md.read_text(encoding="utf-8").replace("p-end", "p-expiry")
+    md.write_text(renamed, encoding="utf-8")
+    assert run_cli("build", str(md), "-o", str(tmp_path / "out.ttl")).returncode == 0

@@ -459,6 +459,10 @@ class _Reader:
         self.agreements: list[str] = []
         self.quote_ids: dict[str, tuple[int, int, str]] = {}
         self.written_keys: set[tuple[str, str]] = set()  # (node, property), even as []
+        # a date written as a term's start or end becomes a date trigger named after its
+        # provision (rent-end); a block may not give another node that name
+        self.dated: dict[Node, int] = {}  # the date triggers so named -> their line
+        self.named: dict[Node, int] = {}  # the nodes a block names as its own -> its line
 
     # -- errors and scalars
 
@@ -607,12 +611,14 @@ class _Reader:
                     f"{first}: takes the node's name, such as {first}: {_example(first)}",
                 )
             subject = self.ref(str(v.value), offset + self.line(k), first)
+            self._name_own(subject, offset + self.line(k))
         for name, k, v in list(items):
             if name == "id":
                 items.remove((name, k, v))
                 if not isinstance(v, yaml.ScalarNode):
                     raise self.error(offset + self.line(k), "id: takes one name")
                 subject = self.ref(str(v.value), offset + self.line(k), "id")
+                self._name_own(subject, offset + self.line(k))
             elif name == "a":
                 items.remove((name, k, v))
                 for item in v.value if isinstance(v, yaml.SequenceNode) else [v]:
@@ -678,6 +684,21 @@ class _Reader:
             "prefixed names)",
         )
 
+    def _name_own(self, subject: Node, at: int) -> None:
+        """A block names ``subject`` as its own: refused if a date was made a trigger of that
+        name, which the two would share."""
+        if subject in self.dated:
+            raise self.error(at, self._taken(subject, self.dated[subject]))
+        self.named.setdefault(subject, at)
+
+    def _taken(self, node: Node, line: int) -> str:
+        name = str(node).rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+        return (
+            f"{name}: is the name of the date trigger the date on line {line} makes (a term's "
+            "start or end written as a date is named after its provision); give this node "
+            "another name, or write that date as its own block"
+        )
+
     def _term_end(self, spec: Key, raw: str, at: int, owner: Node | None) -> Node:
         """``starts with`` / ``ends with``: a trigger's name, or a date, which becomes a date
         trigger named after the provision (``rent-end``)."""
@@ -693,6 +714,9 @@ class _Reader:
                 if isinstance(owner, rdflib.URIRef)
                 else rdflib.BNode(f"{self.tag}l{at}{end}")
             )
+            if trigger in self.named:
+                raise self.error(self.named[trigger], self._taken(trigger, at))
+            self.dated.setdefault(trigger, at)
             self.graph.add((trigger, rdflib.RDF.type, rdflib.URIRef(PG_NS + "DateTrigger")))
             self.graph.add((trigger, rdflib.RDFS.label, rdflib.Literal(value, lang=self.language)))
             date = rdflib.Literal(value, datatype=rdflib.URIRef(XSD + "date"))
