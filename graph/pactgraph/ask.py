@@ -324,6 +324,11 @@ _ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
 _ORDINALS = "|".join(_ORDINAL_WORDS)
 
 
+def _month_year(month: str | None, year: str | None) -> str:
+    """A month and year as a question named them ("July 2011", "2011"), or ""."""
+    return " ".join(w for w in (month.capitalize() if month else None, year) if w)
+
+
 def _changed(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .lookup import changes
     from .resolve import label_of
@@ -335,7 +340,7 @@ def _changed(store: Store, m: re.Match[str], options: Options) -> Reply:
         number = _ORDINAL_WORDS[ordinal] if ordinal else None
         versions = _amending(store, year, noun == "amendment", month=month, number=number)
         picked = next(iter(versions))
-        when = " ".join(w for w in (month.capitalize() if month else None, year) if w)
+        when = _month_year(month, year)
         named = " ".join(w for w in (ordinal, when, noun) if w)
         which = "the amendment" if named == "amendment" else f"the {named}"
         kind = "that amends another" if noun == "amendment" else ""
@@ -377,7 +382,7 @@ def _amending(
     }
     ordered = sorted(fits.values(), key=lambda r: (str(r.get("date", "")), str(r["agreement"])))
     if not ordered or (number is not None and number > len(ordered)):
-        when = " ".join(w for w in (month.capitalize() if month else None, year) if w)
+        when = _month_year(month, year)
         what = "amends another" if amendment else f"is dated {when}"
         if amendment and when:
             what = f"amends another in {when}"

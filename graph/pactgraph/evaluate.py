@@ -745,7 +745,7 @@ class Run:
 
     def _find_pending_end(self, provision: str) -> str | None:
         p = self.m.provisions[provision]
-        if p.end and self.pending(p.end):
+        if p.end and self._ends_pending(provision):
             return f"ends {self.words(p.end)}"
         ends = self.m.ripple("Ends")
         if provision not in ends:

@@ -417,11 +417,7 @@ def _run_oxigraph(  # noqa: PLR0917
     except RuntimeError as err:
         # Oxigraph refuses a value for a variable the query does not select, and reports
         # evaluation failures (a bad regex, a SERVICE call) the same way.
-        if "projection" in str(err):
-            variable = next(iter(bound), "")
-            raise BindingError(
-                variable, f"{err}; add the variable to the SELECT clause to bind it"
-            ) from err
+        _refuse_unseen_binding(err, bound)
         raise QueryError(f"{where}: {err}") from err
     except (OSError, ValueError, TypeError) as err:
         raise QueryError(f"{where}: {err}") from err
@@ -595,12 +591,18 @@ def _check_bound(text: str, bound: Mapping[str, ox.NamedNode | ox.Literal]) -> N
     try:
         ox.Store().query(text, substitutions={ox.Variable(k): v for k, v in bound.items()})
     except RuntimeError as err:
-        if "projection" in str(err):
-            raise BindingError(
-                next(iter(bound), ""), f"{err}; add the variable to the SELECT clause to bind it"
-            ) from err
+        _refuse_unseen_binding(err, bound)
     except (SyntaxError, OSError, ValueError, TypeError):
         return  # what the local parser refuses, the store may take: it answers for itself
+
+
+def _refuse_unseen_binding(err: RuntimeError, bound: Mapping[str, Any]) -> None:
+    """Oxigraph's refusal of a value for a variable the query does not select, as the
+    :class:`BindingError` that names it; any other failure is left to the caller."""
+    if "projection" in str(err):
+        raise BindingError(
+            next(iter(bound), ""), f"{err}; add the variable to the SELECT clause to bind it"
+        ) from err
 
 
 def _form_of(text: str) -> str:
