@@ -345,18 +345,10 @@ def parties(store: Store) -> dict[str, str]:
 def agreements(store: Store) -> dict[str, str]:
     """The agreement each provision belongs to, by its name, for ``group_by=`` (the string
     ``"agreement"`` names only the versions a state answer lists)."""
-    from .query import select
+    from .model import model
 
-    return {
-        str(row["provision"]): str(row.get("label") or row["agreement"])
-        for row in select(
-            store,
-            """SELECT ?provision ?agreement ?label WHERE {
-                 ?agreement pg:provision ?provision .
-                 OPTIONAL { ?agreement rdfs:label ?label }
-               }""",
-        )
-    }
+    m = model(store)  # the one a state answer of the store was read from
+    return {iri: m.label(p.agreement) for iri, p in m.provisions.items()}
 
 
 def _kind_words(kind: str) -> str:
