@@ -102,3 +102,48 @@ def test_format_names_and_aliases() -> None:
     assert format_name("SRX", "select") == "xml"
     with pytest.raises(Exception, match="unknown format 'csv' for a graph"):
         format_name("csv", "graph")
+
+
+def test_compact_takes_the_first_prefix_whose_rest_is_a_local_name() -> None:
+    """One pattern tries every namespace in order; held to the plain loop over them, on IRIs
+    where an earlier namespace fits only as text (its rest is not a local name), where two
+    fit, and where none does."""
+    import itertools
+    import re
+
+    from pactgraph.namespaces import PREFIXES
+    from pactgraph.results import compact
+
+    extra = {"": "https://example.org/a/", "ab": "https://example.org/a/b", "pgx": PREFIXES["pg"]}
+
+    def by_loop(iri: str) -> str:
+        for prefix, namespace in {**extra, **PREFIXES}.items():
+            local = iri.removeprefix(namespace)
+            if local != iri and re.fullmatch(r"[\w-]*", local):
+                return f"{prefix}:{local}"
+        return f"<{iri}>"
+
+    bases = ["https://example.org/a/", "https://example.org/a/b", *PREFIXES.values(), "urn:x:"]
+    rests = ["", "b", "bc", "b/c", "b#c", "é-1", "c%20d", "b.c"]
+    iris = [base + rest for base, rest in itertools.product(bases, rests)]
+    checked = 0
+    for iri in iris:
+        try:
+            node = ox.NamedNode(iri)
+        except ValueError:  # "#" twice
+            continue
+        assert compact(node, extra) == by_loop(iri), iri
+        checked += 1
+    assert checked > 100
+    assert compact(ox.NamedNode("https://example.org/a/bc"), extra) == ":bc"
+    assert compact(ox.NamedNode(PREFIXES["pg"] + "Kept"), extra) == "pgx:Kept"
+
+
+def test_a_long_word_wraps_as_textwrap_cuts_it() -> None:
+    import textwrap
+
+    from pactgraph.render import _wrap
+
+    for word in ["<https://w3id.org/pactgraph/id/microsoft-openai-2025-copy-00678/x>", "a" * 88]:
+        for width in (10, 44):
+            assert _wrap(word, width) == textwrap.wrap(word, width, break_on_hyphens=False)

@@ -77,6 +77,8 @@ def _wrap(text: str, width: int) -> list[str]:
     joined = " ".join(words)
     if len(joined) <= width:  # most cells: one line, as textwrap would give it
         return [joined] if joined else []
+    if len(words) == 1:  # an IRI, say: cut into pieces of the width, as textwrap would
+        return [joined[i : i + width] for i in range(0, len(joined), width)]
     import textwrap
 
     pieces: list[str] = []

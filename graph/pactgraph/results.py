@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 
 import pyoxigraph as ox
 
@@ -118,28 +119,41 @@ def format_name(name: str, form: str | None = None) -> str:
 def compact(term: Term | None, prefixes: dict[str, str] | None = None) -> str:
     """A term as people read it: a prefixed name where one fits, a literal's text.
 
-    ``prefixes`` adds to pactgraph's own, e.g. ``{"": agreement IRI + "/"}``.
+    ``prefixes`` adds to pactgraph's own, e.g. ``{"": agreement IRI + "/"}``; the first
+    prefix (``prefixes`` before pactgraph's own) whose rest is a plain local name wins.
 
     >>> compact(ox.NamedNode("https://w3id.org/pactgraph/ns#Kept"))
     'pg:Kept'
     >>> compact(ox.NamedNode("https://example.org/a/b"), {"": "https://example.org/a/"})
     ':b'
     """
-    from .namespaces import PREFIXES
-
     if term is None:
         return ""
     if isinstance(term, ox.NamedNode):
-        for prefix, iri in {**(prefixes or {}), **PREFIXES}.items():
-            local = term.value.removeprefix(iri)
-            if local != term.value and re.fullmatch(r"[\w-]*", local):
-                return f"{prefix}:{local}"
-        return f"<{term.value}>"
+        names, pattern = _prefixed(tuple((prefixes or {}).items()))
+        found = pattern.match(term.value)
+        if found is None:
+            return f"<{term.value}>"
+        which = found.lastindex or 0  # the one namespace's group that took part
+        return f"{names[which - 1]}:{found.group(which)}"
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
     if isinstance(term, ox.Literal):
         return term.value
     return str(term)
+
+
+@lru_cache(maxsize=64)
+def _prefixed(extra: tuple[tuple[str, str], ...]) -> tuple[list[str], re.Pattern[str]]:
+    """The prefix names in the order they are tried, and one pattern trying them in that
+    order: an alternative per namespace, each with the local name it must be followed by, so
+    the first namespace that fits wins, as a loop over them would give."""
+    from .namespaces import PREFIXES
+
+    table = {**dict(extra), **PREFIXES}
+    names = list(table)
+    pattern = "|".join(f"{re.escape(iri)}([\\w-]*)" for iri in table.values())
+    return names, re.compile(f"(?:{pattern})\\Z")
 
 
 def _nt_literal_text(text: str) -> str:
