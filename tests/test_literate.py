@@ -166,6 +166,32 @@ def test_what_a_user_writes_becomes_these_triples(tmp_path: Path) -> None:
     assert str(g.value(quote, OA.exact)) == "The Tenant shall pay rent."
 
 
+def test_business_days_and_a_calendar_of_holidays_are_written_in_blocks(tmp_path: Path) -> None:
+    body = "The Tenant shall pay rent.\n\n" + _block(
+        "obligation: rent",
+        "label: rent",
+        "holder: landlord",
+        "counterparty: tenant",
+        "ends with:",
+        "  id: rent-end",
+        "  a: relative trigger",
+        "  label: ten business days after notice",
+        "  after: notice",
+        "  business days: 10",
+        "  calendar:",
+        "    id: banking-days",
+        "    a: business calendar",
+        "    holiday: [2025-12-25, 2025-12-26]",
+    )
+    g = literate.build(_write(tmp_path, body)).graph
+    xsd = rdflib.XSD
+    assert (T["rent-end"], PG.businessDays, rdflib.Literal(10)) in g
+    assert (T["rent-end"], PG.calendar, T["banking-days"]) in g
+    assert (T["banking-days"], rdflib.RDF.type, PG.BusinessCalendar) in g
+    holidays = set(g.objects(T["banking-days"], PG.holiday))
+    assert holidays == {rdflib.Literal(d, datatype=xsd.date) for d in ("2025-12-25", "2025-12-26")}
+
+
 @pytest.mark.parametrize(
     ("body", "line", "needles"),
     [
@@ -674,8 +700,8 @@ def test_a_finding_on_a_node_written_in_place_points_at_its_block(tmp_path: Path
     result = run_cli("validate", str(md))
     assert_one_line_error(result, 1, str(md))
     assert result.stdout.strip() == (
-        f"{md}:{line}: A relative trigger needs one offset: a duration of years, months, "
-        "weeks and days, such as P2Y or P180D (no hours, no minus sign)."
+        f"{md}:{line}: A relative trigger needs one offset:, a duration such as P180D, or "
+        "one business days:, a number of business days such as 10; not both."
     )
 
 

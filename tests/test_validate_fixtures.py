@@ -37,6 +37,11 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "quote-without-source": (":q-royalty", ("needs exactly one source", "dcterms:source")),
     "offset-with-hours": (":acquired-or-end-of-2030", ("pg:offset", "years, months, weeks")),
     "unless-without-unless": (":acquired-or-end-of-2030", ("needs one pg:unless",)),
+    "offset-and-business-days": (
+        ":acquired-or-end-of-2030",
+        ("pg:offset", "pg:businessDays", "not both"),
+    ),
+    "business-days-negative": (":acquired-or-end-of-2030", ("pg:businessDays", "0 or more")),
     "misspelt-name": (":licence", ("must be a pg:Party", ":acmee", "did you mean :acme?")),
     "operative-and-not": (":q-royalty", ("is evidence of something", "marked not operative")),
 }

@@ -26,24 +26,39 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["Duration", "add", "parse_duration"]
+__all__ = ["Duration", "add", "business_days_after", "parse_duration"]
 
 _DURATION = re.compile(r"^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
 
 
 @dataclass(frozen=True)
 class Duration:
-    """Years and months (calendar) and days (exact), as an agreement states them."""
+    """Years and months (calendar) and days (exact), as an agreement states them; or a
+    number of business days, counted on a calendar of days that are not business days."""
 
     months: int = 0
     days: int = 0
+    business_days: int = 0
+    """Business days, counted after the years, months and days: Monday to Friday, less the
+    ``holidays``."""
+    holidays: frozenset[dt.date] = frozenset()
+    """The weekdays that are not business days."""
 
     def words(self) -> str:
-        """The duration in words: ``P1Y6M`` → ``1 year 6 months``."""
+        """The duration in words: ``P1Y6M`` → ``1 year 6 months``.
+
+        >>> Duration(business_days=1).words()
+        '1 business day'
+        """
         years, months = divmod(self.months, 12)
         parts = [
             f"{n} {unit}{'' if n == 1 else 's'}"
-            for n, unit in ((years, "year"), (months, "month"), (self.days, "day"))
+            for n, unit in (
+                (years, "year"),
+                (months, "month"),
+                (self.days, "day"),
+                (self.business_days, "business day"),
+            )
             if n
         ]
         return " ".join(parts) or "0 days"
@@ -52,8 +67,8 @@ class Duration:
 def parse_duration(text: str) -> Duration:
     """An ``xsd:duration`` of years, months, weeks and days; ``ValueError`` otherwise.
 
-    >>> parse_duration("P1Y6M"), parse_duration("P2W")
-    (Duration(months=18, days=0), Duration(months=0, days=14))
+    >>> parse_duration("P1Y6M") == Duration(months=18), parse_duration("P2W") == Duration(days=14)
+    (True, True)
     """
     match = _DURATION.match(text.strip())
     if not match:
@@ -72,4 +87,36 @@ def add(day: dt.date, duration: Duration | str, *, times: int = 1) -> dt.date:
     month += 1
     last = calendar.monthrange(year, month)[1]
     moved = dt.date(year, month, min(day.day, last))
-    return moved + dt.timedelta(days=d.days * times)
+    moved += dt.timedelta(days=d.days * times)
+    return business_days_after(moved, d.business_days * times, d.holidays)
+
+
+def business_days_after(
+    day: dt.date, count: int, holidays: frozenset[dt.date] = frozenset()
+) -> dt.date:
+    """The ``count``-th business day after ``day`` (``day`` itself for none): counting
+    starts the next day, and Saturdays, Sundays and ``holidays`` do not count. Ten business
+    days after Friday 3 January 2025 is Friday 17 January.
+
+    >>> business_days_after(dt.date(2025, 1, 3), 10)
+    datetime.date(2025, 1, 17)
+    >>> business_days_after(dt.date(2025, 12, 24), 1, frozenset({dt.date(2025, 12, 25)}))
+    datetime.date(2025, 12, 26)
+    """
+    if count <= 0:
+        return day
+
+    def next_business_day(current: dt.date) -> dt.date:
+        current += dt.timedelta(days=1)
+        while current.weekday() >= 5 or current in holidays:
+            current += dt.timedelta(days=1)
+        return current
+
+    current = next_business_day(day)
+    left = count - 1
+    if not holidays:  # from a weekday, each week ahead holds five business days
+        weeks, left = divmod(left, 5)
+        current += dt.timedelta(weeks=weeks)
+    for _ in range(left):
+        current = next_business_day(current)
+    return current

@@ -235,9 +235,11 @@ class Run:
         anchor = self.fire(base.after).day if base and base.type == "RelativeTrigger" else None
 
         def term_end(renewals: int) -> dt.date | None:
-            if anchor is not None and base is not None and base.offset and not base.end_of_day:
-                months = base.offset.months + renewals * period.months
-                days = base.offset.days + renewals * period.days
+            # counted from the anchor when the first term is a calendar duration after it
+            offset = base.offset if base is not None and not base.end_of_day else None
+            if anchor is not None and offset is not None and not offset.business_days:
+                months = offset.months + renewals * period.months
+                days = offset.days + renewals * period.days
                 return _add(anchor, Duration(months=months, days=days))
             return _add(first, period, times=renewals)
 

@@ -361,6 +361,14 @@ def _duration(value: Any) -> Duration | None:
         return None
 
 
+def _offset(row: dict[str, Any]) -> Duration | None:
+    """A relative trigger's offset: its duration, or its business days on its calendar."""
+    count = row.get("businessDays")
+    if "offset" in row or not isinstance(count, int) or isinstance(count, bool) or count < 0:
+        return _duration(row.get("offset"))
+    return Duration(business_days=count, holidays=frozenset(row["holidays"]))
+
+
 def model(store: Store, as_of: dt.date | None = None, min_evidence: str | None = None) -> Model:
     """The evaluator's model of ``store``, read once and kept in ``store.views`` (and, for a
     store on disk, kept with it for later runs: :meth:`~pactgraph.load.Store.keep`): of the
@@ -386,11 +394,12 @@ def _build(store: Store, as_of: dt.date | None, min_evidence: str | None) -> Mod
 
     rows: dict[str, dict[str, Any]] = {}
     for row in select(store, "triggers"):
-        entry = rows.setdefault(row["trigger"], {**row, "members": [], "requires": []})
-        if "member" in row and row["member"] not in entry["members"]:
-            entry["members"].append(row["member"])
-        if "requires" in row and row["requires"] not in entry["requires"]:
-            entry["requires"].append(row["requires"])
+        entry = rows.setdefault(
+            row["trigger"], {**row, "members": [], "requires": [], "holidays": []}
+        )
+        for key, many in (("member", "members"), ("requires", "requires"), ("holiday", "holidays")):
+            if key in row and row[key] not in entry[many]:
+                entry[many].append(row[key])
     _refuse_ill_formed_dates(store, rows)
     triggers = {
         iri: Trigger(
@@ -403,7 +412,7 @@ def _build(store: Store, as_of: dt.date | None, min_evidence: str | None) -> Mod
             requires=tuple(r["requires"]),
             occurred_on=_date(r.get("occurredOn")),
             after=r.get("after"),
-            offset=_duration(r.get("offset")),
+            offset=_offset(r),
             trigger=r.get("waitsFor"),
             unless=r.get("unless"),
             renewal_period=_duration(r.get("renewalPeriod")),
@@ -545,8 +554,9 @@ def _name_unlabelled(triggers: dict[str, Trigger], unlabelled: set[str]) -> None
 def _refuse_ill_formed_dates(store: Store, rows: dict[str, dict[str, Any]]) -> None:
     """A trigger whose date is not a date would be read as never firing: refuse it."""
     for iri, row in rows.items():
-        for key, prop in (("date", "time:inXSDDate"), ("occurredOn", "pg:occurredOn")):
-            value = row.get(key)
+        dated = [(row.get("date"), "time:inXSDDate"), (row.get("occurredOn"), "pg:occurredOn")]
+        dated += [(holiday, "pg:calendar/pg:holiday") for holiday in row.get("holidays", ())]
+        for value, prop in dated:
             if value is not None and not isinstance(value, dt.date):
                 from .errors import DataError
                 from .validate import locate

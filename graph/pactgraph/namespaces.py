@@ -43,6 +43,7 @@ XSD_INTEGERS = frozenset(
 TERMS: frozenset[str] = frozenset(
     {
         "Agreement",
+        "BusinessCalendar",
         "ChangeKind",
         "CompositeTrigger",
         "Consent",
@@ -99,6 +100,8 @@ TERMS: frozenset[str] = frozenset(
         "approximate",
         "assumedDate",
         "basis",
+        "businessDays",
+        "calendar",
         "carveOutOf",
         "change",
         "clarification",
@@ -119,6 +122,7 @@ TERMS: frozenset[str] = frozenset(
         "extends",
         "fileName",
         "holder",
+        "holiday",
         "includes",
         "interpretation",
         "involves",
