@@ -40,6 +40,38 @@ def test_help_imports_nothing_heavy() -> None:
     assert out.stdout.strip() == "[]"
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["query", "parties", "--bind", "agreement=<https://example.org/a>", "-f", "tsv"],
+        ["--debug", "--data", "query", "state", "--on", "2030-01-01"],
+        ["--data=x.ttl", "export", "-f", "graphml"],
+        ["ask", "what changes when AGI is verified?", "--as-of", "2026-01-01"],
+        ["impact", "agi-verified", "--on", "2030-01-01", "--event", "a=2029-01-01"],
+    ],
+)
+def test_a_command_is_parsed_alike_by_its_own_parser_and_the_whole_one(argv: list[str]) -> None:
+    """A run builds the arguments of its own command only: it must read them as the parser
+    of every command does (a file named like a command after --data included)."""
+    from pactgraph.cli import _command_in, build_parser
+
+    alone = vars(build_parser(_command_in(argv)).parse_args(argv))
+    whole = vars(build_parser().parse_args(argv))
+    assert alone.pop("handler") == whole.pop("handler")
+    assert alone == whole
+
+
+def test_a_query_run_does_not_import_what_other_commands_need() -> None:
+    code = (
+        "import sys\n"
+        "from pactgraph.cli import main\n"
+        "main(['query', '-e', 'ASK {}', '-f', 'tsv'])\n"
+        "print(sorted(m for m in ('pactgraph.ask', 'pactgraph.export') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
 def test_info_json_counts_come_from_the_graph() -> None:
     result = run_cli("info", "--format", "json")
     assert result.returncode == 0, result.stderr

@@ -1002,8 +1002,10 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Handle
 _READS_NO_AGREEMENTS = frozenset({"queries", "new", "build"})
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser for every command."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser for every command; with ``only``, the arguments of that command
+    alone (every command is still listed), so a run does not import what the others need
+    to describe theirs (the ask forms, the export formats)."""
     bare = _Parser(add_help=False)
     bare.add_argument(
         "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks on errors"
@@ -1077,9 +1079,22 @@ def build_parser() -> argparse.ArgumentParser:
             epilog=epilog,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-        add_arguments(command)
+        if only is None or name == only:
+            add_arguments(command)
         command.set_defaults(handler=handler)
     return parser
+
+
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` runs: its first word that is neither an option nor the file of
+    a ``--data`` written before the command; None when that is no command (help, say)."""
+    words = iter(argv)
+    for word in words:
+        if word == "--data":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word if word in COMMANDS else None
+    return None
 
 
 @contextlib.contextmanager
@@ -1104,8 +1119,9 @@ def _stop_cleanly_on_sigterm() -> Iterator[None]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(_command_in(words))
+    args = parser.parse_args(words)
     if args.command is None:
         parser.print_help()
         return 2

@@ -267,20 +267,26 @@ def local_prefixes(store: Store) -> dict[str, str]:
     >>> local_prefixes(store)
     {'': 'https://example.org/a/'}
     """
-    graphs = store.agreement_graphs
-    if len(graphs) == 1:
-        return {"": graphs[0].rstrip("/#") + "/"}
+    from .load import ONTOLOGY_GRAPH, RECORDS_GRAPH
+
     # several versions of one agreement: the first version's names, which later ones reuse
-    previous = {
-        r["agreement"]: r["previous"]
-        for r in select(
-            store, "SELECT ?agreement ?previous WHERE { ?agreement pg:previousVersion ?previous }"
-        )
+    later = {
+        r["agreement"]
+        for r in select(store, "SELECT ?agreement WHERE { ?agreement pg:previousVersion ?p }")
     }
-    roots = [g for g in graphs if g not in previous]
-    if len(roots) == 1 and all(g in previous or g == roots[0] for g in graphs):
-        return {"": roots[0].rstrip("/#") + "/"}
-    return {}
+    first: str | None = None
+    roots: list[str] = []
+    for node in store.oxigraph.named_graphs():  # read only until a second agreement shows
+        graph = node.value if isinstance(node, ox.NamedNode) else None
+        if graph is None or graph in (ONTOLOGY_GRAPH, RECORDS_GRAPH):
+            continue
+        first = graph if first is None else ""
+        if graph not in later:
+            roots.append(graph)
+            if len(roots) > 1:
+                return {}
+    chosen = first or (roots[0] if roots else None)
+    return {"": chosen.rstrip("/#") + "/"} if chosen else {}
 
 
 def named(name_or_text: str) -> NamedQuery | None:
