@@ -270,6 +270,40 @@ def test_the_words_of_a_combination_inside_another_read_as_one_list() -> None:
     )
 
 
+def test_what_could_end_a_provision_sooner_is_said_once_with_its_events() -> None:
+    """A provision that ends with the Term, which an undated notice could end sooner, says
+    which events could (not "it ends if the Term ends" after "ends with the Term"); one with
+    an undated end of its own says both."""
+    text = """
+    <https://example.org/a> a pg:Agreement ; dcterms:date "2024-01-01"^^xsd:date ;
+        pg:provision <https://example.org/term>, <https://example.org/services>, <https://example.org/fee> .
+    <https://example.org/term> a pg:Obligation ; rdfs:label "the Term" ;
+        pg:endsWith [ a pg:EarliestOf ; pg:member <https://example.org/expiry>, <https://example.org/notice> ] .
+    <https://example.org/expiry> a pg:DateTrigger ; rdfs:label "expiry" ; time:inXSDDate "2026-12-31"^^xsd:date .
+    <https://example.org/notice> a pg:Event ; rdfs:label "a party gives notice of termination" .
+    <https://example.org/withdrawal> a pg:Event ; rdfs:label "withdrawal of a service" .
+    <https://example.org/services> a pg:Obligation ; rdfs:label "the services" ;
+        pg:dependsOn <https://example.org/term> ; pg:endsWith <https://example.org/withdrawal> .
+    <https://example.org/fee> a pg:Obligation ; rdfs:label "the fee" ; pg:dependsOn <https://example.org/services> .
+    """
+    rows = {
+        r.provision.rsplit("/", 1)[-1]: r for r in state(load(text=text), D(2025, 1, 1)).provisions
+    }
+    services, fee = rows["services"].reason, rows["fee"].reason
+    assert services.count("it depends on the Term") == 1, services
+    assert "ends when withdrawal of a service happens" in services
+    assert (
+        "or it ends if the Term ends sooner, on an event this scenario does not date: "
+        "a party gives notice of termination" in services
+    )
+    # through the services, which it rests on: their own end is the first that could come
+    assert (
+        "or earlier: it ends if the services ends sooner, on an event this scenario does not "
+        "date: withdrawal of a service" in fee
+    ), fee
+    assert "or when a party gives notice of termination, whichever" in rows["term"].reason
+
+
 D = dt.date
 
 _END_CYCLES = """

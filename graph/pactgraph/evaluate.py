@@ -48,7 +48,7 @@ from .durations import Duration, add
 from .errors import UsageError
 from .model import DAY, Model, Trigger, no_cycle_sweeps
 from .scenario import Scenario, extend
-from .traverse import relation_words
+from .traverse import relation_words, when_words
 
 __all__ = ["ALWAYS", "Fire", "Run", "Term", "evaluate"]
 
@@ -132,7 +132,7 @@ class Run:
         self._fires: dict[str, Fire] = {}
         self._terms: dict[str, Term] = {}
         self._settling: set[str] = set()
-        self._pending_ends: dict[str, str | None] = {}
+        self._pending_ends: dict[str, tuple[str, ...]] = {}
         self._first_ending: dict[int, str | None] = {}
         self._assumed = assumed if assumed is not None else self._settle_cycles()
 
@@ -436,14 +436,14 @@ class Run:
             if day:
                 return f"with {t.label} on {day}"
             if trigger in self.s.never:
-                return f"when {t.label} happens, which it never does in this scenario"
+                return f"{when_words(t.label)}, which it never does in this scenario"
             blocked = self.s.blocked.get(trigger)
             if blocked:
                 return (
-                    f"when {t.label} happens, which it cannot in this scenario: it requires "
+                    f"{when_words(t.label)}, which it cannot in this scenario: it requires "
                     f"{m.label(blocked)}, which never happens"
                 )
-            return f"when {t.label} happens"
+            return when_words(t.label)
         if t.type == "DateTrigger":
             if t.end_of_day:
                 return f"after {t.date} ({t.label})"
@@ -726,9 +726,9 @@ class Run:
         if p.survives is not None and p.survival_period is None and "survives" not in parts[0]:
             # in force after what it survives only because it survives it
             parts.append(f"it survives {self.m.label(p.survives)}")
-        pending = self._pending_end(provision)
-        if pending and pending not in parts[0]:
-            parts.append(f"or earlier: it {pending}")
+        pending = [words for words in self._pending_ends_of(provision) if words not in parts[0]]
+        if pending:
+            parts.append("or earlier: it " + "; or it ".join(pending))
         return "; ".join(parts)
 
     def _survival_words(self, provision: str, term: Term) -> str:
@@ -739,27 +739,34 @@ class Run:
         return f"survives {self.m.label(p.survives or '')} by {period}: last day in force {last}"
 
     def _pending_end(self, provision: str) -> str | None:
-        """In words, what undated event could end the provision sooner, if any (once per
+        """In words, what undated event could end the provision sooner, if any."""
+        return "; or it ".join(self._pending_ends_of(provision)) or None
+
+    def _pending_ends_of(self, provision: str) -> tuple[str, ...]:
+        """The ways an undated event could end the provision sooner, in words (once per
         provision)."""
         if provision not in self._pending_ends:
-            self._pending_ends[provision] = self._find_pending_end(provision)
+            self._pending_ends[provision] = self._find_pending_ends(provision)
         return self._pending_ends[provision]
 
-    def _find_pending_end(self, provision: str) -> str | None:
+    def _find_pending_ends(self, provision: str) -> tuple[str, ...]:
+        """Its own end, if an undated event is inside it, and the first provision it rests
+        on whose own end is, with those events: "ends if the Term ends sooner, on an event
+        this scenario does not date: notice of termination"."""
         p = self.m.provisions[provision]
+        found = []
         if p.end and self._ends_pending(provision):
-            return f"ends {self.words(p.end)}"
-        ends = self.m.ripple("Ends")
-        if provision not in ends:
-            return None
-        q = self._first_ending_above(provision)
-        if q is None:
-            return None
-        return (
-            f"ends if {self.m.label(q)} ends: {self._rests(provision, q)}"
-            if ends.has_edge(q, provision)
-            else f"ends if {self.m.label(q)} ends, which it rests on"
-        )
+            found.append(f"ends {self.words(p.end)}")
+        q = self._first_ending_above(provision) if provision in self.m.ripple("Ends") else None
+        if q is not None:
+            end = self.m.provisions[q].end
+            events = " or ".join(sorted(self.m.label(e) for e in self.pending(end)))
+            rests = "" if self.m.ripple("Ends").has_edge(q, provision) else ", which it rests on,"
+            found.append(
+                f"ends if {self.m.label(q)}{rests} ends sooner, on an event this scenario "
+                f"does not date: {events}"
+            )
+        return tuple(found)
 
     def _ends_pending(self, provision: str) -> bool:
         """An undated event inside its own end could end the provision."""
