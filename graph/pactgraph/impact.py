@@ -44,7 +44,7 @@ from .evaluate import ALWAYS, Run
 from .model import DAY, Model, model, no_cycle_sweeps
 from .scenario import build, is_never, scenario
 from .state import assumed_date_notes
-from .traverse import explain, relation_words
+from .traverse import explain, relation_words, when_words
 
 if TYPE_CHECKING:
     from .load import Store
@@ -171,10 +171,10 @@ class _Explain:
             return f"{relation_words(relation)} {label(q)}, which has ended"
         verb = "ends" if change == ChangeKind.ENDS else "begins"
         if cause == Cause.DIRECT:
-            return f"{verb} when {label(self.event)} happens"
+            return f"{verb} {when_words(label(self.event))}"
         if cause == Cause.PREREQUISITE:
             leaf = [n for n in path if n in m.events][-1]  # the required event that decided
-            return f"{verb} when {label(leaf)} happens, which {label(self.event)} requires"
+            return f"{verb} {when_words(label(leaf))}, which {label(self.event)} requires"
         marks = [i for i, n in enumerate(path[:-1]) if n in m.triggers
                  and m.triggers[n].type == "ProvisionEnd"]  # fmt: skip
         if marks and not any(n in m.provisions for n in path[marks[-1] + 1 : -1]):

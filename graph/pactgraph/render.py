@@ -202,10 +202,12 @@ def state_text(answer: State, fmt: str) -> str:
 def impact_text(answer: Impact, fmt: str, *, scenario: bool = True) -> str:
     """An impact as a table of changes, with the path each took and the quotes (headed by
     the scenario and notes unless ``scenario`` is false)."""
+    from .traverse import when_words
+
     event = answer.event
     when = f" on {event.date}" if event.date else ""
     head = [
-        f"What changes when {event.label} happens{when}",
+        f"What changes {when_words(event.label)}{when}",
         *(_scenario_lines(answer) if scenario else []),
         "",
     ]

@@ -51,6 +51,7 @@ __all__ = [
     "relation_words",
     "rests_on_graph",
     "ripple_graph",
+    "when_words",
 ]
 
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -68,6 +69,31 @@ _PHRASES = {
     "exceptionTo": "is an exception to",
     "carveOutOf": "is a carve-out of",
 }
+
+
+#: Words that make an event's label a clause of its own ("a party gives notice", "the
+#: licence is assigned"), not a name ("AGI verified", "the Effective Date", "change of law"):
+#: verbs as a subject in the singular takes them, less those that are also plural nouns
+#: ("ends", "transfers", "requests") or a month ("May").
+_FINITE_WORDS = """
+    is are was were has have had shall must does do accepts achieves acquires agrees
+    approves arises asks assigns becomes begins breaches ceases closes comes commences
+    completes consents corrects cures decides delivers dies elects enters exceeds executes
+    exercises expires extends fails gives goes happens lapses launches mails makes meets
+    merges notifies obtains occurs opens pays provides reaches receives rejects renews
+    resigns retires sells sends serves submits takes terminates waives withdraws"""
+_FINITE = frozenset(_FINITE_WORDS.split())
+
+
+def when_words(label: str) -> str:
+    """The word "when" and an event's label, as a sentence reads it: "when a party gives
+    notice" for a label that is a clause, "when the recapitalization happens" for a name.
+
+    >>> when_words("Licensor consents to assignment"), when_words("AGI verified")
+    ('when Licensor consents to assignment', 'when AGI verified happens')
+    """
+    clause = any(word in _FINITE for word in re.findall(r"[a-z]+", label.lower()))
+    return f"when {label}" if clause else f"when {label} happens"
 
 
 def relation_words(relation: str) -> str:
