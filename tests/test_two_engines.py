@@ -24,11 +24,11 @@ STORES = ["bundled", *sorted(p.parent.name for p in DATA.glob("*/expected.json")
 #: One step of a change, from what changes to what it changes: the events an event requires,
 #: the triggers built from a trigger, the provisions whose terms start or end with one, the
 #: provisions resting on a provision (and on the one a later version replaces), the triggers
-#: marking a provision's end.
+#: marking a provision's end, the exercises of a provision.
 _TRAVEL = (
     "pg:requires|^pg:member|^pg:after|^pg:trigger|^pg:unless|^pg:stoppedBy"
     "|^pg:startsWith|^pg:endsWith|^pg:dependsOn|^pg:exceptionTo|^pg:carveOutOf|^pg:extends"
-    "|^pg:survives|pg:revises|^pg:endOf"
+    "|^pg:survives|pg:revises|^pg:endOf|^pg:exercises"
 )
 
 #: The provisions an event (or a date) reaches, in any number of steps.

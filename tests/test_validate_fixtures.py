@@ -41,6 +41,7 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
         ":acquired-or-end-of-2030",
         ("pg:offset", "pg:businessDays", "not both"),
     ),
+    "exercise-without-provision": (":acquired-or-end-of-2030", ("needs one pg:exercises",)),
     "business-days-negative": (":acquired-or-end-of-2030", ("pg:businessDays", "0 or more")),
     "misspelt-name": (":licence", ("must be a pg:Party", ":acmee", "did you mean :acme?")),
     "operative-and-not": (":q-royalty", ("is evidence of something", "marked not operative")),

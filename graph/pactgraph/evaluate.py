@@ -10,6 +10,9 @@ The evaluation is built in three passes over one scenario, each computed once:
      as 2030-12-31 ends: the provision is still in force that day);
    - a provision end (``pg:ProvisionEnd``) fires on the first day its provision is no
      longer in force, however its end came (never, while it has none);
+   - an exercise (``pg:Exercise``) fires with its trigger, if the provision it exercises
+     is in force that day (never, if it is not: a notice given before the right to give
+     it arose, or after it ended, does not count);
    - ``pg:EarliestOf`` fires with its first member, ``pg:LatestOf`` with its last (never, if
      a member never fires). On a tie the member that holds an event the caller is asking
      about decides, so an explanation leads to that event.
@@ -137,22 +140,49 @@ class Run:
         self._assumed = assumed if assumed is not None else self._settle_cycles()
 
     def _settle_cycles(self) -> dict[str, dt.date | None]:
-        """The days the provision ends on a cycle fire on (:attr:`Model.cyclic_ends`), found
-        together rather than from whichever is asked first: each is first taken never to
-        fire, then to fire when its provision ends as the last round worked it out, until a
-        round changes nothing (at most a few rounds; a cycle that never settles keeps the
-        last)."""
+        """The days the provision ends and exercises on a cycle fire on
+        (:attr:`Model.cyclic_ends`), found together rather than from whichever is asked
+        first: each is first taken never to fire, then to fire as the last round worked out,
+        until a round changes nothing (at most a few rounds; a cycle that never settles
+        keeps the last).
+
+        A provision end fires when its provision ends in that round. An exercise counts if
+        its provision is in force on its day in that round *without the exercise itself*:
+        a notice that ends, with immediate effect, the agreement the right to give it rests
+        on still counts, though the right ends that very day."""
         cyclic = self.m.cyclic_ends
         if not cyclic:
             return {}
         assumed: dict[str, dt.date | None] = dict.fromkeys(cyclic)
         for _ in range(2 * len(cyclic) + 2):
             trial = Run(self.m, self.s, self.prefer, assumed=assumed)
-            found = {t: trial._end_of(t) for t in cyclic}
+            found = {}
+            for trigger in cyclic:
+                t = self.m.triggers[trigger]
+                if t.type == "Exercise":
+                    without = Run(self.m, self.s, self.prefer, assumed={**assumed, trigger: None})
+                    found[trigger] = without._exercise(t).day
+                else:
+                    found[trigger] = trial._end_of(trigger)
             if found == assumed:
                 break
             assumed = found
         return assumed
+
+    def _exercise(self, t: Trigger) -> Fire:
+        """An exercise fires with its trigger, on a day the provision it exercises is in
+        force (as later versions carry it); never on another."""
+        main = self.fire(t.trigger)
+        if main.day is None or t.exercises not in self.m.provisions:
+            return Fire(None)
+        return Fire(main.day, t.trigger) if self._in_force(t.exercises, main.day) else Fire(None)
+
+    def _in_force(self, provision: str, day: dt.date) -> bool:
+        """``provision`` is in force on ``day`` (a replaced one, in its replacement)."""
+        term, _ = self._carried(provision)
+        if term.never or term.start is None or day < term.start:
+            return False
+        return term.end is None or day < term.end
 
     def _end_of(self, trigger: str) -> dt.date | None:
         """The first day the provision a provision end marks is no longer in force."""
@@ -193,10 +223,14 @@ class Run:
             return Fire(main.day, t.trigger)
         if t.type == "Renewal":
             return self._renewal(t)
+        if t.type in {"ProvisionEnd", "Exercise"} and trigger in self._assumed:
+            # on a cycle: settled with the others
+            day = self._assumed[trigger]
+            return Fire(day, t.trigger if t.type == "Exercise" and day is not None else None)
         if t.type == "ProvisionEnd":
-            if trigger in self._assumed:  # on a cycle: settled with the others
-                return Fire(self._assumed[trigger])
             return Fire(self._end_of(trigger))
+        if t.type == "Exercise":
+            return self._exercise(t)
         fired = [(self.fire(member).day, member) for member in t.members]
         if t.type == "EarliestOf":
             known = [(day, member) for day, member in fired if day is not None]
@@ -461,6 +495,15 @@ class Run:
             offset = t.offset.words() if t.offset else "?"
             if t.end_of_day:  # it takes effect as the last day of the period ends
                 on = f" (to the end of {day - DAY})" if day is not None else ", as that day ends"
+            anchor = m.triggers.get(t.after) if t.after else None
+            if day is None and anchor is not None and anchor.type == "Exercise":
+                given = self.fire(anchor.trigger).day
+                if given is not None:  # a notice came, but not while the right was in force
+                    right = label(anchor.exercises) if anchor.exercises else "?"
+                    on += (
+                        f" (never: {label(anchor.trigger or '?')} on {given} does not count, as "
+                        f"{right} was not in force that day)"
+                    )
             return f"{offset} after {label(t.after) if t.after else '?'}{on}"
         if t.type == "UnlessFirst":
             main_fire = self.fire(t.trigger).day
@@ -472,6 +515,16 @@ class Run:
                     return f"{main}, unless {name} comes first (it came first, on {stopped})"
                 return f"never: {name} came first, on {stopped}"
             return f"{main}, unless {name} comes first"
+        if t.type == "Exercise":
+            right = label(t.exercises) if t.exercises else "?"
+            main = self.words(t.trigger, seen | {trigger}) if t.trigger else "?"
+            main_fire = self.fire(t.trigger).day
+            if main_fire is not None and day is None:  # it came while the right was not in force
+                counted = f"{main}, which counts only while {right} is in force"
+                if seen:  # a member of another: it never fires, but the others may
+                    return f"{counted} (it was not, on {main_fire})"
+                return f"never: {counted}, and it was not on {main_fire}"
+            return f"{main}, while {right} is in force"
         if t.type == "Renewal":
             every = t.renewal_period.words() if t.renewal_period else "?"
             notice = f" at least {t.notice_period.words()}" if t.notice_period else ""
@@ -537,6 +590,9 @@ class Run:
                 notice = self.fire(t.stopped_by).day
                 said += f": {self.m.label(t.stopped_by)} on {notice} stopped its renewals"
             return said
+        if t is not None and t.type == "Exercise" and fire.day is not None and t.trigger:
+            right = self.m.label(t.exercises) if t.exercises else "?"
+            return f"{self.fired_words(t.trigger)}, while {right} was in force ({t.label})"
         if t is None or fire.by is None:
             return self.words(trigger)
         return f"{self.fired_words(fire.by)} ({t.label})"

@@ -93,9 +93,27 @@ class _Explain:
                 self._ending.discard(marks.end_of)
             return Cause.RIPPLE, [*path, *chain]
         route = _requires_path(self.m, self.event, leaf)
-        if route is None:
-            return None
-        return Cause.PREREQUISITE, [*route, *chain[1:]]
+        if route is not None:
+            return Cause.PREREQUISITE, [*route, *chain[1:]]
+        return self._through_exercise(chain)
+
+    def _through_exercise(self, chain: list[str]) -> tuple[Cause, list[str]] | None:
+        """The path through an exercise on ``chain`` that counts because the event put the
+        provision it exercises in force that day (a price increase opening the window a
+        notice already given falls in)."""
+        for i, node in enumerate(chain):
+            t = self.m.triggers.get(node)
+            if t is None or t.type != "Exercise" or t.exercises not in self.m.provisions:
+                continue
+            if t.exercises in self._ending:
+                return None
+            self._ending.add(t.exercises)
+            try:
+                _, path = self.begins(t.exercises)
+            finally:
+                self._ending.discard(t.exercises)
+            return Cause.RIPPLE, [*path, *chain[i:]]
+        return None
 
     def own(self, provision: str, *, start: bool) -> tuple[Cause, list[str]] | None:
         """The cause and path when the provision's own start (or end) trigger decided."""
@@ -180,7 +198,14 @@ class _Explain:
         if marks and not any(n in m.provisions for n in path[marks[-1] + 1 : -1]):
             ended = m.triggers[path[marks[-1]]].end_of
             return f"{verb} as {label(ended) if ended else '?'} ends"
-        provisions = [n for n in path if n in m.provisions][:-1] or [provision]
+        exercised = [i for i, n in enumerate(path[:-1]) if n in m.triggers
+                     and m.triggers[n].type == "Exercise"]  # fmt: skip
+        after = exercised[-1] + 1 if exercised else 0
+        if exercised and not any(n in m.provisions for n in path[after:-1]):
+            t = m.triggers[path[exercised[-1]]]
+            notice, right = label(t.trigger or "?"), label(t.exercises or "?")
+            return f"{verb} as {notice} counts: {right} is in force that day"
+        provisions = [n for n in path[after:] if n in m.provisions][:-1] or [provision]
         root, q = provisions[0], provisions[-1]
         relation = (
             m.ripple("Ends").edges[q, provision]["relation"]

@@ -81,6 +81,14 @@ class Trigger:
     max_renewals: int | None = None
     end_of: str | None = None
     """A provision end's provision: the one whose end it marks."""
+    exercises: str | None = None
+    """An exercise's provision: the one that must be in force the day its trigger fires."""
+
+    @property
+    def marks(self) -> str | None:
+        """The provision whose term decides when this trigger fires: a provision end's, an
+        exercise's."""
+        return self.end_of if self.type == "ProvisionEnd" else self.exercises
 
     @property
     def parts(self) -> tuple[str, ...]:
@@ -229,15 +237,18 @@ class Model:
 
     @cached_property
     def cyclic_ends(self) -> tuple[str, ...]:
-        """The provision ends (``pg:ProvisionEnd``) on a cycle: their provision's term rests,
-        through them, on its own end. The evaluator settles them together (:class:`Run`)."""
+        """The provision ends (``pg:ProvisionEnd``) and exercises (``pg:Exercise``) on a
+        cycle: the term of the provision they mark rests, through them, on themselves (a
+        notice that counts while the right to give it is in force, and ends the agreement
+        that right rests on). The evaluator settles them together (:class:`Run`)."""
         import networkx as nx
 
         found = []
         for iri, t in sorted(self.triggers.items()):
-            if t.type != "ProvisionEnd" or t.end_of is None or iri not in self.graph:
+            marked = t.marks
+            if marked is None or iri not in self.graph or marked not in self.graph:
                 continue
-            if t.end_of in self.graph and nx.has_path(self.graph, iri, t.end_of):
+            if nx.has_path(self.graph, iri, marked):
                 found.append(iri)
         return tuple(found)
 
@@ -327,8 +338,9 @@ class Model:
             todo.extend(self.triggers[current].parts)
 
     def events_in(self, trigger: str | None) -> frozenset[str]:
-        """The events a trigger is built from, and, for a provision end inside it, the events
-        that could change when its provision ends (worked out once per trigger)."""
+        """The events a trigger is built from, and, for a provision end or an exercise inside
+        it, the events that could change its provision's term (worked out once per
+        trigger)."""
         known = self._events_in.get(trigger)
         if known is None:
             import networkx as nx
@@ -337,8 +349,8 @@ class Model:
             for t in self.walk(trigger):
                 if t.type == "Event":
                     found.add(t.iri)
-                elif t.type == "ProvisionEnd" and t.end_of is not None and t.end_of in self.graph:
-                    found |= nx.ancestors(self.graph, t.end_of) & self.events.keys()
+                elif t.marks is not None and t.marks in self.graph:
+                    found |= nx.ancestors(self.graph, t.marks) & self.events.keys()
             known = self._events_in[trigger] = frozenset(found)
         return known
 
@@ -420,6 +432,7 @@ def _build(store: Store, as_of: dt.date | None, min_evidence: str | None) -> Mod
             notice_period=_duration(r.get("noticePeriod")),
             max_renewals=r["maxRenewals"] if isinstance(r.get("maxRenewals"), int) else None,
             end_of=r.get("endOf"),
+            exercises=r.get("exercises"),
         )
         for iri, r in rows.items()
     }
@@ -541,6 +554,8 @@ def _name_unlabelled(triggers: dict[str, Trigger], unlabelled: set[str]) -> None
             words = t.date.isoformat()
         elif t.type == "ProvisionEnd" and t.end_of is not None:
             words = f"the end of {local_name(t.end_of)}"
+        elif t.type == "Exercise" and t.trigger is not None and t.exercises is not None:
+            words = f"{name(t.trigger, inner)} while {local_name(t.exercises)} is in force"
         else:
             words = re.sub(r"(?<!^)(?=[A-Z])", " ", t.type).lower()
         done[iri] = words

@@ -14,6 +14,7 @@ triple in the agreement graph     edge                         ``relation``
 ``pg:trigger``, ``pg:unless``,                                 ``unless``,
 ``pg:stoppedBy``)                                              ``stoppedBy``
 ``T pg:endOf P``                  ``P → T``                    ``endOf``
+``T pg:exercises P``              ``P → T``                    ``exercises``
 ``P pg:survives Q``               ``Q → P``                    ``survives``
 ``N pg:revises O``                ``N → O``                    ``revises``
 ``P pg:dependsOn Q`` (and every   ``Q → P``                    ``dependsOn`` …, with
@@ -76,12 +77,14 @@ _PHRASES = {
 #: verbs as a subject in the singular takes them, less those that are also plural nouns
 #: ("ends", "transfers", "requests") or a month ("May").
 _FINITE_WORDS = """
-    is are was were has have had shall must does do accepts achieves acquires agrees
-    approves arises asks assigns becomes begins breaches ceases closes comes commences
-    completes consents corrects cures decides delivers dies elects enters exceeds executes
-    exercises expires extends fails gives goes happens lapses launches mails makes meets
-    merges notifies obtains occurs opens pays provides reaches receives rejects renews
-    resigns retires sells sends serves submits takes terminates waives withdraws"""
+    is are was were has have had shall must does do accepts achieves acquires adopts agrees
+    announces approves arises asks assigns becomes begins breaches buys ceases certifies
+    closes comes commences completes confirms consents corrects cures decides declares
+    delivers denies dies elects enacts enters exceeds executes exercises expires extends
+    fails gives goes happens joins lapses launches leaves loses mails makes meets merges
+    notifies obtains occurs opens pays provides publishes reaches receives refuses rejects
+    renews resigns retires sells sends serves submits takes terminates verifies waives wins
+    withdraws"""
 _FINITE = frozenset(_FINITE_WORDS.split())
 
 
