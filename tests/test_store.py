@@ -203,6 +203,20 @@ def test_the_term_model_is_kept_with_the_store(files: Path, tmp_path: Path) -> N
     assert now.parent.name == (store / "current").resolve().name != kept.parent.name
 
 
+def test_the_names_are_kept_with_the_store(files: Path, tmp_path: Path) -> None:
+    """An event named by its words is found among every name of the store: read once, and
+    kept beside the term model for later runs."""
+    store = tmp_path / "store"
+    assert run_cli("load", str(files), "--store", str(store)).returncode == 0
+    question = ("impact", "AGI verified", "--on", "2029-03-01", "--store", str(store))
+    first = _json(*question)
+    assert first["event"]["label"] == "AGI verified"
+    views = sorted((store / "views").glob("gen-*/*.pickle"))
+    assert len(views) == 3  # the term model, the names, the words naming events' actors
+    assert _json(*question) == first  # read from what the first run kept
+    assert sorted((store / "views").glob("gen-*/*.pickle")) == views
+
+
 def test_a_view_kept_under_other_versions_of_its_packages_is_worked_out_again(
     files: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

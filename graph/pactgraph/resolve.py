@@ -176,7 +176,8 @@ class Named:
 
     @property
     def local(self) -> str:
-        return re.split(r"[/#]", self.iri)[-1]
+        """The IRI after its last ``/`` or ``#``."""
+        return self.iri[max(self.iri.rfind("/"), self.iri.rfind("#")) + 1 :]
 
     @property
     def label(self) -> str:
@@ -184,20 +185,32 @@ class Named:
 
 
 def names(store: Store, kinds: Iterable[str] = KINDS) -> list[Named]:
-    """Every node of the given kinds, with its labels (first the shortest)."""
-    if "names.all" not in store.views:  # read once per store
-        found: dict[tuple[str, str], list[str]] = {}
-        for row in select(store, "names"):
-            labels = found.setdefault((row["node"], row["kind"]), [])
-            if "name" in row and row["name"] not in labels:
-                labels.append(row["name"])
-        store.views["names.all"] = [
-            Named(iri, kind, tuple(sorted(labels, key=lambda s: (len(s), s))))
-            for (iri, kind), labels in sorted(found.items())
-        ]
+    """Every node of the given kinds, with its labels (first the shortest): read once per
+    store, and kept with a store on disk for later runs, as the term model is."""
+    if "names.all" not in store.views:
+        from .model import no_cycle_sweeps
+
+        with no_cycle_sweeps():  # many objects that live on
+            kept = store.kept("names.all")
+            if not isinstance(kept, list):
+                kept = _read_names(store)
+                store.keep("names.all", kept)
+        store.views["names.all"] = kept
     wanted = set(kinds)
     every: list[Named] = store.views["names.all"]
     return [n for n in every if n.kind in wanted]
+
+
+def _read_names(store: Store) -> list[Named]:
+    found: dict[tuple[str, str], list[str]] = {}
+    for row in select(store, "names"):
+        labels = found.setdefault((row["node"], row["kind"]), [])
+        if "name" in row and row["name"] not in labels:
+            labels.append(row["name"])
+    return [
+        Named(iri, kind, tuple(sorted(labels, key=lambda s: (len(s), s))))
+        for (iri, kind), labels in sorted(found.items())
+    ]
 
 
 def labels(store: Store) -> dict[str, str]:
@@ -227,11 +240,16 @@ SELECT DISTINCT ?event ?actor ?name WHERE {
 def _actor_words(store: Store) -> dict[str, frozenset[str]]:
     """The words naming each event's actor (its labels and local name), by event IRI."""
     if "names.actors" not in store.views:
-        found: dict[str, set[str]] = {}
-        for row in select(store, _ACTORS):
-            local = re.split(r"[/#]", row["actor"])[-1].replace("-", " ")
-            found.setdefault(row["event"], set()).update(words(row.get("name", "")) | words(local))
-        store.views["names.actors"] = {e: frozenset(w) for e, w in found.items()}
+        kept = store.kept("names.actors")
+        if not isinstance(kept, dict):
+            found: dict[str, set[str]] = {}
+            for row in select(store, _ACTORS):
+                local = re.split(r"[/#]", row["actor"])[-1].replace("-", " ")
+                said = words(row.get("name", "")) | words(local)
+                found.setdefault(row["event"], set()).update(said)
+            kept = {e: frozenset(w) for e, w in found.items()}
+            store.keep("names.actors", kept)
+        store.views["names.actors"] = kept
     actors: dict[str, frozenset[str]] = store.views["names.actors"]
     return actors
 
