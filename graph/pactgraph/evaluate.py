@@ -43,6 +43,7 @@ Nothing here knows any agreement, party or event: every fact comes from the
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
@@ -115,6 +116,10 @@ def _after(day: dt.date | None) -> dt.date | None:
     return day + DAY
 
 
+#: The most exercises on one cycle whose choices are all tried (2 ** n of them).
+_MOST_TRIED = 6
+
+
 class Run:
     """One scenario, evaluated: each trigger's firing and each provision's term, once.
 
@@ -129,6 +134,7 @@ class Run:
         prefer: Iterable[str] = (),
         *,
         assumed: dict[str, dt.date | None] | None = None,
+        counts: dict[str, bool] | None = None,
     ) -> None:
         self.m, self.s = m, s
         self.prefer = frozenset(prefer)
@@ -137,37 +143,77 @@ class Run:
         self._settling: set[str] = set()
         self._pending_ends: dict[str, tuple[str, ...]] = {}
         self._first_ending: dict[int, str | None] = {}
-        self._assumed = assumed if assumed is not None else self._settle_cycles()
+        self._assumed: dict[str, dt.date | None] = dict(assumed or {})
+        """The days provision ends on a cycle fire on, as settled (:meth:`_settle_group`)."""
+        self._counts: dict[str, bool] = dict(counts or {})
+        """Whether each exercise on a cycle counts, as settled."""
 
-    def _settle_cycles(self) -> dict[str, dt.date | None]:
-        """The days the provision ends and exercises on a cycle fire on
-        (:attr:`Model.cyclic_ends`), found together rather than from whichever is asked
-        first: each is first taken never to fire, then to fire as the last round worked out,
-        until a round changes nothing (at most a few rounds; a cycle that never settles
-        keeps the last).
+    def _settle_group(self, trigger: str) -> None:
+        """Settle the group of cyclic provision ends and exercises ``trigger`` belongs to
+        (:attr:`Model.cyclic_groups`), when one of them is first asked for: together,
+        rather than from whichever is asked first.
 
-        A provision end fires when its provision ends in that round. An exercise counts if
-        its provision is in force on its day in that round *without the exercise itself*:
-        a notice that ends, with immediate effect, the agreement the right to give it rests
-        on still counts, though the right ends that very day."""
-        cyclic = self.m.cyclic_ends
-        if not cyclic:
-            return {}
-        assumed: dict[str, dt.date | None] = dict.fromkeys(cyclic)
-        for _ in range(2 * len(cyclic) + 2):
-            trial = Run(self.m, self.s, self.prefer, assumed=assumed)
-            found = {}
-            for trigger in cyclic:
-                t = self.m.triggers[trigger]
-                if t.type == "Exercise":
-                    without = Run(self.m, self.s, self.prefer, assumed={**assumed, trigger: None})
-                    found[trigger] = without._exercise(t).day
-                else:
-                    found[trigger] = trial._end_of(trigger)
-            if found == assumed:
-                break
-            assumed = found
-        return assumed
+        A provision end fires when its provision ends; the provision ends of a group are
+        first taken never to fire, then to fire as the last round worked out, until a round
+        changes nothing (at most a few rounds; one that never settles keeps the last).
+
+        An exercise counts if its provision is in force on its day *without the exercise
+        itself* (the provision ends settled again without it): a notice that ends, with
+        immediate effect, the agreement the right to give it rests on still counts, though
+        the right ends that very day. Which exercises count is a choice that holds for each
+        of them at once; where several hold, the one where the earliest exercises (by day,
+        then IRI) count: of two notices on one day that would each stop the other, the first
+        by IRI counts. A group of more than :data:`_MOST_TRIED` exercises is decided one by
+        one, in that order, until none changes.
+        """
+        members = self.m.cyclic_groups.get(trigger, (trigger,))
+        exercises = [t for t in members if self.m.triggers[t].type == "Exercise"]
+        ends = [t for t in members if self.m.triggers[t].type != "Exercise"]
+        assumed = {k: v for k, v in self._assumed.items() if k not in members}
+        counted = {k: v for k, v in self._counts.items() if k not in members}
+
+        def trial(counts: dict[str, bool]) -> Run:
+            """A run with the exercises counted as ``counts``, the provision ends settled."""
+            days: dict[str, dt.date | None] = dict.fromkeys(ends)
+            for _ in range(2 * len(ends) + 2):
+                run = Run(self.m, self.s, self.prefer, assumed={**assumed, **days},
+                          counts={**counted, **counts})  # fmt: skip
+                found = {t: run._end_of(t) for t in ends}
+                if found == days:
+                    break
+                days = found
+            return run
+
+        def holds(counts: dict[str, bool]) -> bool:
+            """Each exercise counts as ``counts`` says, judged without itself."""
+            return all(
+                (trial({**counts, e: False})._exercise(self.m.triggers[e]).day is not None)
+                == counts[e]
+                for e in exercises
+            )
+
+        probe = trial(dict.fromkeys(exercises, False))
+        days = {e: probe.fire(self.m.triggers[e].trigger).day for e in exercises}
+        order = sorted(exercises, key=lambda e: (days[e] or dt.date.max, e))
+        chosen: dict[str, bool] | None = None
+        if len(order) <= _MOST_TRIED:
+            for bits in itertools.product((True, False), repeat=len(order)):
+                if holds(candidate := dict(zip(order, bits, strict=True))):
+                    chosen = candidate
+                    break
+        if chosen is None:  # many, or none holds: one by one until none changes
+            chosen = dict.fromkeys(order, False)
+            for _ in range(2 * len(order) + 2):
+                changed = False
+                for e in order:
+                    counts = trial({**chosen, e: False})._exercise(self.m.triggers[e]).day
+                    if (counts is not None) != chosen[e]:
+                        chosen[e], changed = counts is not None, True
+                if not changed:
+                    break
+        settled = trial(chosen)
+        self._counts.update(chosen)
+        self._assumed.update({t: settled._assumed[t] for t in ends})
 
     def _exercise(self, t: Trigger) -> Fire:
         """An exercise fires with its trigger, on a day the provision it exercises is in
@@ -223,10 +269,15 @@ class Run:
             return Fire(main.day, t.trigger)
         if t.type == "Renewal":
             return self._renewal(t)
-        if t.type in {"ProvisionEnd", "Exercise"} and trigger in self._assumed:
-            # on a cycle: settled with the others
-            day = self._assumed[trigger]
-            return Fire(day, t.trigger if t.type == "Exercise" and day is not None else None)
+        if t.type == "ProvisionEnd" and trigger in self.m.cyclic_groups:
+            if trigger not in self._assumed:  # on a cycle: settled with the others
+                self._settle_group(trigger)
+            return Fire(self._assumed[trigger])
+        if t.type == "Exercise" and trigger in self.m.cyclic_groups:
+            if trigger not in self._counts:
+                self._settle_group(trigger)
+            day = self.fire(t.trigger).day if self._counts[trigger] else None
+            return Fire(day, t.trigger if day is not None else None)
         if t.type == "ProvisionEnd":
             return Fire(self._end_of(trigger))
         if t.type == "Exercise":
@@ -812,7 +863,9 @@ class Run:
         p = self.m.provisions[provision]
         found = []
         if p.end and self._ends_pending(provision):
-            found.append(f"ends {self.words(p.end)}")
+            words = self.words(p.end)
+            if not words.startswith("never: "):  # an exercise that did not count, say
+                found.append(f"ends {words}")
         q = self._first_ending_above(provision) if provision in self.m.ripple("Ends") else None
         if q is not None:
             end = self.m.provisions[q].end

@@ -202,9 +202,9 @@ class _Explain:
                      and m.triggers[n].type == "Exercise"]  # fmt: skip
         after = exercised[-1] + 1 if exercised else 0
         if exercised and not any(n in m.provisions for n in path[after:-1]):
-            t = m.triggers[path[exercised[-1]]]
-            notice, right = label(t.trigger or "?"), label(t.exercises or "?")
-            return f"{verb} as {notice} counts: {right} is in force that day"
+            exercise = path[exercised[-1]]
+            right = label(m.triggers[exercise].exercises or "?")
+            return f"{verb} as {label(exercise)} counts: {right} is in force that day"
         provisions = [n for n in path[after:] if n in m.provisions][:-1] or [provision]
         root, q = provisions[0], provisions[-1]
         relation = (

@@ -253,6 +253,23 @@ class Model:
         return tuple(found)
 
     @cached_property
+    def cyclic_groups(self) -> dict[str, tuple[str, ...]]:
+        """Each trigger of :attr:`cyclic_ends`, with those of its cycle (its strongly
+        connected part of the graph): a group is settled together, and apart from the
+        others (one agreement's notices do not wait on another's)."""
+        import networkx as nx
+
+        cyclic = set(self.cyclic_ends)
+        if not cyclic:
+            return {}
+        found: dict[str, tuple[str, ...]] = {}
+        for part in nx.strongly_connected_components(self.graph):
+            members = tuple(sorted(part & cyclic))
+            for trigger in members:
+                found[trigger] = members
+        return found
+
+    @cached_property
     def versioned(self) -> frozenset[str]:
         """The agreements that are versions revising earlier ones (those of
         :meth:`versions`), once."""
@@ -524,7 +541,7 @@ def _build(store: Store, as_of: dt.date | None, min_evidence: str | None) -> Mod
     )  # fmt: skip
     # what every question reads, worked out before the model is kept, so a later run reads it
     built.ripple("Modifies")
-    _ = built.units, built.events, built.recorded, built.versioned, built.cyclic_ends
+    _ = built.units, built.events, built.recorded, built.versioned, built.cyclic_groups
     return built
 
 
