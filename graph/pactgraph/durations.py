@@ -69,7 +69,11 @@ def parse_duration(text: str) -> Duration:
 
     >>> parse_duration("P1Y6M") == Duration(months=18), parse_duration("P2W") == Duration(days=14)
     (True, True)
+    >>> parse_duration("PT0S") == parse_duration("P0D") == Duration()
+    True
     """
+    if text.strip() == "PT0S":  # a zero duration as stores write it ("P0D" read back)
+        return Duration()
     match = _DURATION.match(text.strip())
     if not match:
         raise ValueError(
