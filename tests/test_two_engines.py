@@ -28,7 +28,7 @@ STORES = ["bundled", *sorted(p.parent.name for p in DATA.glob("*/expected.json")
 _TRAVEL = (
     "pg:requires|^pg:member|^pg:after|^pg:trigger|^pg:unless|^pg:stoppedBy"
     "|^pg:startsWith|^pg:endsWith|^pg:dependsOn|^pg:exceptionTo|^pg:carveOutOf|^pg:extends"
-    "|^pg:survives|pg:revises|^pg:endOf|^pg:exercises"
+    "|^pg:survives|pg:revises|^pg:endOf|^pg:exercises|^pg:through|^pg:notThrough"
 )
 
 #: The provisions an event (or a date) reaches, in any number of steps.

@@ -236,7 +236,26 @@ class Run:
         if t.end_of is None or t.end_of not in self.m.provisions:
             return None
         term, _ = self._carried(t.end_of)  # a replaced provision ends with its replacement
-        return None if term.never else term.end
+        if term.never or term.end is None:
+            return None
+        if t.through is not None or t.not_through is not None:
+            route = self.end_route(t.end_of)
+            if t.through is not None and t.through not in route:
+                return None
+            if t.not_through is not None and t.not_through in route:
+                return None
+        return term.end
+
+    def end_route(self, provision: str) -> frozenset[str]:
+        """The triggers the provision's end came through: the chain that decided the own end
+        of the provision it ended with (itself, what it rests on, or the later version's
+        provision that replaced it)."""
+        _, replaced = self._carried(provision)
+        current = replaced[-1] if replaced else provision
+        term = self.term(current)
+        root = self.ends_with(term) if term.end_by is not None else current
+        end = self.m.provisions[root].end if root in self.m.provisions else None
+        return frozenset(self.chain(end)) if end is not None else frozenset()
 
     # -------------------------------------------------------------- firing
 
@@ -538,8 +557,21 @@ class Run:
             marked = m.label(t.end_of) if t.end_of else "?"
             if day is None and t.end_of in m.provisions and self._carried(t.end_of)[0].never:
                 return f"never: {marked} is never in force in this scenario"
+            route = (
+                f" through {m.label(t.through)}"
+                if t.through
+                else f" other than through {m.label(t.not_through)}"
+                if t.not_through
+                else ""
+            )
+            ended = self._carried(t.end_of)[0].end if t.end_of in m.provisions else None
+            if day is None and route and ended is not None:  # it ended, by another route
+                last = f"last day in force {ended - DAY}"
+                if t.through:
+                    return f"never: {marked} ends ({last}), but not{route}"
+                return f"never: {marked} ends through {m.label(t.not_through or '?')} ({last})"
             last = f" (its last day in force {day - DAY})" if day is not None else ""
-            return f"when {marked} ends{last}"
+            return f"when {marked} ends{route}{last}"
         on = f" (on {day})" if day else ""
         label = m.label
         if t.type == "RelativeTrigger":
@@ -628,7 +660,14 @@ class Run:
             _, chain = self._carried(t.end_of)
             if chain:  # it lived on in a later version's provision, which ended
                 ended += f" (as {self.m.label(chain[-1])}, which replaced it)"
-            return f"on {fire.day}, as {ended} ended ({t.label})"
+            route = (
+                f" through {self.m.label(t.through)}"
+                if t.through
+                else f" other than through {self.m.label(t.not_through)}"
+                if t.not_through
+                else ""
+            )
+            return f"on {fire.day}, as {ended} ended{route} ({t.label})"
         if t is not None and t.type in {"RelativeTrigger", "Renewal"}:
             if fire.day is None:
                 return self.words(trigger)

@@ -83,6 +83,11 @@ class Trigger:
     """A provision end's provision: the one whose end it marks."""
     exercises: str | None = None
     """An exercise's provision: the one that must be in force the day its trigger fires."""
+    through: str | None = None
+    """A provision end's route: the trigger its provision's end must come through."""
+    not_through: str | None = None
+    """A provision end's excluded route: the trigger its provision's end must not come
+    through."""
 
     @property
     def marks(self) -> str | None:
@@ -93,7 +98,8 @@ class Trigger:
     @property
     def parts(self) -> tuple[str, ...]:
         """The triggers this one is built from."""
-        linked = (self.after, self.trigger, self.unless, self.stopped_by)
+        linked = (self.after, self.trigger, self.unless, self.stopped_by, self.through,
+                  self.not_through)  # fmt: skip
         return (*self.members, *(t for t in linked if t is not None))
 
 
@@ -450,6 +456,8 @@ def _build(store: Store, as_of: dt.date | None, min_evidence: str | None) -> Mod
             max_renewals=r["maxRenewals"] if isinstance(r.get("maxRenewals"), int) else None,
             end_of=r.get("endOf"),
             exercises=r.get("exercises"),
+            through=r.get("through"),
+            not_through=r.get("notThrough"),
         )
         for iri, r in rows.items()
     }

@@ -15,6 +15,8 @@ triple in the agreement graph     edge                         ``relation``
 ``pg:stoppedBy``)                                              ``stoppedBy``
 ``T pg:endOf P``                  ``P → T``                    ``endOf``
 ``T pg:exercises P``              ``P → T``                    ``exercises``
+``T pg:through R`` (and           ``R → T``                    ``through``,
+``pg:notThrough``)                                             ``notThrough``
 ``P pg:survives Q``               ``Q → P``                    ``survives``
 ``N pg:revises O``                ``N → O``                    ``revises``
 ``P pg:dependsOn Q`` (and every   ``Q → P``                    ``dependsOn`` …, with
