@@ -41,6 +41,24 @@ def test_every_turtle_fixture_round_trips(path: Path) -> None:
     assert isomorphic(graph, built), _differences(graph, built)
 
 
+def test_a_source_whose_quotes_are_written_as_blocks_keeps_its_digest(tmp_path: Path) -> None:
+    """Quotes without the words around them are written as blocks of their own, so build
+    does not read the source for them: the source's digest is written out, not left for
+    build to work out."""
+    import re
+
+    shutil.copytree(DATA / "zero-offset", tmp_path, dirs_exist_ok=True)
+    path = tmp_path / "agreement.ttl"
+    text = path.read_text(encoding="utf-8")
+    bare = re.sub(r' oa:(?:prefix|suffix) "(?:[^"\\]|\\.)*" ;', "", text)
+    assert "oa:prefix" not in bare
+    assert "oa:suffix" not in bare
+    path.write_text(bare, encoding="utf-8")
+    graph = rdflib.Graph().parse(path)
+    built = literate.build(tmp_path / "_agreement.md", literate.write(graph, tmp_path)).graph
+    assert isomorphic(graph, built), _differences(graph, built)
+
+
 def test_quotes_are_written_as_words_below_their_sentences() -> None:
     path = DATA / "cure-period" / "agreement.ttl"
     text = literate.write(rdflib.Graph().parse(path), path.parent)

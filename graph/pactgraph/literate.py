@@ -1427,6 +1427,12 @@ class _Layout:
         for q in list(w.sugar):  # a quote nothing rests on and not marked: a block of its own
             if q not in used and self.g.value(rdflib.URIRef(q), non_op) is None:
                 del w.sugar[q]
+        # build adds a source's digest only as it reads the source for a quote's words: one
+        # it will not read keeps its digest written out
+        read = {src for src, _, _ in w.sugar.values()}
+        w.implied = {
+            (node, key) for node, key in w.implied if key != PG_NS + "sha256" or node in read
+        }
         self.non_operative = sorted(
             (q for q in w.sugar if self.g.value(rdflib.URIRef(q), non_op) is not None),
             key=lambda q: w.sugar[q][1:],
