@@ -304,6 +304,33 @@ def test_what_could_end_a_provision_sooner_is_said_once_with_its_events() -> Non
     assert "or when a party gives notice of termination, whichever" in rows["term"].reason
 
 
+def test_a_provision_is_shown_with_the_sentence_that_states_it() -> None:
+    """Of a provision's quotes, answers show one of its own agreement's text that the fewest
+    provisions rest on, then the first: not a survival clause several provisions cite, even
+    one earlier in the text (nor the first in the alphabet, as before), nor another
+    document's sentence."""
+    text = """
+    <https://example.org/a> a pg:Agreement ; dcterms:date "2024-01-01"^^xsd:date ;
+        pg:sourceDocument <https://example.org/text> ;
+        pg:provision <https://example.org/nda>, <https://example.org/audit>, <https://example.org/pay> .
+    <https://example.org/survival> oa:exact "Sections 4, 5 and 9 survive termination." ;
+        oa:start 10 ; dcterms:source <https://example.org/text> .
+    <https://example.org/nda-text> oa:exact "Each party shall keep the other's information secret." ;
+        oa:start 400 ; dcterms:source <https://example.org/text> .
+    <https://example.org/report> oa:exact "A party must keep secrets, the report says." ;
+        oa:start 0 ; dcterms:source <https://example.org/press> .
+    <https://example.org/nda> a pg:Obligation ; rdfs:label "confidentiality" ;
+        pg:evidence <https://example.org/survival>, <https://example.org/nda-text>, <https://example.org/report> .
+    <https://example.org/audit> a pg:Right ; rdfs:label "audit" ; pg:evidence <https://example.org/survival> .
+    <https://example.org/pay> a pg:Obligation ; rdfs:label "payment" ; pg:evidence <https://example.org/survival> .
+    """
+    from pactgraph.model import model
+
+    m = model(load(text=text))
+    assert m.provisions["https://example.org/nda"].quote.startswith("Each party shall keep")
+    assert m.provisions["https://example.org/audit"].quote.startswith("Sections 4, 5 and 9")
+
+
 D = dt.date
 
 _END_CYCLES = """

@@ -493,6 +493,7 @@ def _build(store: Store, as_of: dt.date | None, min_evidence: str | None) -> Mod
     for found in sources.values():
         found.sort(key=lambda source: source.document)
     floor = _rank(store, min_evidence)
+    quotes = _first_quotes(store)
     provisions = {}
     agreement_labels: dict[str, str] = {}
     for r in select(store, "provision-terms"):
@@ -520,7 +521,7 @@ def _build(store: Store, as_of: dt.date | None, min_evidence: str | None) -> Mod
             start=r.get("start"),
             end=r.get("end"),
             change=local_name(r["change"]) if "change" in r else None,
-            quote=r.get("quote", ""),
+            quote=quotes.get(r["provision"], r.get("quote", "")),
             interpretations=tuple(
                 Reading(
                     question=i["question"],
@@ -605,6 +606,36 @@ def _refuse_ill_formed_dates(store: Store, rows: dict[str, dict[str, Any]]) -> N
                     f"{locate(store, iri)}: {prop} {value!r} of <{iri}> is not a date; "
                     "write it as YYYY-MM-DD"
                 )
+
+
+_QUOTES = """
+SELECT ?provision ?quote ?exact ?start ?own WHERE {
+  ?agreement pg:provision ?provision .
+  ?provision pg:evidence ?quote .
+  ?quote oa:exact ?exact .
+  OPTIONAL { ?quote oa:start ?start }
+  OPTIONAL { ?quote dcterms:source ?source . ?agreement pg:sourceDocument ?source .
+             BIND (true AS ?own) }
+}
+"""
+
+
+def _first_quotes(store: Store) -> dict[str, str]:
+    """Each provision's quote as answers show it: of its sentences in its own agreement's
+    text (else of the others), the one the fewest provisions rest on, then the first in the
+    text. A provision that also quotes a survival clause, or the sentence of a right that
+    ends it, is shown with the sentence that states it."""
+    rows = select(store, _QUOTES)
+    citing: dict[str, set[str]] = {}
+    for r in rows:
+        citing.setdefault(r["quote"], set()).add(r["provision"])
+    best: dict[str, tuple[bool, int, int, str]] = {}
+    for r in rows:
+        start = r["start"] if isinstance(r.get("start"), int) else 1 << 62
+        key = (r.get("own") is not True, len(citing[r["quote"]]), start, r["exact"])
+        if r["provision"] not in best or key < best[r["provision"]]:
+            best[r["provision"]] = key
+    return {provision: key[-1] for provision, key in best.items()}
 
 
 def _rank(store: Store, kind: str | None) -> int | None:
