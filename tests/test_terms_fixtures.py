@@ -331,6 +331,27 @@ def test_a_provision_is_shown_with_the_sentence_that_states_it() -> None:
     assert m.provisions["https://example.org/audit"].quote.startswith("Sections 4, 5 and 9")
 
 
+@pytest.mark.parametrize("renamed", ["breach-termination", "expiry"])
+def test_an_end_through_two_routes_at_once_does_not_depend_on_their_names(renamed: str) -> None:
+    """The end-route fixture's tie (expiry and termination for breach on one day), with one
+    of the two triggers renamed to sort last: the same answer."""
+    text = (DATA / "end-route" / "agreement.ttl").read_text(encoding="utf-8")
+    text = text.replace(f":{renamed} ", f":zz-{renamed} ").replace(
+        f":{renamed},", f":zz-{renamed},"
+    )
+    text = text.replace(f":{renamed} .", f":zz-{renamed} .")
+    assert f":zz-{renamed}" in text
+    store = load(text=text)
+    notice = "https://example.org/end-route/breach-notice"
+    rows = {
+        r.provision.rsplit("/", 1)[-1]: r
+        for r in state(store, D(2028, 1, 2), events={notice: D(2027, 12, 2)}).provisions
+    }
+    assert rows["sell-off"].status.value == "not_started"
+    assert rows["replacement-costs"].status.value == "in_force"
+    assert rows["replacement-costs"].start == D(2028, 1, 1)
+
+
 D = dt.date
 
 _END_CYCLES = """

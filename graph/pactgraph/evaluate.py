@@ -247,15 +247,28 @@ class Run:
         return term.end
 
     def end_route(self, provision: str) -> frozenset[str]:
-        """The triggers the provision's end came through: the chain that decided the own end
-        of the provision it ended with (itself, what it rests on, or the later version's
-        provision that replaced it)."""
+        """The triggers the provision's end came through: those that decided the own end of
+        the provision it ended with (itself, what it rests on, or the later version's
+        provision that replaced it). Members of a combination that fire on the same day
+        all decide it: an end that came through two routes at once came through both."""
         _, replaced = self._carried(provision)
         current = replaced[-1] if replaced else provision
         term = self.term(current)
         root = self.ends_with(term) if term.end_by is not None else current
         end = self.m.provisions[root].end if root in self.m.provisions else None
-        return frozenset(self.chain(end)) if end is not None else frozenset()
+        found: set[str] = set()
+        todo = [end] if end is not None else []
+        while todo:
+            trigger = todo.pop()
+            if trigger in found:
+                continue
+            found.add(trigger)
+            t, fire = self.m.triggers.get(trigger), self.fire(trigger)
+            if t is not None and t.type in {"EarliestOf", "LatestOf"} and fire.day is not None:
+                todo.extend(m for m in t.members if self.fire(m).day == fire.day)
+            elif fire.by is not None:
+                todo.append(fire.by)
+        return frozenset(found)
 
     # -------------------------------------------------------------- firing
 
@@ -906,9 +919,10 @@ class Run:
             if not words.startswith("never: "):  # an exercise that did not count, say
                 found.append(f"ends {words}")
         q = self._first_ending_above(provision) if provision in self.m.ripple("Ends") else None
-        if q is not None:
-            end = self.m.provisions[q].end
-            events = " or ".join(sorted(self.m.label(e) for e in self.pending(end)))
+        end = self.m.provisions[q].end if q is not None else None
+        causes = self.pending(end) & self.m.ending_events_in(end)  # not a cure, not a ground
+        if q is not None and causes:
+            events = " or ".join(sorted(self.m.label(e) for e in causes))
             rests = "" if self.m.ripple("Ends").has_edge(q, provision) else ", which it rests on,"
             found.append(
                 f"ends if {self.m.label(q)}{rests} ends sooner, on an event this scenario "

@@ -377,6 +377,29 @@ class Model:
             known = self._events_in[trigger] = frozenset(found)
         return known
 
+    def ending_events_in(self, trigger: str | None) -> frozenset[str]:
+        """The events of :meth:`events_in` that could make ``trigger`` fire sooner by
+        happening: not one that only stops it (an unless-first's cure), nor one that only
+        opens the right an exercise needs (a ground for a notice)."""
+        import networkx as nx
+
+        found: set[str] = set()
+        todo = [trigger] if trigger else []
+        seen: set[str] = set()
+        while todo:
+            current = todo.pop()
+            t = self.triggers.get(current)
+            if current in seen or t is None:
+                continue
+            seen.add(current)
+            if t.type == "Event":
+                found.add(current)
+            elif t.type == "ProvisionEnd" and t.end_of is not None and t.end_of in self.graph:
+                found |= nx.ancestors(self.graph, t.end_of) & self.events.keys()
+            linked = (*t.members, t.after, t.trigger, t.stopped_by)  # not t.unless
+            todo.extend(x for x in linked if x is not None)
+        return frozenset(found)
+
     def dates_in(self, trigger: str | None) -> set[dt.date]:
         """The days on which the date triggers inside ``trigger`` fire."""
         return {
