@@ -52,7 +52,7 @@ from .durations import Duration, add
 from .errors import UsageError
 from .model import DAY, Model, Trigger, no_cycle_sweeps
 from .scenario import Scenario, extend
-from .traverse import relation_words, when_words
+from .traverse import dated_words, relation_words, when_words
 
 __all__ = ["ALWAYS", "Fire", "Run", "Term", "evaluate"]
 
@@ -551,7 +551,7 @@ class Run:
         if t.type == "Event":
             day = self.s.dates.get(trigger)
             if day:
-                return f"with {t.label} on {day}"
+                return dated_words(t.label, day)
             if trigger in self.s.never:
                 return f"{when_words(t.label)}, which it never does in this scenario"
             blocked = self.s.blocked.get(trigger)

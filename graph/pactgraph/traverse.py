@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from .load import Store
 
 __all__ = [
+    "dated_words",
     "dependency_graph",
     "explain",
     "reach",
@@ -97,8 +98,22 @@ def when_words(label: str) -> str:
     >>> when_words("Licensor consents to assignment"), when_words("AGI verified")
     ('when Licensor consents to assignment', 'when AGI verified happens')
     """
-    clause = any(word in _FINITE for word in re.findall(r"[a-z]+", label.lower()))
-    return f"when {label}" if clause else f"when {label} happens"
+    return f"when {label}" if _is_clause(label) else f"when {label} happens"
+
+
+def dated_words(label: str, day: object) -> str:
+    """An event that happened on ``day``, as a sentence reads it: "when a party gives
+    notice, on 2025-02-01" for a label that is a clause, "with the recapitalization on
+    2025-10-28" for a name.
+
+    >>> dated_words("Licensor consents", "2025-02-01"), dated_words("AGI verified", "2030-01-01")
+    ('when Licensor consents, on 2025-02-01', 'with AGI verified on 2030-01-01')
+    """
+    return f"when {label}, on {day}" if _is_clause(label) else f"with {label} on {day}"
+
+
+def _is_clause(label: str) -> bool:
+    return any(word in _FINITE for word in re.findall(r"[a-z]+", label.lower()))
 
 
 def relation_words(relation: str) -> str:
