@@ -246,29 +246,49 @@ class Run:
                 return None
         return term.end
 
-    def end_route(self, provision: str) -> frozenset[str]:
-        """The triggers the provision's end came through: those that decided the own end of
-        the provision it ended with (itself, what it rests on, or the later version's
-        provision that replaced it). Members of a combination that fire on the same day
-        all decide it: an end that came through two routes at once came through both."""
-        _, replaced = self._carried(provision)
+    def end_route(self, provision: str, seen: frozenset[str] = frozenset()) -> frozenset[str]:
+        """The triggers the provision's end came through: those that decided it, on the day
+        it came. Its own end trigger, if that fired then, and what decided it (every member
+        of a combination that fired that day, and through a provision end, the route of its
+        provision's end); the route of what it rests on, if that ended it (the one it
+        survived, for a survival period); for a provision a later version replaced, the
+        replacement's. Nothing, for an end by repeal. An end that came through two routes
+        on one day came through both."""
+        if provision in seen or provision not in self.m.provisions:
+            return frozenset()
+        seen = seen | {provision}
+        term, replaced = self._carried(provision)
+        if term.never or term.end is None:
+            return frozenset()
         current = replaced[-1] if replaced else provision
-        term = self.term(current)
-        root = self.ends_with(term) if term.end_by is not None else current
-        end = self.m.provisions[root].end if root in self.m.provisions else None
+        p, own = self.m.provisions[current], self.term(current)
         found: set[str] = set()
-        todo = [end] if end is not None else []
+        if p.end is not None and self.fire(p.end).day == term.end:
+            found |= self._decided(p.end, seen)
+        if own.end_by is not None and own.end == term.end:
+            rested = p.survives if own.end_by == p.survives else self.ends_with(own)
+            found |= self.end_route(rested or "", seen)
+        return frozenset(found)
+
+    def _decided(self, trigger: str, seen: frozenset[str]) -> set[str]:
+        """``trigger`` and the triggers that decided when it fired (see :meth:`end_route`)."""
+        found: set[str] = set()
+        todo = [trigger]
         while todo:
-            trigger = todo.pop()
-            if trigger in found:
+            current = todo.pop()
+            if current in found:
                 continue
-            found.add(trigger)
-            t, fire = self.m.triggers.get(trigger), self.fire(trigger)
-            if t is not None and t.type in {"EarliestOf", "LatestOf"} and fire.day is not None:
+            found.add(current)
+            t, fire = self.m.triggers.get(current), self.fire(current)
+            if t is None or fire.day is None:
+                continue
+            if t.type in {"EarliestOf", "LatestOf"}:
                 todo.extend(m for m in t.members if self.fire(m).day == fire.day)
+            elif t.type == "ProvisionEnd" and t.end_of is not None:
+                found |= self.end_route(t.end_of, seen)
             elif fire.by is not None:
                 todo.append(fire.by)
-        return frozenset(found)
+        return found
 
     # -------------------------------------------------------------- firing
 
@@ -580,8 +600,8 @@ class Run:
             ended = self._carried(t.end_of)[0].end if t.end_of in m.provisions else None
             if day is None and route and ended is not None:  # it ended, by another route
                 last = f"last day in force {ended - DAY}"
-                if t.through:
-                    return f"never: {marked} ends ({last}), but not{route}"
+                if t.through and t.through not in self.end_route(t.end_of or ""):
+                    return f"never: {marked} ends ({last}), but not through {m.label(t.through)}"
                 return f"never: {marked} ends through {m.label(t.not_through or '?')} ({last})"
             last = f" (its last day in force {day - DAY})" if day is not None else ""
             return f"when {marked} ends{route}{last}"

@@ -126,6 +126,10 @@ class _Explain:
 
     def ends(self, provision: str) -> tuple[Cause, list[str]]:
         term = self.run.term(provision)
+        if term.never and term.start is None:  # it no longer starts: through its start
+            own = self.own(provision, start=True)
+            if own is not None:
+                return own
         if term.end_by is None:
             own = self.own(provision, start=False)
             if own is not None:
@@ -196,8 +200,12 @@ class _Explain:
         marks = [i for i, n in enumerate(path[:-1]) if n in m.triggers
                  and m.triggers[n].type == "ProvisionEnd"]  # fmt: skip
         if marks and not any(n in m.provisions for n in path[marks[-1] + 1 : -1]):
-            ended = m.triggers[path[marks[-1]]].end_of
-            return f"{verb} as {label(ended) if ended else '?'} ends"
+            t = m.triggers[path[marks[-1]]]
+            route = t.through or t.not_through
+            how = f" through {label(route)}" if route else ""
+            if t.not_through and change == ChangeKind.BEGINS:
+                how = f" other than through {label(t.not_through)}"
+            return f"{verb} as {label(t.end_of) if t.end_of else '?'} ends{how}"
         exercised = [i for i, n in enumerate(path[:-1]) if n in m.triggers
                      and m.triggers[n].type == "Exercise"]  # fmt: skip
         after = exercised[-1] + 1 if exercised else 0
