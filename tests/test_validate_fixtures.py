@@ -42,6 +42,7 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
         ("pg:offset", "pg:businessDays", "not both"),
     ),
     "exercise-without-provision": (":acquired-or-end-of-2030", ("needs one pg:exercises",)),
+    "route-not-on-a-provision-end": (":acquired-or-end-of-2030", ("belong on a provision end",)),
     "business-days-negative": (":acquired-or-end-of-2030", ("pg:businessDays", "0 or more")),
     "misspelt-name": (":licence", ("must be a pg:Party", ":acmee", "did you mean :acme?")),
     "operative-and-not": (":q-royalty", ("is evidence of something", "marked not operative")),
