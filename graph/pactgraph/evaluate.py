@@ -206,9 +206,9 @@ class Run:
             for _ in range(2 * len(order) + 2):
                 changed = False
                 for e in order:
-                    counts = trial({**chosen, e: False})._exercise(self.m.triggers[e]).day
-                    if (counts is not None) != chosen[e]:
-                        chosen[e], changed = counts is not None, True
+                    fired = trial({**chosen, e: False})._exercise(self.m.triggers[e]).day
+                    if (fired is not None) != chosen[e]:
+                        chosen[e], changed = fired is not None, True
                 if not changed:
                     break
         settled = trial(chosen)
