@@ -1006,6 +1006,11 @@ class Run:
             return f"{starts}; {bound}" if bound else starts
         if bound:
             return f"never comes into force: {bound}, before it would start on {term.start}"
+        if term.replaced_by is not None or (term.end is not None and provision in self.m.revised):
+            revision = self.m.revised.get(provision)
+            if revision is not None and revision.on == term.end:  # a later version came first
+                how = self._revision_words(provision, past=revision.on <= on)
+                return f"never comes into force: {how}, before it would start on {term.start}"
         ended = f" (its end comes on {term.end})" if term.end is not None else ""
         return f"never comes into force: its term ends{ended} before it would start on {term.start}"
 
