@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -105,6 +106,30 @@ def test_source_texts_beside_the_fixtures() -> None:
     changed = (INVALID / "example-pact-changed.txt").read_bytes()
     assert changed != original
     assert len(changed) == len(original)
+
+
+@pytest.mark.parametrize(
+    ("written", "suggested"),
+    [(":licenc", ":licence"), (":acmee", None), (":royalti", ":royalty")],
+)
+def test_a_misspelt_provision_is_matched_among_provisions_only(
+    tmp_path: Path, written: str, suggested: str | None
+) -> None:
+    """pg:dependsOn wants a provision: the closest provision is suggested, and a party,
+    however close its name, is not."""
+    text = MINIMAL.read_text(encoding="utf-8").replace(
+        "pg:dependsOn :licence", f"pg:dependsOn {written}"
+    )
+    shutil.copy(MINIMAL.with_name("example-pact.txt"), tmp_path / "example-pact.txt")
+    path = tmp_path / "example-pact.ttl"
+    path.write_text(text, encoding="utf-8")
+    result = run_cli("validate", str(path))
+    assert result.returncode == 1
+    assert f"{written} is named nowhere else" in result.stdout
+    if suggested is None:
+        assert "did you mean" not in result.stdout
+    else:
+        assert f"did you mean {suggested}?" in result.stdout
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import ParseError
 from .load import LITERATE, ONTOLOGY_GRAPH, Store
-from .namespaces import PG_NS
+from .namespaces import PG_NS, local_name
 from .query import checks, select
 from .resources import shapes_file
 from .sources import beside, closest_passage, reads_after, reads_before, shown, source_text
@@ -262,7 +262,15 @@ def _shacl(store: Store, locate: _Locator) -> list[Finding]:
                 # a wrong value is pointed at where it is written, and, if it names
                 # nothing, with the closest name that does
                 line = locate.use(path, str(value), _iri(rpath), line) or line
-                hint = _misspelt(store, name, str(value), locate.spellings(path, str(value)))
+                shape = results.value(result, SH.sourceShape)
+                wanted = shapes.value(shape, SH["class"]) if shape is not None else None
+                hint = _misspelt(
+                    store,
+                    name,
+                    str(value),
+                    locate.spellings(path, str(value)),
+                    str(wanted) if isinstance(wanted, rdflib.URIRef) else None,
+                )
                 said = said.rstrip(".") + hint if hint else said
             findings.append(
                 Finding(
@@ -286,9 +294,12 @@ def _iri(term: object) -> str | None:
     return str(term) if isinstance(term, rdflib.URIRef) else None
 
 
-def _misspelt(store: Store, graph: str, value: str, spellings: list[str]) -> str:
+def _misspelt(
+    store: Store, graph: str, value: str, spellings: list[str], wanted: str | None = None
+) -> str:
     """What to add to a finding about ``value`` if nothing in the data describes it: that
-    it is named nowhere else, and the closest name that is, as the file writes names."""
+    it is named nowhere else, and the closest name that is, as the file writes names; of
+    the class ``wanted`` (or a subclass), where the finding asks for one."""
     import difflib
 
     import pyoxigraph as ox
@@ -301,11 +312,31 @@ def _misspelt(store: Store, graph: str, value: str, spellings: list[str]) -> str
         for q in store.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(graph))
         if isinstance(q.subject, ox.NamedNode)
     }
+    if wanted is not None:  # a provision is wanted: a party is no suggestion
+        classes = {
+            row["c"]
+            for row in select(
+                store,
+                "SELECT ?c WHERE { GRAPH <https://w3id.org/pactgraph/ns> "
+                f"{{ ?c rdfs:subClassOf* <{wanted}> }} }}",
+            )
+        } | {wanted}
+        rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+        subjects = {
+            q.subject.value
+            for q in store.oxigraph.quads_for_pattern(None, rdf_type, None, ox.NamedNode(graph))
+            if isinstance(q.subject, ox.NamedNode)
+            and isinstance(q.object, ox.NamedNode)
+            and q.object.value in classes
+        }
     written = spellings[-1]  # with a prefix, where the file declares one that fits
-    close = difflib.get_close_matches(value, sorted(subjects), n=1, cutoff=0.8)
+    # by local name: IRIs that share a long base are all alike
+    by_local = {local_name(s): s for s in sorted(subjects, reverse=True)}
+    close = difflib.get_close_matches(local_name(value), sorted(by_local), n=1, cutoff=0.8)
     if not close:
         return f"; {written} is named nowhere else"
-    return f"; {written} is named nowhere else; did you mean {_like(written, value, close[0])}?"
+    found = by_local[close[0]]
+    return f"; {written} is named nowhere else; did you mean {_like(written, value, found)}?"
 
 
 def _like(written: str, value: str, other: str) -> str:
