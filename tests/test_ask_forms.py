@@ -366,6 +366,21 @@ def test_what_the_amendment_changed_is_the_amending_versions_changes() -> None:
     assert "no version here is dated 2019" in missing.stderr
 
 
+def test_what_an_amendment_changed_says_what_each_change_replaces_and_from_when() -> None:
+    """BellRing's Amendment No. 1 replaces Section 2(c) from 11 June 2018: the narrowed
+    duty replaces the original annual one, the restated six-month duty the original one;
+    what is new replaces nothing."""
+    data = DATA / "real-bellring-manufacturing"
+    result = run_cli("ask", "what did the amendment change?", "--data", str(data), "-f", "json")
+    assert result.returncode == 0, result.stderr
+    rows = {r["change"]: r for r in json.loads(result.stdout)["rows"]}
+    assert rows["Narrowed"]["replaces"].startswith("Premier purchases the Minimum Annual Order")
+    assert rows["Narrowed"]["replaces"].endswith("(from 2018-06-11)")
+    assert rows["Kept"]["replaces"].endswith("(from 2018-06-11)")
+    assert rows["New"]["replaces"] == ""
+    assert rows["Narrowed"]["from_day"] == "2018-06-11"
+
+
 def test_a_topic_matches_its_word_family() -> None:
     # "exclusivity" finds what says "exclusive" (and "non-exclusive"), and the same rows
     exclusivity = _rows("what changed about exclusivity?")

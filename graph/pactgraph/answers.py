@@ -459,6 +459,10 @@ class ChangeRecord(_Data):
     label: str
     quote: str
     interpretations: tuple[Reading, ...] = ()
+    replaces: tuple[str, ...] = ()
+    """The labels of the earlier version's provisions it replaces or repeals."""
+    from_day: dt.date | None = None
+    """The day it replaces them: the first day they are out of force."""
 
 
 @dataclass(frozen=True)

@@ -352,9 +352,20 @@ def _changed(store: Store, m: re.Match[str], options: Options) -> Reply:
             how += f" in {when}" if kind and when else ""
         options.said.append(f"{which} is read as {label_of(store, picked)} <{picked}>, {how}")
     answer = changes(store, about=_group(m, "about"), versions=versions, **options.as_kwargs())
-    rows = [{**c.as_dict(), "version": label_of(store, c.agreement)} for c in answer.changes]
+    rows = [
+        {
+            **c.as_dict(),
+            "version": label_of(store, c.agreement),
+            "replaces": f"{'; '.join(c.replaces)} (from {c.from_day})" if c.replaces else "",
+        }
+        for c in answer.changes
+    ]
     agreements = {c.agreement for c in answer.changes}
-    columns = ("version", "change", "label") if len(agreements) > 1 else ("change", "label")
+    columns: tuple[str, ...] = ("change", "label")
+    if any(c.replaces for c in answer.changes):
+        columns += ("replaces",)
+    if len(agreements) > 1:
+        columns = ("version", *columns)
     return answer, columns, rows
 
 

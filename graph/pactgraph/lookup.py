@@ -766,6 +766,11 @@ def changes(
             texts = [row.get("label", ""), provision.quote if provision else "", *concepts]
             if not topic <= words(" ".join(texts)):
                 continue
+        revised = sorted(
+            (old, revision.on)
+            for old, revision in m.revised.items()
+            if revision.by == row["provision"]
+        )
         rows.append(
             ChangeRecord(
                 agreement=row["agreement"],
@@ -775,6 +780,8 @@ def changes(
                 label=row.get("label", ""),
                 quote=provision.quote if provision else "",
                 interpretations=provision.interpretations if provision else (),
+                replaces=tuple(m.label(old) for old, _ in revised),
+                from_day=min((on for _, on in revised), default=None),
             )
         )
     rows.sort(key=lambda r: (order.get(r.change, len(order)), r.label.lower()))
