@@ -200,3 +200,23 @@ def test_answers_say_which_reading_they_take() -> None:
     assert any("declared by OpenAI" in a for a in reading["alternatives"])
     table = run_cli("ask", "what changes when AGI is verified")
     assert "Readings taken where the wording is ambiguous:" in table.stdout
+
+
+def test_an_event_named_twice_happens_on_each_date() -> None:
+    """A notice of termination given before the right to give it arose (2026-03-01), then
+    again in time: the second counts (2026-03-05 + 60 days: last day 2026-05-04)."""
+    result = run_cli(
+        "state", "--data", str(DATA / "exercise-window"), "--on", "2026-06-01",
+        "--event", "termination-notice=2026-02-27", "--event", "termination-notice=2026-03-05",
+        "--format", "json",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert [e["date"] for e in answer["scenario"]] == ["2026-02-27", "2026-03-05"]
+    licence = next(p for p in answer["provisions"] if p["provision"].endswith("/licence"))
+    assert licence["end"] == "2026-05-04"
+    both = run_cli(
+        "state", "--data", str(DATA / "exercise-window"), "--on", "2026-06-01",
+        "--event", "termination-notice=2026-02-27", "--event", "termination-notice=never",
+    )  # fmt: skip
+    assert_one_line_error(both, 2, "both to happen and never to")

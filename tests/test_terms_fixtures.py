@@ -5,7 +5,8 @@ hand-computed statuses on dates under scenarios, impacts of events, and errors.
 
 ``expected.json`` holds an ``idea`` (what the fixture shows) and lists of cases:
 
-- ``state``: ``on``, ``events`` (name → date), optionally ``implied`` (local names of the
+- ``state``: ``on``, ``events`` (name → date, or a list of dates for an event that
+  happens more than once), optionally ``implied`` (local names of the
   events the scenario implies) and ``agreements`` (the agreements asked about, by IRI or
   name; default all), and ``expect``: for every provision (by local name; with
   ``"partial": true``, only the provisions the case is about), the fields of its row that
@@ -55,9 +56,14 @@ def _expected(name: str) -> dict[str, Any]:
     return data
 
 
-def _dates(events: dict[str, str]) -> dict[str, dt.date]:
-    """Event name → date, ``"never"`` for an event that never happens."""
-    return {k: NEVER if v == "never" else dt.date.fromisoformat(v) for k, v in events.items()}
+def _dates(events: dict[str, Any]) -> dict[str, Any]:
+    """Event name → date, ``"never"`` for an event that never happens, or a list of dates
+    for an event that happens more than once."""
+
+    def day(v: str) -> dt.date:
+        return NEVER if v == "never" else dt.date.fromisoformat(v)
+
+    return {k: [day(d) for d in v] if isinstance(v, list) else day(v) for k, v in events.items()}
 
 
 def _as_of(case: dict[str, Any]) -> dt.date | None:

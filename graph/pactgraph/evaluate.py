@@ -217,11 +217,16 @@ class Run:
 
     def _exercise(self, t: Trigger) -> Fire:
         """An exercise fires with its trigger, on a day the provision it exercises is in
-        force (as later versions carry it); never on another."""
+        force (as later versions carry it); never on another. An event the scenario dates
+        more than once (:attr:`Scenario.again`) counts the first time it comes while the
+        provision is in force."""
         main = self.fire(t.trigger)
         if main.day is None or t.exercises not in self.m.provisions:
             return Fire(None)
-        return Fire(main.day, t.trigger) if self._in_force(t.exercises, main.day) else Fire(None)
+        for day in (main.day, *self.s.again.get(t.trigger or "", ())):
+            if self._in_force(t.exercises, day):
+                return Fire(day, t.trigger)
+        return Fire(None)
 
     def _in_force(self, provision: str, day: dt.date) -> bool:
         """``provision`` is in force on ``day`` (a replaced one, in its replacement)."""
@@ -328,8 +333,15 @@ class Run:
         if t.type == "Exercise" and trigger in self.m.cyclic_groups:
             if trigger not in self._counts:
                 self._settle_group(trigger)
-            day = self.fire(t.trigger).day if self._counts[trigger] else None
-            return Fire(day, t.trigger if day is not None else None)
+            if not self._counts[trigger]:
+                return Fire(None)
+            if (t.trigger or "") not in self.s.again:
+                day = self.fire(t.trigger).day
+                return Fire(day, t.trigger if day is not None else None)
+            # which of its dates counted: the first on which, without it, the right was in force
+            without = Run(self.m, self.s, self.prefer, assumed=dict(self._assumed),
+                          counts={**self._counts, trigger: False})  # fmt: skip
+            return without._exercise(t)
         if t.type == "ProvisionEnd":
             return Fire(self._end_of(trigger))
         if t.type == "Exercise":
@@ -571,7 +583,9 @@ class Run:
         if t.type == "Event":
             day = self.s.dates.get(trigger)
             if day:
-                return dated_words(t.label, day)
+                later = self.s.again.get(trigger, ())
+                again = f" (and again on {', '.join(map(str, later))})" if later else ""
+                return dated_words(t.label, day) + again
             if trigger in self.s.never:
                 return f"{when_words(t.label)}, which it never does in this scenario"
             blocked = self.s.blocked.get(trigger)
@@ -637,9 +651,10 @@ class Run:
             main_fire = self.fire(t.trigger).day
             if main_fire is not None and day is None:  # it came while the right was not in force
                 counted = f"{main}, which counts only while {right} is in force"
+                days = ", ".join(map(str, (main_fire, *self.s.again.get(t.trigger or "", ()))))
                 if seen:  # a member of another: it never fires, but the others may
-                    return f"{counted} (it was not, on {main_fire})"
-                return f"never: {counted}, and it was not on {main_fire}"
+                    return f"{counted} (it was not, on {days})"
+                return f"never: {counted}, and it was not on {days}"
             return f"{main}, while {right} is in force"
         if t.type == "Renewal":
             every = t.renewal_period.words() if t.renewal_period else "?"

@@ -27,7 +27,7 @@ Nothing here knows any agreement: see :mod:`pactgraph.state` for the semantics o
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -249,7 +249,7 @@ class _Trial:
         self, m: Model, event: str, day: dt.date, base: Mapping[str, dt.date], before: Run
     ) -> None:
         self.m, self.day, self.before = m, day, before
-        self.scenario = build(m, {**base, event: day})
+        self.scenario = build(m, {**base, event: day}, before.s.again)
         new = {e for e, d in self.scenario.dates.items() if before.s.dates.get(e) != d}
         self.after = Run(m, self.scenario, prefer=new)
         self.explain = _Explain(m, self.after, event, before)
@@ -466,7 +466,7 @@ def impact(
     *,
     on: dt.date | None = None,
     within: tuple[dt.date, dt.date] | None = None,
-    events: Mapping[str, dt.date] | None = None,
+    events: Mapping[str, dt.date | Sequence[dt.date]] | None = None,
     as_of: dt.date | None = None,
     min_evidence: str | None = None,
 ) -> Impact:
@@ -487,7 +487,7 @@ def impact(
         2029"): it is tried on every day of that span where the answer could differ, and
         a change that does not happen on all of them carries its ``condition``.
     events
-        The other events of the scenario, with their dates.
+        The other events of the scenario, with their dates (or lists of dates).
     as_of
         Answer from the versions published on or before this day (default: all known).
     min_evidence
@@ -538,7 +538,7 @@ def _impact(
     *,
     on: dt.date | None,
     within: tuple[dt.date, dt.date] | None,
-    events: Mapping[str, dt.date] | None,
+    events: Mapping[str, dt.date | Sequence[dt.date]] | None,
     as_of: dt.date | None,
     min_evidence: str | None,
 ) -> Impact:
@@ -566,7 +566,7 @@ def _impact(
         )
     base = {k: v for k, v in given.given.items() if k != iri}
     relevant = m.relevant(iri)
-    before = Run(m, build(m, base))
+    before = Run(m, build(m, base, {k: v for k, v in given.again.items() if k != iri}))
     if on is not None:
         trial = _Trial(m, iri, on, base, before)
         changes, with_event = trial.changes(relevant), trial.scenario

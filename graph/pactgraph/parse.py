@@ -87,21 +87,30 @@ def parse_date(text: str) -> dt.date:
     raise UsageError(f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2031-07-01")
 
 
-def parse_scenario(items: Iterable[str]) -> dict[str, dt.date]:
+def parse_scenario(items: Iterable[str]) -> dict[str, dt.date | list[dt.date]]:
     """``NAME=DATE`` items as ``{NAME: date}`` (the last ``=`` splits, so names may hold one);
-    ``NAME=never`` for an event that never happens (:data:`pactgraph.scenario.NEVER`).
+    ``NAME=never`` for an event that never happens (:data:`pactgraph.scenario.NEVER`). An
+    event named twice happens on each of its dates (``{NAME: [date, date]}``).
 
     >>> parse_scenario(["notice given=2029-03-01", "plant closes=never"])
     {'notice given': datetime.date(2029, 3, 1), 'plant closes': NEVER}
+    >>> parse_scenario(["notice=2026-02-27", "notice=2026-03-05"])
+    {'notice': [datetime.date(2026, 2, 27), datetime.date(2026, 3, 5)]}
     """
-    events: dict[str, dt.date] = {}
+    events: dict[str, dt.date | list[dt.date]] = {}
     for item in items:
         name, sep, day = item.rpartition("=")
         if not sep or not name.strip():
             raise UsageError(
                 f"{item!r}: write an event as NAME=DATE, e.g. 'notice given=2029-03-01'"
             )
-        events[name.strip()] = _never() if day.strip().lower() == "never" else parse_date(day)
+        date = _never() if day.strip().lower() == "never" else parse_date(day)
+        key = name.strip()
+        if key in events:
+            before = events[key]
+            events[key] = [*(before if isinstance(before, list) else [before]), date]
+        else:
+            events[key] = date
     return events
 
 

@@ -12,7 +12,7 @@ it is an error, and so is a dated event that requires one that never happens.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -66,6 +66,10 @@ class Scenario:
     blocked: Mapping[str, str] = field(default_factory=dict)
     """Events that cannot happen because they require one that never does (event → that
     one)."""
+    again: Mapping[str, tuple[dt.date, ...]] = field(default_factory=dict)
+    """Events given more than one date: the dates after the first (``dates`` holds the
+    first). Only an exercise (``pg:Exercise``) of a right reads them: a notice given
+    before the right arose, then again once it had, counts the second time."""
 
     def describe(self, m: Model) -> tuple[ScenarioEvent, ...]:
         """The scenario's events, by date."""
@@ -78,7 +82,12 @@ class Scenario:
             else:
                 source = EventSource.RECORDED
             rows.append(ScenarioEvent(event, m.label(event), day, source, self.implied.get(event)))
-        return tuple(rows)
+        rows += [
+            ScenarioEvent(event, m.label(event), day, EventSource.GIVEN, None)
+            for event, days in self.again.items()
+            for day in days
+        ]
+        return tuple(sorted(rows, key=lambda r: (r.date, r.event)))
 
     def notes(self, m: Model) -> tuple[str, ...]:
         """Sentences saying what the scenario assumed."""
@@ -107,15 +116,29 @@ def _event_iri(store: Store, m: Model, name: str) -> str:
 
 
 def scenario(
-    store: Store, events: Mapping[str, dt.date] | None = None, *, m: Model | None = None
+    store: Store,
+    events: Mapping[str, dt.date | Sequence[dt.date]] | None = None,
+    *,
+    m: Model | None = None,
 ) -> Scenario:
-    """The scenario in which each event of ``events`` (IRIs or names) happens on its date.
+    """The scenario in which each event of ``events`` (IRIs or names) happens on its date,
+    or on each of its dates (see :attr:`Scenario.again`).
 
     Raises :class:`~pactgraph.errors.UsageError` if a name is not an event, or an event is
-    dated before one it requires.
+    dated before one it requires, or is said both to happen and never to.
     """
     m = m or model(store)
-    return build(m, {_event_iri(store, m, name): day for name, day in (events or {}).items()})
+    given: dict[str, dt.date] = {}
+    again: dict[str, tuple[dt.date, ...]] = {}
+    for name, day in (events or {}).items():
+        iri = _event_iri(store, m, name)
+        days = sorted(set(day)) if isinstance(day, Sequence) else [day]
+        if len(days) > 1 and any(is_never(d) for d in days):
+            raise UsageError(f"{m.label(iri)} is said both to happen and never to: give one")
+        if not days:
+            continue
+        given[iri], again[iri] = days[0], tuple(days[1:])
+    return build(m, given, {e: days for e, days in again.items() if days})
 
 
 def extend(m: Model, s: Scenario, event: str, day: dt.date) -> Scenario:
@@ -125,7 +148,7 @@ def extend(m: Model, s: Scenario, event: str, day: dt.date) -> Scenario:
     out once per event). Raises :class:`~pactgraph.errors.UsageError` as :func:`build` does.
     """
     if event in s.dates or s.never or is_never(day):
-        return build(m, {**s.given, event: day})
+        return build(m, {**s.given, event: day}, {e: d for e, d in s.again.items() if e != event})
     dates = dict(s.dates)
     implied = dict(s.implied)
     for prerequisite in m.prerequisites(event):
@@ -152,12 +175,18 @@ def extend(m: Model, s: Scenario, event: str, day: dt.date) -> Scenario:
         recorded=s.recorded,
         never=s.never,
         blocked=s.blocked,
+        again=s.again,
     )
 
 
-def build(m: Model, given: Mapping[str, dt.date]) -> Scenario:
+def build(
+    m: Model,
+    given: Mapping[str, dt.date],
+    again: Mapping[str, tuple[dt.date, ...]] | None = None,
+) -> Scenario:
     """The scenario of ``given`` (event IRI → date), with the dates the graph records and
-    the prerequisites the events imply.
+    the prerequisites the events imply; ``again``, the later dates of events given more
+    than one (after the first, which ``given`` holds).
 
     A prerequisite nobody dates happens at or before every event that requires it: on the
     earliest of their dates. An event dated :data:`NEVER` happens on no day. Raises
@@ -214,4 +243,5 @@ def build(m: Model, given: Mapping[str, dt.date]) -> Scenario:
         recorded=recorded,
         never=never,
         blocked=blocked,
+        again={e: days for e, days in (again or {}).items() if e in given and days},
     )

@@ -7,7 +7,7 @@ how a scenario's events are dated.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from .answers import State, Status
@@ -27,7 +27,7 @@ def state(
     store: Store,
     on: dt.date,
     *,
-    events: Mapping[str, dt.date] | None = None,
+    events: Mapping[str, dt.date | Sequence[dt.date]] | None = None,
     as_of: dt.date | None = None,
     min_evidence: str | None = None,
     agreements: Iterable[str] | None = None,
@@ -41,8 +41,9 @@ def state(
     on
         The date asked about.
     events
-        Events (IRIs or names) with the dates they happen on; an event not given has not
-        happened, unless the graph records its date. Prerequisites are implied.
+        Events (IRIs or names) with the dates they happen on (a list, for one that happens
+        more than once: see :attr:`~pactgraph.scenario.Scenario.again`); an event not given
+        has not happened, unless the graph records its date. Prerequisites are implied.
     as_of
         Answer from the versions published on or before this day (default: all known).
         ``on`` stays the day the terms are in force on.
@@ -92,7 +93,7 @@ def state(
 def _state(  # noqa: PLR0917
     store: Store,
     on: dt.date,
-    events: Mapping[str, dt.date] | None,
+    events: Mapping[str, dt.date | Sequence[dt.date]] | None,
     as_of: dt.date | None,
     min_evidence: str | None,
     agreements: Iterable[str] | None,
