@@ -184,13 +184,13 @@ class Run:
                 days = found
             return run
 
+        def counts_without_itself(counts: dict[str, bool], e: str) -> bool:
+            """Whether exercise ``e`` counts, the others as ``counts`` says, without itself."""
+            return trial({**counts, e: False})._exercise(self.m.triggers[e]).day is not None
+
         def holds(counts: dict[str, bool]) -> bool:
             """Each exercise counts as ``counts`` says, judged without itself."""
-            return all(
-                (trial({**counts, e: False})._exercise(self.m.triggers[e]).day is not None)
-                == counts[e]
-                for e in exercises
-            )
+            return all(counts_without_itself(counts, e) == counts[e] for e in exercises)
 
         probe = trial(dict.fromkeys(exercises, False))
         days = {e: probe.fire(self.m.triggers[e].trigger).day for e in exercises}
@@ -206,9 +206,8 @@ class Run:
             for _ in range(2 * len(order) + 2):
                 changed = False
                 for e in order:
-                    fired = trial({**chosen, e: False})._exercise(self.m.triggers[e]).day
-                    if (fired is not None) != chosen[e]:
-                        chosen[e], changed = fired is not None, True
+                    if (now := counts_without_itself(chosen, e)) != chosen[e]:
+                        chosen[e], changed = now, True
                 if not changed:
                     break
         settled = trial(chosen)
@@ -604,13 +603,7 @@ class Run:
             marked = m.label(t.end_of) if t.end_of else "?"
             if day is None and t.end_of in m.provisions and self._carried(t.end_of)[0].never:
                 return f"never: {marked} is never in force in this scenario"
-            route = (
-                f" through {m.label(t.through)}"
-                if t.through
-                else f" other than through {m.label(t.not_through)}"
-                if t.not_through
-                else ""
-            )
+            route = self._route_words(t)
             ended = self._carried(t.end_of)[0].end if t.end_of in m.provisions else None
             if day is None and route and ended is not None:  # it ended, by another route
                 last = f"last day in force {ended - DAY}"
@@ -680,6 +673,14 @@ class Run:
         )
         return f"{joiner.join(parts)}, {tail}"
 
+    def _route_words(self, t: Trigger) -> str:
+        """The route a provision end asks of its provision's end, in words ("" for none)."""
+        if t.through:
+            return f" through {self.m.label(t.through)}"
+        if t.not_through:
+            return f" other than through {self.m.label(t.not_through)}"
+        return ""
+
     def _members(self, trigger: str, kind: str, seen: frozenset[str]) -> list[str]:
         """The members of a combination, with those of a member combined the same way in
         its place (the earliest of A and of the earliest of B and C is the earliest of A, B
@@ -708,14 +709,7 @@ class Run:
             _, chain = self._carried(t.end_of)
             if chain:  # it lived on in a later version's provision, which ended
                 ended += f" (as {self.m.label(chain[-1])}, which replaced it)"
-            route = (
-                f" through {self.m.label(t.through)}"
-                if t.through
-                else f" other than through {self.m.label(t.not_through)}"
-                if t.not_through
-                else ""
-            )
-            return f"on {fire.day}, as {ended} ended{route} ({t.label})"
+            return f"on {fire.day}, as {ended} ended{self._route_words(t)} ({t.label})"
         if t is not None and t.type in {"RelativeTrigger", "Renewal"}:
             if fire.day is None:
                 return self.words(trigger)
@@ -1021,11 +1015,10 @@ class Run:
             return f"{starts}; {bound}" if bound else starts
         if bound:
             return f"never comes into force: {bound}, before it would start on {term.start}"
-        if term.replaced_by is not None or (term.end is not None and provision in self.m.revised):
-            revision = self.m.revised.get(provision)
-            if revision is not None and revision.on == term.end:  # a later version came first
-                how = self._revision_words(provision, past=revision.on <= on)
-                return f"never comes into force: {how}, before it would start on {term.start}"
+        revision = self.m.revised.get(provision)
+        if revision is not None and revision.on == term.end:  # a later version came first
+            how = self._revision_words(provision, past=revision.on <= on)
+            return f"never comes into force: {how}, before it would start on {term.start}"
         ended = f" (its end comes on {term.end})" if term.end is not None else ""
         return f"never comes into force: its term ends{ended} before it would start on {term.start}"
 

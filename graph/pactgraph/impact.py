@@ -27,8 +27,9 @@ Nothing here knows any agreement: see :mod:`pactgraph.state` for the semantics o
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING
 
 from .answers import (
@@ -82,16 +83,15 @@ class _Explain:
             return Cause.DIRECT, chain
         marks = self.m.triggers.get(leaf)
         if marks is not None and marks.type == "ProvisionEnd" and marks.end_of is not None:
-            if marks.end_of in self._ending:
-                return None  # a provision that ends as it itself ends: never fires
-            self._ending.add(marks.end_of)
-            try:  # how the provision it marks came to end, through its replacements if any
-                _, carried = self.run._carried(marks.end_of)
-                _, path = self.ends(carried[-1] if carried else marks.end_of)
-                path = [*path, *reversed(carried[:-1]), marks.end_of] if carried else path
-            finally:
-                self._ending.discard(marks.end_of)
-            return Cause.RIPPLE, [*path, *chain]
+            end_of = marks.end_of
+
+            def ended() -> list[str]:  # how it came to end, through its replacements if any
+                _, carried = self.run._carried(end_of)
+                _, path = self.ends(carried[-1] if carried else end_of)
+                return [*path, *reversed(carried[:-1]), end_of] if carried else path
+
+            path = self._once(end_of, ended)  # None: a provision that ends as it itself ends
+            return (Cause.RIPPLE, [*path, *chain]) if path is not None else None
         route = _requires_path(self.m, self.event, leaf)
         if route is not None:
             return Cause.PREREQUISITE, [*route, *chain[1:]]
@@ -105,15 +105,23 @@ class _Explain:
             t = self.m.triggers.get(node)
             if t is None or t.type != "Exercise" or t.exercises not in self.m.provisions:
                 continue
-            if t.exercises in self._ending:
-                return None
-            self._ending.add(t.exercises)
-            try:
-                _, path = self.begins(t.exercises)
-            finally:
-                self._ending.discard(t.exercises)
-            return Cause.RIPPLE, [*path, *chain[i:]]
+            path = self._once(t.exercises, partial(self._began, t.exercises))
+            return (Cause.RIPPLE, [*path, *chain[i:]]) if path is not None else None
         return None
+
+    def _began(self, provision: str) -> list[str]:
+        return self.begins(provision)[1]
+
+    def _once(self, provision: str, explain: Callable[[], list[str]]) -> list[str] | None:
+        """The path ``explain`` gives for how ``provision`` came to change, or None if that
+        explanation is already under way (a provision whose change comes through itself)."""
+        if provision in self._ending:
+            return None
+        self._ending.add(provision)
+        try:
+            return explain()
+        finally:
+            self._ending.discard(provision)
 
     def own(self, provision: str, *, start: bool) -> tuple[Cause, list[str]] | None:
         """The cause and path when the provision's own start (or end) trigger decided."""
@@ -197,20 +205,24 @@ class _Explain:
         if cause == Cause.PREREQUISITE:
             leaf = [n for n in path if n in m.events][-1]  # the required event that decided
             return f"{verb} {when_words(label(leaf))}, which {label(self.event)} requires"
-        marks = [i for i, n in enumerate(path[:-1]) if n in m.triggers
-                 and m.triggers[n].type == "ProvisionEnd"]  # fmt: skip
-        if marks and not any(n in m.provisions for n in path[marks[-1] + 1 : -1]):
-            t = m.triggers[path[marks[-1]]]
+
+        def last(kind: str) -> int | None:  # the last trigger of that kind on the path
+            found = [i for i, n in enumerate(path[:-1]) if n in m.triggers
+                     and m.triggers[n].type == kind]  # fmt: skip
+            return found[-1] if found else None
+
+        mark = last("ProvisionEnd")
+        if mark is not None and not any(n in m.provisions for n in path[mark + 1 : -1]):
+            t = m.triggers[path[mark]]
             route = t.through or t.not_through
             how = f" through {label(route)}" if route else ""
             if t.not_through and change == ChangeKind.BEGINS:
                 how = f" other than through {label(t.not_through)}"
             return f"{verb} as {label(t.end_of) if t.end_of else '?'} ends{how}"
-        exercised = [i for i, n in enumerate(path[:-1]) if n in m.triggers
-                     and m.triggers[n].type == "Exercise"]  # fmt: skip
-        after = exercised[-1] + 1 if exercised else 0
-        if exercised and not any(n in m.provisions for n in path[after:-1]):
-            exercise = path[exercised[-1]]
+        exercised = last("Exercise")
+        after = exercised + 1 if exercised is not None else 0
+        if exercised is not None and not any(n in m.provisions for n in path[after:-1]):
+            exercise = path[exercised]
             right = label(m.triggers[exercise].exercises or "?")
             return f"{verb} as {label(exercise)} counts: {right} is in force that day"
         provisions = [n for n in path[after:] if n in m.provisions][:-1] or [provision]

@@ -102,6 +102,13 @@ class Trigger:
                   self.not_through)  # fmt: skip
         return (*self.members, *(t for t in linked if t is not None))
 
+    @property
+    def causes(self) -> tuple[str, ...]:
+        """The parts that can make this trigger fire by firing: not what only stops it (an
+        unless-first's ``unless``), nor a provision end's route."""
+        linked = (self.after, self.trigger, self.stopped_by)
+        return (*self.members, *(t for t in linked if t is not None))
+
 
 @dataclass(frozen=True)
 class Provision:
@@ -347,9 +354,10 @@ class Model:
                 todo.extend(self.triggers[current].requires)
         return order
 
-    def walk(self, trigger: str | None) -> Iterator[Trigger]:
+    def walk(self, trigger: str | None, *, causes_only: bool = False) -> Iterator[Trigger]:
         """The trigger and every trigger inside it, through composite members at any depth
-        (each once, so a cycle ends)."""
+        (each once, so a cycle ends); with ``causes_only``, only through the parts that can
+        make it fire (:attr:`Trigger.causes`)."""
         todo = [trigger] if trigger else []
         seen: set[str] = set()
         while todo:
@@ -357,8 +365,9 @@ class Model:
             if current in seen or current not in self.triggers:
                 continue
             seen.add(current)
-            yield self.triggers[current]
-            todo.extend(self.triggers[current].parts)
+            t = self.triggers[current]
+            yield t
+            todo.extend(t.causes if causes_only else t.parts)
 
     def events_in(self, trigger: str | None) -> frozenset[str]:
         """The events a trigger is built from, and, for a provision end or an exercise inside
@@ -384,20 +393,11 @@ class Model:
         import networkx as nx
 
         found: set[str] = set()
-        todo = [trigger] if trigger else []
-        seen: set[str] = set()
-        while todo:
-            current = todo.pop()
-            t = self.triggers.get(current)
-            if current in seen or t is None:
-                continue
-            seen.add(current)
+        for t in self.walk(trigger, causes_only=True):
             if t.type == "Event":
-                found.add(current)
+                found.add(t.iri)
             elif t.type == "ProvisionEnd" and t.end_of is not None and t.end_of in self.graph:
                 found |= nx.ancestors(self.graph, t.end_of) & self.events.keys()
-            linked = (*t.members, t.after, t.trigger, t.stopped_by)  # not t.unless
-            todo.extend(x for x in linked if x is not None)
         return frozenset(found)
 
     def dates_in(self, trigger: str | None) -> set[dt.date]:
