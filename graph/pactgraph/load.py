@@ -26,12 +26,12 @@ import logging
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pyoxigraph as ox
 
@@ -41,6 +41,9 @@ from .resources import bundled_agreement_files, ontology_file
 
 if TYPE_CHECKING:
     import rdflib
+
+
+T = TypeVar("T")  # the type of a view (Store.view)
 
 __all__ = [
     "DIRECTORY_FORMATS",
@@ -214,6 +217,19 @@ class Store:
 
     def keep(self, key: str, value: Any) -> None:
         """Keep a view derived from the quads for later runs, where the store can."""
+
+    def view(self, key: str, kind: type[T], build: Callable[[], T]) -> T:
+        """The view ``key``: worked out by ``build`` once per store, and kept for later
+        runs where the store keeps views (one kept that is not a ``kind`` is worked out
+        again)."""
+        if key not in self.views:
+            found = self.kept(key)
+            if not isinstance(found, kind):
+                found = build()
+                self.keep(key, found)
+            self.views[key] = found
+        value: T = self.views[key]
+        return value
 
     def graph(self, name: str) -> rdflib.Graph:
         """One named graph as an rdflib ``Graph`` (an agreement, or :data:`ONTOLOGY_GRAPH`)."""

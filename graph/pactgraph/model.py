@@ -437,14 +437,7 @@ def model(store: Store, as_of: dt.date | None = None, min_evidence: str | None =
         cached: Model = store.views[key]
         return cached
     with no_cycle_sweeps():
-        kept = store.kept(key)
-        if isinstance(kept, Model):
-            store.views[key] = kept
-            return kept
-        built = _build(store, as_of, min_evidence)
-    store.views[key] = built
-    store.keep(key, built)
-    return built
+        return store.view(key, Model, lambda: _build(store, as_of, min_evidence))
 
 
 def _build(store: Store, as_of: dt.date | None, min_evidence: str | None) -> Model:

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .errors import UnknownNameError
-from .namespaces import PREFIXES
+from .namespaces import PREFIXES, local_name
 from .query import select
 
 if TYPE_CHECKING:
@@ -176,8 +176,7 @@ class Named:
 
     @property
     def local(self) -> str:
-        """The IRI after its last ``/`` or ``#``."""
-        return self.iri[max(self.iri.rfind("/"), self.iri.rfind("#")) + 1 :]
+        return local_name(self.iri)
 
     @property
     def label(self) -> str:
@@ -187,17 +186,11 @@ class Named:
 def names(store: Store, kinds: Iterable[str] = KINDS) -> list[Named]:
     """Every node of the given kinds, with its labels (first the shortest): read once per
     store, and kept with a store on disk for later runs, as the term model is."""
-    if "names.all" not in store.views:
-        from .model import no_cycle_sweeps
+    from .model import no_cycle_sweeps
 
-        with no_cycle_sweeps():  # many objects that live on
-            kept = store.kept("names.all")
-            if not isinstance(kept, list):
-                kept = _read_names(store)
-                store.keep("names.all", kept)
-        store.views["names.all"] = kept
+    with no_cycle_sweeps():  # many objects that live on
+        every = store.view("names.all", list, lambda: _read_names(store))
     wanted = set(kinds)
-    every: list[Named] = store.views["names.all"]
     return [n for n in every if n.kind in wanted]
 
 
@@ -239,19 +232,15 @@ SELECT DISTINCT ?event ?actor ?name WHERE {
 
 def _actor_words(store: Store) -> dict[str, frozenset[str]]:
     """The words naming each event's actor (its labels and local name), by event IRI."""
-    if "names.actors" not in store.views:
-        kept = store.kept("names.actors")
-        if not isinstance(kept, dict):
-            found: dict[str, set[str]] = {}
-            for row in select(store, _ACTORS):
-                local = re.split(r"[/#]", row["actor"])[-1].replace("-", " ")
-                said = words(row.get("name", "")) | words(local)
-                found.setdefault(row["event"], set()).update(said)
-            kept = {e: frozenset(w) for e, w in found.items()}
-            store.keep("names.actors", kept)
-        store.views["names.actors"] = kept
-    actors: dict[str, frozenset[str]] = store.views["names.actors"]
-    return actors
+
+    def read() -> dict[str, frozenset[str]]:
+        found: dict[str, set[str]] = {}
+        for row in select(store, _ACTORS):
+            local = local_name(row["actor"]).replace("-", " ")
+            found.setdefault(row["event"], set()).update(words(row.get("name", "")) | words(local))
+        return {e: frozenset(w) for e, w in found.items()}
+
+    return store.view("names.actors", dict, read)
 
 
 def _expand(name: str) -> str | None:
