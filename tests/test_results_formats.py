@@ -147,3 +147,25 @@ def test_a_long_word_wraps_as_textwrap_cuts_it() -> None:
     for word in ["<https://w3id.org/pactgraph/id/microsoft-openai-2025-copy-00678/x>", "a" * 88]:
         for width in (10, 44):
             assert _wrap(word, width) == textwrap.wrap(word, width, break_on_hyphens=False)
+
+
+def test_a_cell_wraps_as_textwrap_fills_it() -> None:
+    """The greedy fill of a cell of several words is textwrap's, line for line: on random
+    texts of words, dates, hyphenated words and dashes, at several widths."""
+    import random
+    import textwrap
+
+    from pactgraph.render import _wrap
+
+    rng = random.Random(7)
+    vocabulary = ["a", "in", "force", "2031-07-01", "non-exclusive", "—", "x--y", "AGI", "é-t",
+                  "ended;", "(last", "day)", "p" * 12, "9-a", "a-9", "https://e.org/a-b"]  # fmt: skip
+    fast = 0
+    for _ in range(3000):
+        text = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(1, 30)))
+        for width in (5, 12, 44):
+            pieces = [w[i : i + width] for w in text.split() for i in range(0, len(w), width)]
+            expected = textwrap.wrap(" ".join(pieces), width, break_long_words=False)
+            assert _wrap(text, width) == expected, (text, width)
+            fast += "-" not in text
+    assert fast > 100

@@ -110,8 +110,14 @@ class EventSource(StrEnum):
     RECORDED = "recorded"
 
 
+#: The types a field's value is JSON-ready as (exactly these: an enumeration is a ``str`` too).
+_AS_IS = frozenset({str, int, float, bool})
+
+
 def _plain(value: Any) -> Any:
     """A field's value as JSON-ready data."""
+    if value is None or type(value) in _AS_IS:
+        return value
     if isinstance(value, StrEnum):
         return value.value
     if isinstance(value, dt.date):

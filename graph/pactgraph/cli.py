@@ -185,7 +185,7 @@ def _info(args: argparse.Namespace) -> int:
     from .summarize import summarize
 
     summary = summarize(_load(args))
-    _out(to_json(summary.as_dict()) if args.format == "json" else summary_text(summary))
+    _out(to_json(summary) if args.format == "json" else summary_text(summary))
     return 0
 
 
@@ -198,7 +198,7 @@ def _validate(args: argparse.Namespace) -> int:
 
     args.data = [*(args.files or []), *(args.data or [])]
     report = validate(_load(args), coverage=args.coverage)
-    _out(to_json(report.as_dict()) if args.format == "json" else report_text(report))
+    _out(to_json(report) if args.format == "json" else report_text(report))
     if report.conforms:
         return 0
     sys.stderr.write(
@@ -506,7 +506,7 @@ def _state(args: argparse.Namespace) -> int:
     )
     if args.status:
         answer = answer.only(args.status)
-    _out(to_json(answer.as_dict()) if args.format == "json" else state_text(answer, args.format))
+    _out(to_json(answer) if args.format == "json" else state_text(answer, args.format))
     return 0
 
 
@@ -533,7 +533,7 @@ def _impact(args: argparse.Namespace) -> int:
         events=_events(args),
         **_versions(args),
     )
-    _out(to_json(answer.as_dict()) if args.format == "json" else impact_text(answer, args.format))
+    _out(to_json(answer) if args.format == "json" else impact_text(answer, args.format))
     return 0
 
 
@@ -542,7 +542,7 @@ def _diff(args: argparse.Namespace) -> int:
     from .render import diff_text, to_json
 
     answer = diff(_load(args), args.old, args.new)
-    _out(to_json(answer.as_dict()) if args.format == "json" else diff_text(answer, args.format))
+    _out(to_json(answer) if args.format == "json" else diff_text(answer, args.format))
     return 0
 
 
@@ -557,7 +557,7 @@ def _ask(args: argparse.Namespace) -> int:
     from .render import answer_text, to_json
 
     answer = ask(_load(args), args.question, **_versions(args))
-    _out(to_json(answer.as_dict()) if args.format == "json" else answer_text(answer, args.format))
+    _out(to_json(answer) if args.format == "json" else answer_text(answer, args.format))
     return 0
 
 

@@ -143,6 +143,11 @@ class Run:
         self._settling: set[str] = set()
         self._pending_ends: dict[str, tuple[str, ...]] = {}
         self._first_ending: dict[int, str | None] = {}
+        self._words: dict[str, str] = {}
+        """The words of each trigger asked for on its own (:meth:`words`), once per run."""
+        self._fired: dict[str, str] = {}
+        self._sooner: dict[tuple[str, bool], str | None] = {}
+        """How each trigger fired, in words (:meth:`fired_words`), once per run."""
         self._assumed: dict[str, dt.date | None] = dict(assumed or {})
         """The days provision ends on a cycle fire on, as settled (:meth:`_settle_group`)."""
         self._counts: dict[str, bool] = dict(counts or {})
@@ -575,6 +580,13 @@ class Run:
 
     def words(self, trigger: str, seen: frozenset[str] = frozenset()) -> str:
         """When the trigger fires, in words, under this scenario."""
+        if seen:  # inside another: its words depend on the way there
+            return self._trigger_words(trigger, seen)
+        if trigger not in self._words:
+            self._words[trigger] = self._trigger_words(trigger, seen)
+        return self._words[trigger]
+
+    def _trigger_words(self, trigger: str, seen: frozenset[str]) -> str:
         m = self.m
         t = m.triggers.get(trigger)
         if t is None or trigger in seen:
@@ -700,6 +712,11 @@ class Run:
 
     def fired_words(self, trigger: str) -> str:
         """How a trigger that has fired fired: for a composite, the member that decided it."""
+        if trigger not in self._fired:
+            self._fired[trigger] = self._fired_words(trigger)
+        return self._fired[trigger]
+
+    def _fired_words(self, trigger: str) -> str:
         t = self.m.triggers.get(trigger)
         fire = self.fire(trigger)
         if t is not None and t.type == "ProvisionEnd":
@@ -948,16 +965,28 @@ class Run:
             if not words.startswith("never: "):  # an exercise that did not count, say
                 found.append(f"ends {words}")
         q = self._first_ending_above(provision) if provision in self.m.ripple("Ends") else None
-        end = self.m.provisions[q].end if q is not None else None
-        causes = self.pending(end) & self.m.ending_events_in(end)  # not a cure, not a ground
-        if q is not None and causes:
+        if q is not None:
+            sooner = self._sooner_words(q, directly=self.m.ripple("Ends").has_edge(q, provision))
+            if sooner is not None:
+                found.append(sooner)
+        return tuple(found)
+
+    def _sooner_words(self, q: str, *, directly: bool) -> str | None:
+        """That what rests on ``q`` (``directly`` or through others) ends if an undated event
+        ends ``q`` sooner, in words; ``None`` if no such event could (once per run)."""
+        key = (q, directly)
+        if key not in self._sooner:
+            end = self.m.provisions[q].end
+            causes = self.pending(end) & self.m.ending_events_in(end)  # not a cure, not a ground
             events = " or ".join(sorted(self.m.label(e) for e in causes))
-            rests = "" if self.m.ripple("Ends").has_edge(q, provision) else ", which it rests on,"
-            found.append(
+            rests = "" if directly else ", which it rests on,"
+            self._sooner[key] = (
                 f"ends if {self.m.label(q)}{rests} ends sooner, on an event this scenario "
                 f"does not date: {events}"
+                if causes
+                else None
             )
-        return tuple(found)
+        return self._sooner[key]
 
     def _ends_pending(self, provision: str) -> bool:
         """An undated event inside its own end could end the provision."""

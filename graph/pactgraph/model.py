@@ -10,16 +10,15 @@ views. Nothing here knows any agreement, and nothing here decides a status: see
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import re
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from .answers import Reading, Source, Version
 from .durations import Duration, parse_duration
+from .heap import no_cycle_sweeps
 from .namespaces import PG_NS, local_name
 from .query import select
 
@@ -32,26 +31,6 @@ __all__ = ["DAY", "Model", "Provision", "Revision", "Trigger", "Units", "model",
 
 #: One day.
 DAY = dt.timedelta(days=1)
-
-
-@contextmanager
-def no_cycle_sweeps() -> Iterator[None]:
-    """Hold back Python's cyclic garbage collector while a model or an answer is built.
-
-    Building one allocates many objects that live on (terms, statuses, their words), and each
-    time enough have piled up the collector walks them all, and at its full passes every
-    object of the model too: a third of a portfolio's ``state`` went to those walks. What is
-    dropped meanwhile is freed by reference counting or, if it holds a cycle, at the
-    collector's next pass. The collector runs again afterwards, unless it was held back
-    already.
-    """
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 @dataclass(frozen=True)
@@ -181,6 +160,7 @@ class Model:
     _ripple: dict[str, nx.DiGraph] = field(default_factory=dict, repr=False)
     _prerequisites: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _events_in: dict[str | None, frozenset[str]] = field(default_factory=dict, repr=False)
+    _ending_events_in: dict[str | None, frozenset[str]] = field(default_factory=dict, repr=False)
 
     def label(self, iri: str) -> str:
         if iri in self.agreement_labels:
@@ -390,6 +370,12 @@ class Model:
         """The events of :meth:`events_in` that could make ``trigger`` fire sooner by
         happening: not one that only stops it (an unless-first's cure), nor one that only
         opens the right an exercise needs (a ground for a notice)."""
+        known = self._ending_events_in.get(trigger)
+        if known is None:
+            known = self._ending_events_in[trigger] = self._find_ending_events(trigger)
+        return known
+
+    def _find_ending_events(self, trigger: str | None) -> frozenset[str]:
         import networkx as nx
 
         found: set[str] = set()

@@ -14,12 +14,15 @@ a   b
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
 import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
+
+from .heap import no_cycle_sweeps
 
 if TYPE_CHECKING:
     from .answers import Answer, Description, Diff, Impact, State, Summary
@@ -79,14 +82,30 @@ def _wrap(text: str, width: int) -> list[str]:
         return [joined] if joined else []
     if len(words) == 1:  # an IRI, say: cut into pieces of the width, as textwrap would
         return [joined[i : i + width] for i in range(0, len(joined), width)]
-    import textwrap
+    pieces = words
+    if max(map(len, words)) > width:
+        pieces = [word[i : i + width] for word in words for i in range(0, len(word), width)]
+    if _HYPHEN_BREAK.search(joined):
+        import textwrap
 
-    pieces: list[str] = []
-    for word in words:
-        pieces += [word[i : i + width] for i in range(0, len(word), width)]
-    return textwrap.wrap(" ".join(pieces), width, break_long_words=False)
+        return textwrap.wrap(" ".join(pieces), width, break_long_words=False)
+    # no break but at spaces: textwrap's greedy fill, each line the longest run of whole
+    # words that fits (every piece fits on a line of its own)
+    return _fill(width).findall(" ".join(pieces))
 
 
+@functools.cache
+def _fill(width: int) -> re.Pattern[str]:
+    """The longest run of whole words of at most ``width`` characters."""
+    return re.compile(rf"\S.{{0,{width - 1}}}(?= |$)")
+
+
+#: Where ``textwrap`` may break a line other than at a space: after a hyphen that follows a
+#: letter ("non-exclusive"; not "2031-07-01"), and at a dash of two hyphens or more.
+_HYPHEN_BREAK = re.compile(r"[^\d\W]-|--")
+
+
+@no_cycle_sweeps()  # a list of lines per cell, all alive until the text is joined
 def table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], wrap: int = 44) -> str:
     """A plain-text table with a header; cells wider than ``wrap`` wrap onto more lines."""
     cells = [[_wrap(cell(row.get(c)), wrap) or [""] for c in columns] for row in rows]
@@ -133,10 +152,14 @@ def _flat(quote: str) -> str:
 
 
 def to_json(data: Any) -> str:
-    """Indented JSON, non-ASCII kept as is, dates as ISO 8601 strings."""
-    return json.dumps(data, indent=2, ensure_ascii=False, default=_default)
+    """Indented JSON, non-ASCII kept as is, dates as ISO 8601 strings; an answer (anything
+    with ``as_dict()``) as its ``as_dict()``."""
+    with no_cycle_sweeps():  # the plain data of a large answer: many objects, alive to the end
+        plain = data.as_dict() if hasattr(data, "as_dict") else data
+        return json.dumps(plain, indent=2, ensure_ascii=False, default=_default)
 
 
+@no_cycle_sweeps()
 def with_quotes(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], fmt: str) -> str:
     """A table of ``rows`` with a ``quote`` column of footnote numbers, then the quotes, then
     the readings taken of ambiguous wording (``fmt``: ``table`` or ``md``)."""
@@ -161,8 +184,13 @@ def with_quotes(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], fmt: 
             readings[text] = None
     out = body + ("\n\nQuotes:\n" + joiner.join(quotes) if quotes else "")
     sources: dict[str, None] = {}
+    seen: set[tuple[str | None, str | None, str | None]] = set()
     for row in rows:
         for source in row.get("sources") or []:
+            key = (source.get("title"), source.get("document"), source.get("kind"))
+            if key in seen:
+                continue
+            seen.add(key)
             kind = re.sub(r"(?<!^)(?=[A-Z])", " ", source.get("kind") or "").lower()
             sources[
                 f"{prefix}{source.get('title') or source.get('document')}"
@@ -188,10 +216,25 @@ def _scenario_lines(answer: State | Impact) -> list[str]:
     ]
 
 
+@no_cycle_sweeps()
 def state_text(answer: State, fmt: str) -> str:
     """A state as a table of statuses (``*`` marks a conditional one), with the quotes."""
+    plain: dict[tuple[Any, ...], list[dict[str, Any]]] = {}  # rows share their sources
+
+    def listed(items: tuple[Any, ...]) -> list[dict[str, Any]]:
+        if items not in plain:
+            plain[items] = [item.as_dict() for item in items]
+        return plain[items]
+
     rows = [
-        {**p.as_dict(), "status": p.status.value + (" *" if p.conditional else "")}
+        {
+            "status": p.status.value + (" *" if p.conditional else ""),
+            "label": p.label,
+            "reason": p.reason,
+            "quote": p.quote,
+            "interpretations": listed(p.interpretations),
+            "sources": listed(p.sources),
+        }
         for p in answer.provisions
     ]
     head = [f"State on {answer.on}", *_scenario_lines(answer), ""]
@@ -199,6 +242,7 @@ def state_text(answer: State, fmt: str) -> str:
     return "\n".join([*head, with_quotes(rows, ["status", "label", "reason"], fmt), *tail])
 
 
+@no_cycle_sweeps()
 def impact_text(answer: Impact, fmt: str, *, scenario: bool = True) -> str:
     """An impact as a table of changes, with the path each took and the quotes (headed by
     the scenario and notes unless ``scenario`` is false)."""
