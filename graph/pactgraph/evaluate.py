@@ -13,9 +13,10 @@ The evaluation is built in three passes over one scenario, each computed once:
    - an exercise (``pg:Exercise``) fires with its trigger, if the provision it exercises
      is in force that day (never, if it is not: a notice given before the right to give
      it arose, or after it ended, does not count);
-   - ``pg:EarliestOf`` fires with its first member, ``pg:LatestOf`` with its last (never, if
-     a member never fires). On a tie the member that holds an event the caller is asking
-     about decides, so an explanation leads to that event.
+   - ``pg:EarliestOf`` fires with the first of its members that fires (never, if none
+     does); ``pg:LatestOf`` with its last (never, if any member never fires). On a tie
+     the member that holds an event the caller is asking about decides, so an explanation
+     leads to that event.
 
 2. **Terms.** Each provision's own term runs from its start trigger (without one, from its
    agreement's date) to its end trigger, and is empty if it is ``pg:Removed``. Then, in
@@ -378,8 +379,10 @@ class Run:
     def _renewal(self, t: Trigger) -> Fire:
         """A renewing term's end: the end of the first term whose last day comes at least
         the notice period after the notice that stops renewals (or after the most
-        renewals allowed). Terms are counted from the start where the first term is a
-        duration after it, so monthly terms from 31 January end on the months' last days."""
+        renewals allowed). Where the first term and the renewals are whole months (or years),
+        terms are counted from what the first term counts from, so monthly terms from 31
+        January end on the months' last days; otherwise each renewal adds its period to the
+        first term's end (two weeks from 17 January, then a month: 28 February)."""
         first = self.fire(t.after).day
         period = t.renewal_period
         if first is None or period is None or (period.months == 0 and period.days == 0):
@@ -388,9 +391,11 @@ class Run:
         anchor = self.fire(base.after).day if base and base.type == "RelativeTrigger" else None
 
         def term_end(renewals: int) -> dt.date | None:
-            # counted from the anchor when the first term is a calendar duration after it
+            # counted from the anchor when the first term and the renewals are both whole
+            # months after it; otherwise each renewal adds its period to the first term's end
             offset = base.offset if base is not None and not base.end_of_day else None
-            if anchor is not None and offset is not None and not offset.business_days:
+            in_months = offset is not None and not (offset.days or offset.business_days)
+            if anchor is not None and offset is not None and in_months and not period.days:
                 months = offset.months + renewals * period.months
                 days = offset.days + renewals * period.days
                 return _add(anchor, Duration(months=months, days=days))
@@ -512,7 +517,8 @@ class Run:
     def _carried(self, q: str) -> tuple[Term, tuple[str, ...]]:
         """``q``'s term as what rests on it sees it, and the chain of its replacements: a
         provision a later version replaces (not repeals) lives on in its replacement, so
-        what rested on it rests on that, unless the replacement never comes into force."""
+        what rested on it rests on that, unless the replacement never comes into force. One
+        that never came into force before it was replaced is seen as its replacement alone."""
         term = self.term(q)
         chain: tuple[str, ...] = ()
         current = q
@@ -525,8 +531,12 @@ class Run:
                 break  # it ends as the version takes effect, and nothing takes its place
             current = term.replaced_by
             chain = (*chain, current)
-            term = Term(term.start, after.end, term.start_by, after.end_by, after.path,
-                        replaced_by=after.replaced_by)  # fmt: skip
+            if term.never:  # never in force before it was replaced: only the replacement is
+                term = Term(after.start, after.end, after.start_by, after.end_by, after.path,
+                            replaced_by=after.replaced_by, start_path=after.start_path)  # fmt: skip
+            else:
+                term = Term(term.start, after.end, term.start_by, after.end_by, after.path,
+                            replaced_by=after.replaced_by)  # fmt: skip
         return term, chain
 
     def _inside(
@@ -667,9 +677,15 @@ class Run:
             stop = (
                 f"{label(t.stopped_by)} comes{notice} before a term's end" if t.stopped_by else ""
             )
-            most = f"after at most {t.max_renewals} renewals" if t.max_renewals is not None else ""
+            most = (
+                f"after at most {t.max_renewals} renewal{'' if t.max_renewals == 1 else 's'}"
+                if t.max_renewals is not None
+                else ""
+            )
             until = " or ".join(x for x in (f"once {stop}" if stop else "", most) if x)
             first = label(t.after) if t.after else "?"
+            if t.max_renewals == 0:  # no renewal is allowed
+                return f"at {first}, with no renewal{on}"
             return f"at {first}, renewed for {every} at a time{', ' + until if until else ''}{on}"
         parts = []
         for member in self._members(trigger, t.type, seen):
@@ -850,6 +866,10 @@ class Run:
         p = self.m.provisions[provision]
         if term.start_by is not None:
             q = term.start_path[-2] if len(term.start_path) > 1 else term.start_by
+            _, chain = self._carried(q)
+            if chain and self.term(q).never:  # replaced before it came into force
+                replaced = f" (as {self.m.label(chain[-1])}, which replaced it)"
+                return f"{self._rests(provision, q)}{replaced}, which starts then"
             return f"{self._rests(provision, q)}, which starts then"
         if p.start:
             return self.fired_words(p.start)
@@ -1028,11 +1048,16 @@ class Run:
         if term.start is None and term.start_by is not None:
             q = term.start_path[-2] if len(term.start_path) > 1 else term.start_by
             return f"not in force: {self._rests(provision, q)}, which does not start here"
-        bound = ""
+        bound, neither = "", False
         if term.end_by is not None and term.end is not None:
             q = term.path[-2] if len(term.path) > 1 else term.end_by
             was = "was" if term.end <= on else "is"
-            bound = f"{self._rests(provision, q)}, whose last day in force {was} {term.end - DAY}"
+            neither = self._carried(q)[0].never  # it has no last day in force to name
+            bound = (
+                f"{self._rests(provision, q)}, which is never in force either"
+                if neither
+                else f"{self._rests(provision, q)}, whose last day in force {was} {term.end - DAY}"
+            )
         if term.start is None:
             when = self.words(p.start) if p.start else "with the agreement"
             starts = (
@@ -1041,7 +1066,12 @@ class Run:
                 else f"starts {when}"
                 + ("" if when.endswith("in this scenario") else " (not in this scenario)")
             )
+            revision = self.m.revised.get(provision)
+            if term.replaced_by is not None and revision is not None:  # and it never will now
+                starts += f"; it ends {self._revision_words(provision, past=revision.on <= on)}"
             return f"{starts}; {bound}" if bound else starts
+        if neither:
+            return f"never comes into force: {bound}"
         if bound:
             return f"never comes into force: {bound}, before it would start on {term.start}"
         revision = self.m.revised.get(provision)
