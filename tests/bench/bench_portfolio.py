@@ -339,6 +339,10 @@ def _persistent(count: int) -> None:
         parties = [sys.executable, "-m", "pactgraph", "query", "parties", "--bind", one]
         _timed("CLI query 'parties' of one (target 0.5)", lambda: subprocess.run(
             [*parties, "-f", "tsv", "--store", str(folder)], capture_output=True, check=True))  # fmt: skip
+        state = [sys.executable, "-m", "pactgraph", "state", "--on", "2031-07-01"]
+        for kept in ("first: reads the model", "again: the model kept"):
+            _timed(f"CLI state --store ({kept})", lambda: subprocess.run(
+                [*state, "--store", str(folder)], capture_output=True, check=True))  # fmt: skip
         _timed("python -m pactgraph --version (start-up)", lambda: subprocess.run(
             [sys.executable, "-m", "pactgraph", "--version"], capture_output=True, check=True))  # fmt: skip
         _timed("CLI query 'agreements' --data (parses)", lambda: subprocess.run(
