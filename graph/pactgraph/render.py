@@ -64,7 +64,10 @@ def cell(value: Any) -> str:
         return ", ".join(cell(v) for v in value)
     if isinstance(value, bool):
         return "yes" if value else "no"
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(value))
+    text = str(value)
+    if text.isprintable():  # most cells: no control character, nothing to show as an escape
+        return text
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -101,8 +104,9 @@ def _fill(width: int) -> re.Pattern[str]:
 
 
 #: Where ``textwrap`` may break a line other than at a space: after a hyphen that follows a
-#: letter ("non-exclusive"; not "2031-07-01"), and at a dash of two hyphens or more.
-_HYPHEN_BREAK = re.compile(r"[^\d\W]-|--")
+#: letter ("non-exclusive"; not "2031-07-01"), and at a dash of two hyphens or more. Written
+#: to start at the hyphen, so the search skips ahead to each hyphen.
+_HYPHEN_BREAK = re.compile(r"-(?:(?<=[^\d\W]-)|-)")
 
 
 @no_cycle_sweeps()  # a list of lines per cell, all alive until the text is joined
