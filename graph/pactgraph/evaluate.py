@@ -53,7 +53,7 @@ from .durations import Duration, add
 from .errors import UsageError
 from .model import DAY, Model, Trigger, no_cycle_sweeps
 from .scenario import Scenario, extend
-from .traverse import dated_words, relation_words, when_words
+from .traverse import comes_words, dated_words, relation_words, when_words
 
 __all__ = ["ALWAYS", "Fire", "Run", "Term", "evaluate"]
 
@@ -549,17 +549,23 @@ class Run:
         start, start_by, end, end_by = own.start, None, own.end, own.end_by
         replaced_by = own.replaced_by
         carried: dict[str, tuple[str, ...]] = {}
+        never_by: str | None = None  # the first of the others that never starts
         for q, other, chain in others:
             if chain:
                 carried[q] = chain
             if other.removed or other.start is None:
-                return Term(None, end, start_by=q, start_path=self._path(q, member, start=True))
+                never_by = never_by or q
+                continue
             if start is not None and other.start > start:
                 start, start_by = other.start, q
             if other.end is not None and (end is None or other.end < end):
                 end, end_by = other.end, q
         if end != own.end:
             replaced_by = None  # something ends it sooner than its revision
+        if never_by is not None:  # it never starts; a later version may still replace it
+            start_path = self._path(never_by, member, start=True)
+            return Term(None, end, start_by=never_by, start_path=start_path,
+                        replaced_by=replaced_by)  # fmt: skip
         path: tuple[str, ...] = ()
         if end_by is not None and end_by == own.end_by and end == own.end:
             path = own.path
@@ -655,11 +661,12 @@ class Run:
             stopped = self.fire(t.unless).day
             name = label(t.unless) if t.unless else "?"
             main = self.words(t.trigger, seen | {trigger}) if t.trigger else "?"
+            first = comes_words(name, "first")
             if main_fire is not None and stopped is not None and stopped < main_fire:
                 if seen:  # a member of another: it never fires, but the others may
-                    return f"{main}, unless {name} comes first (it came first, on {stopped})"
-                return f"never: {name} came first, on {stopped}"
-            return f"{main}, unless {name} comes first"
+                    return f"{main}, unless {first} (it came first, on {stopped})"
+                return f"never: {comes_words(name, 'first', came=True)}, on {stopped}"
+            return f"{main}, unless {first}"
         if t.type == "Exercise":
             right = label(t.exercises) if t.exercises else "?"
             main = self.words(t.trigger, seen | {trigger}) if t.trigger else "?"
@@ -674,8 +681,11 @@ class Run:
         if t.type == "Renewal":
             every = t.renewal_period.words() if t.renewal_period else "?"
             notice = f" at least {t.notice_period.words()}" if t.notice_period else ""
+            ends = "the first term's end" if t.max_renewals == 1 else "a term's end"
             stop = (
-                f"{label(t.stopped_by)} comes{notice} before a term's end" if t.stopped_by else ""
+                comes_words(label(t.stopped_by), f"{notice.strip()} before {ends}".strip())
+                if t.stopped_by
+                else ""
             )
             most = (
                 f"after at most {t.max_renewals} renewal{'' if t.max_renewals == 1 else 's'}"
@@ -686,6 +696,9 @@ class Run:
             first = label(t.after) if t.after else "?"
             if t.max_renewals == 0:  # no renewal is allowed
                 return f"at {first}, with no renewal{on}"
+            if t.max_renewals == 1:  # one renewal, not renewals at a time
+                unless = f" unless {stop}" if stop else ""
+                return f"at {first}, renewed once for {every}{unless}{on}"
             return f"at {first}, renewed for {every} at a time{', ' + until if until else ''}{on}"
         parts = []
         for member in self._members(trigger, t.type, seen):

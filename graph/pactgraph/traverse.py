@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from .load import Store
 
 __all__ = [
+    "comes_words",
     "dated_words",
     "dependency_graph",
     "explain",
@@ -110,6 +111,19 @@ def dated_words(label: str, day: object) -> str:
     ('when Licensor consents, on 2025-02-01', 'with AGI verified on 2030-01-01')
     """
     return f"when {label}, on {day}" if _is_clause(label) else f"with {label} on {day}"
+
+
+def comes_words(label: str, when: str, *, came: bool = False) -> str:
+    """An event and when it comes, as a sentence reads it: "notice comes first" for a name,
+    "Licensee cures the breach first" for a label that is a clause (with ``came``, "notice
+    came first").
+
+    >>> comes_words("cure", "first"), comes_words("Licensee cures the breach", "first")
+    ('cure comes first', 'Licensee cures the breach first')
+    """
+    if _is_clause(label):
+        return f"{label} {when}"
+    return f"{label} {'came' if came else 'comes'} {when}"
 
 
 def _is_clause(label: str) -> bool:
