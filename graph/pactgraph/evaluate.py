@@ -1086,13 +1086,27 @@ class Run:
         if neither:
             return f"never comes into force: {bound}"
         if bound:
-            return f"never comes into force: {bound}, before it would start on {term.start}"
+            said = f"never comes into force: {bound}, before it would start on {term.start}"
+            return said + self._exercised_words(provision, term.start)
         revision = self.m.revised.get(provision)
         if revision is not None and revision.on == term.end:  # a later version came first
             how = self._revision_words(provision, past=revision.on <= on)
             return f"never comes into force: {how}, before it would start on {term.start}"
         ended = f" (its end comes on {term.end})" if term.end is not None else ""
         return f"never comes into force: its term ends{ended} before it would start on {term.start}"
+
+    def _exercised_words(self, provision: str, day: dt.date | None) -> str:
+        """That the provision was exercised on ``day``, the day it would have started, in
+        words ("" if it was not): the exercise counted, judged without its own effect,
+        though what it ended that day left the right never in force."""
+        fired = [e for e in self.m.exercises_of.get(provision, ()) if self.fire(e).day == day]
+        if day is None or not fired:
+            return ""
+        labels = " and ".join(self.m.label(e) for e in fired)
+        return (
+            f"; {labels} on {day} still counted: the right arose that day, and an exercise "
+            "is judged without its own effect"
+        )
 
 
 def _candidates(m: Model, s: Scenario, provisions: Collection[str]) -> dict[str, set[str]]:

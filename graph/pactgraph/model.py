@@ -246,6 +246,15 @@ class Model:
         return tuple(found)
 
     @cached_property
+    def exercises_of(self) -> dict[str, tuple[str, ...]]:
+        """Each provision an exercise (``pg:Exercise``) exercises, with those exercises."""
+        found: dict[str, list[str]] = {}
+        for t in self.triggers.values():
+            if t.type == "Exercise" and t.exercises is not None:
+                found.setdefault(t.exercises, []).append(t.iri)
+        return {p: tuple(sorted(ts)) for p, ts in found.items()}
+
+    @cached_property
     def cyclic_groups(self) -> dict[str, tuple[str, ...]]:
         """Each trigger of :attr:`cyclic_ends`, with those of its cycle (its strongly
         connected part of the graph): a group is settled together, and apart from the
