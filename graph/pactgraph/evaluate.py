@@ -628,7 +628,7 @@ class Run:
             return f"on {t.date} ({t.label})"
         day = self.fire(trigger).day
         if t.type == "ProvisionEnd":
-            marked = m.label(t.end_of) if t.end_of else "?"
+            marked = self._carried_label(t.end_of) if t.end_of else "?"
             if day is None and t.end_of in m.provisions and self._carried(t.end_of)[0].never:
                 return f"never: {marked} is never in force in this scenario"
             route = self._route_words(t)
@@ -687,19 +687,15 @@ class Run:
                 if t.stopped_by
                 else ""
             )
-            most = (
-                f"after at most {t.max_renewals} renewal{'' if t.max_renewals == 1 else 's'}"
-                if t.max_renewals is not None
-                else ""
-            )
-            until = " or ".join(x for x in (f"once {stop}" if stop else "", most) if x)
+            most = f"at most {t.max_renewals} times" if t.max_renewals is not None else ""
+            until = ", ".join(x for x in (f"until {stop}" if stop else "", most) if x)
             first = label(t.after) if t.after else "?"
             if t.max_renewals == 0:  # no renewal is allowed
                 return f"at {first}, with no renewal{on}"
             if t.max_renewals == 1:  # one renewal, not renewals at a time
                 unless = f" unless {stop}" if stop else ""
                 return f"at {first}, renewed once for {every}{unless}{on}"
-            return f"at {first}, renewed for {every} at a time{', ' + until if until else ''}{on}"
+            return f"at {first}, renewed for {every} at a time{' ' + until if until else ''}{on}"
         parts = []
         for member in self._members(trigger, t.type, seen):
             text = self.words(member, seen | {trigger})
@@ -958,7 +954,13 @@ class Run:
                 )
                 parts.append(f"ends {words}{last}")
         elif p.survives is not None and p.survival_period is None:
-            parts.append(f"survives {self.m.label(p.survives)}, with no end stated")
+            parts.append(f"survives {self._carried_label(p.survives)}, with no end stated")
+        elif p.survives is not None and p.survival_period is not None:  # what it survives runs on
+            survived = self._carried_label(p.survives)
+            parts.append(
+                f"ends {p.survival_period.words()} after {survived} ends, which it does not "
+                "in this scenario"
+            )
         else:
             parts.append("no end stated")
         if p.survives is not None and p.survival_period is None and "survives" not in parts[0]:
@@ -974,7 +976,19 @@ class Run:
         p = self.m.provisions[provision]
         period = p.survival_period.words() if p.survival_period else "indefinitely"
         last = term.end - DAY if term.end is not None else None
-        return f"survives {self.m.label(p.survives or '')} by {period}: last day in force {last}"
+        survived = self._carried_label(p.survives or "")
+        return f"survives {survived} by {period}: last day in force {last}"
+
+    def _carried_label(self, provision: str) -> str:
+        """The provision's label, with the later version's provision that replaces it, if
+        one does (what rests on it rests on that): "the term (as the amended term, which
+        replaces it)"."""
+        if provision not in self.m.provisions:
+            return self.m.label(provision)
+        _, chain = self._carried(provision)
+        if not chain:
+            return self.m.label(provision)
+        return f"{self.m.label(provision)} (as {self.m.label(chain[-1])}, which replaces it)"
 
     def _pending_end(self, provision: str) -> str | None:
         """In words, what undated event could end the provision sooner, if any."""
