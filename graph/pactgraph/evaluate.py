@@ -147,8 +147,10 @@ class Run:
         self._words: dict[str, str] = {}
         """The words of each trigger asked for on its own (:meth:`words`), once per run."""
         self._fired: dict[str, str] = {}
-        self._sooner: dict[tuple[str, bool], str | None] = {}
         """How each trigger fired, in words (:meth:`fired_words`), once per run."""
+        self._sooner: dict[tuple[str, bool], str | None] = {}
+        """What an undated event ending a provision sooner would end, in words
+        (:meth:`_sooner_words`), once per run."""
         self._assumed: dict[str, dt.date | None] = dict(assumed or {})
         """The days provision ends on a cycle fire on, as settled (:meth:`_settle_group`)."""
         self._counts: dict[str, bool] = dict(counts or {})
@@ -877,7 +879,7 @@ class Run:
             q = term.start_path[-2] if len(term.start_path) > 1 else term.start_by
             _, chain = self._carried(q)
             if chain and self.term(q).never:  # replaced before it came into force
-                replaced = f" (as {self.m.label(chain[-1])}, which replaced it)"
+                replaced = f" (as {self.m.label(chain[-1])}, which replaces it)"
                 return f"{self._rests(provision, q)}{replaced}, which starts then"
             return f"{self._rests(provision, q)}, which starts then"
         if p.start:
@@ -1113,8 +1115,10 @@ class Run:
         """That the provision was exercised on ``day``, the day it would have started, in
         words ("" if it was not): the exercise counted, judged without its own effect,
         though what it ended that day left the right never in force."""
+        if day is None:
+            return ""
         fired = [e for e in self.m.exercises_of.get(provision, ()) if self.fire(e).day == day]
-        if day is None or not fired:
+        if not fired:
             return ""
         labels = " and ".join(self.m.label(e) for e in fired)
         return (
