@@ -90,7 +90,7 @@ class Term:
     removed: bool = False
     replaced_by: str | None = None
     """The provision of a later version that replaces (or repeals) this one, where that
-    ends it."""
+    ends it, or where it never came into force before that version took effect."""
     start_path: tuple[str, ...] = ()
     """With ``start_by``: the provisions from the one whose own start decided, to this one
     (``path`` is the chain that decided the end)."""
@@ -562,8 +562,11 @@ class Run:
                 start, start_by = other.start, q
             if other.end is not None and (end is None or other.end < end):
                 end, end_by = other.end, q
-        if end != own.end:
-            replaced_by = None  # something ends it sooner than its revision
+        ever = never_by is None and start is not None and (end is None or start < end)
+        if end != own.end and ever:
+            # something it rests on ended it sooner than its revision: it ended on its own;
+            # one that never came into force is still replaced, and seen as its replacement
+            replaced_by = None
         if never_by is not None:  # it never starts; a later version may still replace it
             start_path = self._path(never_by, member, start=True)
             return Term(None, end, start_by=never_by, start_path=start_path,
