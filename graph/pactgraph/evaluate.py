@@ -562,7 +562,7 @@ class Run:
                 start, start_by = other.start, q
             if other.end is not None and (end is None or other.end < end):
                 end, end_by = other.end, q
-        ever = never_by is None and start is not None and (end is None or start < end)
+        ever = never_by is None and not Term(start, end).never  # it was in force at all
         if end != own.end and ever:
             # something it rests on ended it sooner than its revision: it ended on its own;
             # one that never came into force is still replaced, and seen as its replacement
@@ -752,10 +752,7 @@ class Run:
         if t is not None and t.type == "ProvisionEnd":
             if fire.day is None or t.end_of is None:
                 return self.words(trigger)
-            ended = self.m.label(t.end_of)
-            _, chain = self._carried(t.end_of)
-            if chain:  # it lived on in a later version's provision, which ended
-                ended += f" (as {self.m.label(chain[-1])}, which replaced it)"
+            ended = self._carried_label(t.end_of, past=True)  # through what replaced it
             return f"on {fire.day}, as {ended} ended{self._route_words(t)} ({t.label})"
         if t is not None and t.type in {"RelativeTrigger", "Renewal"}:
             if fire.day is None:
@@ -871,20 +868,19 @@ class Run:
                 return q
         return term.path[0] if term.path else term.end_by or ""
 
-    def _rests(self, provision: str, on: str) -> str:
+    def _rests(self, provision: str, on: str, named: str | None = None) -> str:
+        """That ``provision`` rests on ``on`` (``named`` so), in words: "it depends on X"."""
         edges = self.m.ripple("Ends")
         relation = edges.edges[on, provision]["relation"] if edges.has_edge(on, provision) else ""
-        return f"it {relation_words(relation) or 'rests on'} {self.m.label(on)}"
+        return f"it {relation_words(relation) or 'rests on'} {named or self.m.label(on)}"
 
     def _start_words(self, provision: str, term: Term) -> str:
         p = self.m.provisions[provision]
         if term.start_by is not None:
             q = term.start_path[-2] if len(term.start_path) > 1 else term.start_by
-            _, chain = self._carried(q)
-            if chain and self.term(q).never:  # replaced before it came into force
-                replaced = f" (as {self.m.label(chain[-1])}, which replaces it)"
-                return f"{self._rests(provision, q)}{replaced}, which starts then"
-            return f"{self._rests(provision, q)}, which starts then"
+            # one replaced before it came into force is seen as what replaced it
+            named = self._carried_label(q) if self.term(q).never else None
+            return f"{self._rests(provision, q, named)}, which starts then"
         if p.start:
             return self.fired_words(p.start)
         if p.date_assumed:
@@ -984,16 +980,17 @@ class Run:
         survived = self._carried_label(p.survives or "")
         return f"survives {survived} by {period}: last day in force {last}"
 
-    def _carried_label(self, provision: str) -> str:
+    def _carried_label(self, provision: str, *, past: bool = False) -> str:
         """The provision's label, with the later version's provision that replaces it, if
         one does (what rests on it rests on that): "the term (as the amended term, which
-        replaces it)"."""
+        replaces it)" (``past``: "which replaced it")."""
         if provision not in self.m.provisions:
             return self.m.label(provision)
         _, chain = self._carried(provision)
         if not chain:
             return self.m.label(provision)
-        return f"{self.m.label(provision)} (as {self.m.label(chain[-1])}, which replaces it)"
+        replaces = "replaced" if past else "replaces"
+        return f"{self.m.label(provision)} (as {self.m.label(chain[-1])}, which {replaces} it)"
 
     def _pending_end(self, provision: str) -> str | None:
         """In words, what undated event could end the provision sooner, if any."""
