@@ -41,9 +41,10 @@ from .answers import (
     Status,
 )
 from .errors import UsageError
-from .evaluate import ALWAYS, Run
+from .evaluate import ALWAYS, LEAST, Run, packed, unpacked
 from .model import DAY, Model, model, no_cycle_sweeps
 from .scenario import build, is_never, scenario
+from .spread import spread
 from .state import assumed_date_notes
 from .traverse import explain, relation_words, when_words
 
@@ -445,31 +446,42 @@ def _without_date(
     shared |= {d for e, d in base.items() if not is_never(d)}
     until = None if within is None else within[1] + DAY
     trials: dict[dt.date, _Trial | None] = {}
-    changes: list[Change] = []
-    for part in _parts(m, relevant):
-        own = _days_that_matter(m, event, base, part, before) | shared
-        days = [first, *sorted(d for d in own if d > first)]
-        if within is not None:
-            days = [within[0], *(d for d in days if within[0] < d <= within[1])]
-        merged: dict[tuple[str, str, str], tuple[Change, list[int]]] = {}
-        for index, day in enumerate(days):
-            if day not in trials:
-                try:
-                    trials[day] = _Trial(m, event, day, base, before)
-                except UsageError:  # the event cannot happen that day: it requires one dated later
-                    trials[day] = None
-            trial = trials[day]
-            if trial is None:
-                continue
-            for change in trial.changes(part):
-                key = (change.provision, change.change, change.cause)
-                merged.setdefault(key, (change, []))[1].append(index)
-        # without a date, no row speaks of the day it was tried on: it says what changes
-        changes.extend(
-            replace(change, condition=_condition(indices, days, until), reason=change.how or "")
-            for change, indices in merged.values()
-        )
-    return changes
+
+    def work(parts: Sequence[set[str]]) -> list[Change]:
+        changes: list[Change] = []
+        for part in parts:
+            own = _days_that_matter(m, event, base, part, before) | shared
+            days = [first, *sorted(d for d in own if d > first)]
+            if within is not None:
+                days = [within[0], *(d for d in days if within[0] < d <= within[1])]
+            merged: dict[tuple[str, str, str], tuple[Change, list[int]]] = {}
+            for index, day in enumerate(days):
+                if day not in trials:
+                    try:
+                        trials[day] = _Trial(m, event, day, base, before)
+                    except UsageError:  # it cannot happen that day: it requires one dated later
+                        trials[day] = None
+                trial = trials[day]
+                if trial is None:
+                    continue
+                for change in trial.changes(part):
+                    key = (change.provision, change.change, change.cause)
+                    merged.setdefault(key, (change, []))[1].append(index)
+            # without a date, no row speaks of the day it was tried on: it says what changes
+            changes.extend(
+                replace(change, condition=_condition(indices, days, until), reason=change.how or "")
+                for change, indices in merged.values()
+            )
+        return changes
+
+    return spread(
+        work,
+        _parts(m, relevant),
+        least=LEAST,
+        weight=lambda part: len(part & m.provisions.keys()),
+        pack=packed,
+        unpack=partial(unpacked, m),
+    )
 
 
 def impact(
@@ -581,7 +593,14 @@ def _impact(
     before = Run(m, build(m, base, {k: v for k, v in given.again.items() if k != iri}))
     if on is not None:
         trial = _Trial(m, iri, on, base, before)
-        changes, with_event = trial.changes(relevant), trial.scenario
+        changes = spread(
+            lambda share: trial.changes(set(share)),
+            sorted(relevant & m.provisions.keys()),
+            least=LEAST,
+            pack=packed,
+            unpack=partial(unpacked, m),
+        )
+        with_event = trial.scenario
     else:
         with_event = before.s
         changes = _without_date(m, iri, base, relevant, before, within=within)

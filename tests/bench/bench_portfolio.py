@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import resource
 import shutil
@@ -49,6 +50,7 @@ from pactgraph.load import load
 from pactgraph.model import model
 from pactgraph.query import select
 from pactgraph.resources import agreements_dir
+from pactgraph.spread import ENV, workers
 from pactgraph.state import state
 
 if TYPE_CHECKING:
@@ -104,6 +106,25 @@ def _timed(label: str, action):  # type: ignore[no-untyped-def]
     start = time.perf_counter()
     result = action()
     print(f"{label:<44} {time.perf_counter() - start:8.3f} s")
+    return result
+
+
+def _in_processes(label: str, action):  # type: ignore[no-untyped-def]
+    """``action`` timed in one process, then in as many as it may use (see
+    :mod:`pactgraph.spread`); the two answers must be the same."""
+    many, given = workers(), os.environ.get(ENV)
+    os.environ[ENV] = "1"
+    try:
+        start = time.perf_counter()
+        alone = action()
+        one = time.perf_counter() - start
+    finally:
+        os.environ.pop(ENV) if given is None else os.environ.update({ENV: given})
+    start = time.perf_counter()
+    result = action()
+    spread = time.perf_counter() - start
+    assert result == alone, f"{label}: the answer differs in {many} processes"
+    print(f"{label:<44} {one:8.3f} s / {spread:.3f} s in 1 / {many} processes")
     return result
 
 
@@ -273,7 +294,9 @@ def main(count: int = 1000) -> None:
         print(
             f"{'memory per quad, with the term model':<44} {(_resident() - before) / quads:8.0f} B"
         )
-        _timed("state on 2031-07-01, every provision", lambda: state(store, dt.date(2031, 7, 1)))
+        _in_processes(
+            "state on 2031-07-01, every provision", lambda: state(store, dt.date(2031, 7, 1))
+        )
         event = f"{BASE}-copy-00000/agi-verified"
         _timed("impact of one agreement's event (no date)", lambda: impact(store, event))
         _timed("named query 'agreements'", lambda: select(store, "agreements"))
@@ -285,7 +308,7 @@ def main(count: int = 1000) -> None:
         )
         terms = _timed("read the term model (shared events)", lambda: model(store))
         shared = SHARED_EVENT
-        changes = _timed(
+        changes = _in_processes(
             "impact of the shared event on 2029-03-01",
             lambda: impact(store, shared, on=dt.date(2029, 3, 1)),
         ).changes
@@ -300,7 +323,7 @@ def main(count: int = 1000) -> None:
             sampled["seconds"],
             sampled["provisions"],
         )
-        _timed("impact of the shared event (no date)", lambda: impact(store, shared))
+        _in_processes("impact of the shared event (no date)", lambda: impact(store, shared))
     _persistent(count)
 
 
