@@ -150,13 +150,13 @@ class Run:
         self._fires: dict[str, Fire] = {}
         self._terms: dict[str, Term] = {}
         self._settling: set[str] = set()
-        self._pending_ends: dict[str, tuple[str, ...]] = {}
-        self._first_ending: dict[int, str | None] = {}
+        self._pending_ends: dict[tuple[str, dt.date], tuple[str, ...]] = {}
+        self._first_ending: dict[tuple[int, dt.date], str | None] = {}
         self._words: dict[str, str] = {}
         """The words of each trigger asked for on its own (:meth:`words`), once per run."""
         self._fired: dict[str, str] = {}
         """How each trigger fired, in words (:meth:`fired_words`), once per run."""
-        self._sooner: dict[tuple[str, bool], str | None] = {}
+        self._sooner: dict[tuple[str, bool, dt.date], str | None] = {}
         """What an undated event ending a provision sooner would end, in words
         (:meth:`_sooner_words`), once per run."""
         self._assumed: dict[str, dt.date | None] = dict(assumed or {})
@@ -839,10 +839,10 @@ class Run:
             reason = f"ended {self._end_words(provision, term)}; last day in force {end}"
         else:
             reason = f"in force {self._since_words(provision, term)}"
-            ends = self._pending_end_words(provision, term)
+            ends = self._pending_end_words(provision, term, on)
             if ends:
                 reason += f"; {ends}"
-            if conditional and (pending := self._pending_end(provision)):
+            if conditional and (pending := self._pending_end(provision, on)):
                 end_condition = pending
             for q in modified:
                 relation = m.ripple("Modifies").edges[q, provision]["relation"]
@@ -931,8 +931,8 @@ class Run:
             ", which ended" if not through else ""
         )
 
-    def _pending_end_words(self, provision: str, term: Term) -> str:
-        """How the provision ends, in words, when it is in force."""
+    def _pending_end_words(self, provision: str, term: Term, on: dt.date) -> str:
+        """How the provision ends, in words, when it is in force on ``on``."""
         p = self.m.provisions[provision]
         parts = []
         if term.end_by is not None and term.end_by == p.survives and term.end is not None:
@@ -975,7 +975,7 @@ class Run:
         if p.survives is not None and p.survival_period is None and "survives" not in parts[0]:
             # in force after what it survives only because it survives it
             parts.append(f"it survives {self.m.label(p.survives)}")
-        pending = [words for words in self._pending_ends_of(provision) if words not in parts[0]]
+        pending = [words for words in self._pending_ends_of(provision, on) if words not in parts[0]]
         if pending:
             parts.append("or earlier: it " + "; or it ".join(pending))
         return "; ".join(parts)
@@ -1000,85 +1000,111 @@ class Run:
         replaces = "replaced" if past else "replaces"
         return f"{self.m.label(provision)} (as {self.m.label(chain[-1])}, which {replaces} it)"
 
-    def _pending_end(self, provision: str) -> str | None:
-        """In words, what undated event could end the provision sooner, if any."""
-        return "; or it ".join(self._pending_ends_of(provision)) or None
+    def _pending_end(self, provision: str, on: dt.date) -> str | None:
+        """In words, what undated event could end the provision, in force on ``on``, sooner."""
+        return "; or it ".join(self._pending_ends_of(provision, on)) or None
 
-    def _pending_ends_of(self, provision: str) -> tuple[str, ...]:
-        """The ways an undated event could end the provision sooner, in words (once per
-        provision)."""
-        if provision not in self._pending_ends:
-            self._pending_ends[provision] = self._find_pending_ends(provision)
-        return self._pending_ends[provision]
+    def _pending_ends_of(self, provision: str, on: dt.date) -> tuple[str, ...]:
+        """The ways an undated event could end the provision, in force on ``on``, sooner,
+        in words (once per provision and day)."""
+        key = (provision, on)
+        if key not in self._pending_ends:
+            self._pending_ends[key] = self._find_pending_ends(provision, on)
+        return self._pending_ends[key]
 
-    def _find_pending_ends(self, provision: str) -> tuple[str, ...]:
+    def _find_pending_ends(self, provision: str, on: dt.date) -> tuple[str, ...]:
         """Its own end, if an undated event is inside it, and the first provision it rests
-        on whose own end is, with those events: "ends if the Term ends sooner, on an event
-        this scenario does not date: notice of termination"."""
+        on whose end, as later versions carry it after ``on``, is, with those events: "ends if
+        the Term ends sooner, on an event this scenario does not date: notice of
+        termination"."""
         p = self.m.provisions[provision]
         found = []
         if p.end and self._ends_pending(provision):
             words = self.words(p.end)
             if not words.startswith("never: "):  # an exercise that did not count, say
                 found.append(f"ends {words}")
-        q = self._first_ending_above(provision) if provision in self.m.ripple("Ends") else None
+        ends = self.m.ripple("Ends")
+        q = self._first_ending_above(provision, on) if provision in ends else None
         if q is not None:
-            sooner = self._sooner_words(q, directly=self.m.ripple("Ends").has_edge(q, provision))
+            sooner = self._sooner_words(q, directly=ends.has_edge(q, provision), on=on)
             if sooner is not None:
                 found.append(sooner)
         return tuple(found)
 
-    def _sooner_words(self, q: str, *, directly: bool) -> str | None:
+    def _sooner_words(self, q: str, *, directly: bool, on: dt.date) -> str | None:
         """That what rests on ``q`` (``directly`` or through others) ends if an undated event
-        ends ``q`` sooner, in words; ``None`` if no such event could (once per run)."""
-        key = (q, directly)
+        ends ``q`` sooner, after ``on``, in words; ``None`` if no such event could (once per
+        run and day)."""
+        key = (q, directly, on)
         if key not in self._sooner:
-            end = self.m.provisions[q].end
-            causes = self.pending(end) & self.m.ending_events_in(end)  # not a cure, not a ground
+            causes: set[str] = set()
+            for ender in self._enders(q, on):
+                end = self.m.provisions[ender].end
+                causes |= self.pending(end) & self.m.ending_events_in(end)  # not a cure
             events = " or ".join(sorted(self.m.label(e) for e in causes))
             rests = "" if directly else ", which it rests on,"
             self._sooner[key] = (
-                f"ends if {self.m.label(q)}{rests} ends sooner, on an event this scenario "
-                f"does not date: {events}"
+                f"ends if {self._carried_label(q)}{rests} ends sooner, on an event this "
+                f"scenario does not date: {events}"
                 if causes
                 else None
             )
         return self._sooner[key]
+
+    def _enders(self, q: str, on: dt.date) -> tuple[str, ...]:
+        """``q`` and the provisions of later versions that replace it (what rests on it
+        rests on them: see :meth:`_carried`), each whose own end could still end it after
+        ``on``: one only until the version replacing it takes effect, and only if it is ever
+        in force."""
+        _, chain = self._carried(q)
+        carriers = (q, *chain)
+        return tuple(
+            c
+            for c, after in zip(carriers, (*chain, None), strict=True)
+            if not self.term(c).never and (after is None or self.m.revised[c].on > on)
+        )
 
     def _ends_pending(self, provision: str) -> bool:
         """An undated event inside its own end could end the provision."""
         p = self.m.provisions.get(provision)
         return bool(p and p.end and self.pending(p.end))
 
-    def _first_ending_above(self, provision: str) -> str | None:
+    def _carried_ends_pending(self, provision: str, on: dt.date) -> bool:
+        """An undated event could end the provision after ``on``, as later versions carry
+        it (:meth:`_enders`)."""
+        return any(self._ends_pending(c) for c in self._enders(provision, on))
+
+    def _first_ending_above(self, provision: str, on: dt.date) -> str | None:
         """The first (by IRI) of the provisions ``provision`` rests on by ``pg:Ends`` edges,
-        at any depth, whose own end an undated event could bring: from the units of the
-        condensed graph, so each unit is looked at once per run."""
+        at any depth, whose end an undated event could bring after ``on``: from the units of
+        the condensed graph, so each unit is looked at once per run and day."""
         units = self.m.units
         unit = units.unit_of[provision]
-        found = [q for q in units.members[unit] if q != provision and self._ends_pending(q)]
-        found += [q for u in units.before[unit] if (q := self._first_ending_in(u)) is not None]
+        found = [
+            q for q in units.members[unit] if q != provision and self._carried_ends_pending(q, on)
+        ]
+        found += [q for u in units.before[unit] if (q := self._first_ending_in(u, on)) is not None]
         return min(found, default=None)
 
-    def _first_ending_in(self, unit: int) -> str | None:
+    def _first_ending_in(self, unit: int, on: dt.date) -> str | None:
         """The first (by IRI) provision of ``unit`` or of a unit it rests on, at any depth,
-        whose own end an undated event could bring."""
+        whose end an undated event could bring after ``on``."""
         units, known = self.m.units, self._first_ending
         todo = [unit]
         while todo:
             current = todo[-1]
-            if current in known:
+            if (current, on) in known:
                 todo.pop()
                 continue
-            waiting = [u for u in units.before[current] if u not in known]
+            waiting = [u for u in units.before[current] if (u, on) not in known]
             if waiting:
                 todo.extend(waiting)
                 continue
             todo.pop()
-            found = [q for q in units.members[current] if self._ends_pending(q)]
-            found += [q for u in units.before[current] if (q := known[u]) is not None]
-            known[current] = min(found, default=None)
-        return known[unit]
+            found = [q for q in units.members[current] if self._carried_ends_pending(q, on)]
+            found += [q for u in units.before[current] if (q := known[u, on]) is not None]
+            known[current, on] = min(found, default=None)
+        return known[unit, on]
 
     def _never_words(self, provision: str, term: Term, on: dt.date) -> str:
         p = self.m.provisions[provision]
