@@ -202,7 +202,7 @@ def test_what_is_a_name_nothing_has() -> None:
     result = run_cli("ask", "what is the meaning of life")
     assert result.returncode == 2
     assert "no thing named 'meaning of life'" in result.stderr
-    assert "what changes when EVENT" in result.stderr  # what could be asked instead
+    assert "what changes / starts / ends when EVENT" in result.stderr  # what could be asked instead
 
 
 def test_what_openai_owes_microsoft_in_2031() -> None:
@@ -445,3 +445,53 @@ def test_an_amendment_past_the_last_is_refused() -> None:
     result = run_cli("ask", "what did the third amendment change?", "--data", str(data))
     assert result.returncode == 2
     assert "only 2 version(s) here amend another" in result.stderr
+
+
+_WIND_DOWN = """
+    <https://example.org/a> a pg:Agreement ; dcterms:date "2024-01-01"^^xsd:date ;
+        pg:provision <https://example.org/tenancy>, <https://example.org/wind-down> .
+    <https://example.org/tenancy> a pg:Right ; rdfs:label "tenancy" ;
+        pg:endsWith <https://example.org/notice> .
+    <https://example.org/notice> a pg:Event ; rdfs:label "notice given" .
+    <https://example.org/wind-down> a pg:Obligation ; rdfs:label "wind-down" ;
+        pg:startsWith <https://example.org/tenancy-ends> .
+    <https://example.org/tenancy-ends> a pg:ProvisionEnd ; rdfs:label "end of the tenancy" ;
+        pg:endOf <https://example.org/tenancy> .
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "listed", "only"),
+    [
+        ("what changes when notice is given on 1 June 2024?", {"tenancy", "wind-down"}, None),
+        ("what starts when notice is given on 1 June 2024?", {"wind-down"}, "begins"),
+        ("What comes into force once notice is given?", {"wind-down"}, "begins"),
+        ("what ends if notice is given on 1 June 2024", {"tenancy"}, "ends"),
+        ("what would stop if notice is given?", {"tenancy"}, "ends"),
+    ],
+)
+def test_what_starts_or_ends_when_an_event_happens(
+    question: str, listed: set[str], only: str | None
+) -> None:
+    # a notice ends the tenancy and starts the wind-down; "starts" and "ends" list one each
+    from pactgraph.ask import ask
+    from pactgraph.render import answer_text
+
+    answer = ask(load(text=_WIND_DOWN), question)
+    assert answer.form == "impact"
+    assert {row["label"] for row in answer.rows} == listed
+    assert {c.label for c in answer.answer.changes} == listed  # type: ignore[union-attr]
+    assert answer.answer.only == only  # type: ignore[union-attr]
+    heading = answer_text(answer, "table").splitlines()[0]
+    assert heading.startswith(f"What {only or 'changes'} when notice given happens")
+
+
+def test_nothing_of_the_kind_asked_is_said_so() -> None:
+    from pactgraph.ask import ask
+    from pactgraph.render import answer_text
+
+    text = _WIND_DOWN.replace("pg:startsWith <https://example.org/tenancy-ends>", "")
+    answer = ask(load(text=text), "what starts when notice is given?")
+    assert answer.rows == ()
+    assert "Nothing begins." in answer_text(answer, "table")
+    assert any("only what begins is listed" in said for said in answer.assumptions)

@@ -154,7 +154,7 @@ def test_ask_on_another_agreement() -> None:
         (["impact", "AGI", "--on", "2030-01-01"], 2, "could be any of"),
         (["impact", "Microsoft"], 2, "no event named"),
         (["state", "--on", "2031-01-01", "--event", "AGI verified=2029-01-01", "--event", "AGI declared=2029-06-01"], 2, "after AGI verified"),
-        (["ask", "what is the meaning of life"], 2, "what changes when EVENT"),
+        (["ask", "what is the meaning of life"], 2, "what changes / starts / ends when EVENT"),
         (["state"], 2, "--on"),
     ],
 )  # fmt: skip

@@ -302,6 +302,9 @@ class Impact(_Data):
     changes: tuple[Change, ...]
     never: tuple[str, ...] = ()
     """The labels of the events the scenario says never happen."""
+    only: ChangeKind | None = None
+    """The one kind of change listed, when the question asked for it ("what starts when
+    …?"); None: every change."""
 
 
 @dataclass(frozen=True)

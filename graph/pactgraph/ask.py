@@ -15,7 +15,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from .errors import QuestionError, UnknownNameError, UsageError
@@ -135,7 +135,15 @@ def _events(m: re.Match[str], options: Options) -> dict[str, dt.date]:
     return events
 
 
+def _third_person(verb: str) -> str:
+    """ "start" as "starts", "come into force" as "comes into force"."""
+    head, _, rest = verb.partition(" ")
+    head = head if head.endswith("s") and verb in _KIND_VERBS else head + "s"
+    return f"{head} {rest}".strip()
+
+
 def _impact(store: Store, m: re.Match[str], options: Options) -> Reply:
+    from .answers import ChangeKind
     from .impact import impact
 
     year = _group(m, "year")
@@ -155,6 +163,14 @@ def _impact(store: Store, m: re.Match[str], options: Options) -> Reply:
         events=parse_events(never) if never else None,
         **options.as_kwargs(),
     )
+    kind = _group(m, "kind")
+    if kind is not None:  # "what starts when …": only what begins
+        change = ChangeKind(_KIND_VERBS[_third_person(kind)])
+        listed = tuple(c for c in answer.changes if c.change == change)
+        answer = replace(answer, changes=listed, only=change)
+        options.said.append(
+            f"only what {change.value} is listed: ask 'what changes when …' for every change"
+        )
     if answer.event.date:
         options.said.append(f"{answer.event.label} happens on {answer.event.date}")
     elif within is None:
@@ -352,6 +368,14 @@ def _changed(store: Store, m: re.Match[str], options: Options) -> Reply:
             how += f" in {when}" if kind and when else ""
         options.said.append(f"{which} is read as {label_of(store, picked)} <{picked}>, {how}")
     answer = changes(store, about=_group(m, "about"), versions=versions, **options.as_kwargs())
+    verb = _group(m, "verb")
+    if verb is not None:  # "what did the amendment remove": only the revisions of that kind
+        kind = _REVISION_VERBS[verb]
+        answer = replace(answer, changes=tuple(c for c in answer.changes if c.change == kind))
+        options.said.append(
+            f"'{verb}' is read as the provisions marked {kind}: ask 'what did it change' for "
+            "every revision"
+        )
     rows = [
         {
             **c.as_dict(),
@@ -471,6 +495,27 @@ def _on_day(store: Store, m: re.Match[str], options: Options) -> Reply:
 
 
 _THE = r"(?:the |a |an |this |that )?"
+
+#: What happens on a day, as a question words it, in any tense.
+_DAY_VERBS = (
+    r"(?:changes|happens|starts|ends|begins|expires|will change|will happen|comes into force"
+    r"|changed|happened|started|ended|began|expired|came into force|did change|did happen)"
+)
+
+#: "What did the amendment remove / add / …": only the revisions of that kind.
+_REVISION_VERBS = {
+    "remove": "Removed", "repeal": "Removed", "drop": "Removed", "delete": "Removed",
+    "add": "New", "introduce": "New", "extend": "Extended", "widen": "Extended",
+    "broaden": "Extended", "expand": "Extended", "narrow": "Narrowed", "limit": "Narrowed",
+    "restrict": "Narrowed", "keep": "Kept", "retain": "Kept", "restate": "Kept",
+}  # fmt: skip
+
+#: "What starts / ends when EVENT": only the provisions that begin, or that end.
+_KIND_VERBS = {
+    "starts": "begins", "begins": "begins", "comes into force": "begins",
+    "takes effect": "begins", "ends": "ends", "stops": "ends", "ceases": "ends",
+    "expires": "ends", "terminates": "ends", "lapses": "ends",
+}  # fmt: skip
 _PROVISIONS = r"(?:provisions?|terms?|clauses?|rights?|obligations?|things?|parts?)"
 
 #: The forms of question :func:`ask` understands, in the order they are tried.
@@ -505,19 +550,21 @@ FORMS: tuple[Form, ...] = (
         "on day",
         "what changes on DATE? / what happens in YEAR?",
         (
-            r"^what (?:changes|happens|starts|ends|begins|expires|will change|will happen|"
-            rf"comes into force) (?:on |at |by )?(?P<date>{DATE_PATTERN})$"
-            r"|^what (?:changes|happens|starts|ends|begins|expires|will change|will happen|"
-            r"comes into force) (?:in|during|over|through(?:out)?) (?P<year>\d{4})$"
+            rf"^what {_DAY_VERBS} (?:on |at |by )?(?P<date>{DATE_PATTERN})$"
+            rf"|^what {_DAY_VERBS} (?:in|during|over|through(?:out)?) (?P<year>\d{{4}})$"
         ),
         _on_day,
     ),
     Form(
         "impact",
-        "what changes when EVENT [on DATE | in YEAR] [if EVENT on DATE | but never EVENT]?",
+        "what changes / starts / ends when EVENT [on DATE | in YEAR] [if EVENT on DATE | but "
+        "never EVENT]?",
         (
             r"^(?:what (?:changes|happens|would change|will change|would happen|will happen|"
             r"is affected|is impacted) (?:when|if|once|after|in case|should)"
+            rf"|what (?:would |will )?(?P<kind>{'|'.join(_KIND_VERBS)}|start|begin|end|stop|"
+            r"cease|expire|terminate|lapse|come into force|take effect) "
+            r"(?:when|if|once|after|in case|should)(?= (?!\d{4}$))"
             r"|what if|what(?: is|'s) the (?:impact|effect|consequence)s? of|(?:the )?(?:impact|"
             r"effect)s? of) "
             rf"(?P<event>.+?)(?: (?:on|at|by) (?P<date>{DATE_PATTERN})| in (?P<year>\d{{4}}))?"
@@ -615,13 +662,14 @@ FORMS: tuple[Form, ...] = (
     ),
     Form(
         "changes",
-        "what did the [FIRST] [[MONTH] YEAR] agreement / amendment change [from the terms before] "
-        "[about TOPIC]?",
+        "what did the [FIRST] [[MONTH] YEAR] agreement / amendment change (add, remove, extend, "
+        "narrow, keep) [from the terms before] [about TOPIC]?",
         (
             r"^(?:what|how) (?:did|does|has) (?:this|the|that) (?:latest |last |new |recent )?"
             rf"(?:(?P<ordinal>{_ORDINALS}) )?(?:(?:(?P<month>{_MONTHS}) |\w+ )?(?P<year>\d{{4}}) )?"
             r"(?P<noun>agreement|deal|contract|amendment|version)"
-            r" change(?:d)?(?: from .+?)?(?: (?:about|regarding|concerning|for) (?P<about>.+))?$"
+            rf" (?:change|(?P<verb>{'|'.join(_REVISION_VERBS)}))(?:d|ed)?(?: from .+?)?"
+            r"(?: (?:about|regarding|concerning|for) (?P<about>.+))?$"
             r"|^what (?:has )?changed(?: from .+?)?(?: (?:about|regarding|concerning|for|in|with)"
             r" (?P<about2>.+))?$"
             r"|^what is new(?: (?:about|regarding|concerning|for|in) (?P<about3>.+))?$"

@@ -254,13 +254,14 @@ def impact_text(answer: Impact, fmt: str, *, scenario: bool = True) -> str:
 
     event = answer.event
     when = f" on {event.date}" if event.date else ""
+    verb = answer.only.value if answer.only is not None else "changes"
     head = [
-        f"What changes {when_words(event.label)}{when}",
+        f"What {verb} {when_words(event.label)}{when}",
         *(_scenario_lines(answer) if scenario else []),
         "",
     ]
     if not answer.changes:
-        return "\n".join([*head, "Nothing changes."])
+        return "\n".join([*head, f"Nothing {verb}."])
     rows = [{**c.as_dict(), "via": " \u2192 ".join(c.path_labels[1:-1])} for c in answer.changes]
     columns = ["change", "cause", "label", "via"]
     if any(c.condition for c in answer.changes):
