@@ -11,6 +11,7 @@ import random
 import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -18,16 +19,18 @@ from pathlib import Path
 import pytest
 from bench_portfolio import BASE, write_portfolio
 
-from pactgraph.errors import PactgraphError, UsageError
+from pactgraph.errors import PactgraphError, ParseError, UsageError
 from pactgraph.impact import impact
 from pactgraph.load import load
-from pactgraph.spread import ENV, shares, spread, workers
+from pactgraph.model import model
+from pactgraph.spread import ENV, processes, shares, spread, workers
 from pactgraph.state import state
 
 SHARED = f"{BASE}/agi-verified"
 # the modules, not the functions the package exports under the same names
 evaluate = importlib.import_module("pactgraph.evaluate")
 impact_module = importlib.import_module("pactgraph.impact")
+spread_module = importlib.import_module("pactgraph.spread")
 
 
 def test_shares_keep_the_order_and_weigh_about_the_same() -> None:
@@ -93,6 +96,18 @@ def _fails_oddly(share: Sequence[int]) -> list[int]:
     return list(share)
 
 
+def _fails_unreadably(share: Sequence[int]) -> list[int]:
+    if 25 in share:  # pickles, but cannot be made again from its pickle
+        raise ParseError("deals.ttl", "unexpected end of file", line=3)
+    return list(share)
+
+
+def _fails_here(share: Sequence[int]) -> list[int]:
+    if 0 in share:  # this process's own share
+        raise UsageError("the first share is wrong")
+    return list(share)
+
+
 def _children() -> set[int]:
     """The processes this one started that have not been waited for."""
     path = Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children")
@@ -108,16 +123,50 @@ def test_what_another_process_raised_is_raised_here(monkeypatch: pytest.MonkeyPa
         spread(_fails_oddly, list(range(30)), least=5)
     with pytest.raises(PactgraphError, match=f"stopped before it sent its results.*{ENV}=1"):
         spread(_dies_late, list(range(30)), least=5)
+    with pytest.raises(PactgraphError, match=r"ParseError: deals\.ttl:3: unexpected end of file"):
+        spread(_fails_unreadably, list(range(30)), least=5)
+    with pytest.raises(UsageError, match="the first share is wrong"):
+        spread(_fails_here, list(range(30)), least=5)
     assert _children() == before  # every process it started was waited for
 
 
-@pytest.mark.parametrize("given", ["0", "two", "-1", "1.5"])
+def test_no_copy_is_made_beside_another_python_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(ENV, "3")
+    done = threading.Event()
+    other = threading.Thread(target=done.wait)
+    other.start()
+    try:
+        assert {pid for _, pid in spread(_pids, list(range(30)), least=5)} == {os.getpid()}
+    finally:
+        done.set()
+        other.join()
+
+
+@pytest.mark.parametrize("given", ["0", "two", "-1", "1.5", "\u00b2"])
 def test_a_bad_number_of_workers_is_a_usage_error(
     monkeypatch: pytest.MonkeyPatch, given: str
 ) -> None:
     monkeypatch.setenv(ENV, given)
     with pytest.raises(UsageError, match=f"{ENV}=.* is not a number of processes"):
         workers()
+
+
+def test_by_default_the_idle_cores_the_quota_allows(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv(ENV, raising=False)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _: set(range(8)))
+    monkeypatch.setattr(os, "getloadavg", lambda: (3.2, 1.0, 1.0))  # this and 2 others
+    monkeypatch.setattr(spread_module, "_CPU_MAX", tmp_path / "none")
+    assert workers() == 6
+    quota = tmp_path / "cpu.max"
+    quota.write_text("150000 100000\n")  # 1.5 cores: 2, less the 2 others busy
+    monkeypatch.setattr(spread_module, "_CPU_MAX", quota)
+    assert workers() == 1
+    quota.write_text("max 100000\n")  # no quota
+    assert workers() == 6
+    monkeypatch.delattr(os, "getloadavg")  # a system that does not say
+    assert workers() == 8
 
 
 def test_the_command_line_says_so_in_one_line() -> None:
@@ -142,6 +191,8 @@ def test_a_portfolio_answers_the_same_in_one_process_or_two(
     # a small portfolio, so that each process has a few agreements' provisions only
     monkeypatch.setattr(evaluate, "LEAST", 60)
     monkeypatch.setattr(impact_module, "LEAST", 60)
+    monkeypatch.setenv(ENV, "2")
+    assert processes(len(model(store).provisions), 60) == 2  # so it is spread
     answers = {}
     for count in ("1", "2"):
         monkeypatch.setenv(ENV, count)
@@ -154,6 +205,34 @@ def test_a_portfolio_answers_the_same_in_one_process_or_two(
     assert answers["1"] == answers["2"]
     assert all(a.provisions for a in answers["1"][:2])
     assert all(a.changes for a in answers["1"][2:])
+
+
+def test_provisions_that_bear_on_one_another_are_worked_out_together(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # each survives the other by a year: a run settles the one it is first asked about
+    # first, so the two must be asked about in one process, in the order one process asks
+    store = load(
+        text="""
+        <https://example.org/ag> a pg:Agreement ; dcterms:date "2024-01-01"^^xsd:date ;
+            pg:provision <https://example.org/a>, <https://example.org/b>, <https://example.org/c> .
+        <https://example.org/a> a pg:Obligation ; rdfs:label "a" ;
+            pg:endsWith <https://example.org/da> ;
+            pg:survives <https://example.org/b> ; pg:survivalPeriod "P1Y"^^xsd:duration .
+        <https://example.org/b> a pg:Obligation ; rdfs:label "b" ;
+            pg:survives <https://example.org/a> ; pg:survivalPeriod "P1Y"^^xsd:duration .
+        <https://example.org/c> a pg:Obligation ; rdfs:label "c" .
+        <https://example.org/da> a pg:DateTrigger ; rdfs:label "da" ;
+            time:inXSDDate "2030-12-31"^^xsd:date .
+        """
+    )
+    monkeypatch.setattr(evaluate, "LEAST", 1)
+    answers = []
+    for count in ("1", "3"):
+        monkeypatch.setenv(ENV, count)
+        answers.append(state(store, dt.date(2032, 6, 1)))
+    assert answers[0] == answers[1]
+    assert len(set(model(store).islands.values())) == 2  # a with b, and c
 
 
 def test_the_portfolio_is_worked_out_in_two_processes(

@@ -60,7 +60,7 @@ from .durations import Duration, add
 from .errors import UsageError
 from .model import DAY, Model, Trigger, no_cycle_sweeps
 from .scenario import Scenario, extend
-from .spread import spread
+from .spread import processes, spread
 from .traverse import comes_words, dated_words, relation_words, when_words
 
 __all__ = ["ALWAYS", "Fire", "Run", "Term", "evaluate"]
@@ -1206,11 +1206,27 @@ def _evaluate(
     wanted = sorted(m.provisions.keys() if only is None else set(only) & m.provisions.keys())
     prefer = tuple(prefer)
 
-    def work(share: Sequence[str]) -> list[ProvisionStatus]:
-        return _statuses(m, on, s, share, conditional=conditional, prefer=prefer)
+    def work(share: Sequence[Sequence[str]]) -> list[ProvisionStatus]:
+        provisions = [iri for island in share for iri in island]
+        return _statuses(m, on, s, provisions, conditional=conditional, prefer=prefer)
 
-    found = spread(work, wanted, least=LEAST, pack=packed, unpack=partial(unpacked, m))
-    return {row.provision: row for row in found}
+    if processes(len(wanted), LEAST) < 2:
+        return {row.provision: row for row in work([wanted])}
+    found = spread(
+        work, islands(m, wanted), least=LEAST, weight=len, pack=packed,
+        unpack=partial(unpacked, m),
+    )  # fmt: skip
+    by_iri = {row.provision: row for row in found}
+    return {iri: by_iri[iri] for iri in wanted}
+
+
+def islands(m: Model, provisions: Collection[str]) -> list[list[str]]:
+    """``provisions`` by island (:attr:`~pactgraph.model.Model.islands`), each in order:
+    what a run works out for one island it works out the same whatever else it is asked."""
+    found: dict[int, list[str]] = {}
+    for iri in sorted(provisions):
+        found.setdefault(m.islands[iri], []).append(iri)
+    return list(found.values())
 
 
 #: The fewest provisions worth a process of their own (a provision's status takes some

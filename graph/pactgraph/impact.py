@@ -41,10 +41,10 @@ from .answers import (
     Status,
 )
 from .errors import UsageError
-from .evaluate import ALWAYS, LEAST, Run, packed, unpacked
+from .evaluate import ALWAYS, LEAST, Run, islands, packed, unpacked
 from .model import DAY, Model, model, no_cycle_sweeps
 from .scenario import build, is_never, scenario
-from .spread import spread
+from .spread import processes, spread
 from .state import assumed_date_notes
 from .traverse import explain, relation_words, when_words
 
@@ -315,43 +315,6 @@ class _Trial:
         return found
 
 
-def _parts(m: Model, relevant: set[str]) -> list[set[str]]:
-    """``relevant`` as parts whose changes can be worked out each on its own days.
-
-    A trigger that rests on no provision (an event, a date, a combination of them) fires on
-    the same day whoever asks, so it joins no parts: every part holds the provisions and
-    triggers that rest on a provision, connected, and everything they rest on. An event a
-    thousand agreements share thus leaves a thousand parts, each with the few days on which
-    its own answer can differ.
-    """
-    graph = m.graph
-    resting: set[str] = set()
-    todo = list(relevant & m.provisions.keys())
-    while todo:
-        node = todo.pop()
-        if node not in resting:
-            resting.add(node)
-            todo.extend(n for n in graph.successors(node) if n in relevant)
-    parts = []
-    seen: set[str] = set()
-    for start in sorted(resting):
-        if start in seen:
-            continue
-        part = {start}
-        todo = [start]
-        while todo:
-            node = todo.pop()
-            # what rests on a provision links up and down; the rest only up, to what it rests on
-            linked = graph.successors(node) if node in resting else ()
-            for n in (*linked, *graph.predecessors(node)):
-                if n in relevant and n not in part:
-                    part.add(n)
-                    todo.append(n)
-        seen |= part
-        parts.append(part)
-    return parts
-
-
 def _days_that_matter(
     m: Model, event: str, base: Mapping[str, dt.date], nodes: set[str], run: Run
 ) -> set[dt.date]:
@@ -435,9 +398,9 @@ def _without_date(
     """The changes of ``event`` tried on every day where the answer could differ (within
     ``within``, if given), each with the condition on the day it happens under.
 
-    Each part of ``relevant`` (see :func:`_parts`) is tried on its own days only, all from
-    the same first day: between two of its days its answer stays the same, so a change
-    reads the same condition as if every part's days were tried.
+    Each part of ``relevant`` (see :meth:`~pactgraph.model.Model.parts`) is tried on its
+    own days only, all from the same first day: between two of its days its answer stays
+    the same, so a change reads the same condition as if every part's days were tried.
     """
     first = _first_day(m, event, base, relevant, before)
     # every part shares the days of the event, of what it requires, and of the scenario:
@@ -476,7 +439,7 @@ def _without_date(
 
     return spread(
         work,
-        _parts(m, relevant),
+        m.parts(relevant),
         least=LEAST,
         weight=lambda part: len(part & m.provisions.keys()),
         pack=packed,
@@ -593,13 +556,19 @@ def _impact(
     before = Run(m, build(m, base, {k: v for k, v in given.again.items() if k != iri}))
     if on is not None:
         trial = _Trial(m, iri, on, base, before)
-        changes = spread(
-            lambda share: trial.changes(set(share)),
-            sorted(relevant & m.provisions.keys()),
-            least=LEAST,
-            pack=packed,
-            unpack=partial(unpacked, m),
-        )
+        reached = relevant & m.provisions.keys()
+        if processes(len(reached), LEAST) < 2:
+            changes = trial.changes(relevant)
+        else:
+            changes = spread(
+                lambda share: trial.changes({iri for island in share for iri in island}),
+                islands(m, reached),
+                least=LEAST,
+                weight=len,
+                pack=packed,
+                unpack=partial(unpacked, m),
+            )
+            changes.sort(key=lambda c: c.provision)  # as one process finds them
         with_event = trial.scenario
     else:
         with_event = before.s

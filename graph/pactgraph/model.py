@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -213,6 +213,56 @@ class Model:
                     walked.add(above)
                     todo.append(above)
         return needed | walked
+
+    @cached_property
+    def islands(self) -> dict[str, int]:
+        """Each provision's island, by number: the provisions of one island can bear on one
+        another's terms, those of two never do (:meth:`parts`, of the whole graph)."""
+        found: dict[str, int] = {}
+        for number, part in enumerate(self.parts({*self.graph.nodes, *self.provisions})):
+            found.update((node, number) for node in part if node in self.provisions)
+        return found
+
+    def parts(self, nodes: Collection[str]) -> list[set[str]]:
+        """``nodes`` as parts whose answers can be worked out each on its own: no term or
+        trigger of one bears on another's.
+
+        A trigger that rests on no provision (an event, a date, a combination of them) fires
+        on the same day whoever asks, so it joins no parts: every part holds the provisions
+        and triggers that rest on a provision, connected, and everything they rest on. An
+        event a thousand agreements share thus leaves a thousand parts. A provision with no
+        edge at all is a part of its own.
+        """
+        graph, wanted = self.graph, set(nodes)
+        resting: set[str] = set()
+        todo = [p for p in wanted if p in self.provisions]
+        while todo:
+            node = todo.pop()
+            if node not in resting:
+                resting.add(node)
+                if node in graph:
+                    todo.extend(n for n in graph.successors(node) if n in wanted)
+        parts = []
+        seen: set[str] = set()
+        for start in sorted(resting):
+            if start in seen:
+                continue
+            part = {start}
+            todo = [start]
+            while todo:
+                node = todo.pop()
+                if node not in graph:
+                    continue
+                # what rests on a provision links up and down; the rest only up, to what it
+                # rests on
+                linked = graph.successors(node) if node in resting else ()
+                for n in (*linked, *graph.predecessors(node)):
+                    if n in wanted and n not in part:
+                        part.add(n)
+                        todo.append(n)
+            seen |= part
+            parts.append(part)
+        return parts
 
     def versions(self) -> tuple[Version, ...]:
         """The versions that revise earlier ones, by the day they take effect."""

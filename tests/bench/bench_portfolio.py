@@ -119,7 +119,10 @@ def _in_processes(label: str, action):  # type: ignore[no-untyped-def]
         alone = action()
         one = time.perf_counter() - start
     finally:
-        os.environ.pop(ENV) if given is None else os.environ.update({ENV: given})
+        if given is None:
+            del os.environ[ENV]
+        else:
+            os.environ[ENV] = given
     start = time.perf_counter()
     result = action()
     spread = time.perf_counter() - start
