@@ -495,3 +495,58 @@ def test_nothing_of_the_kind_asked_is_said_so() -> None:
     assert answer.rows == ()
     assert "Nothing begins." in answer_text(answer, "table")
     assert any("only what begins is listed" in said for said in answer.assumptions)
+
+
+def test_the_parties_of_every_agreement_or_of_one() -> None:
+    # the two distributor agreements name their parties in their first lines: Peregrine/
+    # Bridge Transfer Corporation and NEON Systems, Inc.; Ingram Micro and NETGEAR, Inc.
+    from pactgraph.ask import ask
+    from pactgraph.lookup import parties
+    from pactgraph.render import answer_text
+
+    store = load([DATA / "real-neon-distributor", DATA / "real-netgear-distributor"])
+    every = ask(store, "Who are the parties?")
+    assert every.form == "parties"
+    labels = [row["label"] for row in every.rows]
+    assert len(labels) == 4
+    assert any(label.startswith("NEON Systems") for label in labels)
+    assert any(label.startswith("Ingram Micro") for label in labels)
+    assert "agreements" in every.columns  # several agreements: which names each
+
+    one = parties(store, "netgear-ingram-1996")
+    assert {p.label.split(" (")[0].split(",")[0] for p in one.parties} == {
+        "Ingram Micro",
+        "NETGEAR",
+    }
+    # the agreement with its amendments, each naming the same two
+    assert len(one.agreements) == 3
+    assert all(p.signatory and p.roles == ("signatory",) for p in one.parties)
+
+    signed = ask(store, "who signed netgear-ingram-1996?")
+    assert {row["party"] for row in signed.rows} == {p.party for p in one.parties}
+    text = answer_text(signed, "table")
+    assert "quote" not in text.splitlines()[0]  # a party has no quote
+    assert "only the signatories are listed" in text
+
+
+def test_who_signed_lists_the_signatories_only(store: Store) -> None:
+    # the October 2025 agreement is signed by Microsoft and OpenAI; it also names the
+    # OpenAI Foundation, the independent expert panel and others who do not sign it
+    from pactgraph.ask import ask
+
+    signed = {row["label"] for row in ask(store, "who signed the agreement?").rows}
+    assert signed == {"Microsoft", "OpenAI Group PBC"}
+    named = {row["label"] for row in ask(store, "who are the parties to the agreement").rows}
+    assert signed < named
+    assert "OpenAI Foundation" in named
+
+
+def test_the_parties_as_of_a_day_before_the_amendment(store: Store) -> None:
+    # only the October 2025 agreement was published by the end of 2025
+    from pactgraph.ask import ask
+
+    answer = ask(store, "who are the parties as of 2025-12-31?")
+    assert answer.form == "parties"
+    assert answer.rows
+    assert all(row["agreements"].endswith("(October 2025)") for row in answer.rows)
+    assert "agreements" not in answer.columns  # one agreement: no column to say which

@@ -206,6 +206,7 @@ def test_every_form_says_its_versions(store: Store) -> None:
         "excludes": "which provisions exclude model weights",
         "covers": "which rights cover model weights",
         "describe": "who is Microsoft",
+        "parties": "who are the parties",
     }
     assert set(questions) == {form.name for form in FORMS}
     for form, question in questions.items():

@@ -3,8 +3,8 @@
 The public API reads like the pipeline: :func:`load` → :func:`validate` → :func:`query`
 (and :func:`select`) → :func:`summarize` → :func:`state`, :func:`impact`, :func:`ask`
 (with :func:`resolve` for names) → :func:`visualize` / :func:`export`; :func:`serve` offers
-the graph as a SPARQL endpoint. :func:`holdings`, :func:`positions`, :func:`dependents`,
-:func:`prerequisites`, :func:`describe`, :func:`covering`, :func:`excluding`,
+the graph as a SPARQL endpoint. :func:`parties`, :func:`holdings`, :func:`positions`,
+:func:`dependents`, :func:`prerequisites`, :func:`describe`, :func:`covering`, :func:`excluding`,
 :func:`changes`, :func:`claims`, :func:`lifetime`, :func:`lifetimes`, :func:`in_force`,
 :func:`changes_on`, :func:`changes_in` and :func:`survivors` answer the questions that
 :func:`ask` routes to, and :func:`diff` what one version of an agreement changed from another.
@@ -49,6 +49,7 @@ __all__ = [
     "lifetime",
     "lifetimes",
     "load",
+    "parties",
     "positions",
     "prerequisites",
     "query",
@@ -72,6 +73,7 @@ _VERBS = {
     "impact": "pactgraph.impact",
     "ask": "pactgraph.ask",
     "holdings": "pactgraph.lookup",
+    "parties": "pactgraph.lookup",
     "dependents": "pactgraph.lookup",
     "prerequisites": "pactgraph.lookup",
     "positions": "pactgraph.lookup",
@@ -110,6 +112,7 @@ if TYPE_CHECKING:
         in_force,
         lifetime,
         lifetimes,
+        parties,
         survivors,
     )
     from .query import query, select

@@ -57,6 +57,8 @@ __all__ = [
     "Impact",
     "ImpactEvent",
     "Lifetime",
+    "Parties",
+    "PartyEntry",
     "Positions",
     "Prerequisite",
     "Prerequisites",
@@ -328,6 +330,28 @@ class Holdings(_Data):
     label: str
     on: dt.date | None
     provisions: tuple[Holding, ...]
+
+
+@dataclass(frozen=True)
+class PartyEntry(_Data):
+    """A party of the agreements, once, with the roles it plays in them."""
+
+    party: str
+    label: str
+    signatory: bool
+    """It signs at least one of the agreements."""
+    roles: tuple[str, ...]
+    """The roles it plays, in words ("signatory", "shareholder", "third party")."""
+    agreements: tuple[str, ...]
+    """The agreements that name it."""
+
+
+@dataclass(frozen=True)
+class Parties(_Data):
+    """The parties of the agreements asked about: signatories first, then by name."""
+
+    agreements: tuple[str, ...]
+    parties: tuple[PartyEntry, ...]
 
 
 class Stance(StrEnum):
@@ -635,6 +659,7 @@ class Answer(_Data):
         | Changes
         | Claims
         | Lifetime
+        | Parties
         | Verdict
         | DayChanges
         | Survivals

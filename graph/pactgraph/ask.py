@@ -135,6 +135,39 @@ def _events(m: re.Match[str], options: Options) -> dict[str, dt.date]:
     return events
 
 
+#: Words that name the agreements in general, not one of them: "the parties to the deal".
+_ANY_AGREEMENT = re.compile(
+    r"(?:the |this |that )?(?:agreements?|deals?|contracts?|partnership|parties|it)"
+)
+
+
+def _parties(store: Store, m: re.Match[str], options: Options) -> Reply:
+    from .lookup import parties
+    from .resolve import label_of
+
+    name = _group(m, "agreement")
+    if name is not None and _ANY_AGREEMENT.fullmatch(name):
+        name = None
+    answer = parties(store, agreement=name, as_of=options.as_of)
+    if _group(m, "sign") is not None:  # "who signed it": the signatories only
+        answer = replace(answer, parties=tuple(p for p in answer.parties if p.signatory))
+        options.said.append("only the signatories are listed: ask 'who are the parties' for all")
+    if answer.agreements:
+        named = "; ".join(label_of(store, a) for a in answer.agreements)
+        options.said.append(f"the agreement asked about, with its versions: {named}")
+    rows = [
+        {
+            **p.as_dict(),
+            "roles": ", ".join(p.roles),
+            "agreements": "; ".join(label_of(store, a) for a in p.agreements),
+        }
+        for p in answer.parties
+    ]
+    many = len({a for p in answer.parties for a in p.agreements}) > 1
+    columns = ("label", "roles", "agreements") if many else ("label", "roles")
+    return answer, columns, rows
+
+
 def _third_person(verb: str) -> str:
     """ "start" as "starts", "come into force" as "comes into force"."""
     head, _, rest = verb.partition(" ")
@@ -716,6 +749,22 @@ FORMS: tuple[Form, ...] = (
             r"|concern|mention|deal with) (?P<all>.+)$|^what (?:covers|is said about) (?P<all2>.+)$"
         ),
         _covers,
+    ),
+    Form(
+        "parties",
+        "who are the parties [to NAME]? who signed NAME? who are the signatories?",
+        (
+            r"^(?:who|which|what) (?:are|were|is|was) (?:the |all )?(?:(?:contracting )?parties|"
+            r"(?P<sign>signatories)|counterparties)(?: (?:to|of|in|under|named in) "
+            r"(?P<agreement>.+))?$"
+            r"|^(?:which|what) parties (?:are there|are involved|does (?P<agreement2>.+?) "
+            r"(?:have|name|bind))$"
+            r"|^who (?:(?P<sign3>signed)|is (?:a )?party to|are (?:the )?parties to|is bound by|"
+            r"are bound by) (?P<agreement3>.+)$"
+            r"|^(?:the |all (?:the )?)?(?:parties|(?P<sign4>signatories))(?: (?:to|of|in) "
+            r"(?P<agreement4>.+))?$"
+        ),
+        _parties,
     ),
     Form(
         "describe",

@@ -49,6 +49,8 @@ from .answers import (
     Holding,
     Holdings,
     Lifetime,
+    Parties,
+    PartyEntry,
     Positions,
     Prerequisite,
     Prerequisites,
@@ -84,6 +86,7 @@ __all__ = [
     "left_out",
     "lifetime",
     "lifetimes",
+    "parties",
     "positions",
     "prerequisites",
     "survivors",
@@ -91,6 +94,63 @@ __all__ = [
 
 #: The order in which changes are listed.
 CHANGE_ORDER = ("New", "Extended", "Narrowed", "Removed", "Kept")
+
+
+def parties(store: Store, agreement: str | None = None, *, as_of: dt.date | None = None) -> Parties:
+    """The parties of every agreement, or of ``agreement`` (an IRI or a name) and its other
+    versions (of those published by ``as_of``): each party once, with the roles it plays
+    and the agreements that name it, signatories first.
+
+    Raises :class:`~pactgraph.errors.UnknownNameError` if the agreement is not found.
+
+    >>> from pactgraph.load import load
+    >>> store = load(text='''
+    ...     <https://example.org/a> a pg:Agreement ; pg:signatory <https://example.org/t> ;
+    ...         pg:party <https://example.org/g> .
+    ...     <https://example.org/t> a pg:Party ; rdfs:label "Tenant" .
+    ...     <https://example.org/g> a pg:Party ; rdfs:label "Guarantor" ; pg:role pg:ThirdParty .
+    ... ''')
+    >>> [(p.label, p.signatory, p.roles) for p in parties(store).parties]
+    [('Tenant', True, ('signatory',)), ('Guarantor', False, ('third party',))]
+    """
+    import re
+
+    from .model import model
+    from .query import select
+    from .state import versions_of
+
+    family = None if agreement is None else versions_of(store, [agreement])
+    if as_of is not None:  # the versions published by then: those with provisions then
+        known = {p.agreement for p in model(store, as_of).provisions.values()}
+        family = known if family is None else family & known
+    found: dict[str, dict[str, Any]] = {}
+    for row in select(store, "parties"):
+        if family is not None and row["agreement"] not in family:
+            continue
+        entry = found.setdefault(
+            row["party"],
+            {"label": row.get("label") or local_name(row["party"]), "signatory": False,
+             "roles": set(), "agreements": set()},
+        )  # fmt: skip
+        entry["agreements"].add(row["agreement"])
+        if row.get("signatory"):
+            entry["signatory"] = True
+            entry["roles"].add("signatory")
+        if row.get("role"):
+            entry["roles"].add(re.sub(r"(?<!^)(?=[A-Z])", " ", local_name(row["role"])).lower())
+    entries = [
+        PartyEntry(
+            party,
+            e["label"],
+            e["signatory"],
+            tuple(sorted(e["roles"])),
+            tuple(sorted(e["agreements"])),
+        )
+        for party, e in found.items()
+    ]
+    entries.sort(key=lambda e: (not e.signatory, e.label.lower(), e.party))
+    named = tuple(sorted(family)) if family is not None else ()
+    return Parties(named, tuple(entries))
 
 
 def holdings(

@@ -310,6 +310,7 @@ def _answer_body(answer: Answer, fmt: str) -> str:
         Description,
         Exclusions,
         Impact,
+        Parties,
         Positions,
         Prerequisites,
         State,
@@ -317,6 +318,14 @@ def _answer_body(answer: Answer, fmt: str) -> str:
 
     if isinstance(answer.answer, Impact):
         return impact_text(answer.answer, fmt, scenario=False)
+    if isinstance(answer.answer, Parties):  # no provision, so no quote
+        if not answer.rows:
+            return "The agreements name no such party."
+        return (
+            markdown(answer.rows, answer.columns)
+            if fmt == "md"
+            else table(answer.rows, answer.columns)
+        )
     if isinstance(answer.answer, Description):
         return description_text(answer.answer, fmt)
     if isinstance(answer.answer, State):  # in force on a day: the day first

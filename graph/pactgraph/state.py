@@ -18,7 +18,7 @@ from .scenario import scenario
 if TYPE_CHECKING:
     from .load import Store
 
-__all__ = ["state"]
+__all__ = ["state", "versions_of"]
 
 _ORDER = {status: i for i, status in enumerate(Status)}
 
@@ -100,7 +100,7 @@ def _state(  # noqa: PLR0917
 ) -> State:
     m = model(store, as_of, min_evidence)
     s = scenario(store, events, m=m)
-    family = None if agreements is None else _versions_of(store, agreements)
+    family = None if agreements is None else versions_of(store, agreements)
     only = (
         None
         if family is None
@@ -119,7 +119,7 @@ def _state(  # noqa: PLR0917
     )
 
 
-def _versions_of(store: Store, agreements: Iterable[str]) -> set[str]:
+def versions_of(store: Store, agreements: Iterable[str]) -> set[str]:
     """The agreements named (IRIs or names), with every version linked to them by
     ``pg:supersedes`` or ``pg:previousVersion``, either way."""
     from .query import select
