@@ -147,7 +147,7 @@ def test_ask_reads_the_new_forms(question: str, form: str | None) -> None:
     result = run_cli("ask", question, "--format", "json")
     if form is None:
         assert result.returncode == 2  # not a form: the error lists the forms
-        assert "what changes on DATE" in result.stderr
+        assert "what changes / starts / ends on DATE" in result.stderr
         return
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["form"] == form

@@ -22,7 +22,7 @@ from .errors import QuestionError, UnknownNameError, UsageError
 from .parse import DATE_PATTERN, parse_date, parse_events
 
 if TYPE_CHECKING:
-    from .answers import Answer
+    from .answers import Answer, ChangeKind, DayChanges
     from .load import Store
 
 __all__ = ["FORMS", "Form", "ask"]
@@ -502,10 +502,31 @@ def _is_in_force(store: Store, m: re.Match[str], options: Options) -> Reply:
     return answer, ("answer", "label", "on", "reason"), [answer.as_dict()]
 
 
+def _day_kind(verb: str) -> ChangeKind | None:
+    """What a question's verb asks for: what begins ("starts", "came into force"), what
+    ends ("expire", "ended"), or every change ("happens", "changed")."""
+    from .answers import ChangeKind
+
+    if re.search(r"start|begin|began|come|came|take|took", verb):
+        return ChangeKind.BEGINS
+    if re.search(r"end|expire|lapse", verb):
+        return ChangeKind.ENDS
+    return None
+
+
+def _only_kind(answer: DayChanges, verb: str | None, options: Options) -> DayChanges:
+    """``answer`` with only the changes of the kind ``verb`` asks for."""
+    kind = _day_kind(verb or "")
+    if kind is None:
+        return answer
+    options.said.append(f"only what {kind.value} is listed: ask 'what changes' for both")
+    return replace(answer, changes=tuple(c for c in answer.changes if c.change == kind))
+
+
 def _on_day(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .lookup import changes_in, changes_on
 
-    year = _group(m, "year")
+    year, verb = _group(m, "year"), _group(m, "verb")
     if year:
         answer = changes_in(
             store,
@@ -513,6 +534,7 @@ def _on_day(store: Store, m: re.Match[str], options: Options) -> Reply:
             dt.date(_year(year), 12, 31),
             **options.as_kwargs(),
         )
+        answer = _only_kind(answer, verb, options)
         return answer, ("day", "change", "label", "reason"), [c.as_dict() for c in answer.changes]
     said = str(_group(m, "date"))
     end = re.fullmatch(r"(?:the )?end of (\d{4})", said)
@@ -523,7 +545,7 @@ def _on_day(store: Store, m: re.Match[str], options: Options) -> Reply:
         )
     else:
         day = parse_date(said)
-    answer = changes_on(store, day, **options.as_kwargs())
+    answer = _only_kind(changes_on(store, day, **options.as_kwargs()), verb, options)
     return answer, ("change", "label", "reason"), [c.as_dict() for c in answer.changes]
 
 
@@ -533,6 +555,13 @@ _THE = r"(?:the |a |an |this |that )?"
 _DAY_VERBS = (
     r"(?:changes|happens|starts|ends|begins|expires|will change|will happen|comes into force"
     r"|changed|happened|started|ended|began|expired|came into force|did change|did happen)"
+)
+
+#: The same, of several provisions: "which rights end in 2030?".
+_DAY_VERBS_MANY = (
+    r"(?:change|start|end|begin|expire|lapse|come into force|take effect|will change|will start"
+    r"|will end|will begin|will expire|changed|started|ended|began|expired|came into force"
+    r"|took effect)"
 )
 
 #: "What did the amendment remove / add / …": only the revisions of that kind.
@@ -581,10 +610,15 @@ FORMS: tuple[Form, ...] = (
     ),
     Form(
         "on day",
-        "what changes on DATE? / what happens in YEAR?",
+        "what changes / starts / ends on DATE? / what happens in YEAR?",
         (
-            rf"^what {_DAY_VERBS} (?:on |at |by )?(?P<date>{DATE_PATTERN})$"
-            rf"|^what {_DAY_VERBS} (?:in|during|over|through(?:out)?) (?P<year>\d{{4}})$"
+            rf"^what (?P<verb>{_DAY_VERBS}) (?:on |at |by )?(?P<date>{DATE_PATTERN})$"
+            rf"|^what (?P<verb2>{_DAY_VERBS}) (?:in|during|over|through(?:out)?) "
+            r"(?P<year>\d{4})$"
+            rf"|^(?:which|what) {_PROVISIONS} (?P<verb3>{_DAY_VERBS_MANY}) (?:on |at |by )?"
+            rf"(?P<date3>{DATE_PATTERN})$"
+            rf"|^(?:which|what) {_PROVISIONS} (?P<verb4>{_DAY_VERBS_MANY}) "
+            r"(?:in|during|over|through(?:out)?) (?P<year4>\d{4})$"
         ),
         _on_day,
     ),

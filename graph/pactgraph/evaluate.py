@@ -38,9 +38,9 @@ it happened on that date (with the prerequisites it implies): exactly what
 each reason are written last, from the records.
 
 A provision's status depends only on what it rests on, so a large evaluation (a portfolio's
-``state``) is cut into runs of provisions worked out side by side in several processes
-(:mod:`pactgraph.spread`): each run evaluates what its provisions rest on as it needs it,
-and the statuses are the same, in the same order, as from one run.
+``state``) is cut by island (:attr:`~pactgraph.model.Model.islands`: provisions that cannot
+bear on one another's terms) and worked out side by side in several processes
+(:mod:`pactgraph.spread`); the statuses are the same, in the same order, as from one run.
 
 Nothing here knows any agreement, party or event: every fact comes from the
 :class:`~pactgraph.model.Model`.
