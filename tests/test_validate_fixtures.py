@@ -47,6 +47,7 @@ CASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "business-days-negative": (":acquired-or-end-of-2030", ("pg:businessDays", "0 or more")),
     "misspelt-name": (":licence", ("must be a pg:Party", ":acmee", "did you mean :acme?")),
     "operative-and-not": (":q-royalty", ("is evidence of something", "marked not operative")),
+    "survives-itself": (":royalty", ("survives itself", "break the cycle")),
 }
 
 #: Cases whose finding is about a value, pointed at where it is written, not its subject.
