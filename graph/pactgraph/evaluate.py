@@ -271,9 +271,9 @@ class Run:
         it came. Its own end trigger, if that fired then, and what decided it (every member
         of a combination that fired that day, and through a provision end, the route of its
         provision's end); the route of what it rests on, if that ended it (the one it
-        survived, for a survival period); for a provision a later version replaced, the
-        replacement's. Nothing, for an end by repeal. An end that came through two routes
-        on one day came through both."""
+        survived, for a survival period), or ended the same day; for a provision a later
+        version replaced, the replacement's. Nothing of its own, for an end by repeal. An
+        end that came through two routes on one day came through both."""
         if provision in seen or provision not in self.m.provisions:
             return frozenset()
         seen = seen | {provision}
@@ -288,6 +288,13 @@ class Run:
         if own.end_by is not None and own.end == term.end:
             rested = p.survives if own.end_by == p.survives else self.ends_with(own)
             found |= self.end_route(rested or "", seen)
+        elif own.end_by is None and own.end == term.end:
+            # it ended on its own (or by a repeal) on the day something it rests on ended for
+            # a reason of its own: it ended with that one too
+            for q in self.m.units.rests_on.get(current, ()):
+                other, _ = self._carried(q)
+                if not other.never and other.end == term.end:
+                    found |= self.end_route(q, seen)
         return frozenset(found)
 
     def _decided(self, trigger: str, seen: frozenset[str]) -> set[str]:
