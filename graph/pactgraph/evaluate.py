@@ -144,6 +144,7 @@ class Run:
         *,
         assumed: dict[str, dt.date | None] | None = None,
         counts: dict[str, bool] | None = None,
+        exercised: dict[str, dt.date | None] | None = None,
     ) -> None:
         self.m, self.s = m, s
         self.prefer = frozenset(prefer)
@@ -163,6 +164,9 @@ class Run:
         """The days provision ends on a cycle fire on, as settled (:meth:`_settle_group`)."""
         self._counts: dict[str, bool] = dict(counts or {})
         """Whether each exercise on a cycle counts, as settled."""
+        self._exercised: dict[str, dt.date | None] = dict(exercised or {})
+        """The day each exercise on a cycle whose notice is dated more than once counts on,
+        as settled."""
 
     def _settle_group(self, trigger: str) -> None:
         """Settle the group of cyclic provision ends and exercises ``trigger`` belongs to
@@ -187,26 +191,57 @@ class Run:
         ends = [t for t in members if self.m.triggers[t].type != "Exercise"]
         assumed = {k: v for k, v in self._assumed.items() if k not in members}
         counted = {k: v for k, v in self._counts.items() if k not in members}
+        exercised = {k: v for k, v in self._exercised.items() if k not in members}
+        # exercises whose notice the scenario dates more than once: the day each counts on
+        # is part of the choice, as whether it counts is
+        again = [e for e in exercises if (self.m.triggers[e].trigger or "") in self.s.again]
 
-        def trial(counts: dict[str, bool]) -> Run:
-            """A run with the exercises counted as ``counts``, the provision ends settled."""
+        def trial(counts: dict[str, bool], on: dict[str, dt.date | None] | None = None) -> Run:
+            """A run with the exercises counted as ``counts`` (those dated more than once on
+            the days ``on`` gives), the provision ends settled."""
             days: dict[str, dt.date | None] = dict.fromkeys(ends)
             for _ in range(2 * len(ends) + 2):
                 run = Run(self.m, self.s, self.prefer, assumed={**assumed, **days},
-                          counts={**counted, **counts})  # fmt: skip
+                          counts={**counted, **counts},
+                          exercised={**exercised, **(on or {})})  # fmt: skip
                 found = {t: run._end_of(t) for t in ends}
                 if found == days:
                     break
                 days = found
             return run
 
+        def judged(
+            counts: dict[str, bool], on: dict[str, dt.date | None], e: str
+        ) -> dt.date | None:
+            """The day exercise ``e`` counts on, judged without itself, the others as
+            ``counts`` and ``on`` say (None: it does not count)."""
+            without = {k: v for k, v in on.items() if k != e}
+            return trial({**counts, e: False}, without)._exercise(self.m.triggers[e]).day
+
+        def days_of(counts: dict[str, bool]) -> dict[str, dt.date | None]:
+            """The days the counted exercises dated more than once count on: from their
+            notices' first dates, each judged without itself until none changes."""
+            on = {e: probe.fire(self.m.triggers[e].trigger).day for e in again if counts[e]}
+            for _ in range(2 * len(on) + 2):
+                found = {e: judged(counts, on, e) for e in on}
+                if found == on:
+                    break
+                on = found
+            return on
+
         def counts_without_itself(counts: dict[str, bool], e: str) -> bool:
             """Whether exercise ``e`` counts, the others as ``counts`` says, without itself."""
-            return trial({**counts, e: False})._exercise(self.m.triggers[e]).day is not None
+            return judged(counts, days_of(counts), e) is not None
 
         def holds(counts: dict[str, bool]) -> bool:
-            """Each exercise counts as ``counts`` says, judged without itself."""
-            return all(counts_without_itself(counts, e) == counts[e] for e in exercises)
+            """Each exercise counts as ``counts`` says, judged without itself (and one dated
+            more than once on the day the choice gives it)."""
+            on = days_of(counts)
+            for e in exercises:
+                day = judged(counts, on, e)
+                if (day is not None) != counts[e] or (e in on and day != on[e]):
+                    return False
+            return True
 
         probe = trial(dict.fromkeys(exercises, False))
         days = {e: probe.fire(self.m.triggers[e].trigger).day for e in exercises}
@@ -226,8 +261,10 @@ class Run:
                         chosen[e], changed = now, True
                 if not changed:
                     break
-        settled = trial(chosen)
+        on = days_of(chosen)
+        settled = trial(chosen, on)
         self._counts.update(chosen)
+        self._exercised.update(on)
         self._assumed.update({t: settled._assumed[t] for t in ends})
 
     def _exercise(self, t: Trigger) -> Fire:
@@ -357,13 +394,11 @@ class Run:
                 self._settle_group(trigger)
             if not self._counts[trigger]:
                 return Fire(None)
-            if (t.trigger or "") not in self.s.again:
+            if trigger in self._exercised:  # which of its notice's dates counted, as settled
+                day = self._exercised[trigger]
+            else:
                 day = self.fire(t.trigger).day
-                return Fire(day, t.trigger if day is not None else None)
-            # which of its dates counted: the first on which, without it, the right was in force
-            without = Run(self.m, self.s, self.prefer, assumed=dict(self._assumed),
-                          counts={**self._counts, trigger: False})  # fmt: skip
-            return without._exercise(t)
+            return Fire(day, t.trigger if day is not None else None)
         if t.type == "ProvisionEnd":
             return Fire(self._end_of(trigger))
         if t.type == "Exercise":
