@@ -560,9 +560,11 @@ class Run:
             outside = sorted(
                 {q for member in members for q in units.rests_on[member]} - set(members)
             )
+            # a member a later version replaces is seen, by the others, as what replaces it
+            seen = {q: self._carried_from(q, own[q]) for q in members}
             for member in members:
                 others: list[tuple[str, Term, tuple[str, ...]]]
-                others = [(q, own[q], ()) for q in members if q != member]
+                others = [(q, *seen[q]) for q in members if q != member]
                 others += [(q, *self._carried(q)) for q in outside]
                 self._terms[member] = self._inside(member, own[member], others)
 
@@ -571,7 +573,11 @@ class Run:
         provision a later version replaces (not repeals) lives on in its replacement, so
         what rested on it rests on that, unless the replacement never comes into force. One
         that never came into force before it was replaced is seen as its replacement alone."""
-        term = self.term(q)
+        return self._carried_from(q, self.term(q))
+
+    def _carried_from(self, q: str, term: Term) -> tuple[Term, tuple[str, ...]]:
+        """:meth:`_carried`, from ``term`` as ``q``'s term (its own, on a cycle being
+        settled)."""
         chain: tuple[str, ...] = ()
         current = q
         while term.replaced_by is not None and term.replaced_by not in (q, *chain):
