@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from bench_portfolio import BASE, write_portfolio
 
+from conftest import DATA
 from pactgraph.errors import PactgraphError, ParseError, UsageError
 from pactgraph.impact import impact
 from pactgraph.load import load
@@ -257,3 +258,19 @@ def test_the_portfolio_is_worked_out_in_two_processes(
     rows = state(store, dt.date(2031, 7, 1)).provisions
     marked = [row for row in rows if row.reason.endswith("#")]
     assert 0 < len(marked) < len(rows)
+
+
+@pytest.mark.parametrize(
+    "name", ["exercise-cycles", "cycle-replaced", "real-neon-distributor", "end-route-tie"]
+)
+def test_islands_are_the_parts_of_the_whole_graph(name: str) -> None:
+    m = model(load([DATA / name]))
+    parts = [
+        frozenset(node for node in part if node in m.provisions)
+        for part in m.parts({*m.graph.nodes, *m.provisions})
+    ]
+    by_island: dict[int, set[str]] = {}
+    for provision, number in m.islands.items():
+        by_island.setdefault(number, set()).add(provision)
+    assert {frozenset(p) for p in parts if p} == {frozenset(i) for i in by_island.values()}
+    assert m.islands.keys() == m.provisions.keys()

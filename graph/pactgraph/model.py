@@ -217,10 +217,26 @@ class Model:
     @cached_property
     def islands(self) -> dict[str, int]:
         """Each provision's island, by number: the provisions of one island can bear on one
-        another's terms, those of two never do (:meth:`parts`, of the whole graph)."""
+        another's terms, those of two never do (the provisions of each of :meth:`parts` of
+        the whole graph: the weakly connected parts of what rests on a provision, since what
+        rests on none joins nothing)."""
+        import networkx as nx
+
+        graph = self.graph
+        resting: set[str] = set()
+        todo = [p for p in self.provisions if p in graph]
+        while todo:
+            node = todo.pop()
+            if node not in resting:
+                resting.add(node)
+                todo.extend(graph.successors(node))
         found: dict[str, int] = {}
-        for number, part in enumerate(self.parts({*self.graph.nodes, *self.provisions})):
+        number = 0
+        for number, part in enumerate(nx.weakly_connected_components(graph.subgraph(resting))):
             found.update((node, number) for node in part if node in self.provisions)
+        for provision in sorted(self.provisions.keys() - found.keys()):  # with no edge at all
+            number += 1
+            found[provision] = number
         return found
 
     def parts(self, nodes: Collection[str]) -> list[set[str]]:
@@ -612,6 +628,7 @@ def _build(store: Store, as_of: dt.date | None, min_evidence: str | None) -> Mod
     # what every question reads, worked out before the model is kept, so a later run reads it
     built.ripple("Modifies")
     _ = built.units, built.events, built.recorded, built.versioned, built.cyclic_groups
+    _ = built.islands
     return built
 
 
