@@ -244,7 +244,12 @@ class Run:
             return True
 
         probe = trial(dict.fromkeys(exercises, False))
-        days = {e: probe.fire(self.m.triggers[e].trigger).day for e in exercises}
+        # each by the day it would count, with none of the others counting: a notice given
+        # too early and again later comes on its later day (its first, if it never counts)
+        days = {
+            e: probe._exercise(self.m.triggers[e]).day or probe.fire(self.m.triggers[e].trigger).day
+            for e in exercises
+        }
         order = sorted(exercises, key=lambda e: (days[e] or dt.date.max, e))
         chosen: dict[str, bool] | None = None
         if len(order) <= _MOST_TRIED:
