@@ -168,15 +168,7 @@ def _parties(store: Store, m: re.Match[str], options: Options) -> Reply:
     return answer, columns, rows
 
 
-def _third_person(verb: str) -> str:
-    """ "start" as "starts", "come into force" as "comes into force"."""
-    head, _, rest = verb.partition(" ")
-    head = head if head.endswith("s") and verb in _KIND_VERBS else head + "s"
-    return f"{head} {rest}".strip()
-
-
 def _impact(store: Store, m: re.Match[str], options: Options) -> Reply:
-    from .answers import ChangeKind
     from .impact import impact
 
     year = _group(m, "year")
@@ -198,7 +190,8 @@ def _impact(store: Store, m: re.Match[str], options: Options) -> Reply:
     )
     kind = _group(m, "kind")
     if kind is not None:  # "what starts when …": only what begins
-        change = ChangeKind(_KIND_VERBS[_third_person(kind)])
+        change = _kind_asked(kind)
+        assert change is not None, kind  # every verb the form reads asks for one kind
         listed = tuple(c for c in answer.changes if c.change == change)
         answer = replace(answer, changes=listed, only=change)
         options.said.append(
@@ -502,21 +495,21 @@ def _is_in_force(store: Store, m: re.Match[str], options: Options) -> Reply:
     return answer, ("answer", "label", "on", "reason"), [answer.as_dict()]
 
 
-def _day_kind(verb: str) -> ChangeKind | None:
+def _kind_asked(verb: str) -> ChangeKind | None:
     """What a question's verb asks for: what begins ("starts", "came into force"), what
-    ends ("expire", "ended"), or every change ("happens", "changed")."""
+    ends ("expire", "ended", "stops"), or every change ("happens", "changed")."""
     from .answers import ChangeKind
 
     if re.search(r"start|begin|began|come|came|take|took", verb):
         return ChangeKind.BEGINS
-    if re.search(r"end|expire|lapse", verb):
+    if re.search(r"end|expire|lapse|stop|cease|terminat", verb):
         return ChangeKind.ENDS
     return None
 
 
 def _only_kind(answer: DayChanges, verb: str | None, options: Options) -> DayChanges:
     """``answer`` with only the changes of the kind ``verb`` asks for."""
-    kind = _day_kind(verb or "")
+    kind = _kind_asked(verb or "")
     if kind is None:
         return answer
     options.said.append(f"only what {kind.value} is listed: ask 'what changes' for both")
@@ -573,11 +566,10 @@ _REVISION_VERBS = {
 }  # fmt: skip
 
 #: "What starts / ends when EVENT": only the provisions that begin, or that end.
-_KIND_VERBS = {
-    "starts": "begins", "begins": "begins", "comes into force": "begins",
-    "takes effect": "begins", "ends": "ends", "stops": "ends", "ceases": "ends",
-    "expires": "ends", "terminates": "ends", "lapses": "ends",
-}  # fmt: skip
+_KIND_VERBS = (
+    r"(?:starts?|begins?|comes? into force|takes? effect|ends?|stops?|ceases?|expires?"
+    r"|terminates?|lapses?)"
+)
 _PROVISIONS = r"(?:provisions?|terms?|clauses?|rights?|obligations?|things?|parts?)"
 
 #: The forms of question :func:`ask` understands, in the order they are tried.
@@ -629,8 +621,7 @@ FORMS: tuple[Form, ...] = (
         (
             r"^(?:what (?:changes|happens|would change|will change|would happen|will happen|"
             r"is affected|is impacted) (?:when|if|once|after|in case|should)"
-            rf"|what (?:would |will )?(?P<kind>{'|'.join(_KIND_VERBS)}|start|begin|end|stop|"
-            r"cease|expire|terminate|lapse|come into force|take effect) "
+            rf"|what (?:would |will )?(?P<kind>{_KIND_VERBS}) "
             r"(?:when|if|once|after|in case|should)(?= (?!\d{4}$))"
             r"|what if|what(?: is|'s) the (?:impact|effect|consequence)s? of|(?:the )?(?:impact|"
             r"effect)s? of) "
