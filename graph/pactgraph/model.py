@@ -222,22 +222,28 @@ class Model:
         rests on none joins nothing)."""
         import networkx as nx
 
-        graph = self.graph
-        resting: set[str] = set()
-        todo = [p for p in self.provisions if p in graph]
-        while todo:
-            node = todo.pop()
-            if node not in resting:
-                resting.add(node)
-                todo.extend(graph.successors(node))
+        resting = self._resting(self.graph.nodes)
         found: dict[str, int] = {}
         number = 0
-        for number, part in enumerate(nx.weakly_connected_components(graph.subgraph(resting))):
+        for number, part in enumerate(nx.weakly_connected_components(self.graph.subgraph(resting))):
             found.update((node, number) for node in part if node in self.provisions)
         for provision in sorted(self.provisions.keys() - found.keys()):  # with no edge at all
             number += 1
             found[provision] = number
         return found
+
+    def _resting(self, nodes: Collection[str]) -> set[str]:
+        """The provisions among ``nodes`` and what rests on them there, at any depth."""
+        graph = self.graph
+        resting: set[str] = set()
+        todo = [p for p in nodes if p in self.provisions]
+        while todo:
+            node = todo.pop()
+            if node not in resting:
+                resting.add(node)
+                if node in graph:
+                    todo.extend(n for n in graph.successors(node) if n in nodes)
+        return resting
 
     def parts(self, nodes: Collection[str]) -> list[set[str]]:
         """``nodes`` as parts whose answers can be worked out each on its own: no term or
@@ -250,14 +256,7 @@ class Model:
         edge at all is a part of its own.
         """
         graph, wanted = self.graph, set(nodes)
-        resting: set[str] = set()
-        todo = [p for p in wanted if p in self.provisions]
-        while todo:
-            node = todo.pop()
-            if node not in resting:
-                resting.add(node)
-                if node in graph:
-                    todo.extend(n for n in graph.successors(node) if n in wanted)
+        resting = self._resting(wanted)
         parts = []
         seen: set[str] = set()
         for start in sorted(resting):
