@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from .errors import QuestionError, UnknownNameError, UsageError
+from .namespaces import spaced
 from .parse import DATE_PATTERN, parse_date, parse_events
 
 if TYPE_CHECKING:
@@ -1218,7 +1219,7 @@ def _assumptions(
     kinds: dict[str, None] = {}
     for row in rows:
         for source in row.get("sources") or ():
-            kind = re.sub(r"(?<!^)(?=[A-Z])", " ", source.get("kind") or "").lower()
+            kind = spaced(source.get("kind") or "")
             kinds[
                 f"{source.get('title') or source.get('document')}" + (f" ({kind})" if kind else "")
             ] = None

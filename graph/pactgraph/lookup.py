@@ -62,7 +62,7 @@ from .answers import (
     Survivor,
     Verdict,
 )
-from .namespaces import PG_NS, local_name
+from .namespaces import PG_NS, local_name, spaced
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -113,7 +113,6 @@ def parties(store: Store, agreement: str | None = None, *, as_of: dt.date | None
     >>> [(p.label, p.signatory, p.roles) for p in parties(store).parties]
     [('Tenant', True, ('signatory',)), ('Guarantor', False, ('third party',))]
     """
-    import re
 
     from .model import model
     from .query import select
@@ -137,7 +136,7 @@ def parties(store: Store, agreement: str | None = None, *, as_of: dt.date | None
             entry["signatory"] = True
             entry["roles"].add("signatory")
         if row.get("role"):
-            entry["roles"].add(re.sub(r"(?<!^)(?=[A-Z])", " ", local_name(row["role"])).lower())
+            entry["roles"].add(spaced(local_name(row["role"])))
     entries = [
         PartyEntry(
             party,

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from .answers import Reading, Source, Version
 from .durations import Duration, parse_duration
 from .heap import no_cycle_sweeps
-from .namespaces import PG_NS, local_name
+from .namespaces import PG_NS, local_name, spaced
 from .query import select
 
 if TYPE_CHECKING:
@@ -660,7 +660,7 @@ def _name_unlabelled(triggers: dict[str, Trigger], unlabelled: set[str]) -> None
         elif t.type == "Exercise" and t.trigger is not None and t.exercises is not None:
             words = f"{name(t.trigger, inner)} while {local_name(t.exercises)} is in force"
         else:
-            words = re.sub(r"(?<!^)(?=[A-Z])", " ", t.type).lower()
+            words = spaced(t.type)
         done[iri] = words
         return words
 

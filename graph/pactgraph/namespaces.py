@@ -18,6 +18,7 @@ KeyError: "'holdr' is not a term of the pactgraph ontology"
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
     PG: type[DefinedNamespace]
 
-__all__ = ["PG", "PG_NS", "PREFIXES", "TERMS", "XSD", "XSD_INTEGERS", "local_name", "pg"]
+__all__ = ["PG", "PG_NS", "PREFIXES", "TERMS", "XSD", "XSD_INTEGERS", "local_name", "pg", "spaced"]
 
 PG_NS = "https://w3id.org/pactgraph/ns#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -195,6 +196,15 @@ def local_name(iri: str) -> str:
     ('EndOfDay', 'b')
     """
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def spaced(name: str) -> str:
+    """A name written in camel case, as words: the words of a term's local name.
+
+    >>> spaced("ThirdParty"), spaced("dependsOn"), spaced("RegulatoryFiling")
+    ('third party', 'depends on', 'regulatory filing')
+    """
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", name).lower()
 
 
 @cache

@@ -23,6 +23,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from .heap import no_cycle_sweeps
+from .namespaces import spaced
 
 if TYPE_CHECKING:
     from .answers import Answer, Description, Diff, Impact, State, Summary
@@ -195,7 +196,7 @@ def with_quotes(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], fmt: 
             if key in seen:
                 continue
             seen.add(key)
-            kind = re.sub(r"(?<!^)(?=[A-Z])", " ", source.get("kind") or "").lower()
+            kind = spaced(source.get("kind") or "")
             sources[
                 f"{prefix}{source.get('title') or source.get('document')}"
                 + (f" ({kind})" if kind else "")

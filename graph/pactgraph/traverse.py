@@ -39,7 +39,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .answers import Step
-from .namespaces import PG_NS, local_name
+from .namespaces import PG_NS, local_name, spaced
 from .query import query
 
 if TYPE_CHECKING:
@@ -133,7 +133,7 @@ def _is_clause(label: str) -> bool:
 def relation_words(relation: str) -> str:
     """A relation's local name as words between its subject and object: ``dependsOn`` →
     ``depends on``, ``member`` → ``has the member``."""
-    return _PHRASES.get(relation) or re.sub(r"(?<!^)(?=[A-Z])", " ", relation).lower()
+    return _PHRASES.get(relation) or spaced(relation)
 
 
 def dependency_graph(store: Store) -> nx.MultiDiGraph:
