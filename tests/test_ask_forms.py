@@ -550,3 +550,53 @@ def test_the_parties_as_of_a_day_before_the_amendment(store: Store) -> None:
     assert answer.rows
     assert all(row["agreements"].endswith("(October 2025)") for row in answer.rows)
     assert "agreements" not in answer.columns  # one agreement: no column to say which
+
+
+def test_when_the_agreement_was_signed(store: Store) -> None:
+    # Microsoft's 10-Q note 17: "On October 28, 2025, we signed a new definitive agreement
+    # with OpenAI"; the amending terms are dated 27 April 2026
+    from pactgraph.ask import ask
+
+    answer = ask(store, "when was the agreement signed?")
+    assert answer.form == "dated"
+    assert [(row["date"], row["amends"] != "") for row in answer.rows] == [
+        ("2025-10-28", False),
+        ("2026-04-27", True),
+    ]
+    assert "we signed a new definitive agreement" in answer.rows[0]["quote"]
+    amendment = ask(store, "when was the amendment signed?")
+    assert [row["date"] for row in amendment.rows] == ["2026-04-27"]
+    assert ask(store, "when was it amended").rows == amendment.rows
+
+
+def test_a_backdated_amendment_is_dated_and_known_apart() -> None:
+    # NETGEAR's Amendment #1 "is entered into effective October 1,1996"; NETGEAR signed it
+    # on 4/30/97 (its record time, pg:publishedOn); Amendment #2 is dated 15 July 1998
+    from pactgraph import dates
+    from pactgraph.ask import ask
+
+    store = load([DATA / "real-netgear-distributor"])
+    every = dates(store)
+    assert [(d.date, d.published) for d in every.dates] == [
+        (dt.date(1996, 3, 1), None),
+        (dt.date(1996, 10, 1), dt.date(1997, 4, 30)),
+        (dt.date(1998, 7, 15), dt.date(1998, 7, 15)),
+    ]
+    first = ask(store, "when was the first amendment signed?")
+    assert [(row["date"], row["known from"]) for row in first.rows] == [
+        ("1996-10-01", "1997-04-30")
+    ]
+    # at the end of 1996 the first amendment was not yet signed by both
+    before = dates(store, "netgear-ingram-1996", as_of=dt.date(1996, 12, 31))
+    assert [d.date for d in before.dates] == [dt.date(1996, 3, 1)]
+    assert len(before.agreements) == 3  # the agreement asked about, with its versions
+
+
+def test_an_agreement_without_a_date_shows_the_one_assumed() -> None:
+    # "This agreement is made this ___ day of ___": pg:assumedDate 2025-04-01
+    from pactgraph.ask import ask
+    from pactgraph.render import answer_text
+
+    answer = ask(load([DATA / "assumed-date"]), "what is the date of the agreement?")
+    assert [row["date"] for row in answer.rows] == ["2025-04-01 (assumed)"]
+    assert "assumed to have" in answer_text(answer, "table")

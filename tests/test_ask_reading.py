@@ -207,6 +207,7 @@ def test_every_form_says_its_versions(store: Store) -> None:
         "covers": "which rights cover model weights",
         "describe": "who is Microsoft",
         "parties": "who are the parties",
+        "dated": "when was the agreement signed",
     }
     assert set(questions) == {form.name for form in FORMS}
     for form, question in questions.items():

@@ -3,7 +3,7 @@
 The public API reads like the pipeline: :func:`load` → :func:`validate` → :func:`query`
 (and :func:`select`) → :func:`summarize` → :func:`state`, :func:`impact`, :func:`ask`
 (with :func:`resolve` for names) → :func:`visualize` / :func:`export`; :func:`serve` offers
-the graph as a SPARQL endpoint. :func:`parties`, :func:`holdings`, :func:`positions`,
+the graph as a SPARQL endpoint. :func:`parties`, :func:`dates`, :func:`holdings`, :func:`positions`,
 :func:`dependents`, :func:`prerequisites`, :func:`describe`, :func:`covering`, :func:`excluding`,
 :func:`changes`, :func:`claims`, :func:`lifetime`, :func:`lifetimes`, :func:`in_force`,
 :func:`changes_on`, :func:`changes_in` and :func:`survivors` answer the questions that
@@ -38,6 +38,7 @@ __all__ = [
     "changes_on",
     "claims",
     "covering",
+    "dates",
     "dependents",
     "describe",
     "diff",
@@ -74,6 +75,7 @@ _VERBS = {
     "ask": "pactgraph.ask",
     "holdings": "pactgraph.lookup",
     "parties": "pactgraph.lookup",
+    "dates": "pactgraph.lookup",
     "dependents": "pactgraph.lookup",
     "prerequisites": "pactgraph.lookup",
     "positions": "pactgraph.lookup",
@@ -107,6 +109,7 @@ if TYPE_CHECKING:
         changes_on,
         claims,
         covering,
+        dates,
         dependents,
         holdings,
         in_force,

@@ -31,6 +31,8 @@ from enum import StrEnum
 from typing import Any
 
 __all__ = [
+    "AgreementDate",
+    "AgreementDates",
     "AgreementSummary",
     "Answer",
     "Cause",
@@ -344,6 +346,35 @@ class PartyEntry(_Data):
     """The roles it plays, in words ("signatory", "shareholder", "third party")."""
     agreements: tuple[str, ...]
     """The agreements that name it."""
+
+
+@dataclass(frozen=True)
+class AgreementDate(_Data):
+    """An agreement, or a version of one, with the days it records."""
+
+    agreement: str
+    label: str
+    date: dt.date | None
+    """The day it is dated (``dcterms:date``): the day it was signed or made."""
+    assumed: dt.date | None
+    """The day evaluations assume where it states no date (``pg:assumedDate``)."""
+    effective: dt.date | None
+    """The day it takes effect (``pg:effectiveFrom``), where it says so."""
+    published: dt.date | None
+    """The day it became known (``pg:publishedOn``), where it says so."""
+    amends: str | None
+    """The version it amends (``pg:previousVersion``)."""
+    quotes: tuple[str, ...]
+    """The words the sources give for it (its ``pg:evidence``)."""
+
+
+@dataclass(frozen=True)
+class AgreementDates(_Data):
+    """The agreements asked about, with their dates: earliest first, undated last."""
+
+    agreements: tuple[str, ...]
+    """The agreement asked about, with its versions (empty: every agreement)."""
+    dates: tuple[AgreementDate, ...]
 
 
 @dataclass(frozen=True)

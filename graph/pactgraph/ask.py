@@ -169,6 +169,75 @@ def _parties(store: Store, m: re.Match[str], options: Options) -> Reply:
     return answer, columns, rows
 
 
+_DATED_VERBS = "signed|dated|executed|concluded|entered into|made|agreed|struck|reached|amended"
+
+
+def _dated(store: Store, m: re.Match[str], options: Options) -> Reply:
+    from .lookup import dates
+    from .resolve import label_of
+
+    name = _group(m, "agreement")
+    versions: set[str] | None = None
+    if name is not None and _ANY_AGREEMENT.fullmatch(name):
+        name = None
+    elif name is not None and (place := _version_by_place().fullmatch(name)) is not None:
+        ordinal = place["ordinal"]
+        number = 1 if place["first"] else (_ORDINAL_WORDS[ordinal] if ordinal else None)
+        versions = _amending(
+            store, place["year"], place["noun"] == "amendment", month=place["month"],
+            number=number,
+        )  # fmt: skip
+        picked = next(iter(versions))
+        options.said.append(f"the {name} is read as {label_of(store, picked)} <{picked}>")
+        name = None
+    answer = dates(store, agreement=name, as_of=options.as_of)
+    if versions is not None:
+        answer = replace(answer, dates=tuple(d for d in answer.dates if d.agreement in versions))
+    elif _group(m, "verb") == "amended":
+        amending = tuple(d for d in answer.dates if d.amends)
+        if amending:  # "when was it amended": the versions that amend another
+            answer = replace(answer, dates=amending)
+            options.said.append("only the versions that amend another are listed")
+    if any(d.date is None and d.assumed is not None for d in answer.dates):
+        options.said.append("an agreement that states no date shows the date it is assumed to have")
+    rows = []
+    for d in answer.dates:
+        said = [q for q in d.quotes if d.date is not None and str(d.date.year) in q]
+        rows.append(
+            {
+                **d.as_dict(),
+                "date": str(d.date) if d.date else (f"{d.assumed} (assumed)" if d.assumed else ""),
+                "effective": str(d.effective) if d.effective and d.effective != d.date else "",
+                "known from": str(d.published) if d.published and d.published != d.date else "",
+                "amends": label_of(store, d.amends) if d.amends else "",
+                "quote": (said or list(d.quotes) or [""])[0],
+            }
+        )
+    columns: tuple[str, ...] = ("label", "date")
+    for column in ("effective", "known from"):
+        if any(r[column] for r in rows):
+            columns += (column,)
+    if len(columns) > 2:
+        options.said.append(
+            "date: the day it is dated; effective: the day it takes effect, where that "
+            "differs; known from: the day it became known (signed by all, or published)"
+        )
+    if any(r["amends"] for r in rows):
+        columns += ("amends",)
+    return answer, columns, rows
+
+
+def _version_by_place() -> re.Pattern[str]:
+    """ "the amendment", "the first amendment", "the 2026 amendment", "the original
+    agreement": a version named by its place among the others, as in "what did the
+    amendment change?"."""
+    return _compiled(
+        rf"(?:the |this |that )?(?:latest |last |new |recent )?(?:(?P<ordinal>{_ORDINALS}) )?"
+        rf"(?:(?:(?P<month>{_MONTHS}) )?(?P<year>\d{{4}}) )?(?P<noun>amendment|version)"
+        r"|(?:the )?(?P<first>original|first|initial) (?:agreement|contract|deal)"
+    )
+
+
 def _impact(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .impact import impact
 
@@ -775,6 +844,23 @@ FORMS: tuple[Form, ...] = (
             r"|concern|mention|deal with) (?P<all>.+)$|^what (?:covers|is said about) (?P<all2>.+)$"
         ),
         _covers,
+    ),
+    Form(
+        "dated",
+        "when was NAME signed (dated, made, amended)? what is the date of NAME?",
+        (
+            rf"^(?:when|on what (?:date|day)|what (?:date|day)|in what year|what year) "
+            rf"(?:was|were|is|are|has been|have been) {_THE}(?P<agreement>.+?) "
+            rf"(?P<verb>{_DATED_VERBS})$"
+            rf"|^when did (?:.+?) (?:sign|execute|conclude|enter into|make|agree|strike|reach"
+            rf"|amend) {_THE}(?P<agreement2>.+?)$"
+            rf"|^(?:what|which) (?:is|was|are|were) {_THE}(?:signing |execution |effective )?"
+            rf"dates? (?:of|for|on) {_THE}(?P<agreement3>.+?)$"
+            rf"|^(?:what|which) (?:is|was) {_THE}(?P<agreement4>.+?)(?:'s|s') "
+            r"(?:signing |execution |effective )?date$"
+            rf"|^how old (?:is|are) {_THE}(?P<agreement5>.+?)$"
+        ),
+        _dated,
     ),
     Form(
         "parties",

@@ -33,6 +33,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from .answers import (
+    AgreementDate,
+    AgreementDates,
     ChangeRecord,
     Changes,
     Claim,
@@ -150,6 +152,82 @@ def parties(store: Store, agreement: str | None = None, *, as_of: dt.date | None
     entries.sort(key=lambda e: (not e.signatory, e.label.lower(), e.party))
     named = tuple(sorted(family)) if family is not None else ()
     return Parties(named, tuple(entries))
+
+
+#: Each agreement with its own graph, and the days it records.
+_DATES = """
+PREFIX pg: <https://w3id.org/pactgraph/ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?agreement ?label ?date ?assumed ?effective ?published ?amends WHERE {
+  GRAPH ?agreement { ?agreement a pg:Agreement . }
+  OPTIONAL { ?agreement rdfs:label ?label }
+  OPTIONAL { ?agreement dcterms:date ?date }
+  OPTIONAL { ?agreement pg:assumedDate ?assumed }
+  OPTIONAL { ?agreement pg:effectiveFrom ?effective }
+  OPTIONAL { ?agreement pg:publishedOn ?published }
+  OPTIONAL { ?agreement pg:previousVersion ?amends }
+}
+"""
+
+
+def dates(
+    store: Store, agreement: str | None = None, *, as_of: dt.date | None = None
+) -> AgreementDates:
+    """Every agreement, or ``agreement`` (an IRI or a name) and its other versions (of those
+    published by ``as_of``), with the day each is dated (signed or made), the day it takes
+    effect and the day it became known where it says so, and the words its sources give for
+    it: earliest first, those that state no date last.
+
+    Raises :class:`~pactgraph.errors.UnknownNameError` if the agreement is not found.
+
+    >>> from pactgraph.load import load
+    >>> store = load(text='''
+    ...     <https://example.org/lease> a pg:Agreement ; rdfs:label "lease" ;
+    ...         dcterms:date "2024-03-01"^^xsd:date ; pg:effectiveFrom "2024-04-01"^^xsd:date .
+    ... ''')
+    >>> [(d.label, d.date, d.effective) for d in dates(store).dates]
+    [('lease', datetime.date(2024, 3, 1), datetime.date(2024, 4, 1))]
+    """
+    from .query import select
+    from .state import versions_of
+
+    family = None if agreement is None else versions_of(store, [agreement])
+    found: dict[str, dict[str, Any]] = {}
+    for row in select(store, _DATES):
+        name = row["agreement"]
+        if family is not None and name not in family:
+            continue
+        known = _day(row.get("published")) or _day(row.get("date"))
+        if as_of is not None and known is not None and known > as_of:
+            continue  # a version not yet known on that day
+        entry = found.setdefault(name, {"label": row.get("label") or local_name(name)})
+        for key in ("date", "assumed", "effective", "published"):
+            entry.setdefault(key, _day(row.get(key)))
+        entry.setdefault("amends", row.get("amends"))
+    quotes = _quotes_of(store, found)
+    rows = [
+        AgreementDate(
+            name,
+            e["label"],
+            e["date"],
+            e["assumed"],
+            e["effective"],
+            e["published"],
+            e["amends"],
+            tuple(quotes.get(name, ())),
+        )
+        for name, e in found.items()
+    ]
+    rows.sort(key=lambda d: (d.date or d.assumed or dt.date.max, d.agreement))
+    return AgreementDates(tuple(sorted(family)) if family is not None else (), tuple(rows))
+
+
+def _day(value: Any) -> dt.date | None:
+    """A date a query gave, or None (a dateTime counts by its day; anything else, not)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value if isinstance(value, dt.date) else None
 
 
 def holdings(
