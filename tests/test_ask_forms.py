@@ -600,3 +600,37 @@ def test_an_agreement_without_a_date_shows_the_one_assumed() -> None:
     answer = ask(load([DATA / "assumed-date"]), "what is the date of the agreement?")
     assert [row["date"] for row in answer.rows] == ["2025-04-01 (assumed)"]
     assert "assumed to have" in answer_text(answer, "table")
+
+
+def test_is_there_an_exclusivity(store: Store) -> None:
+    # the October 2025 agreement's three exclusivities, each replaced or repealed as
+    # 27 April 2026 begins; the licence "non-exclusive" and the repeals are not exclusivities
+    from pactgraph.ask import ask
+
+    answer = ask(store, "is there an exclusivity?")
+    assert answer.form == "search"
+    assert {row["provision"].rsplit(":", 1)[-1].rsplit("/", 1)[-1] for row in answer.rows} == {
+        "azure-api-exclusivity",
+        "exclusive-ip-rights",
+        "joint-api-azure-exclusive",
+    }
+    assert all("2026-04-27" in row["term"] for row in answer.rows)
+    assert all(row["by_kind"] for row in answer.rows)
+
+
+def test_a_topic_no_kind_names_is_found_by_its_words(store: Store) -> None:
+    from pactgraph.ask import ask
+    from pactgraph.render import answer_text
+
+    shares = ask(store, "does the agreement have a revenue share?")
+    labels = {row["label"] for row in shares.rows}
+    assert "Microsoft no longer pays a revenue share to OpenAI" in labels
+    assert any(label.startswith("OpenAI's revenue share payments") for label in labels)
+    assert not any(row["by_kind"] for row in shares.rows)
+    assert "no provision is of a kind named" in answer_text(shares, "table")
+    restrictions = ask(store, "are there any restrictions?")
+    assert {row["kind"] for row in restrictions.rows} == {"restriction"}
+    assert len(restrictions.rows) == 2
+    none = ask(store, "is there a non-compete clause?")
+    assert not none.rows
+    assert answer_text(none, "table").startswith("No provision is of a kind named 'non-compete'")

@@ -208,6 +208,7 @@ def test_every_form_says_its_versions(store: Store) -> None:
         "describe": "who is Microsoft",
         "parties": "who are the parties",
         "dated": "when was the agreement signed",
+        "search": "is there an exclusivity",
     }
     assert set(questions) == {form.name for form in FORMS}
     for form, question in questions.items():

@@ -1,13 +1,14 @@
 """pactgraph: agreements as RDF knowledge graphs, and answers to dependency questions.
 
-The public API reads like the pipeline: :func:`load` → :func:`validate` → :func:`query`
-(and :func:`select`) → :func:`summarize` → :func:`state`, :func:`impact`, :func:`ask`
-(with :func:`resolve` for names) → :func:`visualize` / :func:`export`; :func:`serve` offers
-the graph as a SPARQL endpoint. :func:`parties`, :func:`dates`, :func:`holdings`, :func:`positions`,
-:func:`dependents`, :func:`prerequisites`, :func:`describe`, :func:`covering`, :func:`excluding`,
-:func:`changes`, :func:`claims`, :func:`lifetime`, :func:`lifetimes`, :func:`in_force`,
-:func:`changes_on`, :func:`changes_in` and :func:`survivors` answer the questions that
-:func:`ask` routes to, and :func:`diff` what one version of an agreement changed from another.
+The public API reads like the pipeline: :func:`load` → :func:`validate` → :func:`query` (and
+:func:`select`) → :func:`summarize` → :func:`state`, :func:`impact`, :func:`ask` (with
+:func:`resolve` for names) → :func:`visualize` / :func:`export`; :func:`serve` offers the graph
+as a SPARQL endpoint. :func:`parties`, :func:`dates`, :func:`holdings`, :func:`positions`,
+:func:`dependents`, :func:`prerequisites`, :func:`describe`, :func:`covering`,
+:func:`excluding`, :func:`changes`, :func:`claims`, :func:`lifetime`, :func:`lifetimes`,
+:func:`in_force`, :func:`changes_on`, :func:`changes_in`, :func:`search` and :func:`survivors`
+answer the questions that :func:`ask` routes to, and :func:`diff` what one version of an
+agreement changed from another.
 
 Each verb lives in the module of its name (``pactgraph.state.state``; the lookups in
 ``pactgraph.lookup``, ``select`` beside ``query``) and is imported on first use, so
@@ -55,6 +56,7 @@ __all__ = [
     "prerequisites",
     "query",
     "resolve",
+    "search",
     "select",
     "serve",
     "state",
@@ -91,6 +93,7 @@ _VERBS = {
     "lifetimes": "pactgraph.lookup",
     "claims": "pactgraph.lookup",
     "survivors": "pactgraph.lookup",
+    "search": "pactgraph.lookup",
     "resolve": "pactgraph.resolve",
     "export": "pactgraph.export",
     "visualize": "pactgraph.visualize",
@@ -116,6 +119,7 @@ if TYPE_CHECKING:
         lifetime,
         lifetimes,
         parties,
+        search,
         survivors,
     )
     from .query import query, select

@@ -59,6 +59,8 @@ __all__ = [
     "Impact",
     "ImpactEvent",
     "Lifetime",
+    "Match",
+    "Matches",
     "Parties",
     "PartyEntry",
     "Positions",
@@ -510,6 +512,27 @@ class Coverage(_Data):
     category: str
     label: str
     provisions: tuple[Covering, ...]
+
+
+@dataclass(frozen=True)
+class Match(_Data):
+    """A provision of the kind a search names, or whose words hold it."""
+
+    provision: str
+    label: str
+    kind: str
+    agreement: str
+    by_kind: bool
+    """It is of the kind the search names ("an exclusivity"), not only worded so."""
+    quote: str
+
+
+@dataclass(frozen=True)
+class Matches(_Data):
+    """The provisions a search finds: those of the kind it names first, then by name."""
+
+    about: str
+    provisions: tuple[Match, ...]
 
 
 @dataclass(frozen=True)

@@ -238,6 +238,29 @@ def _version_by_place() -> re.Pattern[str]:
     )
 
 
+def _search(store: Store, m: re.Match[str], options: Options) -> Reply:
+    from .lookup import lifetime, search
+
+    answer = search(store, str(_group(m, "about")), **options.as_kwargs())
+    rows = []
+    for found in answer.provisions:
+        term = lifetime(store, found.provision, **options.as_kwargs())
+        rows.append(
+            {
+                **found.as_dict(),
+                "kind": spaced(found.kind),
+                "term": f"starts {term.starts}; ends {term.ends}",
+                "interpretations": [r.as_dict() for r in term.interpretations],
+            }
+        )
+    if answer.provisions and not any(f.by_kind for f in answer.provisions):
+        options.said.append(
+            f"no provision is of a kind named '{answer.about}': these are the provisions whose "
+            "label, quote or covered concepts hold its words"
+        )
+    return answer, ("label", "kind", "term"), rows
+
+
 def _impact(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .impact import impact
 
@@ -861,6 +884,21 @@ FORMS: tuple[Form, ...] = (
             rf"|^how old (?:is|are) {_THE}(?P<agreement5>.+?)$"
         ),
         _dated,
+    ),
+    Form(
+        "search",
+        "is there a(n) KIND or TOPIC [clause]? does the agreement have TOPIC? are there any KINDs?",
+        (
+            r"^(?!.*\b(?:in force|in effect)\b)"
+            r"(?:is there|are there|was there|were there|is anything|(?:does|did) (?:the |this "
+            r"|that )?(?:agreement|deal|contract|amendment|partnership) (?:have|contain|include|"
+            r"provide for|say anything about|mention)|(?:do|did) (?:the )?(?:agreements|"
+            r"contracts|deals) (?:have|contain|include|provide for|mention))"
+            r"(?: any| an?| some| anything about| anything on)? (?P<about>.+?)"
+            r"(?: (?:clauses?|provisions?|terms?))?"
+            r"(?: (?:in|under) (?:the |this |that )?(?:agreements?|deal|contract|amendment))?$"
+        ),
+        _search,
     ),
     Form(
         "parties",

@@ -28,6 +28,7 @@ Nothing here knows any agreement, and nothing here renders text.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -51,6 +52,8 @@ from .answers import (
     Holding,
     Holdings,
     Lifetime,
+    Match,
+    Matches,
     Parties,
     PartyEntry,
     Positions,
@@ -843,6 +846,87 @@ def covering(
     ]
     rows.sort(key=lambda r: (r.holders, r.label.lower()))
     return Coverage(category=iri, label=label_of(store, iri), provisions=tuple(rows))
+
+
+#: A word said not to hold: "non-exclusive", "not exclusive", "no longer exclusive".
+_NEGATED = re.compile(r"\b(?:non-?|not |no longer |no )[a-z]+", re.IGNORECASE)
+
+#: Words a search names a provision by, not its subject ("an exclusivity clause").
+_SEARCH_FILLER = "clause clauses provision provisions term terms section sections any some"
+
+
+def _singular(text: str) -> str:
+    """``text`` with each plural word made singular, crudely ("restrictions", "parties"):
+    :func:`~pactgraph.resolve.words` folds a plural to another family than its singular."""
+
+    def one(m: re.Match[str]) -> str:
+        word = m[0]
+        if word.endswith("ies") and len(word) > 4:
+            return word[:-3] + "y"
+        if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+            return word[:-1]
+        return word
+
+    return re.sub(r"[A-Za-z]+", one, text)
+
+
+def search(
+    store: Store,
+    about: str,
+    *,
+    as_of: dt.date | None = None,
+    min_evidence: str | None = None,
+) -> Matches:
+    """The provisions ``about`` names: those of the kind it names, if it names a kind of
+    provision ("exclusivity", "restrictions"), and those whose label or covered concepts
+    hold every word of it; for anything else, those whose label, quote or covered concepts
+    hold every word of it. Words are folded to their family ("exclusive" finds
+    "exclusivity"); a repeal is left out. Only those of the versions published by ``as_of``
+    and resting on ``min_evidence`` sources or stronger count.
+
+    Raises :class:`~pactgraph.errors.UsageError` if ``about`` holds no word to look for.
+
+    >>> from pactgraph.load import load
+    >>> store = load(text='''
+    ...     <https://example.org/a> a pg:Agreement ; pg:provision <https://example.org/x>,
+    ...         <https://example.org/y> .
+    ...     <https://example.org/x> a pg:Exclusivity ; rdfs:label "sole supplier" .
+    ...     <https://example.org/y> a pg:Obligation ; rdfs:label "exclusive use of the logo" .
+    ... ''')
+    >>> [(p.label, p.by_kind) for p in search(store, "exclusivity").provisions]
+    [('sole supplier', True), ('exclusive use of the logo', False)]
+    """
+    import pyoxigraph as ox
+
+    from .errors import UsageError
+    from .model import model
+    from .resolve import label_of, words
+
+    topic = words(_singular(about)) - words(_SEARCH_FILLER)
+    if not topic:
+        raise UsageError(f"{about!r} names nothing to look for; give a word the provisions use")
+    m = model(store, as_of, min_evidence)
+    kinds = {p.kind for p in m.provisions.values()}
+    named = {kind for kind in kinds if words(spaced(kind)) == topic}
+    covers = ox.NamedNode(PG_NS + "covers")
+    concepts: dict[str, list[str]] = {}
+    for q in store.oxigraph.quads_for_pattern(None, covers, None):
+        if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.NamedNode):
+            concepts.setdefault(q.subject.value, []).append(label_of(store, q.object.value))
+    found = []
+    for iri, p in m.provisions.items():
+        if p.change == "Removed":  # a repeal: what it names is gone, not there
+            continue
+        by_kind = p.kind in named
+        # a kind named: the others its label or concepts call so (not "non-exclusive");
+        # otherwise its quote too
+        texts = " ".join([p.label, *([] if named else [p.quote]), *concepts.get(iri, ())])
+        if named:
+            texts = _NEGATED.sub(" ", texts)
+        if by_kind or topic <= words(_singular(texts)):
+            found.append(Match(iri, p.label, p.kind, p.agreement, by_kind, p.quote))
+    found.sort(key=lambda f: (not f.by_kind, f.label.lower(), f.provision))
+    return Matches(about, tuple(found))
 
 
 def changes(

@@ -311,6 +311,7 @@ def _answer_body(answer: Answer, fmt: str) -> str:
         Description,
         Exclusions,
         Impact,
+        Matches,
         Parties,
         Positions,
         Prerequisites,
@@ -355,6 +356,11 @@ def _answer_body(answer: Answer, fmt: str) -> str:
         )
     if not answer.rows and isinstance(answer.answer, Exclusions):
         return f"No provision leaves {answer.answer.label} out."
+    if not answer.rows and isinstance(answer.answer, Matches):
+        return (
+            f"No provision is of a kind named '{answer.answer.about}' or holds its words "
+            "in its label, quote or covered concepts."
+        )
     if not answer.rows and isinstance(answer.answer, Dependents):
         return f"No provision rests on {answer.answer.label}."
     if not answer.rows:
