@@ -634,3 +634,41 @@ def test_a_topic_no_kind_names_is_found_by_its_words(store: Store) -> None:
     none = ask(store, "is there a non-compete clause?")
     assert not none.rows
     assert answer_text(none, "table").startswith("No provision is of a kind named 'non-compete'")
+
+
+def test_what_if_agi_is_never_verified(store: Store) -> None:
+    # "Microsoft's IP rights to research ... will remain until either the expert panel
+    # verifies AGI or through 2030, whichever is first": without a verification, through
+    # 2030. What AGI could have ended sooner and the April 2026 terms replace ends then
+    # either way, no longer "or sooner".
+    from pactgraph.ask import ask
+    from pactgraph.lookup import never
+
+    answer = ask(store, "what if AGI is never verified?")
+    assert answer.form == "never"
+    found = {c.provision.rsplit("#", 1)[-1].rsplit("/", 1)[-1]: c for c in answer.answer.provisions}
+    assert set(found) == {
+        "research-ip-rights",
+        "revenue-share",
+        "azure-api-exclusivity",
+        "exclusive-ip-rights",
+    }
+    research = found["research-ip-rights"]
+    assert research.stated.conditional
+    assert not research.never.conditional
+    assert research.never.end == dt.date(2030, 12, 31)
+    for name in ("revenue-share", "azure-api-exclusivity", "exclusive-ip-rights"):
+        assert found[name].stated.end == found[name].never.end == dt.date(2026, 4, 26)
+        assert found[name].stated.conditional
+        assert not found[name].never.conditional
+    # the same, asked the other way round and through the verb
+    assert ask(store, "what if the expert panel never verifies AGI").rows == answer.rows
+    assert never(store, ["AGI verified"]) == answer.answer
+
+
+def test_never_in_a_later_clause_still_asks_an_impact(store: Store) -> None:
+    from pactgraph.ask import ask
+    from pactgraph.errors import UsageError
+
+    with pytest.raises(UsageError, match="requires AGI declared, which never happens"):
+        ask(store, "what happens if AGI is verified but OpenAI never declares AGI")

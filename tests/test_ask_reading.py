@@ -209,6 +209,7 @@ def test_every_form_says_its_versions(store: Store) -> None:
         "parties": "who are the parties",
         "dated": "when was the agreement signed",
         "search": "is there an exclusivity",
+        "never": "what if AGI is never verified",
     }
     assert set(questions) == {form.name for form in FORMS}
     for form, question in questions.items():

@@ -23,7 +23,7 @@ def test_each_verb_lives_in_the_module_of_its_name() -> None:
     lookups = {
         "holdings", "dependents", "covering", "changes", "claims", "lifetime", "lifetimes", "in_force",
         "changes_on", "changes_in", "prerequisites", "describe", "positions", "excluding",
-        "survivors", "parties", "dates", "search",
+        "survivors", "parties", "dates", "search", "never",
     }  # fmt: skip
     for name in pactgraph.__all__:
         if name == "__version__":

@@ -6,9 +6,9 @@ The public API reads like the pipeline: :func:`load` → :func:`validate` → :f
 as a SPARQL endpoint. :func:`parties`, :func:`dates`, :func:`holdings`, :func:`positions`,
 :func:`dependents`, :func:`prerequisites`, :func:`describe`, :func:`covering`,
 :func:`excluding`, :func:`changes`, :func:`claims`, :func:`lifetime`, :func:`lifetimes`,
-:func:`in_force`, :func:`changes_on`, :func:`changes_in`, :func:`search` and :func:`survivors`
-answer the questions that :func:`ask` routes to, and :func:`diff` what one version of an
-agreement changed from another.
+:func:`in_force`, :func:`changes_on`, :func:`changes_in`, :func:`search`, :func:`never` and
+:func:`survivors` answer the questions that :func:`ask` routes to, and :func:`diff` what one
+version of an agreement changed from another.
 
 Each verb lives in the module of its name (``pactgraph.state.state``; the lookups in
 ``pactgraph.lookup``, ``select`` beside ``query``) and is imported on first use, so
@@ -51,6 +51,7 @@ __all__ = [
     "lifetime",
     "lifetimes",
     "load",
+    "never",
     "parties",
     "positions",
     "prerequisites",
@@ -94,6 +95,7 @@ _VERBS = {
     "claims": "pactgraph.lookup",
     "survivors": "pactgraph.lookup",
     "search": "pactgraph.lookup",
+    "never": "pactgraph.lookup",
     "resolve": "pactgraph.resolve",
     "export": "pactgraph.export",
     "visualize": "pactgraph.visualize",
@@ -118,6 +120,7 @@ if TYPE_CHECKING:
         in_force,
         lifetime,
         lifetimes,
+        never,
         parties,
         search,
         survivors,

@@ -61,6 +61,8 @@ __all__ = [
     "Lifetime",
     "Match",
     "Matches",
+    "NeverChange",
+    "NeverHappens",
     "Parties",
     "PartyEntry",
     "Positions",
@@ -575,6 +577,27 @@ class Lifetime(_Data):
     """An event the scenario does not date could still end it sooner (or start it)."""
     quote: str
     interpretations: tuple[Reading, ...] = ()
+
+
+@dataclass(frozen=True)
+class NeverChange(_Data):
+    """A provision whose term differs if some events never happen: its term as the
+    agreements state it (those events undated) and its term if they never happen."""
+
+    provision: str
+    label: str
+    kind: str
+    stated: Lifetime
+    never: Lifetime
+
+
+@dataclass(frozen=True)
+class NeverHappens(_Data):
+    """What becomes of the provisions that rest on ``events`` if they never happen."""
+
+    events: tuple[str, ...]
+    labels: tuple[str, ...]
+    provisions: tuple[NeverChange, ...]
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from .namespaces import spaced
 from .parse import DATE_PATTERN, parse_date, parse_events
 
 if TYPE_CHECKING:
-    from .answers import Answer, ChangeKind, DayChanges
+    from .answers import Answer, ChangeKind, DayChanges, Lifetime
     from .load import Store
 
 __all__ = ["FORMS", "Form", "ask"]
@@ -259,6 +259,49 @@ def _search(store: Store, m: re.Match[str], options: Options) -> Reply:
             "label, quote or covered concepts hold its words"
         )
     return answer, ("label", "kind", "term"), rows
+
+
+def _never(store: Store, m: re.Match[str], options: Options) -> Reply:
+    from .lookup import never
+    from .scenario import is_never
+
+    given = parse_events(str(_group(m, "never")))
+    answer = never(
+        store,
+        [name for name, day in given.items() if is_never(day)],
+        scenario_events={name: day for name, day in given.items() if not is_never(day)},
+        **options.as_kwargs(),
+    )
+    dated = {name: day for name, day in given.items() if not is_never(day)}
+    if dated:
+        options.said.append(
+            "the scenario given: " + "; ".join(f"{name} on {day}" for name, day in dated.items())
+        )
+    options.said.append(
+        "each provision that rests on "
+        + " or ".join(answer.labels)
+        + " and whose term differs: as the agreements state it (undated, so it may still "
+        "happen) and if it never happens"
+    )
+
+    def term(t: Lifetime) -> str:
+        if t.starts == t.ends == "never in force in this scenario":
+            return "never in force"
+        sooner = " (or sooner, if an undated event comes)" if t.conditional else ""
+        return f"starts {t.starts}; ends {t.ends}{sooner}"
+
+    rows = [
+        {
+            **c.as_dict(),
+            "kind": spaced(c.kind),
+            "as stated": term(c.stated),
+            "if it never happens": term(c.never),
+            "quote": c.stated.quote,
+            "interpretations": [r.as_dict() for r in c.stated.interpretations],
+        }
+        for c in answer.provisions
+    ]
+    return answer, ("label", "as stated", "if it never happens"), rows
 
 
 def _impact(store: Store, m: re.Match[str], options: Options) -> Reply:
@@ -706,6 +749,18 @@ FORMS: tuple[Form, ...] = (
             r"(?:in|during|over|through(?:out)?) (?P<year4>\d{4})$"
         ),
         _on_day,
+    ),
+    Form(
+        "never",
+        "what if EVENT never happens? what happens if EVENT is never DONE?",
+        (
+            # "never" in the first clause: "what if X happens but Y never does" asks the
+            # impact of X
+            r"^(?:what (?:if|happens if|would happen if|changes if|would change if)|(?:and )?if)"
+            r" (?P<never>(?:(?! but | and | while | if | given that | assuming | with ).)*?"
+            r"\bnever\b.*)$"
+        ),
+        _never,
     ),
     Form(
         "impact",

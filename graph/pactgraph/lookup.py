@@ -54,6 +54,8 @@ from .answers import (
     Lifetime,
     Match,
     Matches,
+    NeverChange,
+    NeverHappens,
     Parties,
     PartyEntry,
     Positions,
@@ -1201,6 +1203,60 @@ def lifetimes(
     m = model(store, as_of, min_evidence)
     run = Run(m, scenario(store, events, m=m))
     return {iri: _lifetime(run, iri) for iri in sorted(m.provisions)}
+
+
+def never(
+    store: Store,
+    events: Iterable[str],
+    *,
+    scenario_events: Mapping[str, dt.date] | None = None,
+    as_of: dt.date | None = None,
+    min_evidence: str | None = None,
+) -> NeverHappens:
+    """What becomes of the provisions that rest on ``events`` (IRIs or names) if they never
+    happen: each provision whose term differs, with its term as the agreements state it
+    (those events undated, so they could still come) and its term if they never do.
+    ``scenario_events`` dates the other events of the scenario.
+
+    Raises :class:`~pactgraph.errors.UnknownNameError` if a name matches no event, or
+    several.
+
+    >>> from pactgraph.load import load
+    >>> store = load(text='''
+    ...     <https://example.org/a> a pg:Agreement ; dcterms:date "2024-01-01"^^xsd:date ;
+    ...         pg:provision <https://example.org/r>, <https://example.org/s> .
+    ...     <https://example.org/r> a pg:Right ; rdfs:label "licence" ;
+    ...         pg:endsWith <https://example.org/x> .
+    ...     <https://example.org/s> a pg:Right ; rdfs:label "sell-off" ;
+    ...         pg:startsWith <https://example.org/x> .
+    ...     <https://example.org/x> a pg:Event ; rdfs:label "licensee breaches" .
+    ... ''')
+    >>> [(c.label, c.stated.conditional, c.never.conditional, c.never.start) for c in
+    ...     never(store, ["licensee breaches"]).provisions]
+    [('licence', True, False, datetime.date(2024, 1, 1)), ('sell-off', True, False, None)]
+    """
+    from .evaluate import Run
+    from .model import model
+    from .resolve import resolve
+    from .scenario import NEVER, scenario
+
+    m = model(store, as_of, min_evidence)
+    iris = tuple(dict.fromkeys(e if e in m.events else resolve(store, e, kinds=["event"])
+                               for e in events))  # fmt: skip
+    base = {k: v for k, v in (scenario_events or {}).items() if k not in iris and k not in events}
+    stated = Run(m, scenario(store, base, m=m))
+    without = Run(m, scenario(store, {**base, **dict.fromkeys(iris, NEVER)}, m=m))
+    reached: set[str] = set()
+    for iri in iris:
+        reached |= m.relevant(iri) & m.provisions.keys()
+    rows = []
+    for iri in sorted(reached):
+        before, after = _lifetime(stated, iri), _lifetime(without, iri)
+        if before != after:
+            p = m.provisions[iri]
+            rows.append(NeverChange(iri, p.label, p.kind, before, after))
+    rows.sort(key=lambda r: (r.label.lower(), r.provision))
+    return NeverHappens(iris, tuple(m.label(i) for i in iris), tuple(rows))
 
 
 def _lifetime(run: Run, iri: str) -> Lifetime:
