@@ -192,3 +192,15 @@ def test_impact_paths_are_graph_edges(store: Store) -> None:
     assert [s["relation"] for s in api["steps"]] == ["endsWith", "dependsOn"]
     # the definitions of research IP go with the rights they define: no rows of their own
     assert not {"research-ip-definition", "research-ip-includes"} & set(by_name)
+
+
+def test_an_undated_impact_says_from_when_the_event_is_tried(store: Store) -> None:
+    # the earliest agreement is dated 2025-10-28: the event is tried from the day after, and
+    # on a day before the agreements nothing is in force for it to change, so a condition
+    # such as "if before 2031-01-01" speaks of the days from 2025-10-29 only
+    undated = impact(store, "AGI verified")
+    assert any("tried on every day from 2025-10-29" in note for note in undated.notes)
+    assert any(c.condition for c in undated.changes)
+    assert not impact(store, "AGI verified", on=D(2025, 10, 1)).changes
+    dated = impact(store, "AGI verified", on=D(2029, 3, 1))
+    assert not any("tried on every day" in note for note in dated.notes)

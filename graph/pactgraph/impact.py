@@ -553,6 +553,7 @@ def _impact(
         )
     base = {k: v for k, v in given.given.items() if k != iri}
     relevant = m.relevant(iri)
+    tried = ""  # without a day: from when the event is tried
     before = Run(m, build(m, base, {k: v for k, v in given.again.items() if k != iri}))
     if on is not None:
         trial = _Trial(m, iri, on, base, before)
@@ -573,6 +574,8 @@ def _impact(
     else:
         with_event = before.s
         changes = _without_date(m, iri, base, relevant, before, within=within)
+        first = within[0] if within is not None else _first_day(m, iri, base, relevant, before)
+        tried = f"{m.label(iri)} is tried on every day from {first}"
     order = {c: i for i, c in enumerate(ChangeKind)}
     causes = {c: i for i, c in enumerate(Cause)}
     changes.sort(
@@ -593,11 +596,16 @@ def _impact(
             *m.version_notes(),
             *(
                 [
-                    f"{m.label(iri)} is tried on every day from {within[0]} to {within[1]} "
-                    "on which the answer could differ; a change that depends on the day "
-                    "says when it happens"
+                    f"{tried} to {within[1]} on which the answer could differ; a change that "
+                    "depends on the day says when it happens"
                 ]
                 if within is not None
+                else [
+                    f"{tried} on which the answer could differ (the day after the earliest "
+                    "agreement's date); a change that depends on the day says when it happens, "
+                    "and before then none is claimed"
+                ]
+                if on is None
                 else []
             ),
             *assumed_date_notes(store, m.assumed_dates(relevant & m.provisions.keys())),
