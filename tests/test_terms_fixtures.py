@@ -12,7 +12,8 @@ hand-computed statuses on dates under scenarios, impacts of events, and errors.
   ``"partial": true``, only the provisions the case is about), the fields of its row that
   must hold (``path`` and ``modified_by`` as local names). Two
   optional keys check the row's ``reason``: ``reason_contains`` (substrings it must hold)
-  and ``reason_excludes`` (substrings it must not).
+  and ``reason_excludes`` (substrings it must not); two check the answer's notes:
+  ``notes_contain`` (substrings some note must hold) and ``notes_exclude`` (none may).
 - ``impact``: ``event``, ``on`` (or null, and then optionally ``within``: the first and last
   day the event may happen on), ``events``, and ``expect``: every change as
   ``[provision, change, cause, condition]``. Optional keys: ``paths`` (provision → the local
@@ -139,6 +140,10 @@ def test_state(name: str, index: int, case: dict[str, Any]) -> None:
                 actual = [_local(v) for v in actual]
             assert actual == value, (provision, key, got[provision]["reason"])
         assert got[provision]["reason"], "every status comes with a reason"
+    for text in case.get("notes_contain", []):
+        assert any(text in note for note in answer["notes"]), ("notes_contain", text)
+    for text in case.get("notes_exclude", []):
+        assert not any(text in note for note in answer["notes"]), ("notes_exclude", text)
     if "implied" in case:
         implied = sorted(_local(e["event"]) for e in answer["scenario"] if e["source"] == "implied")
         assert implied == sorted(case["implied"])

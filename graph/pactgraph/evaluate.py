@@ -167,6 +167,9 @@ class Run:
         self._exercised: dict[str, dt.date | None] = dict(exercised or {})
         """The day each exercise on a cycle whose notice is dated more than once counts on,
         as settled."""
+        self.contradictions: list[tuple[str, ...]] = []
+        """The exercises of each group settled so far for which no choice of which count
+        holds (:meth:`_settle_group`): each counts only if another does not."""
 
     def _settle_group(self, trigger: str) -> None:
         """Settle the group of cyclic provision ends and exercises ``trigger`` belongs to
@@ -257,6 +260,8 @@ class Run:
                 if holds(candidate := dict(zip(order, bits, strict=True))):
                     chosen = candidate
                     break
+        if chosen is None and len(order) <= _MOST_TRIED:  # every choice tried: none holds
+            self.contradictions.append(tuple(order))
         if chosen is None:  # many, or none holds: one by one until none changes
             chosen = dict.fromkeys(order, False)
             for _ in range(2 * len(order) + 2):
@@ -1271,6 +1276,45 @@ def _evaluate(
     )  # fmt: skip
     by_iri = {row.provision: row for row in found}
     return {iri: by_iri[iri] for iri in wanted}
+
+
+def contradictions(
+    m: Model, s: Scenario, only: Collection[str] | None = None
+) -> list[tuple[str, ...]]:
+    """The exercises that contradict one another in scenario ``s``: each group of exercises
+    on a cycle (:attr:`~pactgraph.model.Model.cyclic_groups`) whose notices ``s`` dates and
+    for which no choice of which count holds, each counting only if another does not (one
+    notice exercising a right that starts a second, whose exercise by the same notice ends
+    the first). The answer then rests on a reading the terms do not support. With
+    ``only``, the groups that exercise one of those provisions."""
+    run = Run(m, s)
+    for members in dict.fromkeys(m.cyclic_groups.values()):
+        exercises = [t for t in members if m.triggers[t].type == "Exercise"]
+        if only is not None and not any(m.triggers[e].exercises in only for e in exercises):
+            continue
+        if any(run.fire(m.triggers[e].trigger).day is not None for e in exercises):
+            run._settle_group(exercises[0])
+    return run.contradictions
+
+
+def contradiction_notes(
+    m: Model, s: Scenario, only: Collection[str] | None = None
+) -> tuple[str, ...]:
+    """Sentences naming the exercises that contradict one another in ``s``
+    (:func:`contradictions`), and the provisions whose rows rest on them."""
+    notes = []
+    for group in contradictions(m, s, only):
+        exercised = sorted({m.label(x) for t in group if (x := m.triggers[t].exercises)})
+        notes.append(
+            "no consistent reading of which of these exercises count: "
+            + "; ".join(m.label(t) for t in group)
+            + " (whichever are taken to count, one of them then counts, or not, against "
+            "that choice), so the terms contradict themselves in this scenario; the rows of "
+            + ", ".join(exercised)
+            + " take one reading, the earliest exercises first, and may contradict one "
+            "another: check the wording these exercises come from"
+        )
+    return tuple(notes)
 
 
 def islands(m: Model, provisions: Collection[str]) -> list[list[str]]:

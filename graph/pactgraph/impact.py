@@ -41,7 +41,7 @@ from .answers import (
     Status,
 )
 from .errors import UsageError
-from .evaluate import ALWAYS, LEAST, Run, islands, packed, unpacked
+from .evaluate import ALWAYS, LEAST, Run, contradiction_notes, islands, packed, unpacked
 from .model import DAY, Model, model, no_cycle_sweeps
 from .scenario import build, is_never, scenario
 from .spread import processes, spread
@@ -592,6 +592,7 @@ def _impact(
                 for p in m.prerequisites(iri)
                 if p not in base
             ),
+            *(contradiction_notes(m, with_event) if on is not None else ()),
             *(note for note in given.notes(m) if "never" in note or "cannot" in note),
             *m.version_notes(),
             *(

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from .answers import State, Status
-from .evaluate import evaluate
+from .evaluate import contradiction_notes, evaluate
 from .model import model, no_cycle_sweeps
 from .scenario import scenario
 
@@ -108,7 +108,12 @@ def _state(  # noqa: PLR0917
     )
     statuses = evaluate(m, on, s, only)
     rows = sorted(statuses.values(), key=lambda st: (_ORDER[st.status], st.label.lower()))
-    notes = (*s.notes(m), *m.version_notes(), *assumed_date_notes(store, m.assumed_dates(only)))
+    notes = (
+        *contradiction_notes(m, s, None if only is None else set(only)),
+        *s.notes(m),
+        *m.version_notes(),
+        *assumed_date_notes(store, m.assumed_dates(only)),
+    )
     return State(
         on=on,
         scenario=s.describe(m),
