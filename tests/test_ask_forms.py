@@ -672,3 +672,28 @@ def test_never_in_a_later_clause_still_asks_an_impact(store: Store) -> None:
 
     with pytest.raises(UsageError, match="requires AGI declared, which never happens"):
         ask(store, "what happens if AGI is verified but OpenAI never declares AGI")
+
+
+def test_an_agreement_without_a_term_of_its_own_says_so(store: Store) -> None:
+    # the Microsoft-OpenAI terms give each provision its own end; the most any provision
+    # has resting on it is three of twenty-six (Microsoft's IP rights to research)
+    from pactgraph.ask import ask
+    from pactgraph.errors import UnknownNameError
+
+    with pytest.raises(UnknownNameError, match="no one term that a third or more"):
+        ask(store, "when does the agreement end?")
+
+
+def test_the_term_of_a_real_agreement_and_its_replacement() -> None:
+    # NEON's 1996 term ("two years from 1 January 1996, renewing yearly") is what twelve of
+    # its provisions rest on; Amendment #1 replaces it from 1999-01-01
+    from pactgraph.lookup import agreement_term
+
+    neon = load([DATA / "real-neon-distributor"])
+    old, _ = agreement_term(neon, as_of=dt.date(1998, 12, 31))
+    new, how = agreement_term(neon)
+    assert old == "https://w3id.org/pactgraph/id/neon-distributor-1996/term"
+    assert new == "https://w3id.org/pactgraph/id/neon-distributor-1996/term-1999"
+    assert "the provision 12 of the agreement's others rest on" in how
+    assert "replaces it" in how
+    assert agreement_term(neon, "neon-distributor-1996")[0] == new

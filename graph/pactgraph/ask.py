@@ -415,9 +415,26 @@ def _stance(store: Store, m: re.Match[str], options: Options) -> Reply:
 
 
 def _depends(store: Store, m: re.Match[str], options: Options) -> Reply:
-    from .lookup import dependents
+    from .lookup import agreement_term, dependents
 
-    answer = dependents(store, str(_group(m, "name")), **options.as_kwargs())
+    if (ending := _group(m, "ending")) is not None:  # "what happens when the agreement ends"
+        name, how = agreement_term(store, **options.as_kwargs())
+        options.said.append(
+            f"'{ending}' is read as the end of the agreement's term: {how}; listed is what "
+            "rests on it: what ends with it, what survives it and what its end starts"
+        )
+    else:
+        name = str(_group(m, "name"))
+    answer = dependents(store, name, **options.as_kwargs())
+    if ending is not None:  # and what starts or ends with the trigger that ends the term
+        from .model import model
+
+        end = model(store, options.as_of, options.min_evidence).provisions[name].end
+        if end is not None:
+            more = dependents(store, end, **options.as_kwargs()).dependents
+            known = {d.provision for d in answer.dependents} | {name}
+            rows = [*answer.dependents, *(d for d in more if d.provision not in known)]
+            answer = replace(answer, dependents=tuple(rows))
     return answer, ("label", "via"), [d.as_dict() for d in answer.dependents]
 
 
@@ -611,11 +628,32 @@ def _reported(store: Store, m: re.Match[str], options: Options) -> Reply:
     return answer, ("label", "about", "confirmed", "source"), rows
 
 
+#: A name for the agreement as a whole, whose life is its term's: "the agreement", "the
+#: contract", "the term", "the term of this agreement", "it".
+_THE_AGREEMENT = re.compile(
+    r"(?:the |this |that )?(?:(?:agreement|contract|deal|partnership)(?:'s term)?|term"
+    r"|(?:initial )?term of (?:the |this |that )?(?:agreement|contract|deal|partnership)|it)"
+)
+
+
+def _named(store: Store, name: str, options: Options) -> str:
+    """``name``, or, where it names the agreement as a whole, its term
+    (:func:`~pactgraph.lookup.agreement_term`), said in the answer."""
+    from .lookup import agreement_term
+
+    if not _THE_AGREEMENT.fullmatch(name):
+        return name
+    term, how = agreement_term(store, **options.as_kwargs())
+    options.said.append(f"{name} is read as its term: {how}")
+    return term
+
+
 def _lifetime(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .lookup import lifetime
 
     events = _events(m, options)
-    answer = lifetime(store, str(_group(m, "name")), events=events, **options.as_kwargs())
+    name = _named(store, str(_group(m, "name")), options)
+    answer = lifetime(store, name, events=events, **options.as_kwargs())
     return answer, ("label", "start", "end", "starts", "ends"), [answer.as_dict()]
 
 
@@ -625,9 +663,8 @@ def _is_in_force(store: Store, m: re.Match[str], options: Options) -> Reply:
     day, how = _day(m, default_today=True)
     assert day is not None
     options.said.extend([how] if how else [])
-    answer = in_force(
-        store, str(_group(m, "name")), day, events=_events(m, options), **options.as_kwargs()
-    )
+    name = _named(store, str(_group(m, "name")), options)
+    answer = in_force(store, name, day, events=_events(m, options), **options.as_kwargs())
     return answer, ("answer", "label", "on", "reason"), [answer.as_dict()]
 
 
@@ -724,6 +761,9 @@ FORMS: tuple[Form, ...] = (
             rf"|^when (?:is|are) {_THE}(?P<name4>.+?) (?:due to end|set to end|over|ending)$"
             rf"|^when {_THE}(?P<name5>.+?) (?:starts|start|begins|begin|ends|end|expires|expire|"
             r"stops|stop|terminates|terminate|lapses|lapse)$"
+            rf"|^how long (?:is|was|will be) {_THE}(?P<name6>.+?)$"
+            rf"|^(?:does|do|will|would|can) {_THE}(?P<name7>.+?) (?:auto-?)?(?:renew|roll over"
+            r"|extend|continue)(?: automatically| by itself| itself| on its own)?$"
         ),
         _lifetime,
     ),
@@ -749,6 +789,18 @@ FORMS: tuple[Form, ...] = (
             r"(?:in|during|over|through(?:out)?) (?P<year4>\d{4})$"
         ),
         _on_day,
+    ),
+    Form(
+        "agreement ends",
+        "what happens when the agreement ends? what happens on termination / expiry?",
+        (
+            r"^what happens (?P<ending>(?:when|if|once|after|on|upon|at) (?:the |this |that )?"
+            r"(?:agreement|contract|deal|term|partnership)(?: (?:ends|is terminated|terminates|"
+            r"expires|is over|lapses|comes to an end|is cancell?ed))?"
+            r"|(?:on|upon|after|at) (?:the )?(?:termination|expiry|expiration|end|cancell?ation)"
+            r"(?: of (?:the |this |that )?(?:agreement|contract|deal|term|partnership))?)$"
+        ),
+        _depends,
     ),
     Form(
         "never",

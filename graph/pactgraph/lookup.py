@@ -449,6 +449,102 @@ def dependents(
     return Dependents(node=node, label=m.label(node), dependents=tuple(rows))
 
 
+#: What each provision rests on directly: what it depends on, and what it survives.
+_RESTS_ON = """
+PREFIX pg: <https://w3id.org/pactgraph/ns#>
+SELECT DISTINCT ?provision ?on WHERE { ?provision pg:dependsOn|pg:survives ?on }
+"""
+
+
+def agreement_term(
+    store: Store,
+    agreement: str | None = None,
+    *,
+    as_of: dt.date | None = None,
+    min_evidence: str | None = None,
+) -> tuple[str, str]:
+    """The provision that is the term of ``agreement`` (an IRI or a name; without it, the
+    one agreement the store holds, with its versions), and how it was found, in words.
+
+    The term is the provision the agreement's other provisions rest on: of those that rest
+    on nothing themselves, the one most of them depend on or survive, directly or through
+    others, if a third of them or more do (a tie, or fewer, leaves no term). Where a later
+    version replaces it, the replacement is the term (of the versions published by
+    ``as_of``).
+
+    Raises :class:`~pactgraph.errors.UnknownNameError` if the store holds several
+    agreements and none is named, or no provision is the agreement's term.
+
+    >>> from pactgraph.load import load
+    >>> store = load(text='''
+    ...     <https://example.org/a> a pg:Agreement ; pg:provision <https://example.org/term>,
+    ...         <https://example.org/supply>, <https://example.org/secrecy> .
+    ...     <https://example.org/term> a pg:Definition ; rdfs:label "term of the agreement" .
+    ...     <https://example.org/supply> a pg:Obligation ; rdfs:label "supply" ;
+    ...         pg:dependsOn <https://example.org/term> .
+    ...     <https://example.org/secrecy> a pg:Obligation ; rdfs:label "secrecy" ;
+    ...         pg:survives <https://example.org/term> .
+    ... ''')
+    >>> agreement_term(store)[0]
+    'https://example.org/term'
+    """
+    from .errors import UnknownNameError
+    from .model import model
+    from .query import select
+    from .resolve import label_of
+    from .state import versions_of
+
+    m = model(store, as_of, min_evidence)
+    if agreement is None:
+        every = {p.agreement for p in m.provisions.values()}
+        family = versions_of(store, sorted(every)[:1]) if every else set()
+        if every - family:
+            names = "; ".join(sorted({label_of(store, a) for a in every}))
+            raise UnknownNameError(
+                f"the store holds several agreements ({names}): name the one asked about"
+            )
+    else:
+        family = versions_of(store, [agreement])
+    own = {iri for iri, p in m.provisions.items() if p.agreement in family}
+    up: dict[str, set[str]] = {}
+    for row in select(store, _RESTS_ON):
+        if row["provision"] in own:
+            up.setdefault(row["provision"], set()).add(row["on"])
+    resting: dict[str, int] = {}
+    for provision in own:
+        seen: set[str] = set()
+        todo = [provision]
+        while todo:
+            for on in up.get(todo.pop(), ()):
+                if on not in seen:
+                    seen.add(on)
+                    todo.append(on)
+        for on in seen & own:
+            if not up.get(on):
+                resting[on] = resting.get(on, 0) + 1
+    ranked = sorted(resting.items(), key=lambda item: -item[1])
+    tied = len(ranked) > 1 and ranked[0][1] == ranked[1][1]
+    if not ranked or tied or 3 * ranked[0][1] < len(own) - 1:
+        which = label_of(store, agreement) if agreement else "the agreement"
+        names = "; ".join(m.label(p) for p, n in ranked if n == ranked[0][1])
+        raise UnknownNameError(
+            f"{which} has no one term that a third or more of its other provisions rest on, "
+            "so each provision has a term of its own"
+            + (f" (as many rest on each of: {names})" if tied else "")
+            + ": name the provision asked about, or ask what is in force on a day"
+        )
+    term, count = ranked[0]
+    how = f"{m.label(term)}, the provision {count} of the agreement's others rest on"
+    seen = {term}
+    while term in m.revised and m.revised[term].change != "Removed":
+        term = m.revised[term].by
+        if term in seen:
+            break
+        seen.add(term)
+        how += f", as {m.label(term)} replaces it"
+    return term, how
+
+
 def left_out(store: Store, as_of: dt.date | None, min_evidence: str | None) -> set[str]:
     """The provisions of versions published after ``as_of`` or resting on sources weaker
     than ``min_evidence``: those an answer with these options leaves out."""
@@ -1269,7 +1365,11 @@ def _lifetime(run: Run, iri: str) -> Lifetime:
     p = m.provisions[iri]
     start = term.start if term.start not in (None, ALWAYS) and not term.never else None
     end = term.end - DAY if term.end is not None and not term.never else None
-    if term.never:
+    if term.never and p.start and run.pending(p.start):
+        # it waits for an event the scenario does not date: say what it waits for
+        starts = run.words(p.start)
+        ends = run.words(p.end) if p.end else "no end stated"
+    elif term.never:
         starts = ends = "never in force in this scenario"
     else:
         starts = run.words(p.start) if p.start else "with the agreement"
