@@ -697,3 +697,32 @@ def test_the_term_of_a_real_agreement_and_its_replacement() -> None:
     assert "the provision 12 of the agreement's others rest on" in how
     assert "replaces it" in how
     assert agreement_term(neon, "neon-distributor-1996")[0] == new
+
+
+def test_how_a_real_distributor_agreement_can_be_terminated() -> None:
+    # NETGEAR 15.B: "This Agreement may be canceled at any time without cause, by either party
+    # upon ninety (90) days written notice"; "Either party may terminate ... immediately if (i)
+    # the other party becomes insolvent ... or (ii) the other party fails to cure a material
+    # breach ... within thirty (30) days"; the term otherwise renews for one year at a time
+    from pactgraph.ask import ask
+    from pactgraph.render import answer_text
+
+    store = load([DATA / "real-netgear-distributor" / "agreement.ttl"])
+    every = ask(store, "how can the agreement be terminated?")
+    assert every.form == "terminations"
+    assert len(every.rows) == 5  # cancellation, two breaches, insolvency, the renewals
+    convenience = ask(store, "can NETGEAR terminate for convenience?")
+    assert len(convenience.rows) == 1
+    assert "without cause" in convenience.rows[0]["quote"]
+    assert "NETGEAR" in convenience.rows[0]["by"]
+    insolvency = ask(store, "can Ingram terminate for insolvency?")
+    assert [r["how"].split(",")[0] for r in insolvency.rows] == [
+        "when a party gives notice terminating the Agreement for the other's insolvency"
+    ]
+    breach = ask(store, "can NETGEAR terminate the agreement for breach?")
+    assert len(breach.rows) == 1
+    assert breach.rows[0]["by"] == "NETGEAR"
+    assert len(ask(store, "when can Ingram terminate?").rows) == 3
+    none = ask(store, "can NETGEAR terminate for a change of control?")
+    assert not none.rows
+    assert answer_text(none, "table").startswith("None of the ways")

@@ -211,8 +211,9 @@ def test_every_form_says_its_versions(store: Store) -> None:
         "search": "is there an exclusivity",
         "never": "what if AGI is never verified",
     }
-    # the bundled agreement has no term of its own: "agreement ends" is asked of NEON's below
-    assert set(questions) | {"agreement ends"} == {form.name for form in FORMS}
+    # the bundled agreement has no term of its own: "agreement ends" and "terminations" are
+    # asked of NEON's below
+    assert set(questions) | {"agreement ends", "terminations"} == {f.name for f in FORMS}
     for form, question in questions.items():
         answer = ask(store, question, as_of=dt.date(2025, 12, 31))
         assert answer.form == form
@@ -233,6 +234,10 @@ def test_what_happens_when_the_agreement_ends_says_its_versions() -> None:
     assert any("(1996 text)" in a and "replaces it" not in a for a in before.assumptions)
     after = ask(neon, "what happens when the agreement ends?")
     assert any("as amended" in a and "replaces it" in a for a in after.assumptions)
+    ways = ask(neon, "how can the agreement be terminated?", as_of=dt.date(1998, 12, 31))
+    assert ways.form == "terminations"
+    versions = next(a for a in ways.assumptions if a.startswith("the versions"))
+    assert "1999-01-01" not in versions
 
 
 def test_the_version_the_amendment_names_is_said(store: Store) -> None:

@@ -51,6 +51,8 @@ __all__ = [
     "Description",
     "Diff",
     "DiffRow",
+    "Ending",
+    "Endings",
     "EventSource",
     "Excluding",
     "Exclusions",
@@ -577,6 +579,35 @@ class Lifetime(_Data):
     """An event the scenario does not date could still end it sooner (or start it)."""
     quote: str
     interpretations: tuple[Reading, ...] = ()
+
+
+@dataclass(frozen=True)
+class Ending(_Data):
+    """One way a provision's term can end: a trigger among those that end it."""
+
+    trigger: str
+    how: str
+    """The trigger in words."""
+    rights: tuple[str, ...]
+    """The rights exercised on the way (a termination right, say): their labels."""
+    by: tuple[str, ...]
+    """Who can take this way: the holders of those rights, else the parties whose acts
+    (events with a ``pg:actor``) it waits for; empty where it comes by itself (a date)."""
+    events: tuple[str, ...]
+    """The events that make it come (not those that would stop it, a cure): their
+    labels."""
+    quote: str
+    """The words of the first right exercised, else the provision's."""
+
+
+@dataclass(frozen=True)
+class Endings(_Data):
+    """The ways a provision's term (an agreement's, as a rule) can end, as its end trigger
+    lists them: each member of an "earliest of" on its own."""
+
+    provision: str
+    label: str
+    endings: tuple[Ending, ...]
 
 
 @dataclass(frozen=True)

@@ -648,6 +648,52 @@ def _named(store: Store, name: str, options: Options) -> str:
     return term
 
 
+#: Grounds for ending an agreement, each with the words agreements use for it.
+_GROUNDS = {
+    "convenience": ("convenience", "without cause", "any reason", "no reason", "at will"),
+    "no reason": ("convenience", "without cause", "any reason", "no reason", "at will"),
+    "any reason": ("convenience", "without cause", "any reason", "no reason", "at will"),
+    "without cause": ("convenience", "without cause", "any reason", "no reason", "at will"),
+    "cause": ("cause", "breach", "default"),
+    "breach": ("breach", "default"),
+    "default": ("breach", "default"),
+    "bankruptcy": ("bankruptcy", "insolvency", "insolvent"),
+    "insolvency": ("bankruptcy", "insolvency", "insolvent"),
+}
+
+
+def _terminations(store: Store, m: re.Match[str], options: Options) -> Reply:
+    from .lookup import _singular, agreement_term, endings
+    from .resolve import label_of, resolve, words
+
+    name = _group(m, "name")
+    if name is None or _THE_AGREEMENT.fullmatch(name) or _ANY_AGREEMENT.fullmatch(name):
+        _, how = agreement_term(store, **options.as_kwargs())
+        options.said.append(f"the agreement's end is read as its term's: {how}")
+        name = None
+    answer = endings(store, name, **options.as_kwargs())
+    party, why = _group(m, "party"), _group(m, "why")
+    kept = answer.endings
+    if party is not None:
+        who = label_of(store, resolve(store, party, kinds=["party"]))
+        kept = tuple(e for e in kept if who in e.by)
+        options.said.append(f"only the ways {who} can take: as holder of the right exercised, "
+                            "or as the one whose act it waits for")  # fmt: skip
+    if why is not None:
+        said = [words(_singular(w)) for w in _GROUNDS.get(why.lower(), (why,))]
+        kept = tuple(
+            e for e in kept
+            if any(w <= words(_singular(" ".join([e.how, *e.rights, *e.events]))) for w in said)
+        )  # fmt: skip
+        options.said.append(f"only the ways whose words, rights or events speak of '{why}'")
+    answer = replace(answer, endings=kept)
+    rows = [{**e.as_dict(), "by": ", ".join(e.by), "rights": "; ".join(e.rights)} for e in kept]
+    columns: tuple[str, ...] = ("by", "how")
+    if any(e.rights for e in kept):
+        columns += ("rights",)
+    return answer, columns, rows
+
+
 def _lifetime(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .lookup import lifetime
 
@@ -747,6 +793,34 @@ _PROVISIONS = r"(?:provisions?|terms?|clauses?|rights?|obligations?|things?|part
 
 #: The forms of question :func:`ask` understands, in the order they are tried.
 FORMS: tuple[Form, ...] = (
+    Form(
+        "terminations",
+        "how can NAME be terminated? who can terminate? can PARTY terminate [for REASON]? "
+        "what are the termination rights?",
+        (
+            rf"^how (?:can|could|may|might|does|do|will|is|are) {_THE}(?P<name>.+?) (?:be )?"
+            r"(?:terminated|ended|cancell?ed|brought to an end|end|terminate|expire|come to an "
+            r"end)$"
+            r"|^(?:who|which party|which parties|what party) (?:can|could|may|is (?:allowed|"
+            r"entitled|permitted) to|has the right to|have the right to) (?:terminate|end|"
+            rf"cancel)(?: {_THE}(?P<name2>.+?))?$"
+            r"|^what (?:are|is) (?:the )?(?:termination|cancellation|exit) (?:rights?|"
+            r"provisions?|clauses?|terms?|grounds?|options?|routes?)(?: (?:of|in|under|for) "
+            rf"{_THE}(?P<name3>.+?))?$"
+            r"|^what (?:are|is) (?:the )?(?:grounds|reasons|ways|means|routes) (?:for|of|to) "
+            r"(?:termination|terminating|cancell?ation|cancell?ing|ending|end)(?: (?:of )?"
+            rf"{_THE}(?P<name4>.+?))?$"
+            r"|^(?:can|could|may|is) (?P<party>.+?) (?:allowed to |entitled to |able to )?"
+            rf"(?:terminate|cancel|end|exit)(?: {_THE}(?P<name5>agreement|contract|deal"
+            r"|partnership|licen[cs]e))?(?: (?:for|on|upon|without|with|due to|because of|"
+            r"in case of) (?P<why>.+?))?$"
+            r"|^when (?:can|may|could) (?P<party2>.+?) (?:terminate|cancel|end|exit)(?: "
+            rf"{_THE}(?P<name6>agreement|contract|deal|partnership|licen[cs]e))?$"
+            r"|^what notice (?:is|would be) (?:required|needed|necessary) to (?:terminate|"
+            rf"cancel|end)(?: {_THE}(?P<name7>.+?))?$"
+        ),
+        _terminations,
+    ),
     Form(
         "lifetime",
         "when does NAME start / end? how long does NAME last?",

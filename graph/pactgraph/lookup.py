@@ -47,6 +47,8 @@ from .answers import (
     Dependent,
     Dependents,
     Description,
+    Ending,
+    Endings,
     Excluding,
     Exclusions,
     Holding,
@@ -543,6 +545,98 @@ def agreement_term(
         seen.add(term)
         how += f", as {m.label(term)} replaces it"
     return term, how
+
+
+#: Who holds each right, and who acts in each event.
+_HOLDERS_AND_ACTORS = """
+PREFIX pg: <https://w3id.org/pactgraph/ns#>
+SELECT DISTINCT ?node ?who WHERE { ?node pg:holder|pg:actor ?who }
+"""
+
+
+def endings(
+    store: Store,
+    name: str | None = None,
+    *,
+    as_of: dt.date | None = None,
+    min_evidence: str | None = None,
+) -> Endings:
+    """The ways the provision ``name`` (an IRI or a name; without it, the agreement's term,
+    :func:`agreement_term`) can end: each member of its end trigger (the members of an
+    "earliest of" one by one, at any depth), in words, with the rights exercised on the way,
+    who can take it and the events it waits for.
+
+    Raises :class:`~pactgraph.errors.UnknownNameError` if the provision is not found, or
+    without ``name``, if the agreement has no term of its own.
+
+    >>> from pactgraph.load import load
+    >>> store = load(text='''
+    ...     <https://example.org/a> a pg:Agreement ; dcterms:date "2024-01-01"^^xsd:date ;
+    ...         pg:provision <https://example.org/lease>, <https://example.org/exit> .
+    ...     <https://example.org/lease> a pg:Right ; rdfs:label "lease" ;
+    ...         pg:holder <https://example.org/tenant> ; pg:endsWith <https://example.org/end> .
+    ...     <https://example.org/exit> a pg:Right ; rdfs:label "break right" ;
+    ...         pg:holder <https://example.org/tenant> ; pg:dependsOn <https://example.org/lease> .
+    ...     <https://example.org/tenant> a pg:Party ; rdfs:label "Tenant" .
+    ...     <https://example.org/end> a pg:EarliestOf ; rdfs:label "end of the lease" ;
+    ...         pg:member <https://example.org/expiry>, <https://example.org/break> .
+    ...     <https://example.org/expiry> a pg:DateTrigger ; rdfs:label "end of 2030" ;
+    ...         time:inXSDDate "2030-12-31"^^xsd:date ; pg:dayBoundary pg:EndOfDay .
+    ...     <https://example.org/notice> a pg:Event ; rdfs:label "break notice" .
+    ...     <https://example.org/break> a pg:Exercise ; rdfs:label "break notice under the right" ;
+    ...         pg:trigger <https://example.org/notice> ; pg:exercises <https://example.org/exit> .
+    ... ''')
+    >>> [(e.rights, e.by) for e in endings(store, "lease").endings]
+    [(('break right',), ('Tenant',)), ((), ())]
+    """
+    from .evaluate import Run
+    from .model import model
+    from .query import select
+    from .resolve import label_of, resolve
+    from .scenario import scenario
+
+    m = model(store, as_of, min_evidence)
+    if name is None:
+        iri, _ = agreement_term(store, as_of=as_of, min_evidence=min_evidence)
+    else:
+        iri = resolve(store, name, kinds=["provision"])
+        _hidden(store, iri, as_of, min_evidence)
+    p = m.provisions[iri]
+    routes: list[str] = []
+    todo = [p.end] if p.end else []
+    while todo:
+        current = todo.pop(0)
+        t = m.triggers.get(current)
+        if t is not None and t.type == "EarliestOf":
+            todo = [*t.members, *todo]
+        elif current not in routes:
+            routes.append(current)
+    who: dict[str, list[str]] = {}
+    for row in select(store, _HOLDERS_AND_ACTORS):
+        who.setdefault(row["node"], []).append(label_of(store, row["who"]))
+    run = Run(m, scenario(store, {}, m=m))
+    found = []
+    for route in routes:
+        inside = list(m.walk(route))
+        rights = [t.exercises for t in inside if t.type == "Exercise" and t.exercises]
+        # the events that make it fire, not those that would stop it (a cure), and who acts
+        # in them
+        events = sorted(t.iri for t in m.walk(route, causes_only=True) if t.type == "Event")
+        holders = [h for r in rights for h in who.get(r, [])] or [
+            a for e in events for a in who.get(e, [])
+        ]
+        quote = next((m.provisions[r].quote for r in rights if r in m.provisions), p.quote)
+        found.append(
+            Ending(
+                trigger=route,
+                how=run.words(route),
+                rights=tuple(dict.fromkeys(m.label(r) for r in rights)),
+                by=tuple(dict.fromkeys(holders)),
+                events=tuple(m.label(e) for e in events),
+                quote=quote,
+            )
+        )
+    return Endings(iri, p.label, tuple(found))
 
 
 def left_out(store: Store, as_of: dt.date | None, min_evidence: str | None) -> set[str]:

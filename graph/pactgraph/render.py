@@ -309,6 +309,7 @@ def _answer_body(answer: Answer, fmt: str) -> str:
         DayChanges,
         Dependents,
         Description,
+        Endings,
         Exclusions,
         Impact,
         Matches,
@@ -356,6 +357,11 @@ def _answer_body(answer: Answer, fmt: str) -> str:
         )
     if not answer.rows and isinstance(answer.answer, Exclusions):
         return f"No provision leaves {answer.answer.label} out."
+    if not answer.rows and isinstance(answer.answer, Endings):
+        return (
+            f"None of the ways {answer.answer.label} can end fits the question: ask "
+            "'how can it be terminated?' for every way."
+        )
     if not answer.rows and isinstance(answer.answer, Matches):
         return (
             f"No provision is of a kind named '{answer.answer.about}' or holds its words "
