@@ -266,13 +266,11 @@ def _never(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .scenario import is_never
 
     given = parse_events(str(_group(m, "never")))
-    answer = never(
-        store,
-        [name for name, day in given.items() if is_never(day)],
-        scenario_events={name: day for name, day in given.items() if not is_never(day)},
-        **options.as_kwargs(),
-    )
     dated = {name: day for name, day in given.items() if not is_never(day)}
+    answer = never(
+        store, [name for name in given if name not in dated], scenario_events=dated,
+        **options.as_kwargs(),
+    )  # fmt: skip
     if dated:
         options.said.append(
             "the scenario given: " + "; ".join(f"{name} on {day}" for name, day in dated.items())
@@ -663,8 +661,8 @@ _GROUNDS = {
 
 
 def _terminations(store: Store, m: re.Match[str], options: Options) -> Reply:
-    from .lookup import _singular, agreement_term, endings
-    from .resolve import label_of, resolve, words
+    from .lookup import agreement_term, endings
+    from .resolve import label_of, resolve, singular, words
 
     name = _group(m, "name")
     if name is None or _THE_AGREEMENT.fullmatch(name) or _ANY_AGREEMENT.fullmatch(name):
@@ -680,10 +678,10 @@ def _terminations(store: Store, m: re.Match[str], options: Options) -> Reply:
         options.said.append(f"only the ways {who} can take: as holder of the right exercised, "
                             "or as the one whose act it waits for")  # fmt: skip
     if why is not None:
-        said = [words(_singular(w)) for w in _GROUNDS.get(why.lower(), (why,))]
+        said = [words(singular(w)) for w in _GROUNDS.get(why.lower(), (why,))]
         kept = tuple(
             e for e in kept
-            if any(w <= words(_singular(" ".join([e.how, *e.rights, *e.events]))) for w in said)
+            if any(w <= words(singular(" ".join([e.how, *e.rights, *e.events]))) for w in said)
         )  # fmt: skip
         options.said.append(f"only the ways whose words, rights or events speak of '{why}'")
     answer = replace(answer, endings=kept)

@@ -1047,21 +1047,6 @@ _NEGATED = re.compile(r"\b(?:non-?|not |no longer |no )[a-z]+", re.IGNORECASE)
 _SEARCH_FILLER = "clause clauses provision provisions term terms section sections any some"
 
 
-def _singular(text: str) -> str:
-    """``text`` with each plural word made singular, crudely ("restrictions", "parties"):
-    :func:`~pactgraph.resolve.words` folds a plural to another family than its singular."""
-
-    def one(m: re.Match[str]) -> str:
-        word = m[0]
-        if word.endswith("ies") and len(word) > 4:
-            return word[:-3] + "y"
-        if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
-            return word[:-1]
-        return word
-
-    return re.sub(r"[A-Za-z]+", one, text)
-
-
 def search(
     store: Store,
     about: str,
@@ -1092,9 +1077,9 @@ def search(
 
     from .errors import UsageError
     from .model import model
-    from .resolve import label_of, words
+    from .resolve import label_of, singular, words
 
-    topic = words(_singular(about)) - words(_SEARCH_FILLER)
+    topic = words(singular(about)) - words(_SEARCH_FILLER)
     if not topic:
         raise UsageError(f"{about!r} names nothing to look for; give a word the provisions use")
     m = model(store, as_of, min_evidence)
@@ -1115,7 +1100,7 @@ def search(
         texts = " ".join([p.label, *([] if named else [p.quote]), *concepts.get(iri, ())])
         if named:
             texts = _NEGATED.sub(" ", texts)
-        if by_kind or topic <= words(_singular(texts)):
+        if by_kind or topic <= words(singular(texts)):
             found.append(Match(iri, p.label, p.kind, p.agreement, by_kind, p.quote))
     found.sort(key=lambda f: (not f.by_kind, f.label.lower(), f.provision))
     return Matches(about, tuple(found))

@@ -157,6 +157,21 @@ def words(text: str) -> frozenset[str]:
     return frozenset(_stem(t) for t in tokens if t not in _FILLER)
 
 
+def singular(text: str) -> str:
+    """``text`` with each plural word made singular, crudely ("restrictions", "parties"):
+    :func:`words` folds a plural to another family than its singular."""
+
+    def one(m: re.Match[str]) -> str:
+        word = m[0]
+        if word.endswith("ies") and len(word) > 4:
+            return word[:-3] + "y"
+        if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+            return word[:-1]
+        return word
+
+    return re.sub(r"[A-Za-z]+", one, text)
+
+
 #: Words that name a moment: a trigger's label holds one ("end of the initial term").
 _MOMENTS = words("end expiry expire close start begin beginning commencement lapse")
 
