@@ -3,7 +3,9 @@
 facts of its answer computed by hand from the texts:
 
 - ``tests/data/ask-corpus/questions.json``: the bundled Microsoft–OpenAI agreement;
-- ``tests/data/real-egain-hosting/questions.json``: a real hosting agreement (CUAD v1).
+- ``tests/data/real-egain-hosting/questions.json``: a real hosting agreement (CUAD v1);
+- ``tests/data/real-corio-commerceone-hosting/questions.json``: a real licence and hosting
+  agreement (CUAD v1).
 
 A fact is a string the answer's rows must hold (``mentions``) or must not (``absent``),
 how many rows it has (``rows``, where the text gives none), the verdict of an "is it in
@@ -34,6 +36,10 @@ CORPORA: dict[str, tuple[Path, list[Path]]] = {
     "egain": (
         DATA / "real-egain-hosting" / "questions.json",
         [DATA / "real-egain-hosting" / "agreement.ttl"],
+    ),
+    "corio": (
+        DATA / "real-corio-commerceone-hosting" / "questions.json",
+        [DATA / "real-corio-commerceone-hosting" / "agreement.ttl"],
     ),
 }
 CASES = [

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -419,21 +419,41 @@ def _depends(store: Store, m: re.Match[str], options: Options) -> Reply:
         name, how = agreement_term(store, **options.as_kwargs())
         options.said.append(
             f"'{ending}' is read as the end of the agreement's term: {how}; listed is what "
-            "rests on it: what ends with it, what survives it and what its end starts"
+            "rests on it: what ends with it, what survives it and what its end starts ('only "
+            "if it ends' names the way of ending a row needs, where it needs one)"
         )
     else:
         name = str(_group(m, "name"))
     answer = dependents(store, name, **options.as_kwargs())
-    if ending is not None:  # and what starts or ends with the trigger that ends the term
-        from .model import model
+    if ending is None:
+        return answer, ("label", "via"), [d.as_dict() for d in answer.dependents]
+    # and what starts or ends with the trigger that ends the term
+    from .model import model
 
-        end = model(store, options.as_of, options.min_evidence).provisions[name].end
-        if end is not None:
-            more = dependents(store, end, **options.as_kwargs()).dependents
-            known = {d.provision for d in answer.dependents} | {name}
-            rows = [*answer.dependents, *(d for d in more if d.provision not in known)]
-            answer = replace(answer, dependents=tuple(rows))
-    return answer, ("label", "via"), [d.as_dict() for d in answer.dependents]
+    terms = model(store, options.as_of, options.min_evidence)
+    end = terms.provisions[name].end
+    if end is not None:
+        more = dependents(store, end, **options.as_kwargs()).dependents
+        known = {d.provision for d in answer.dependents} | {name}
+        rows = [*answer.dependents, *(d for d in more if d.provision not in known)]
+        answer = replace(answer, dependents=tuple(rows))
+
+    def only_if(path: Sequence[str]) -> str:
+        """The way of ending the path's provision ends need, in words ("" for any)."""
+        said = []
+        for node in path:
+            t = terms.triggers.get(node)
+            if t is not None and t.through:
+                said.append(f"through {terms.label(t.through)}")
+            if t is not None and t.not_through:
+                said.append(f"not through {terms.label(t.not_through)}")
+        return "; ".join(said)
+
+    rows_out = [{**d.as_dict(), "only if it ends": only_if(d.path)} for d in answer.dependents]
+    columns: tuple[str, ...] = ("label", "via")
+    if any(r["only if it ends"] for r in rows_out):
+        columns += ("only if it ends",)
+    return answer, columns, rows_out
 
 
 #: What "what survives X?" means by the end of the agreement itself: every survivor.
@@ -674,9 +694,13 @@ def _terminations(store: Store, m: re.Match[str], options: Options) -> Reply:
     kept = answer.endings
     if party is not None:
         who = label_of(store, resolve(store, party, kinds=["party"]))
-        kept = tuple(e for e in kept if who in e.by)
-        options.said.append(f"only the ways {who} can take: as holder of the right exercised, "
-                            "or as the one whose act it waits for")  # fmt: skip
+        # a way that waits for acts whose actor the agreement does not name may be anyone's
+        kept = tuple(e for e in kept if who in e.by or (not e.by and e.events))
+        options.said.append(
+            f"only the ways {who} can take: as holder of the right exercised, or as the one "
+            "whose act it waits for; a way whose acts name no actor is kept (by: not stated)"
+        )
+        kept = tuple(replace(e, by=e.by or ("not stated",)) for e in kept)
     if why is not None:
         said = [words(singular(w)) for w in _GROUNDS.get(why.lower(), (why,))]
         kept = tuple(

@@ -1041,7 +1041,7 @@ def covering(
 
 
 #: A word said not to hold: "non-exclusive", "not exclusive", "no longer exclusive".
-_NEGATED = re.compile(r"\b(?:non-?|not |no longer |no )[a-z]+", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:non[- ]?|not |no longer |no )[a-z]+", re.IGNORECASE)
 
 #: Words a search names a provision by, not its subject ("an exclusivity clause").
 _SEARCH_FILLER = "clause clauses provision provisions term terms section sections any some"
@@ -1055,11 +1055,12 @@ def search(
     min_evidence: str | None = None,
 ) -> Matches:
     """The provisions ``about`` names: those of the kind it names, if it names a kind of
-    provision ("exclusivity", "restrictions"), and those whose label or covered concepts
-    hold every word of it; for anything else, those whose label, quote or covered concepts
-    hold every word of it. Words are folded to their family ("exclusive" finds
-    "exclusivity"); a repeal is left out. Only those of the versions published by ``as_of``
-    and resting on ``min_evidence`` sources or stronger count.
+    provision ("exclusivity", "restrictions"), and those whose label, name (the IRI's local
+    name) or covered concepts hold every word of it; for anything else, those whose label,
+    name, quote or covered concepts hold every word of it. Words are folded to their family
+    ("exclusive" finds "exclusivity", "licence" "license"); a repeal is left out. Only those
+    of the versions published by ``as_of`` and resting on ``min_evidence`` sources or
+    stronger count.
 
     Raises :class:`~pactgraph.errors.UsageError` if ``about`` holds no word to look for.
 
@@ -1097,7 +1098,10 @@ def search(
         by_kind = p.kind in named
         # a kind named: the others its label or concepts call so (not "non-exclusive");
         # otherwise its quote too
-        texts = " ".join([p.label, *([] if named else [p.quote]), *concepts.get(iri, ())])
+        texts = " ".join(
+            [p.label, local_name(iri).replace("-", " "), *([] if named else [p.quote]),
+             *concepts.get(iri, ())]
+        )  # fmt: skip
         if named:
             texts = _NEGATED.sub(" ", texts)
         if by_kind or topic <= words(singular(texts)):

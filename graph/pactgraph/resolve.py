@@ -91,6 +91,12 @@ _IRREGULAR = {
     "broken": "break", "broke": "break", "known": "know", "knew": "know", "done": "do",
     "did": "do", "sent": "send", "met": "meet", "won": "win", "lost": "lose", "kept": "keep",
     "left": "leave", "bought": "buy", "brought": "bring", "got": "get", "gotten": "get",
+    # British and American spellings, one family each
+    "licence": "license", "licences": "licenses", "licenced": "licensed",
+    "licencing": "licensing", "defence": "defense", "offence": "offense",
+    "favour": "favor", "favoured": "favored", "honour": "honor", "labour": "labor",
+    "cancelled": "canceled", "cancelling": "canceling", "organisation": "organization",
+    "authorise": "authorize", "authorised": "authorized",
 }  # fmt: skip
 
 
