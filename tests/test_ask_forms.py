@@ -726,3 +726,19 @@ def test_how_a_real_distributor_agreement_can_be_terminated() -> None:
     none = ask(store, "can NETGEAR terminate for a change of control?")
     assert not none.rows
     assert answer_text(none, "table").startswith("None of the ways")
+
+
+def test_which_rights_or_obligations_end_in_a_year(store: Store) -> None:
+    # "Microsoft's IP rights to research ... will remain until either the expert panel
+    # verifies AGI or through 2030": the one right with its last day in 2030; "Revenue share
+    # payments from OpenAI to Microsoft continue through 2030": the one obligation
+    from pactgraph.ask import ask
+
+    def ending(question: str) -> set[str]:
+        return {r["provision"].rsplit("/", 1)[-1] for r in ask(store, question).rows}
+
+    assert ending("which rights expire in 2030?") == {"research-ip-rights"}
+    assert ending("which obligations end in 2030") == {"revenue-share-through-2030"}
+    every = ending("which provisions end in 2030")
+    assert {"research-ip-rights", "revenue-share-through-2030"} < every
+    assert "research-ip-definition" in every  # a definition: not a right, not an obligation

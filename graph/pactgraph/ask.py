@@ -757,10 +757,29 @@ def _only_kind(answer: DayChanges, verb: str | None, options: Options) -> DayCha
     return replace(answer, changes=tuple(c for c in answer.changes if c.change == kind))
 
 
+def _of_kinds(store: Store, answer: DayChanges, noun: str | None, options: Options) -> DayChanges:
+    """``answer`` with only the provisions of the kinds ``noun`` names ("rights")."""
+    from .model import model
+
+    kinds = _KIND_NAMES.get((noun or "").rstrip("s"))
+    if kinds is None:
+        return answer
+    provisions = model(store, options.as_of, options.min_evidence).provisions
+    options.said.append(f"only {noun} are listed: ask 'which provisions' for every kind")
+    return replace(
+        answer,
+        changes=tuple(
+            c for c in answer.changes
+            if c.provision in provisions and provisions[c.provision].kind in kinds
+        ),
+    )  # fmt: skip
+
+
 def _on_day(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .lookup import changes_in, changes_on
 
     year, verb = _group(m, "year"), _group(m, "verb")
+    noun = _group(m, "noun")
     if year:
         answer = changes_in(
             store,
@@ -768,7 +787,7 @@ def _on_day(store: Store, m: re.Match[str], options: Options) -> Reply:
             dt.date(_year(year), 12, 31),
             **options.as_kwargs(),
         )
-        answer = _only_kind(answer, verb, options)
+        answer = _of_kinds(store, _only_kind(answer, verb, options), noun, options)
         return answer, ("day", "change", "label", "reason"), [c.as_dict() for c in answer.changes]
     said = str(_group(m, "date"))
     end = re.fullmatch(r"(?:the )?end of (\d{4})", said)
@@ -780,6 +799,7 @@ def _on_day(store: Store, m: re.Match[str], options: Options) -> Reply:
     else:
         day = parse_date(said)
     answer = _only_kind(changes_on(store, day, **options.as_kwargs()), verb, options)
+    answer = _of_kinds(store, answer, noun, options)
     return answer, ("change", "label", "reason"), [c.as_dict() for c in answer.changes]
 
 
@@ -812,6 +832,19 @@ _KIND_VERBS = (
     r"|terminates?|lapses?)"
 )
 _PROVISIONS = r"(?:provisions?|terms?|clauses?|rights?|obligations?|things?|parts?)"
+
+#: The kinds of provision a question may ask for by name: "which rights end in 2030?".
+_KINDS_ASKED = _PROVISIONS[:-2] + r"|restrictions?|exclusivit(?:y|ies)|definitions?)"
+
+#: The kinds of provision each name asks for; a name not here asks for every kind.
+_KIND_NAMES = {
+    "right": ("Right", "Exclusivity"),
+    "obligation": ("Obligation",),
+    "restriction": ("Restriction",),
+    "exclusivity": ("Exclusivity",),
+    "exclusivitie": ("Exclusivity",),
+    "definition": ("Definition",),
+}
 
 #: The forms of question :func:`ask` understands, in the order they are tried.
 FORMS: tuple[Form, ...] = (
@@ -879,9 +912,9 @@ FORMS: tuple[Form, ...] = (
             rf"^what (?P<verb>{_DAY_VERBS}) (?:on |at |by )?(?P<date>{DATE_PATTERN})$"
             rf"|^what (?P<verb2>{_DAY_VERBS}) (?:in|during|over|through(?:out)?) "
             r"(?P<year>\d{4})$"
-            rf"|^(?:which|what) {_PROVISIONS} (?P<verb3>{_DAY_VERBS_MANY}) (?:on |at |by )?"
-            rf"(?P<date3>{DATE_PATTERN})$"
-            rf"|^(?:which|what) {_PROVISIONS} (?P<verb4>{_DAY_VERBS_MANY}) "
+            rf"|^(?:which|what) (?P<noun3>{_KINDS_ASKED}) (?P<verb3>{_DAY_VERBS_MANY}) "
+            rf"(?:on |at |by )?(?P<date3>{DATE_PATTERN})$"
+            rf"|^(?:which|what) (?P<noun4>{_KINDS_ASKED}) (?P<verb4>{_DAY_VERBS_MANY}) "
             r"(?:in|during|over|through(?:out)?) (?P<year4>\d{4})$"
         ),
         _on_day,
