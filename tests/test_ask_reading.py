@@ -210,6 +210,7 @@ def test_every_form_says_its_versions(store: Store) -> None:
         "dated": "when was the agreement signed",
         "search": "is there an exclusivity",
         "never": "what if AGI is never verified",
+        "party impact": "what does Microsoft lose if AGI is verified",
     }
     # the bundled agreement has no term of its own: "agreement ends" and "terminations" are
     # asked of NEON's below

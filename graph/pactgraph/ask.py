@@ -322,10 +322,17 @@ def _impact(store: Store, m: re.Match[str], options: Options) -> Reply:
         events=parse_events(never) if never else None,
         **options.as_kwargs(),
     )
+    party = _group(m, "party")
+    if party is not None:  # "what does Microsoft lose if …": only what it holds
+        from .lookup import holdings
+
+        held = holdings(store, party, **options.as_kwargs())
+        mine = {h.provision for h in held.provisions}
+        answer = replace(answer, changes=tuple(c for c in answer.changes if c.provision in mine))
+        options.said.append(f"only the provisions {held.label} holds are listed")
     kind = _group(m, "kind")
-    if kind is not None:  # "what starts when …": only what begins
-        change = _kind_asked(kind)
-        assert change is not None, kind  # every verb the form reads asks for one kind
+    change = _kind_asked(kind or "")
+    if change is not None:  # "what starts when …", "what does X get if …": only what begins
         listed = tuple(c for c in answer.changes if c.change == change)
         answer = replace(answer, changes=listed, only=change)
         options.said.append(
@@ -737,13 +744,14 @@ def _is_in_force(store: Store, m: re.Match[str], options: Options) -> Reply:
 
 
 def _kind_asked(verb: str) -> ChangeKind | None:
-    """What a question's verb asks for: what begins ("starts", "came into force"), what
-    ends ("expire", "ended", "stops"), or every change ("happens", "changed")."""
+    """What a question's verb asks for: what begins ("starts", "came into force", "gets"),
+    what ends ("expire", "ended", "stops", "loses"), or every change ("happens", "changed",
+    "keeps")."""
     from .answers import ChangeKind
 
-    if re.search(r"start|begin|began|come|came|take|took", verb):
+    if re.search(r"start|begin|began|come|came|take|took|get|gain|receiv", verb):
         return ChangeKind.BEGINS
-    if re.search(r"end|expire|lapse|stop|cease|terminat", verb):
+    if re.search(r"end|expire|lapse|stop|cease|terminat|lose|give up|forfeit", verb):
         return ChangeKind.ENDS
     return None
 
@@ -957,6 +965,16 @@ FORMS: tuple[Form, ...] = (
             rf"(?P<event>.+?)(?: (?:on|at|by) (?P<date>{DATE_PATTERN})| in (?P<year>\d{{4}}))?"
             r"(?:,? (?:but|and|if|while|assuming|given that|with) (?P<never>.*(?:\bnever\b"
             rf"|\bon {DATE_PATTERN}).*))?$"
+        ),
+        _impact,
+    ),
+    Form(
+        "party impact",
+        "what does PARTY get / lose / keep if EVENT [in YEAR]?",
+        (
+            rf"^(?!.*{DATE_PATTERN})what (?:does|do|would|will|could) (?P<party>.+?) "
+            r"(?P<kind>get|gain|receive|lose|give up|forfeit|keep|retain|hold|have) "
+            r"(?:if|when|once|after|should|in case) (?P<event>.+?)(?: in (?P<year>\d{4}))?$"
         ),
         _impact,
     ),
