@@ -28,6 +28,7 @@ from pactgraph.spread import ENV, processes, shares, spread, workers
 from pactgraph.state import state
 
 SHARED = f"{BASE}/agi-verified"
+RECAP = dt.date(2026, 3, 1)  # a recapitalization later than the one recorded
 # the modules, not the functions the package exports under the same names
 evaluate = importlib.import_module("pactgraph.evaluate")
 impact_module = importlib.import_module("pactgraph.impact")
@@ -203,9 +204,11 @@ def test_a_portfolio_answers_the_same_in_one_process_or_two(
             impact(store, SHARED, on=dt.date(2029, 3, 1)),
             impact(store, SHARED),
         )
+        answers[count] += (impact(store, f"{BASE}/recapitalization", on=RECAP),)
     assert answers["1"] == answers["2"]
     assert all(a.provisions for a in answers["1"][:2])
-    assert all(a.changes for a in answers["1"][2:])
+    assert all(a.changes for a in answers["1"][2:4])
+    assert answers["1"][4].later  # what an event moves to later days comes back too
 
 
 def test_provisions_that_bear_on_one_another_are_worked_out_together(

@@ -19,7 +19,10 @@ hand-computed statuses on dates under scenarios, impacts of events, and errors.
   ``[provision, change, cause, condition]``. Optional keys: ``paths`` (provision → the local
   names of the nodes of its ``path``, from the event to the provision), ``how`` (provision →
   a substring its row must say about what changed: its ``how`` field if the row has one,
-  else its ``reason``) and ``reason_excludes`` (substrings no change's ``reason`` may hold).
+  else its ``reason``) and ``reason_excludes`` (substrings no change's ``reason`` may hold);
+  with a day, ``later`` (provision → the fields of its row in ``later`` that must hold:
+  ``first_before``, ``first_after``, ``last_before``, ``last_after``): every provision whose
+  term the event moves beyond its day, no more.
 - ``errors``: ``on``, ``events`` and the ``message`` the scenario's usage error matches.
 - ``rests_on``: a ``name`` and ``expect``: everything it rests on (local name → the number
   of statements between them), no more.
@@ -200,6 +203,12 @@ def test_impact(name: str, index: int, case: dict[str, Any]) -> None:
     for provision, text in case.get("how", {}).items():
         said = rows[provision].get("how") or rows[provision]["reason"]
         assert text in said, (provision, "how", text, said)
+    if "later" in case:
+        later = {_local(s["provision"]): s for s in answer["later"]}
+        assert set(later) == set(case["later"]), "every provision the event moves is expected"
+        for provision, wanted in case["later"].items():
+            for key, value in wanted.items():
+                assert later[provision][key] == value, (provision, key, later[provision]["how"])
 
 
 @pytest.mark.parametrize(("name", "index", "case"), _cases("errors"))

@@ -73,6 +73,7 @@ __all__ = [
     "ProvisionStatus",
     "Reading",
     "ScenarioEvent",
+    "Shift",
     "Source",
     "Stance",
     "State",
@@ -302,6 +303,28 @@ class ImpactEvent(_Data):
 
 
 @dataclass(frozen=True)
+class Shift(_Data):
+    """A provision whose term an event moves beyond the day it happens on: it comes into
+    force or ends on another day than it would without the event, or not at all."""
+
+    provision: str
+    label: str
+    kind: str
+    first_before: dt.date | None
+    """Its first day in force without the event (None: it never comes into force, or has
+    been in force from before any date the agreements give)."""
+    first_after: dt.date | None
+    """Its first day in force with the event."""
+    last_before: dt.date | None
+    """Its last day in force without the event (None: no end, or never in force)."""
+    last_after: dt.date | None
+    """Its last day in force with the event."""
+    how: str
+    """The shift in words: "last day 2023-01-31 (without it: 2021-01-31)"."""
+    quote: str
+
+
+@dataclass(frozen=True)
 class Impact(_Data):
     """What changes when an event happens."""
 
@@ -315,6 +338,9 @@ class Impact(_Data):
     only: ChangeKind | None = None
     """The one kind of change listed, when the question asked for it ("what starts when
     …?"); None: every change."""
+    later: tuple[Shift, ...] = ()
+    """With a day for the event: the provisions whose terms it moves to later days (a
+    termination that takes effect thirty days on, a term extended), beyond ``changes``."""
 
 
 @dataclass(frozen=True)

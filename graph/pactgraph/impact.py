@@ -30,7 +30,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .answers import (
     Cause,
@@ -38,6 +38,7 @@ from .answers import (
     ChangeKind,
     Impact,
     ImpactEvent,
+    Shift,
     Status,
 )
 from .errors import UsageError
@@ -314,6 +315,69 @@ class _Trial:
             )
         return found
 
+    def shifts(self, nodes: set[str], changed: set[str]) -> list[Shift]:
+        """The provisions among ``nodes``, other than ``changed``, whose terms the event
+        moves: their first or last day differs with it, or whether they ever come into
+        force."""
+        m, before, after, day = self.m, self.before, self.after, self.day
+        found = []
+        for iri in sorted((nodes & m.provisions.keys()) - changed):
+            b, a = before.term(iri), after.term(iri)
+            if (b.start, b.end, b.never) == (a.start, a.end, a.never) or (b.never and a.never):
+                continue
+            if before.status(iri, day) != after.status(iri, day):
+                continue  # it changes that day: a definition goes with what it defines
+            firsts = [t.start if t.start not in (None, ALWAYS) and not t.never else None
+                      for t in (b, a)]  # fmt: skip
+            lasts = [t.end - DAY if t.end is not None and not t.never else None for t in (b, a)]
+            p = m.provisions[iri]
+            how = _shift_words(firsts, lasts, b.never, a.never)
+            if how:
+                found.append(
+                    Shift(
+                        provision=iri, label=p.label, kind=p.kind, first_before=firsts[0],
+                        first_after=firsts[1], last_before=lasts[0], last_after=lasts[1],
+                        how=how, quote=p.quote,
+                    )
+                )  # fmt: skip
+        return found
+
+
+def _unpacked_rows(m: Model, sent: Any) -> list[Change | Shift]:
+    """The changes and shifts another process sent: the changes packed (see
+    :func:`~pactgraph.evaluate.packed`), the shifts whole."""
+    changes, shifts = sent
+    return [*unpacked(m, changes), *shifts]
+
+
+def _shift_words(
+    firsts: Sequence[dt.date | None],
+    lasts: Sequence[dt.date | None],
+    never_before: bool,
+    never_after: bool,
+) -> str:
+    """A term's shift in words (its first and last days without the event, then with it),
+    the term without the event in brackets."""
+    first_before, first_after = firsts
+    last_before, last_after = lasts
+    if never_after:
+        return "never comes into force" + (
+            f" (without it: from {first_before})" if first_before else ""
+        )
+    said = []
+    if never_before:
+        on = f" on {first_after}" if first_after else ""
+        said.append(f"comes into force{on} (without it: never)")
+    elif first_after != first_before:
+        when = f"on {first_after}" if first_after else "with the agreement"
+        without = f"on {first_before}" if first_before else "with the agreement"
+        said.append(f"comes into force {when} (without it: {without})")
+    if never_before or last_after != last_before:
+        after = f"last day {last_after}" if last_after else "no end"
+        before = "" if never_before else f" (without it: {last_before or 'no end'})"
+        said.append(after + before)
+    return "; ".join(said)
+
 
 def _days_that_matter(
     m: Model, event: str, base: Mapping[str, dt.date], nodes: set[str], run: Run
@@ -555,21 +619,34 @@ def _impact(
     relevant = m.relevant(iri)
     tried = ""  # without a day: from when the event is tried
     before = Run(m, build(m, base, {k: v for k, v in given.again.items() if k != iri}))
+    later: list[Shift] = []
     if on is not None:
         trial = _Trial(m, iri, on, base, before)
         reached = relevant & m.provisions.keys()
+
+        def work(share: Sequence[Sequence[str]]) -> list[Change | Shift]:
+            nodes = {iri for island in share for iri in island}
+            found = trial.changes(nodes)
+            return [*found, *trial.shifts(nodes, {c.provision for c in found})]
+
         if processes(len(reached), LEAST) < 2:
-            changes = trial.changes(relevant)
+            rows = work([sorted(reached)])
         else:
-            changes = spread(
-                lambda share: trial.changes({iri for island in share for iri in island}),
+            rows = spread(
+                work,
                 islands(m, reached),
                 least=LEAST,
                 weight=len,
-                pack=packed,
-                unpack=partial(unpacked, m),
+                pack=lambda found: (
+                    packed([c for c in found if isinstance(c, Change)]),
+                    [s for s in found if isinstance(s, Shift)],
+                ),
+                unpack=partial(_unpacked_rows, m),
             )
-            changes.sort(key=lambda c: c.provision)  # as one process finds them
+        changes = sorted((c for c in rows if isinstance(c, Change)), key=lambda c: c.provision)
+        later = sorted(
+            (s for s in rows if isinstance(s, Shift)), key=lambda s: (s.label.lower(), s.provision)
+        )
         with_event = trial.scenario
     else:
         with_event = before.s
@@ -613,4 +690,5 @@ def _impact(
         ),
         changes=tuple(changes),
         never=tuple(sorted(m.label(e) for e in given.never)),
+        later=tuple(later),
     )

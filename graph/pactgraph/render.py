@@ -261,13 +261,18 @@ def impact_text(answer: Impact, fmt: str, *, scenario: bool = True) -> str:
         *(_scenario_lines(answer) if scenario else []),
         "",
     ]
+    later = []
+    if answer.later:
+        rows = [s.as_dict() for s in answer.later]
+        later = ["", "Later, because of it:", with_quotes(rows, ["label", "how"], fmt)]
     if not answer.changes:
-        return "\n".join([*head, f"Nothing {verb}."])
+        return "\n".join([*head, f"Nothing {verb} that day." if later else f"Nothing {verb}.",
+                          *later])  # fmt: skip
     rows = [{**c.as_dict(), "via": " \u2192 ".join(c.path_labels[1:-1])} for c in answer.changes]
     columns = ["change", "cause", "label", "via"]
     if any(c.condition for c in answer.changes):
         columns.insert(3, "condition")
-    return "\n".join([*head, with_quotes(rows, columns, fmt)])
+    return "\n".join([*head, with_quotes(rows, columns, fmt), *later])
 
 
 def diff_text(answer: Diff, fmt: str) -> str:
