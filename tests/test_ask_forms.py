@@ -742,3 +742,17 @@ def test_which_rights_or_obligations_end_in_a_year(store: Store) -> None:
     every = ending("which provisions end in 2030")
     assert {"research-ip-rights", "revenue-share-through-2030"} < every
     assert "research-ip-definition" in every  # a definition: not a right, not an obligation
+
+
+def test_what_if_a_term_is_never_extended() -> None:
+    # WPT-Zynga, Basic 3: three years from 1 February 2018, extended by two years "provided
+    # WPT receives payments greater than ... $12,000,000 within the Initial Term". Never
+    # reached: the Term's last day is 2021-01-31, and the Renewal Term never comes
+    from pactgraph.ask import ask
+
+    store = load([DATA / "real-wpt-zynga-licence" / "agreement.ttl"])
+    answer = ask(store, "what if WPT never receives payments greater than $12,000,000?")
+    found = {c.provision.rsplit("/", 1)[-1]: c for c in answer.answer.provisions}
+    assert found["term"].never.end == dt.date(2021, 1, 31)
+    assert found["renewal-term"].never.start is None
+    assert found["renewal-term"].stated.conditional

@@ -286,7 +286,8 @@ def _never(store: Store, m: re.Match[str], options: Options) -> Reply:
         if t.starts == t.ends == "never in force in this scenario":
             return "never in force"
         sooner = " (or sooner, if an undated event comes)" if t.conditional else ""
-        return f"starts {t.starts}; ends {t.ends}{sooner}"
+        last = f"last day {t.end}{sooner}: " if t.end else ""
+        return f"{last}starts {t.starts}; ends {t.ends}" + ("" if last else sooner)
 
     rows = [
         {

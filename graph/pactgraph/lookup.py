@@ -1393,8 +1393,9 @@ def never(
     min_evidence: str | None = None,
 ) -> NeverHappens:
     """What becomes of the provisions that rest on ``events`` (IRIs or names) if they never
-    happen: each provision whose term differs, with its term as the agreements state it
-    (those events undated, so they could still come) and its term if they never do.
+    happen: each provision whose term differs, or whose own start or end names one of them,
+    with its term as the agreements state it (those events undated, so they could still
+    come) and its term if they never do.
     ``scenario_events`` dates the other events of the scenario.
 
     Raises :class:`~pactgraph.errors.UnknownNameError` if a name matches no event, or
@@ -1431,8 +1432,11 @@ def never(
     rows = []
     for iri in sorted(reached):
         before, after = _lifetime(stated, iri), _lifetime(without, iri)
-        if before != after:
-            p = m.provisions[iri]
+        p = m.provisions[iri]
+        # its own start or end names the event: listed even where an undated event reads
+        # as one that has not come (a term extended "if" the event comes)
+        names = {t.iri for trigger in (p.start, p.end) for t in m.walk(trigger)}
+        if before != after or names & set(iris):
             rows.append(NeverChange(iri, p.label, p.kind, before, after))
     rows.sort(key=lambda r: (r.label.lower(), r.provision))
     return NeverHappens(iris, tuple(m.label(i) for i in iris), tuple(rows))
