@@ -756,3 +756,25 @@ def test_what_if_a_term_is_never_extended() -> None:
     assert found["term"].never.end == dt.date(2021, 1, 31)
     assert found["renewal-term"].never.start is None
     assert found["renewal-term"].stated.conditional
+
+
+def test_the_grounds_for_termination_as_people_word_them() -> None:
+    # NETGEAR 15.B: cancellation "without cause" on ninety days' notice by either party;
+    # termination for the other's insolvency or bankruptcy by either party; for the other's
+    # uncured material breach
+    from pactgraph.ask import ask
+
+    store = load([DATA / "real-netgear-distributor" / "agreement.ttl"])
+
+    def ways(question: str) -> list[str]:
+        return [r["how"].split(",")[0] for r in ask(store, question).rows]
+
+    assert ways("can NETGEAR terminate without cause?") == [
+        "90 days after notice of cancellation without cause"
+    ]
+    assert ways("Can Ingram Micro terminate the agreement if NETGEAR goes bankrupt?") == [
+        "when a party gives notice terminating the Agreement for the other's insolvency"
+    ]
+    for_cause = ways("can NETGEAR terminate for cause?")
+    assert len(for_cause) == 2  # its breach route and the insolvency route
+    assert not any("without cause" in way for way in for_cause)

@@ -23,7 +23,7 @@ from .namespaces import spaced
 from .parse import DATE_PATTERN, parse_date, parse_events
 
 if TYPE_CHECKING:
-    from .answers import Answer, ChangeKind, DayChanges, Lifetime
+    from .answers import Answer, ChangeKind, DayChanges, Ending, Lifetime
     from .load import Store
 
 __all__ = ["FORMS", "Form", "ask"]
@@ -680,12 +680,18 @@ _GROUNDS = {
     "no reason": ("convenience", "without cause", "any reason", "no reason", "at will"),
     "any reason": ("convenience", "without cause", "any reason", "no reason", "at will"),
     "without cause": ("convenience", "without cause", "any reason", "no reason", "at will"),
-    "cause": ("cause", "breach", "default"),
+    "cause": ("cause", "breach", "default", "insolvency", "insolvent", "bankruptcy"),
     "breach": ("breach", "default"),
     "default": ("breach", "default"),
     "bankruptcy": ("bankruptcy", "insolvency", "insolvent"),
     "insolvency": ("bankruptcy", "insolvency", "insolvent"),
+    "bankrupt": ("bankruptcy", "insolvency", "insolvent"),
+    "insolvent": ("bankruptcy", "insolvency", "insolvent"),
 }
+
+
+#: Words that say a way of ending needs no ground.
+_NO_CAUSE = re.compile(r"\bwithout (?:any )?cause\b", re.IGNORECASE)
 
 
 def _terminations(store: Store, m: re.Match[str], options: Options) -> Reply:
@@ -710,11 +716,16 @@ def _terminations(store: Store, m: re.Match[str], options: Options) -> Reply:
         )
         kept = tuple(replace(e, by=e.by or ("not stated",)) for e in kept)
     if why is not None:
-        said = [words(singular(w)) for w in _GROUNDS.get(why.lower(), (why,))]
-        kept = tuple(
-            e for e in kept
-            if any(w <= words(singular(" ".join([e.how, *e.rights, *e.events]))) for w in said)
-        )  # fmt: skip
+        # a ground the reason names ("if NETGEAR goes bankrupt"), else its own words
+        grounds = [g for g in _GROUNDS if words(g) <= words(singular(why))]
+        alternatives = _GROUNDS[grounds[0]] if grounds else (why,)
+        said = [words(singular(w)) for w in alternatives]
+
+        def text(e: Ending) -> str:  # "without cause" is no cause
+            found = " ".join([e.how, *e.rights, *e.events])
+            return found if "without cause" in alternatives else _NO_CAUSE.sub(" ", found)
+
+        kept = tuple(e for e in kept if any(w <= words(singular(text(e))) for w in said))
         options.said.append(f"only the ways whose words, rights or events speak of '{why}'")
     answer = replace(answer, endings=kept)
     rows = [{**e.as_dict(), "by": ", ".join(e.by), "rights": "; ".join(e.rights)} for e in kept]
@@ -876,8 +887,8 @@ FORMS: tuple[Form, ...] = (
             rf"{_THE}(?P<name4>.+?))?$"
             r"|^(?:can|could|may|is) (?P<party>.+?) (?:allowed to |entitled to |able to )?"
             rf"(?:terminate|cancel|end|exit)(?: {_THE}(?P<name5>agreement|contract|deal"
-            r"|partnership|licen[cs]e))?(?: (?:for|on|upon|without|with|due to|because of|"
-            r"in case of) (?P<why>.+?))?$"
+            r"|partnership|licen[cs]e))?(?: (?:(?:for|on|upon|with|due to|because of|"
+            r"in case of|if|when|should|once) (?P<why>.+?)|(?P<why9>without .+?)))?$"
             r"|^when (?:can|may|could) (?P<party2>.+?) (?:terminate|cancel|end|exit)(?: "
             rf"{_THE}(?P<name6>agreement|contract|deal|partnership|licen[cs]e))?$"
             r"|^what notice (?:is|would be) (?:required|needed|necessary) to (?:terminate|"
