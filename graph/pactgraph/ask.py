@@ -347,6 +347,8 @@ def _impact(store: Store, m: re.Match[str], options: Options) -> Reply:
             "and one that depends on the day says so (its condition)"
         )
     rows = [c.as_dict() for c in answer.changes]
+    # and what it moves to later days, after them
+    rows += [{**s.as_dict(), "change": "later", "condition": s.how} for s in answer.later]
     return answer, ("change", "cause", "label", "condition"), rows
 
 

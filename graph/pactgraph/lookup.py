@@ -1430,14 +1430,19 @@ def never(
     for iri in iris:
         reached |= m.relevant(iri) & m.provisions.keys()
     rows = []
-    for iri in sorted(reached):
+    listed: set[str] = set()
+    # what rests on a provision listed comes after it
+    for iri in sorted(reached, key=lambda i: (len(m.relevant(i) & reached), i), reverse=True):
         before, after = _lifetime(stated, iri), _lifetime(without, iri)
         p = m.provisions[iri]
         # its own start or end names the event: listed even where an undated event reads
-        # as one that has not come (a term extended "if" the event comes)
+        # as one that has not come (a term extended "if" the event comes); and what starts
+        # or ends with one listed
         names = {t.iri for trigger in (p.start, p.end) for t in m.walk(trigger)}
-        if before != after or names & set(iris):
+        term = stated.term(iri)
+        if before != after or names & set(iris) or {term.end_by, term.start_by} & listed:
             rows.append(NeverChange(iri, p.label, p.kind, before, after))
+            listed.add(iri)
     rows.sort(key=lambda r: (r.label.lower(), r.provision))
     return NeverHappens(iris, tuple(m.label(i) for i in iris), tuple(rows))
 
