@@ -706,6 +706,8 @@ def _terminations(store: Store, m: re.Match[str], options: Options) -> Reply:
         options.said.append(f"the agreement's end is read as its term's: {how}")
         name = None
     answer = endings(store, name, **options.as_kwargs())
+    if not answer.endings:
+        options.said.append(f"{answer.label} states no way of ending: nothing ends it")
     party, why = _group(m, "party"), _group(m, "why")
     kept = answer.endings
     if party is not None:

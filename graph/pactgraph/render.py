@@ -364,8 +364,8 @@ def _answer_body(answer: Answer, fmt: str) -> str:
         return f"No provision leaves {answer.answer.label} out."
     if not answer.rows and isinstance(answer.answer, Endings):
         return (
-            f"None of the ways {answer.answer.label} can end fits the question: ask "
-            "'how can it be terminated?' for every way."
+            f"No way of ending {answer.answer.label} fits the question: ask 'how can it be "
+            "terminated?' for every way it states."
         )
     if not answer.rows and isinstance(answer.answer, Matches):
         return (
