@@ -681,7 +681,8 @@ def _impact(
                 else [
                     f"{tried} on which the answer could differ (the day after the earliest "
                     "agreement's date); a change that depends on the day says when it happens, "
-                    "and before then none is claimed"
+                    "and before then none is claimed; with a day, the answer also lists what "
+                    "the event moves to later days"
                 ]
                 if on is None
                 else []
