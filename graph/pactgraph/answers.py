@@ -10,6 +10,10 @@ verb                answer                                      rows
 ``prerequisites``   :class:`Prerequisites`                      :class:`Prerequisite`
 ``covering``        :class:`Coverage`                           :class:`Covering`
 ``changes``         :class:`Changes`                            :class:`ChangeRecord`
+``dates``           :class:`AgreementDates`                     :class:`AgreementDate`
+``search``          :class:`Matches`                            :class:`Match`
+``endings``         :class:`Endings`                            :class:`Ending`
+``never``           :class:`NeverHappens`                       :class:`NeverChange`
 ``ask``             :class:`Answer`, holding one of the above
 ``summarize``       :class:`Summary`                            :class:`AgreementSummary`
 ==================  ==========================================  ===========================
