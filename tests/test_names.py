@@ -42,3 +42,27 @@ def test_ambiguous_name_lists_the_candidates(store: Store) -> None:
 def test_kind_restricts_the_search(store: Store) -> None:
     with pytest.raises(UnknownNameError):
         resolve(store, "Microsoft", kinds=["event"])
+
+
+def test_an_event_named_with_a_party_is_found_by_its_other_names() -> None:
+    # NETGEAR's model words its events by role ("Distributor receives ...", an altLabel of
+    # Ingram Micro) or as "a party"; people name the party
+    from conftest import DATA
+    from pactgraph.load import load
+
+    store = load([DATA / "real-netgear-distributor" / "agreement.ttl"])
+    base = "https://w3id.org/pactgraph/id/netgear-ingram-1996/"
+
+    def event(name: str) -> str:
+        return resolve(store, name, kinds=["event"]).removeprefix(base)
+
+    # the direction of the notice is kept: who receives whose notice
+    assert event("Ingram Micro receives NETGEAR's written notice of a material breach") == (
+        "distributor-breach-notice"
+    )
+    assert event("NETGEAR receives Ingram Micro's written notice of a material breach") == (
+        "netgear-breach-notice"
+    )
+    assert event("NETGEAR becomes insolvent") == "insolvency"  # "a party becomes insolvent"
+    with pytest.raises(UnknownNameError, match="no event named"):
+        event("Ingram Micro wins the lottery")

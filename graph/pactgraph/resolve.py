@@ -215,6 +215,27 @@ def names(store: Store, kinds: Iterable[str] = KINDS) -> list[Named]:
     return [n for n in every if n.kind in wanted]
 
 
+def _party_variants(store: Store, text: str) -> list[str]:
+    """``text`` with each party it names (by any of its names, a label's aside in brackets
+    left out) named by each of its other names instead, and as "a party" and "the other
+    party"."""
+    forms: list[tuple[str, tuple[str, ...]]] = []
+    for party in names(store, ["party"]):
+        own = {re.sub(r"\s*\(.*?\)\s*", " ", lb).strip().rstrip(",") for lb in party.labels}
+        own |= {lb.split(",")[0].strip() for lb in own}
+        forms += [(form, tuple(sorted(own - {form}))) for form in own if len(form) > 1]
+    variants: list[str] = []
+    for form, others in sorted(forms, key=lambda f: -len(f[0])):
+        pattern = re.compile(rf"(?<!\w){re.escape(form)}(?!\w)", re.IGNORECASE)
+        if not pattern.search(text):
+            continue
+        for other in (*others, "a party", "the other party"):
+            variant = pattern.sub(other, text)
+            if variant not in variants:
+                variants.append(variant)
+    return variants
+
+
 def _read_names(store: Store) -> list[Named]:
     found: dict[tuple[str, str], list[str]] = {}
     for row in select(store, "names"):
@@ -273,7 +294,9 @@ def _expand(name: str) -> str | None:
     return name if re.match(r"^[a-z][a-z0-9+.-]*://", name, re.I) else None
 
 
-def resolve(store: Store, name: str, kinds: Iterable[str] = KINDS) -> str:
+def resolve(
+    store: Store, name: str, kinds: Iterable[str] = KINDS, *, _by_party: bool = False
+) -> str:
     """The IRI that ``name`` stands for among the nodes of ``kinds``.
 
     Parameters
@@ -295,6 +318,10 @@ def resolve(store: Store, name: str, kinds: Iterable[str] = KINDS) -> str:
     UnknownNameError
         The name matches nothing, or several nodes equally well; ``candidates`` lists the
         closest.
+
+    An event named with a party ("Ingram Micro gives notice") that matches nothing is
+    looked for again with the party's other names ("Distributor gives notice") and as "a
+    party"; one event found so is the answer, several are ambiguous.
 
     Examples
     --------
@@ -369,6 +396,23 @@ def resolve(store: Store, name: str, kinds: Iterable[str] = KINDS) -> str:
                 name=name,
                 labels=tuple(m.local for m in matches[:8]),  # local names tell them apart
             )
+    if "event" in kinds and not _by_party:
+        # "Ingram Micro gives notice": the event may name the party by another of its names
+        # ("Distributor gives notice") or as any party ("a party gives notice")
+        found: dict[str, str] = {}
+        for variant in _party_variants(store, text):
+            try:
+                found.setdefault(resolve(store, variant, kinds, _by_party=True), variant)
+            except UnknownNameError:
+                continue
+        if len(found) == 1:
+            return str(next(iter(found)))
+        if len(found) > 1:
+            shown = tuple(f"{n.label} ({n.local})" for n in candidates if n.iri in found)[:8]
+            raise UnknownNameError(
+                f"{name!r} could be any of: {'; '.join(shown)}; say which", shown, name=name,
+                labels=tuple(n.local for n in candidates if n.iri in found)[:8],
+            )  # fmt: skip
     pool = {lb: n for n in candidates for lb in (*n.labels, n.local)}
     close = difflib.get_close_matches(text, list(pool), n=5, cutoff=0.4)
     shown = tuple(dict.fromkeys(f"{pool[c].label} ({pool[c].local})" for c in close))
