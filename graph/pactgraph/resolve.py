@@ -140,14 +140,20 @@ def _in_order(text: str, matches: list[Named], *, general: bool = False) -> list
 
 def _stem(word: str) -> str:
     """A crude stem: "verified", "verifies", "verify" and "verification" all give "verif";
-    "exclusivity" and "exclusive" give "exclusiv", "payment" and "pay" give "pay", and
-    "given", "gives" and "give" give "giv"."""
+    "exclusivity" and "exclusive" give "exclusiv", "payment" and "pay" give "pay",
+    "given", "gives" and "give" give "giv", "terminate" and "termination" "termin", and
+    "cancelling" and "cancellation" "cancel"."""
     word = _IRREGULAR.get(word, word)
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
             break
     if word[-1:] in {"i", "y", "e"} and len(word) > 4:
+        word = word[:-1]
+    # "terminate" and "termination", "cancelling" and "cancel": one family each
+    if word.endswith("at") and len(word) > 6:
+        word = word[:-2]
+    if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "aeiousy":
         word = word[:-1]
     return word
 
