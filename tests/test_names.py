@@ -66,3 +66,12 @@ def test_an_event_named_with_a_party_is_found_by_its_other_names() -> None:
     assert event("NETGEAR becomes insolvent") == "insolvency"  # "a party becomes insolvent"
     with pytest.raises(UnknownNameError, match="no event named"):
         event("Ingram Micro wins the lottery")
+
+
+def test_word_families() -> None:
+    from pactgraph.resolve import words
+
+    assert words("termination") == words("terminate") == words("terminating")
+    assert words("cancellation") == words("cancelling") == words("cancel")
+    assert words("licence") == words("license")
+    assert words("non-exclusive") == words("nonexclusive") != words("exclusive")

@@ -1462,10 +1462,10 @@ def _suggest(store: Store, text: str) -> str:
     """The closest question a form answers, written with the names ``text`` uses: the thing
     it names (the one whose label's words it holds most of), asked about the way its kind
     and the question's words suggest."""
-    from .resolve import names, words
+    from .resolve import names, tokens, words
 
     said = words(text)
-    order = [_stem_of(t) for t in re.findall(r"[a-z0-9]+", text)]
+    order = [_stem_of(t) for t in tokens(text)]
     # every word of the label, words shared, their share of the label's words, the kind's
     # rank, how early the question names it; the label and the kind
     best: tuple[bool, int, float, int, int, str, str] | None = None

@@ -100,9 +100,18 @@ _IRREGULAR = {
 }  # fmt: skip
 
 
+def tokens(text: str) -> list[str]:
+    """The words of ``text``, lower case; "non-exclusive" is one word, not "exclusive"."""
+    return re.findall(r"[a-z0-9]+", _NON.sub("non", text.lower()))
+
+
+#: "non-" before a word, which makes one word of the two.
+_NON = re.compile(r"\bnon[- ](?=[a-z])")
+
+
 def _sequence(text: str) -> list[str]:
     """The words of a name that count, folded, in their order."""
-    return [_stem(t) for t in re.findall(r"[a-z0-9]+", text.lower()) if t not in _FILLER]
+    return [_stem(t) for t in tokens(text) if t not in _FILLER]
 
 
 def _in_order(text: str, matches: list[Named], *, general: bool = False) -> list[Named]:
@@ -165,8 +174,7 @@ def words(text: str) -> frozenset[str]:
     >>> sorted(words("the licence is verified")) == sorted(words("verification of the licence"))
     True
     """
-    tokens = re.findall(r"[a-z0-9]+", text.lower())
-    return frozenset(_stem(t) for t in tokens if t not in _FILLER)
+    return frozenset(_stem(t) for t in tokens(text) if t not in _FILLER)
 
 
 def singular(text: str) -> str:
