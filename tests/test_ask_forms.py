@@ -782,3 +782,25 @@ def test_the_grounds_for_termination_as_people_word_them() -> None:
     for_cause = ways("can NETGEAR terminate for cause?")
     assert len(for_cause) == 2  # its breach route and the insolvency route
     assert not any("without cause" in way for way in for_cause)
+
+
+def test_an_agreement_may_say_which_provision_is_its_term() -> None:
+    # pg:term names it, though no other provision rests on it
+    from pactgraph.ask import ask
+
+    store = load(
+        text="""
+        <https://example.org/a> a pg:Agreement ; rdfs:label "supply" ;
+            dcterms:date "2024-01-01"^^xsd:date ; pg:term <https://example.org/term> ;
+            pg:provision <https://example.org/term>, <https://example.org/supply> .
+        <https://example.org/term> a pg:Definition ; rdfs:label "term of supply" ;
+            pg:endsWith <https://example.org/end> .
+        <https://example.org/supply> a pg:Obligation ; rdfs:label "supply" .
+        <https://example.org/end> a pg:DateTrigger ; rdfs:label "end of 2026" ;
+            time:inXSDDate "2026-12-31"^^xsd:date ; pg:dayBoundary pg:EndOfDay .
+        """
+    )
+    answer = ask(store, "when does the agreement end?")
+    assert answer.rows[0]["label"] == "term of supply"
+    assert answer.rows[0]["end"] == "2026-12-31"
+    assert any("the agreement's term (pg:term)" in a for a in answer.assumptions)

@@ -78,6 +78,7 @@ if TYPE_CHECKING:
 
     from .evaluate import Run
     from .load import Store
+    from .model import Model
 
 __all__ = [
     "CHANGE_ORDER",
@@ -451,6 +452,12 @@ def dependents(
     return Dependents(node=node, label=m.label(node), dependents=tuple(rows))
 
 
+#: The provision each agreement says is its term.
+_STATED_TERM = """
+PREFIX pg: <https://w3id.org/pactgraph/ns#>
+SELECT DISTINCT ?agreement ?term WHERE { ?agreement pg:term ?term }
+"""
+
 #: What each provision rests on directly: what it depends on, and what it survives.
 _RESTS_ON = """
 PREFIX pg: <https://w3id.org/pactgraph/ns#>
@@ -468,7 +475,8 @@ def agreement_term(
     """The provision that is the term of ``agreement`` (an IRI or a name; without it, the
     one agreement the store holds, with its versions), and how it was found, in words.
 
-    The term is the provision the agreement's other provisions rest on: of those that rest
+    The term is the provision the agreement names with ``pg:term`` (the latest version's that
+    does), else the provision the agreement's other provisions rest on: of those that rest
     on nothing themselves, the one most of them depend on or survive, directly or through
     others, if a third of them or more do (a tie, or fewer, leaves no term). Where a later
     version replaces it, the replacement is the term (of the versions published by
@@ -508,6 +516,14 @@ def agreement_term(
     else:
         family = versions_of(store, [agreement])
     own = {iri for iri, p in m.provisions.items() if p.agreement in family}
+    stated = sorted(
+        (m.provisions[row["term"]].agreement_date or dt.date.min, row["term"])
+        for row in select(store, _STATED_TERM)
+        if row["agreement"] in family and row["term"] in own
+    )
+    if stated:  # the agreement says which provision is its term (pg:term): the latest says
+        term = stated[-1][1]
+        return _replacement(m, term, f"{m.label(term)}, the agreement's term (pg:term)")
     up: dict[str, set[str]] = {}
     for row in select(store, _RESTS_ON):
         if row["provision"] in own:
@@ -536,7 +552,14 @@ def agreement_term(
             + ": name the provision asked about, or ask what is in force on a day"
         )
     term, count = ranked[0]
-    how = f"{m.label(term)}, the provision {count} of the agreement's others rest on"
+    return _replacement(
+        m, term, f"{m.label(term)}, the provision {count} of the agreement's others rest on"
+    )
+
+
+def _replacement(m: Model, term: str, how: str) -> tuple[str, str]:
+    """``term`` as later versions carry it (its last replacement, not a repeal), and how it
+    was found, in words."""
     seen = {term}
     while term in m.revised and m.revised[term].change != "Removed":
         term = m.revised[term].by

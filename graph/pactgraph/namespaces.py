@@ -157,6 +157,7 @@ TERMS: frozenset[str] = frozenset(
         "supersedes",
         "survivalPeriod",
         "survives",
+        "term",
         "through",
         "trigger",
         "unless",
