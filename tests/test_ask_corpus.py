@@ -8,7 +8,9 @@ facts of its answer computed by hand from the texts:
   agreement (CUAD v1);
 - ``tests/data/real-wpt-zynga-licence/questions.json``: a real content licence (CUAD v1);
 - ``tests/data/real-netgear-distributor/questions.json``: a real distributor agreement and its
-  two amendments (CUAD v1).
+  two amendments (CUAD v1);
+- ``tests/data/real-bizzingo-endorsement/questions.json``: a real endorsement agreement
+  (CUAD v1).
 
 A fact is a string the answer's rows must hold (``mentions``) or must not (``absent``),
 how many rows it has (``rows``, where the text gives none), the verdict of an "is it in
@@ -53,6 +55,10 @@ CORPORA: dict[str, tuple[Path, list[Path]]] = {
     "netgear": (
         DATA / "real-netgear-distributor" / "questions.json",
         sorted((DATA / "real-netgear-distributor").glob("*.ttl")),
+    ),
+    "bizzingo": (
+        DATA / "real-bizzingo-endorsement" / "questions.json",
+        [DATA / "real-bizzingo-endorsement" / "agreement.ttl"],
     ),
 }
 CASES = [

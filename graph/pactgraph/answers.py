@@ -624,8 +624,8 @@ class Ending(_Data):
     """Who can take this way: the holders of those rights, else the parties whose acts
     (events with a ``pg:actor``) it waits for; empty where it comes by itself (a date)."""
     events: tuple[str, ...]
-    """The events that make it come (not those that would stop it, a cure): their
-    labels."""
+    """The events that make it come (not those that would stop it, a cure), then the
+    grounds they require: their labels."""
     quote: str
     """The words of the first right exercised, else the provision's."""
 

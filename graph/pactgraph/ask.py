@@ -687,6 +687,9 @@ _GROUNDS = {
     "default": ("breach", "default"),
     "bankruptcy": ("bankruptcy", "insolvency", "insolvent"),
     "insolvency": ("bankruptcy", "insolvency", "insolvent"),
+    "death": ("death", "dies", "died", "deceased"),
+    "dies": ("death", "dies", "died", "deceased"),
+    "died": ("death", "dies", "died", "deceased"),
     "bankrupt": ("bankruptcy", "insolvency", "insolvent"),
     "insolvent": ("bankruptcy", "insolvency", "insolvent"),
 }
@@ -915,6 +918,7 @@ FORMS: tuple[Form, ...] = (
             rf"|^when {_THE}(?P<name5>.+?) (?:starts|start|begins|begin|ends|end|expires|expire|"
             r"stops|stop|terminates|terminate|lapses|lapse)$"
             rf"|^how long (?:is|was|will be) {_THE}(?P<name6>.+?)$"
+            rf"|^(?:can|could|may|will) {_THE}(?P<name8>.+?) be (?:extended|renewed|prolonged)$"
             rf"|^(?:does|do|will|would|can) {_THE}(?P<name7>.+?) (?:auto-?)?(?:renew|roll over"
             r"|extend|continue)(?: automatically| by itself| itself| on its own)?$"
         ),

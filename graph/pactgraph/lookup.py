@@ -644,10 +644,13 @@ def endings(
         rights = [t.exercises for t in inside if t.type == "Exercise" and t.exercises]
         # the events that make it fire, not those that would stop it (a cure), and who acts
         # in them
-        events = sorted(t.iri for t in m.walk(route, causes_only=True) if t.type == "Event")
+        acts = sorted(t.iri for t in m.walk(route, causes_only=True) if t.type == "Event")
         holders = [h for r in rights for h in who.get(r, [])] or [
-            a for e in events for a in who.get(e, [])
+            a for e in acts for a in who.get(e, [])
         ]
+        # and the grounds a notice requires ("a notice of termination for default" requires
+        # "an event of default")
+        events = list(dict.fromkeys([*acts, *(g for e in acts for g in m.prerequisites(e))]))
         quote = next((m.provisions[r].quote for r in rights if r in m.provisions), p.quote)
         found.append(
             Ending(
