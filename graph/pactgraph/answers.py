@@ -619,7 +619,9 @@ class Ending(_Data):
     how: str
     """The trigger in words."""
     rights: tuple[str, ...]
-    """The rights exercised on the way (a termination right, say): their labels."""
+    """The rights exercised on the way (a termination right, say)."""
+    right_labels: tuple[str, ...]
+    """Their labels."""
     by: tuple[str, ...]
     """Who can take this way: the holders of those rights, else the parties whose acts
     (events with a ``pg:actor``) it waits for; empty where it comes by itself (a date)."""

@@ -729,16 +729,19 @@ def _terminations(store: Store, m: re.Match[str], options: Options) -> Reply:
         said = [words(singular(w)) for w in alternatives]
 
         def text(e: Ending) -> str:  # "without cause" is no cause
-            found = " ".join([e.how, *e.rights, *e.events])
+            found = " ".join([e.how, *e.right_labels, *e.events])
             return found if "without cause" in alternatives else _NO_CAUSE.sub(" ", found)
 
         kept = tuple(e for e in kept if any(w <= words(singular(text(e))) for w in said))
         options.said.append(f"only the ways whose words, rights or events speak of '{why}'")
     answer = replace(answer, endings=kept)
-    rows = [{**e.as_dict(), "by": ", ".join(e.by), "rights": "; ".join(e.rights)} for e in kept]
+    rows = [
+        {**e.as_dict(), "by": ", ".join(e.by), "rights exercised": "; ".join(e.right_labels)}
+        for e in kept
+    ]
     columns: tuple[str, ...] = ("by", "how")
     if any(e.rights for e in kept):
-        columns += ("rights",)
+        columns += ("rights exercised",)
     return answer, columns, rows
 
 

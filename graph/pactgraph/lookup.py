@@ -609,7 +609,7 @@ def endings(
     ...     <https://example.org/break> a pg:Exercise ; rdfs:label "break notice under the right" ;
     ...         pg:trigger <https://example.org/notice> ; pg:exercises <https://example.org/exit> .
     ... ''')
-    >>> [(e.rights, e.by) for e in endings(store, "lease").endings]
+    >>> [(e.right_labels, e.by) for e in endings(store, "lease").endings]
     [(('break right',), ('Tenant',)), ((), ())]
     """
     from .evaluate import Run
@@ -656,7 +656,8 @@ def endings(
             Ending(
                 trigger=route,
                 how=run.words(route),
-                rights=tuple(dict.fromkeys(m.label(r) for r in rights)),
+                rights=tuple(dict.fromkeys(rights)),
+                right_labels=tuple(dict.fromkeys(m.label(r) for r in rights)),
                 by=tuple(dict.fromkeys(holders)),
                 events=tuple(m.label(e) for e in events),
                 quote=quote,
