@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from .errors import QuestionError, UnknownNameError, UsageError
-from .namespaces import spaced
+from .namespaces import local_name, spaced
 from .parse import DATE_PATTERN, parse_date, parse_events
 
 if TYPE_CHECKING:
@@ -728,8 +728,9 @@ def _terminations(store: Store, m: re.Match[str], options: Options) -> Reply:
         alternatives = _GROUNDS[grounds[0]] if grounds else (why,)
         said = [words(singular(w)) for w in alternatives]
 
-        def text(e: Ending) -> str:  # "without cause" is no cause
-            found = " ".join([e.how, *e.right_labels, *e.events])
+        def text(e: Ending) -> str:  # its words, its rights' names; "without cause" is no cause
+            named = [local_name(r).replace("-", " ") for r in e.rights]  # "…-for-convenience"
+            found = " ".join([e.how, *e.right_labels, *named, *e.events])
             return found if "without cause" in alternatives else _NO_CAUSE.sub(" ", found)
 
         kept = tuple(e for e in kept if any(w <= words(singular(text(e))) for w in said))
