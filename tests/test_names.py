@@ -75,3 +75,35 @@ def test_word_families() -> None:
     assert words("cancellation") == words("cancelling") == words("cancel")
     assert words("licence") == words("license")
     assert words("non-exclusive") == words("nonexclusive") != words("exclusive")
+
+
+def test_a_party_name_never_hides_an_ambiguity_or_stands_for_the_other_party() -> None:
+    from pactgraph.load import load
+    from pactgraph.resolve import words
+
+    store = load(
+        text="""
+        <https://example.org/a> a pg:Agreement ; pg:party <https://example.org/licensor> .
+        <https://example.org/licensor> a pg:Party ; rdfs:label "Licensor" ;
+            skos:altLabel "Acme" .
+        <https://example.org/e1> a pg:Event ;
+            rdfs:label "Licensor gives notice of termination for breach" .
+        <https://example.org/e2> a pg:Event ;
+            rdfs:label "Licensor gives notice of termination for insolvency" .
+        <https://example.org/e3> a pg:Event ;
+            rdfs:label "a party gives notice of termination without cause" .
+        <https://example.org/e4> a pg:Event ; rdfs:label "the other party pays the fee" .
+        """
+    )
+    # "Acme" is the Licensor, whose two notices fit alike: not the third, any party's
+    with pytest.raises(UnknownNameError, match="could be any of"):
+        resolve(store, "Acme gives notice of termination", kinds=["event"])
+    assert resolve(store, "Acme gives notice of termination without cause", ["event"]) == (
+        "https://example.org/e3"
+    )
+    with pytest.raises(UnknownNameError, match="no event named"):
+        resolve(store, "Licensor pays the fee", kinds=["event"])  # "the other party" is not it
+    # word families do not join words that only look alike
+    assert words("committee") != words("commit")
+    assert words("10000") != words("1000")
+    assert words("activate") != words("active")

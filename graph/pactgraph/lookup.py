@@ -1068,7 +1068,7 @@ def covering(
 
 
 #: A word said not to hold: "non-exclusive", "not exclusive", "no longer exclusive".
-_NEGATED = re.compile(r"\b(?:non[- ]?|not |no longer |no )[a-z]+", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:non[- ]|not |no longer |no )[a-z]+", re.IGNORECASE)
 
 #: Words a search names a provision by, not its subject ("an exclusivity clause").
 _SEARCH_FILLER = "clause clauses provision provisions term terms section sections any some"

@@ -97,6 +97,9 @@ _IRREGULAR = {
     "favour": "favor", "favoured": "favored", "honour": "honor", "labour": "labor",
     "cancelled": "canceled", "cancelling": "canceling", "organisation": "organization",
     "authorise": "authorize", "authorised": "authorized",
+    # words whose families a suffix alone does not join
+    "termination": "terminate", "terminations": "terminate", "terminating": "terminate",
+    "cancellation": "cancel", "cancellations": "cancel",
 }  # fmt: skip
 
 
@@ -150,7 +153,7 @@ def _in_order(text: str, matches: list[Named], *, general: bool = False) -> list
 def _stem(word: str) -> str:
     """A crude stem: "verified", "verifies", "verify" and "verification" all give "verif";
     "exclusivity" and "exclusive" give "exclusiv", "payment" and "pay" give "pay",
-    "given", "gives" and "give" give "giv", "terminate" and "termination" "termin", and
+    "given", "gives" and "give" give "giv", "terminate" and "termination" "terminat", and
     "cancelling" and "cancellation" "cancel"."""
     word = _IRREGULAR.get(word, word)
     for suffix in _SUFFIXES:
@@ -158,11 +161,6 @@ def _stem(word: str) -> str:
             word = word[: -len(suffix)]
             break
     if word[-1:] in {"i", "y", "e"} and len(word) > 4:
-        word = word[:-1]
-    # "terminate" and "termination", "cancelling" and "cancel": one family each
-    if word.endswith("at") and len(word) > 6:
-        word = word[:-2]
-    if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "aeiousy":
         word = word[:-1]
     return word
 
@@ -229,25 +227,29 @@ def names(store: Store, kinds: Iterable[str] = KINDS) -> list[Named]:
     return [n for n in every if n.kind in wanted]
 
 
-def _party_variants(store: Store, text: str) -> list[str]:
+#: Words for any party of an agreement, in an event's label.
+_ANY_PARTY = re.compile(r"\b(?:a|either|each|any) party\b", re.IGNORECASE)
+
+
+def _party_variants(store: Store, text: str) -> tuple[list[str], list[str]]:
     """``text`` with each party it names (by any of its names, a label's aside in brackets
-    left out) named by each of its other names instead, and as "a party" and "the other
-    party"."""
+    left out) named by each of its other names instead; then, apart, as "a party"."""
     forms: list[tuple[str, tuple[str, ...]]] = []
     for party in names(store, ["party"]):
         own = {re.sub(r"\s*\(.*?\)\s*", " ", lb).strip().rstrip(",") for lb in party.labels}
         own |= {lb.split(",")[0].strip() for lb in own}
         forms += [(form, tuple(sorted(own - {form}))) for form in own if len(form) > 1]
-    variants: list[str] = []
+    renamed: list[str] = []
+    as_any: list[str] = []
     for form, others in sorted(forms, key=lambda f: -len(f[0])):
         pattern = re.compile(rf"(?<!\w){re.escape(form)}(?!\w)", re.IGNORECASE)
         if not pattern.search(text):
             continue
-        for other in (*others, "a party", "the other party"):
+        for other, into in [*((o, renamed) for o in others), ("a party", as_any)]:
             variant = pattern.sub(other, text)
-            if variant not in variants:
-                variants.append(variant)
-    return variants
+            if variant not in into:
+                into.append(variant)
+    return renamed, as_any
 
 
 def _read_names(store: Store) -> list[Named]:
@@ -334,8 +336,8 @@ def resolve(
         closest.
 
     An event named with a party ("Ingram Micro gives notice") that matches nothing is
-    looked for again with the party's other names ("Distributor gives notice") and as "a
-    party"; one event found so is the answer, several are ambiguous.
+    looked for again with the party's other names ("Distributor gives notice"), and, if
+    none fits, as "a party"; one event found so is the answer, several are ambiguous.
 
     Examples
     --------
@@ -412,21 +414,29 @@ def resolve(
             )
     if "event" in kinds and not _by_party:
         # "Ingram Micro gives notice": the event may name the party by another of its names
-        # ("Distributor gives notice") or as any party ("a party gives notice")
-        found: dict[str, str] = {}
-        for variant in _party_variants(store, text):
-            try:
-                found.setdefault(resolve(store, variant, kinds, _by_party=True), variant)
-            except UnknownNameError:
-                continue
-        if len(found) == 1:
-            return str(next(iter(found)))
-        if len(found) > 1:
-            shown = tuple(f"{n.label} ({n.local})" for n in candidates if n.iri in found)[:8]
-            raise UnknownNameError(
-                f"{name!r} could be any of: {'; '.join(shown)}; say which", shown, name=name,
-                labels=tuple(n.local for n in candidates if n.iri in found)[:8],
-            )  # fmt: skip
+        # ("Distributor gives notice"), or else as any party ("a party gives notice"); a
+        # rewording that fits several events is refused as the name itself would be
+        renamed, as_any = _party_variants(store, text)
+        by_iri = {n.iri: n for n in candidates}
+        for variants, fits in ((renamed, None), (as_any, _ANY_PARTY)):
+            found: set[str] = set()
+            for variant in variants:
+                try:
+                    found.add(resolve(store, variant, kinds, _by_party=True))
+                except UnknownNameError as error:
+                    if error.labels and "could be any of" in str(error):
+                        found |= {n.iri for n in candidates if n.local in error.labels}
+            if fits is not None:  # "a party" stands for any party, not "the other party"
+                found = {i for i in found if any(fits.search(lb) for lb in by_iri[i].labels)}
+            if len(found) == 1:
+                return found.pop()
+            if len(found) > 1:
+                fitting = [n for n in candidates if n.iri in found][:8]
+                shown = tuple(f"{n.label} ({n.local})" for n in fitting)
+                raise UnknownNameError(
+                    f"{name!r} could be any of: {'; '.join(shown)}; say which", shown,
+                    name=name, labels=tuple(n.local for n in fitting),
+                )  # fmt: skip
     pool = {lb: n for n in candidates for lb in (*n.labels, n.local)}
     close = difflib.get_close_matches(text, list(pool), n=5, cutoff=0.4)
     shown = tuple(dict.fromkeys(f"{pool[c].label} ({pool[c].local})" for c in close))
