@@ -180,7 +180,9 @@ def singular(text: str) -> str:
     :func:`words` folds a plural to another family than its singular."""
 
     def one(m: re.Match[str]) -> str:
-        word = m[0]
+        word = m[0].lower()
+        if word in _NOT_PLURAL:
+            return word
         if word.endswith("ies") and len(word) > 4:
             return word[:-3] + "y"
         if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
@@ -188,6 +190,30 @@ def singular(text: str) -> str:
         return word
 
     return re.sub(r"[A-Za-z]+", one, text)
+
+
+#: Words ending in s that are not plurals of another.
+_NOT_PLURAL = frozenset(
+    [
+        "series",
+        "species",
+        "news",
+        "means",
+        "does",
+        "goes",
+        "has",
+        "was",
+        "always",
+        "perhaps",
+        "thus",
+        "whereas",
+        "lens",
+        "gas",
+        "physics",
+        "economics",
+        "damages",
+    ]
+)
 
 
 #: Words that name a moment: a trigger's label holds one ("end of the initial term").
