@@ -181,14 +181,12 @@ def _dated(store: Store, m: re.Match[str], options: Options) -> Reply:
     if name is not None and _ANY_AGREEMENT.fullmatch(name):
         name = None
     elif name is not None and (place := _version_by_place().fullmatch(name)) is not None:
-        ordinal = place["ordinal"]
-        number = 1 if place["first"] else (_ORDINAL_WORDS[ordinal] if ordinal else None)
-        versions = _amending(
-            store, place["year"], place["noun"] == "amendment", month=place["month"],
-            number=number,
-        )  # fmt: skip
-        picked = next(iter(versions))
-        options.said.append(f"the {name} is read as {label_of(store, picked)} <{picked}>")
+        # "the original agreement" is the first version by date
+        ordinal = "first" if place["first"] else place["ordinal"]
+        noun = place["noun"] or "agreement"
+        versions = _version_named(
+            store, options, noun, ordinal=ordinal, month=place["month"], year=place["year"]
+        )
         name = None
     answer = dates(store, agreement=name, as_of=options.as_of)
     if versions is not None:
@@ -560,20 +558,9 @@ def _changed(store: Store, m: re.Match[str], options: Options) -> Reply:
     noun, year = _group(m, "noun"), _group(m, "year")
     month, ordinal = _group(m, "month"), _group(m, "ordinal")
     if noun in ("amendment", "version") or year or ordinal:
-        number = _ORDINAL_WORDS[ordinal] if ordinal else None
-        versions = _amending(store, year, noun == "amendment", month=month, number=number)
-        picked = next(iter(versions))
-        when = _month_year(month, year)
-        named = " ".join(w for w in (ordinal, when, noun) if w)
-        which = "the amendment" if named == "amendment" else f"the {named}"
-        kind = "that amends another" if noun == "amendment" else ""
-        if number is not None:
-            how = " ".join(w for w in (f"the {ordinal} version", kind, "by date") if w)
-            how += f", of those dated {when}" if when else ""
-        else:
-            how = "the latest version " + (kind or f"dated {when}")
-            how += f" in {when}" if kind and when else ""
-        options.said.append(f"{which} is read as {label_of(store, picked)} <{picked}>, {how}")
+        versions = _version_named(
+            store, options, str(noun), ordinal=ordinal, month=month, year=year
+        )
     answer = changes(store, about=_group(m, "about"), versions=versions, **options.as_kwargs())
     verb = _group(m, "verb")
     if verb is not None:  # "what did the amendment remove": only the revisions of that kind
@@ -598,6 +585,36 @@ def _changed(store: Store, m: re.Match[str], options: Options) -> Reply:
     if len(agreements) > 1:
         columns = ("version", *columns)
     return answer, columns, rows
+
+
+def _version_named(
+    store: Store,
+    options: Options,
+    noun: str,
+    *,
+    ordinal: str | None,
+    month: str | None,
+    year: str | None,
+) -> set[str]:
+    """The version "the amendment", "the first amendment", "the July 2011 amendment" or "the
+    2025 agreement" names (:func:`_amending`), said in the answer with how it was chosen."""
+    from .resolve import label_of
+
+    number = _ORDINAL_WORDS[ordinal] if ordinal else None
+    versions = _amending(store, year, noun == "amendment", month=month, number=number)
+    picked = next(iter(versions))
+    when = _month_year(month, year)
+    named = " ".join(w for w in (ordinal, when, noun) if w)
+    which = "the amendment" if named == "amendment" else f"the {named}"
+    kind = "that amends another" if noun == "amendment" else ""
+    if number is not None:
+        how = " ".join(w for w in (f"the {ordinal} version", kind, "by date") if w)
+        how += f", of those dated {when}" if when else ""
+    else:
+        how = "the latest version " + (kind or f"dated {when}")
+        how += f" in {when}" if kind and when else ""
+    options.said.append(f"{which} is read as {label_of(store, picked)} <{picked}>, {how}")
+    return versions
 
 
 def _amending(
