@@ -197,6 +197,7 @@ def dates(
     >>> [(d.label, d.date, d.effective) for d in dates(store).dates]
     [('lease', datetime.date(2024, 3, 1), datetime.date(2024, 4, 1))]
     """
+    from .model import query_date
     from .query import select
     from .state import versions_of
 
@@ -206,12 +207,12 @@ def dates(
         name = row["agreement"]
         if family is not None and name not in family:
             continue
-        known = _day(row.get("published")) or _day(row.get("date"))
+        known = query_date(row.get("published")) or query_date(row.get("date"))
         if as_of is not None and known is not None and known > as_of:
             continue  # a version not yet known on that day
         entry = found.setdefault(name, {"label": row.get("label") or local_name(name)})
         for key in ("date", "assumed", "effective", "published"):
-            entry.setdefault(key, _day(row.get(key)))
+            entry.setdefault(key, query_date(row.get(key)))
         entry.setdefault("amends", row.get("amends"))
     quotes = _quotes_of(store, found)
     rows = [
@@ -229,13 +230,6 @@ def dates(
     ]
     rows.sort(key=lambda d: (d.date or d.assumed or dt.date.max, d.agreement))
     return AgreementDates(tuple(sorted(family)) if family is not None else (), tuple(rows))
-
-
-def _day(value: Any) -> dt.date | None:
-    """A date a query gave, or None (a dateTime counts by its day; anything else, not)."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    return value if isinstance(value, dt.date) else None
 
 
 def holdings(

@@ -517,11 +517,11 @@ def _build(store: Store, as_of: dt.date | None, min_evidence: str | None) -> Mod
             iri=iri,
             type=local_name(r["type"]),
             label=r.get("label") or local_name(iri),
-            date=_date(r.get("date")),
+            date=query_date(r.get("date")),
             end_of_day=r.get("boundary") == PG_NS + "EndOfDay",
             members=tuple(r["members"]),
             requires=tuple(r["requires"]),
-            occurred_on=_date(r.get("occurredOn")),
+            occurred_on=query_date(r.get("occurredOn")),
             after=r.get("after"),
             offset=_offset(r),
             trigger=r.get("waitsFor"),
@@ -573,9 +573,9 @@ def _build(store: Store, as_of: dt.date | None, min_evidence: str | None) -> Mod
     provisions = {}
     agreement_labels: dict[str, str] = {}
     for r in select(store, "provision-terms"):
-        stated = _date(r.get("agreementDate"))
-        assumed = _date(r.get("assumedDate"))
-        published = _date(r.get("publishedOn")) or stated
+        stated = query_date(r.get("agreementDate"))
+        assumed = query_date(r.get("assumedDate"))
+        published = query_date(r.get("publishedOn")) or stated
         if as_of is not None and published is not None and published > as_of:
             continue  # a version not yet known on that day
         found = sorted(sources.get(r["provision"], []), key=lambda s: -(s.rank or 0))
@@ -587,7 +587,7 @@ def _build(store: Store, as_of: dt.date | None, min_evidence: str | None) -> Mod
             label=r.get("label") or local_name(r["provision"]),
             kind=local_name(r["kind"]),
             agreement=r["agreement"],
-            agreement_date=_date(r.get("effectiveFrom")) or stated or assumed,
+            agreement_date=query_date(r.get("effectiveFrom")) or stated or assumed,
             published=published,
             sources=tuple(found),
             date_assumed=stated is None and assumed is not None,
@@ -614,7 +614,7 @@ def _build(store: Store, as_of: dt.date | None, min_evidence: str | None) -> Mod
         )
     revised: dict[str, Revision] = {}
     for r in select(store, "revisions"):
-        day = _date(r.get("effectiveFrom"))
+        day = query_date(r.get("effectiveFrom"))
         if r["provision"] not in provisions or day is None:
             continue
         revision = Revision(r["provision"], day, local_name(r["change"]) if "change" in r else None)
@@ -737,5 +737,8 @@ def _rank(store: Store, kind: str | None) -> int | None:
     raise UsageError(f"{kind!r} is not a kind of evidence; use one of {names}")
 
 
-def _date(value: Any) -> dt.date | None:
+def query_date(value: Any) -> dt.date | None:
+    """A date a query gave, or None (a dateTime counts by its day; anything else, not)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
     return value if isinstance(value, dt.date) else None
