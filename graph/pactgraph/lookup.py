@@ -1064,6 +1064,20 @@ def covering(
 #: A word said not to hold: "non-exclusive", "not exclusive", "no longer exclusive".
 _NEGATED = re.compile(r"\b(?:non[- ]|not |no longer |no )[a-z]+", re.IGNORECASE)
 
+
+def _covered(store: Store) -> dict[str, list[str]]:
+    """The labels of the concepts each provision covers (``pg:covers``), by provision."""
+    import pyoxigraph as ox
+
+    from .resolve import label_of
+
+    found: dict[str, list[str]] = {}
+    for q in store.oxigraph.quads_for_pattern(None, ox.NamedNode(PG_NS + "covers"), None):
+        if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.NamedNode):
+            found.setdefault(q.subject.value, []).append(label_of(store, q.object.value))
+    return found
+
+
 #: Words a search names a provision by, not its subject ("an exclusivity clause").
 _SEARCH_FILLER = "clause clauses provision provisions term terms section sections any some"
 
@@ -1095,11 +1109,10 @@ def search(
     >>> [(p.label, p.by_kind) for p in search(store, "exclusivity").provisions]
     [('sole supplier', True), ('exclusive use of the logo', False)]
     """
-    import pyoxigraph as ox
 
     from .errors import UsageError
     from .model import model
-    from .resolve import label_of, singular, words
+    from .resolve import singular, words
 
     topic = words(singular(about)) - words(_SEARCH_FILLER)
     if not topic:
@@ -1107,11 +1120,7 @@ def search(
     m = model(store, as_of, min_evidence)
     kinds = {p.kind for p in m.provisions.values()}
     named = {kind for kind in kinds if words(spaced(kind)) == topic}
-    covers = ox.NamedNode(PG_NS + "covers")
-    concepts: dict[str, list[str]] = {}
-    for q in store.oxigraph.quads_for_pattern(None, covers, None):
-        if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.NamedNode):
-            concepts.setdefault(q.subject.value, []).append(label_of(store, q.object.value))
+    concepts = _covered(store)
     found = []
     for iri, p in m.provisions.items():
         if p.change == "Removed":  # a repeal: what it names is gone, not there
@@ -1157,7 +1166,6 @@ def changes(
     >>> changes(store, about="pricing").changes
     ()
     """
-    import pyoxigraph as ox
 
     from .errors import UsageError
     from .model import model
@@ -1168,7 +1176,7 @@ def changes(
     topic = words(about) if about is not None else frozenset()
     if about is not None and not topic:
         raise UsageError(f"{about!r} names no topic; give a word the provisions use")
-    covers = ox.NamedNode(PG_NS + "covers")
+    concepts = _covered(store) if topic else {}
     order = {kind: i for i, kind in enumerate(CHANGE_ORDER)}
     hidden = left_out(store, as_of, min_evidence)
     rows = []
@@ -1179,14 +1187,11 @@ def changes(
             continue
         provision = m.provisions.get(row["provision"])
         if topic:
-            concepts = [
-                label_of(store, q.object.value)
-                for q in store.oxigraph.quads_for_pattern(
-                    ox.NamedNode(row["provision"]), covers, None
-                )
-                if isinstance(q.object, ox.NamedNode)
+            texts = [
+                row.get("label", ""),
+                provision.quote if provision else "",
+                *concepts.get(row["provision"], ()),
             ]
-            texts = [row.get("label", ""), provision.quote if provision else "", *concepts]
             if not topic <= words(" ".join(texts)):
                 continue
         revised = sorted(
