@@ -452,12 +452,6 @@ PREFIX pg: <https://w3id.org/pactgraph/ns#>
 SELECT DISTINCT ?agreement ?term WHERE { ?agreement pg:term ?term }
 """
 
-#: What each provision rests on directly: what it depends on, and what it survives.
-_RESTS_ON = """
-PREFIX pg: <https://w3id.org/pactgraph/ns#>
-SELECT DISTINCT ?provision ?on WHERE { ?provision pg:dependsOn|pg:survives ?on }
-"""
-
 
 def agreement_term(
     store: Store,
@@ -518,10 +512,10 @@ def agreement_term(
     if stated:  # the agreement says which provision is its term (pg:term): the latest says
         term = stated[-1][1]
         return _replacement(m, term, f"{m.label(term)}, the agreement's term (pg:term)")
-    up: dict[str, set[str]] = {}
-    for row in select(store, _RESTS_ON):
-        if row["provision"] in own:
-            up.setdefault(row["provision"], set()).add(row["on"])
+    up: dict[str, set[str]] = {}  # what each provision depends on or survives
+    for on, provision, relation in m.graph.edges(keys=True):
+        if relation in {"dependsOn", "survives"} and provision in own:
+            up.setdefault(provision, set()).add(on)
     resting: dict[str, int] = {}
     for provision in own:
         seen: set[str] = set()
