@@ -1449,20 +1449,24 @@ def never(
     reached: set[str] = set()
     for iri in iris:
         reached |= m.relevant(iri) & m.provisions.keys()
-    rows = []
-    listed: set[str] = set()
-    # what rests on a provision listed comes after it
-    for iri in sorted(reached, key=lambda i: (len(m.relevant(i) & reached), i), reverse=True):
-        before, after = _lifetime(stated, iri), _lifetime(without, iri)
+    terms = {iri: (_lifetime(stated, iri), _lifetime(without, iri)) for iri in reached}
+
+    def names_one(iri: str) -> bool:
+        """Its own start or end names one of the events: listed even where an undated event
+        reads as one that has not come (a term extended "if" the event comes)."""
         p = m.provisions[iri]
-        # its own start or end names the event: listed even where an undated event reads
-        # as one that has not come (a term extended "if" the event comes); and what starts
-        # or ends with one listed
-        names = {t.iri for trigger in (p.start, p.end) for t in m.walk(trigger)}
-        term = stated.term(iri)
-        if before != after or names & set(iris) or {term.end_by, term.start_by} & listed:
-            rows.append(NeverChange(iri, p.label, p.kind, before, after))
-            listed.add(iri)
+        return any(t.iri in iris for trigger in (p.start, p.end) for t in m.walk(trigger))
+
+    listed = {iri for iri, (before, after) in terms.items() if before != after or names_one(iri)}
+    while more := {  # and what starts or ends with one listed
+        iri for iri in reached - listed
+        if {stated.term(iri).end_by, stated.term(iri).start_by} & listed
+    }:  # fmt: skip
+        listed |= more
+    rows = [
+        NeverChange(iri, m.provisions[iri].label, m.provisions[iri].kind, *terms[iri])
+        for iri in listed
+    ]
     rows.sort(key=lambda r: (r.label.lower(), r.provision))
     return NeverHappens(iris, tuple(m.label(i) for i in iris), tuple(rows))
 
