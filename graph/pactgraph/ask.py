@@ -237,12 +237,14 @@ def _version_by_place() -> re.Pattern[str]:
 
 
 def _search(store: Store, m: re.Match[str], options: Options) -> Reply:
-    from .lookup import lifetime, search
+    from .lookup import lifetimes, search
 
     answer = search(store, str(_group(m, "about")), **options.as_kwargs())
+    terms = lifetimes(store, provisions=[f.provision for f in answer.provisions],
+                      **options.as_kwargs())  # fmt: skip
     rows = []
     for found in answer.provisions:
-        term = lifetime(store, found.provision, **options.as_kwargs())
+        term = terms[found.provision]
         rows.append(
             {
                 **found.as_dict(),
@@ -518,7 +520,7 @@ def _excludes(store: Store, m: re.Match[str], options: Options) -> Reply:
 
 
 def _covers(store: Store, m: re.Match[str], options: Options) -> Reply:
-    from .lookup import covering, lifetime
+    from .lookup import covering, lifetimes
 
     rights = _group(m, "category")
     if rights is None:  # "which provisions cover ...": every kind, the kind shown
@@ -526,9 +528,11 @@ def _covers(store: Store, m: re.Match[str], options: Options) -> Reply:
         rows = [c.as_dict() for c in answer.provisions]
         return answer, ("label", "kind", "holders", "via"), rows
     answer = covering(store, rights, kinds=("Right", "Exclusivity"), **options.as_kwargs())
+    terms = lifetimes(store, provisions=[c.provision for c in answer.provisions],
+                      **options.as_kwargs())  # fmt: skip
     rows = []
     for c in answer.provisions:
-        term = lifetime(store, c.provision, **options.as_kwargs())
+        term = terms[c.provision]
         rows.append({**c.as_dict(), "term": f"starts {term.starts}; ends {term.ends}"})
     return answer, ("holders", "label", "kind", "via", "term"), rows
 

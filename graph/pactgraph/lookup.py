@@ -1383,8 +1383,10 @@ def lifetimes(
     events: Mapping[str, dt.date] | None = None,
     as_of: dt.date | None = None,
     min_evidence: str | None = None,
+    provisions: Iterable[str] | None = None,
 ) -> dict[str, Lifetime]:
-    """:func:`lifetime` of every provision, by IRI, from one evaluation of the scenario.
+    """:func:`lifetime` of every provision (or of ``provisions``, IRIs), by IRI, from one
+    evaluation of the scenario.
 
     >>> from pactgraph.load import load
     >>> store = load(text='''
@@ -1401,7 +1403,8 @@ def lifetimes(
 
     m = model(store, as_of, min_evidence)
     run = Run(m, scenario(store, events, m=m))
-    return {iri: _lifetime(run, iri) for iri in sorted(m.provisions)}
+    wanted = m.provisions.keys() if provisions is None else set(provisions) & m.provisions.keys()
+    return {iri: _lifetime(run, iri) for iri in sorted(wanted)}
 
 
 def never(
