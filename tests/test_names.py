@@ -107,3 +107,43 @@ def test_a_party_name_never_hides_an_ambiguity_or_stands_for_the_other_party() -
     assert words("committee") != words("commit")
     assert words("10000") != words("1000")
     assert words("activate") != words("active")
+
+
+def test_an_event_named_with_a_light_verb_is_found_by_what_it_names() -> None:
+    # "declares bankruptcy", "signs an addendum": the object says what happens; the verb is
+    # left out only when nothing matches with it, and what is left must name more than a party
+    from pactgraph.load import load
+    from pactgraph.resolve import words
+
+    store = load(
+        text="""
+        <https://example.org/a> a pg:Agreement ; pg:party <https://example.org/acme> .
+        <https://example.org/acme> a pg:Party ; rdfs:label "Acme" .
+        <https://example.org/ground> a pg:Event ;
+            rdfs:label "Acme becomes insolvent or bankrupt, or stops trading" .
+        <https://example.org/addendum> a pg:Event ;
+            rdfs:label "the parties enter into a written addendum extending the Term" .
+        <https://example.org/notice> a pg:Event ;
+            rdfs:label "Acme gives notice of termination under Section 9(d)" .
+        <https://example.org/notice-b> a pg:Event ;
+            rdfs:label "Acme gives notice of termination under Section 9(b)" .
+        <https://example.org/signature> a pg:Event ; rdfs:label "the other party signs" .
+        """
+    )
+
+    def event(name: str) -> str:
+        return resolve(store, name, kinds=["event"]).removeprefix("https://example.org/")
+
+    assert words("bankruptcy") == words("bankrupt")
+    assert words("insolvency") == words("insolvent")
+    assert event("Acme declares bankruptcy") == "ground"
+    assert event("Acme files for bankruptcy") == "ground"
+    assert event("the parties sign an addendum extending the term") == "addendum"
+    # a light verb does not stand for another verb: "signs" is kept where it matches
+    assert event("the other party signs") == "signature"
+    with pytest.raises(UnknownNameError, match="no event named"):
+        event("Acme signs")  # only a party is left: it names no event
+    with pytest.raises(UnknownNameError, match="no event named"):
+        event("Acme declares a dividend")
+    with pytest.raises(UnknownNameError, match="could be any of"):
+        event("Acme makes a notice of termination")  # 9(b) or 9(d): say which

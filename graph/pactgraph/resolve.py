@@ -7,7 +7,7 @@ A name matches a node by, in order of preference:
 3. one of its labels (``rdfs:label``, ``skos:prefLabel``, ``skos:altLabel``),
    case-insensitively;
 4. one of its labels or its local name, compared as words: case, punctuation and a few
-   filler words ("is", "the", "by"…) do not count, and word endings are folded, so
+   filler words ("is", "the", "by", "for"…) do not count, and word endings are folded, so
    "notice is given" matches "notice given" and "notices given" matches too;
 5. for an event, its label's words with words naming its actor (``pg:actor``), the way a
    text names it: "the expert panel verifies AGI" is "AGI verified" done by the panel;
@@ -71,6 +71,7 @@ _FILLER = frozenset(
             "or",
             "its",
             "it",
+            "for",
         ],
         *["happen", "happens", "happened", "has", "have", "s"],
         *["occur", "occurs", "occurred", "occurring"],
@@ -100,6 +101,7 @@ _IRREGULAR = {
     # words whose families a suffix alone does not join
     "termination": "terminate", "terminations": "terminate", "terminating": "terminate",
     "cancellation": "cancel", "cancellations": "cancel",
+    "bankruptcy": "bankrupt", "bankruptcies": "bankrupt", "insolvency": "insolvent",
 }  # fmt: skip
 
 
@@ -224,6 +226,15 @@ _MOMENTS = words("end expiry expire close start begin beginning commencement lap
 #: find it.
 _GENERAL = words("right rights obligation obligations clause clauses provision provisions duty")
 
+#: Verbs whose object says what happens ("declares bankruptcy", "signs an addendum", "enters
+#: into an addendum", "becomes insolvent"): an event named with one that matches nothing is
+#: looked for again without them.
+_LIGHT = words(
+    "declare declares declared become becomes became go goes went sign signs signed "
+    "execute executes executed enter enters entered into conclude concludes concluded "
+    "make makes made file files filed undergo undergoes suffer suffers"
+)
+
 
 @dataclass(frozen=True)
 class Named:
@@ -325,6 +336,29 @@ def _actor_words(store: Store) -> dict[str, frozenset[str]]:
         return {e: frozenset(w) for e, w in found.items()}
 
     return store.view("names.actors", dict, read)
+
+
+def _without_light_verbs(store: Store, text: str, events: list[Named]) -> list[Named]:
+    """The events whose names hold every word of ``text`` but its light verbs
+    (:data:`_LIGHT`): "Bizzingo declares bankruptcy" is "Bizzingo insolvent or bankrupt", and
+    "the parties sign an addendum" is "the parties enter into an addendum". What is left
+    must name more than a party ("Acme signs" names no event), and the best fits are kept
+    (:func:`_in_order`)."""
+    said = words(text)
+    rest = said - _LIGHT
+    parties = frozenset().union(*(words(lb) for p in names(store, ["party"]) for lb in p.labels))
+    if rest == said or not rest - parties:
+        return []
+    found = [
+        n
+        for n in events
+        if rest <= frozenset().union(*(words(lb) for lb in (*n.labels, n.local.replace("-", " "))))
+    ]
+    return (
+        _in_order(" ".join(w for w in tokens(text) if _stem(w) not in _LIGHT), found)
+        if len(found) > 1
+        else found
+    )
 
 
 def _expand(name: str) -> str | None:
@@ -463,6 +497,16 @@ def resolve(
                     f"{name!r} could be any of: {'; '.join(shown)}; say which", shown,
                     name=name, labels=tuple(n.local for n in fitting),
                 )  # fmt: skip
+    if "event" in kinds and not _by_party:
+        lightly = _without_light_verbs(store, text, [n for n in candidates if n.kind == "event"])
+        if len(lightly) == 1:
+            return lightly[0].iri
+        if len(lightly) > 1:
+            shown = tuple(f"{n.label} ({n.local})" for n in lightly[:8])
+            raise UnknownNameError(
+                f"{name!r} could be any of: {'; '.join(shown)}; say which", shown,
+                name=name, labels=tuple(n.local for n in lightly[:8]),
+            )  # fmt: skip
     pool = {lb: n for n in candidates for lb in (*n.labels, n.local)}
     close = difflib.get_close_matches(text, list(pool), n=5, cutoff=0.4)
     shown = tuple(dict.fromkeys(f"{pool[c].label} ({pool[c].local})" for c in close))
