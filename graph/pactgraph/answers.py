@@ -326,6 +326,13 @@ class Shift(_Data):
     how: str
     """The shift in words: "last day 2023-01-31 (without it: 2021-01-31)"."""
     quote: str
+    condition: str | None = None
+    """Without a day for the event: the days it must happen on for this shift, as a
+    change's ("if before 2021-02-01"); None: any day it was tried on."""
+    day_dependent: bool = False
+    """Without a day for the event: the shift's first or last day with the event depends
+    on the day it happens (a right that arises two months after it); the day that does is
+    then None (``first_after`` or ``last_after``), and ``how`` says so."""
 
 
 @dataclass(frozen=True)
@@ -343,8 +350,9 @@ class Impact(_Data):
     """The one kind of change listed, when the question asked for it ("what starts when
     …?"); None: every change."""
     later: tuple[Shift, ...] = ()
-    """With a day for the event: the provisions whose terms it moves to later days (a
-    termination that takes effect thirty days on, a term extended), beyond ``changes``."""
+    """The provisions whose terms the event moves to later days (a termination that takes
+    effect thirty days on, a term extended), beyond ``changes``; without a day for the
+    event, each with the days it must happen on (its ``condition``)."""
 
 
 @dataclass(frozen=True)

@@ -366,7 +366,10 @@ def _impact(store: Store, m: re.Match[str], options: Options) -> Reply:
         )
     rows = [c.as_dict() for c in answer.changes]
     # and what it moves to later days, after them
-    rows += [{**s.as_dict(), "change": "later", "condition": s.how} for s in answer.later]
+    rows += [
+        {**s.as_dict(), "change": "later", "condition": f"{s.how} {s.condition or ''}".strip()}
+        for s in answer.later
+    ]
     return answer, ("change", "cause", "label", "condition"), rows
 
 

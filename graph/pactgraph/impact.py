@@ -41,8 +41,9 @@ from .answers import (
     Shift,
     Status,
 )
+from .durations import Duration, add
 from .errors import UsageError
-from .evaluate import ALWAYS, LEAST, Run, contradiction_notes, islands, packed, unpacked
+from .evaluate import ALWAYS, LEAST, Run, Term, contradiction_notes, islands, packed, unpacked
 from .model import DAY, Model, model, no_cycle_sweeps
 from .scenario import build, is_never, scenario
 from .spread import processes, spread
@@ -319,6 +320,26 @@ class _Trial:
         """The provisions among ``nodes``, other than ``changed``, whose terms the event
         moves: their first or last day differs with it, or whether they ever come into
         force."""
+        found = []
+        for iri, b, a in self.moved(nodes, changed):
+            firsts, lasts = _first_day_of(b), _last_day_of(b)
+            how = _shift_words(
+                (firsts, _first_day_of(a)), (lasts, _last_day_of(a)), b.never, a.never
+            )
+            if how:
+                p = self.m.provisions[iri]
+                found.append(
+                    Shift(
+                        provision=iri, label=p.label, kind=p.kind, first_before=firsts,
+                        first_after=_first_day_of(a), last_before=lasts,
+                        last_after=_last_day_of(a), how=how, quote=p.quote,
+                    )
+                )  # fmt: skip
+        return found
+
+    def moved(self, nodes: set[str], changed: set[str]) -> list[tuple[str, Term, Term]]:
+        """The provisions among ``nodes``, other than ``changed``, whose terms differ with the
+        event, each with its term without it and with it (see :meth:`shifts`)."""
         m, before, after, day = self.m, self.before, self.after, self.day
         found = []
         for iri in sorted((nodes & m.provisions.keys()) - changed):
@@ -327,20 +348,64 @@ class _Trial:
                 continue
             if before.status(iri, day) != after.status(iri, day):
                 continue  # it changes that day: a definition goes with what it defines
-            firsts = [t.start if t.start not in (None, ALWAYS) and not t.never else None
-                      for t in (b, a)]  # fmt: skip
-            lasts = [t.end - DAY if t.end is not None and not t.never else None for t in (b, a)]
-            p = m.provisions[iri]
-            how = _shift_words(firsts, lasts, b.never, a.never)
-            if how:
-                found.append(
-                    Shift(
-                        provision=iri, label=p.label, kind=p.kind, first_before=firsts[0],
-                        first_after=firsts[1], last_before=lasts[0], last_after=lasts[1],
-                        how=how, quote=p.quote,
-                    )
-                )  # fmt: skip
+            found.append((iri, b, a))
         return found
+
+
+def _first_day_of(term: Term) -> dt.date | None:
+    """A term's first day in force, as a shift gives it (None: never, or from always)."""
+    return term.start if term.start not in (None, ALWAYS) and not term.never else None
+
+
+def _last_day_of(term: Term) -> dt.date | None:
+    """A term's last day in force, as a shift gives it (None: no end, or never)."""
+    return term.end - DAY if term.end is not None and not term.never else None
+
+
+def _merged_shift(
+    m: Model, iri: str, before: Term, tried: Sequence[tuple[int, Term]], condition: str | None
+) -> Shift | None:
+    """One row for the shifts of ``iri`` on the days tried (``tried``: each day's index and
+    the term with the event that day), under ``condition``: the shift itself where every
+    day gives the same, else the days that depend on the day the event happens left out."""
+    p = m.provisions[iri]
+    first, last = _first_day_of(before), _last_day_of(before)
+    firsts = {_first_day_of(a) for _, a in tried}
+    lasts = {_last_day_of(a) for _, a in tried}
+    nevers = {a.never for _, a in tried}
+    if len(firsts) == len(lasts) == len(nevers) == 1:
+        a = tried[0][1]
+        how = _shift_words(
+            (first, _first_day_of(a)), (last, _last_day_of(a)), before.never, a.never
+        )
+        if not how:
+            return None
+        return Shift(
+            provision=iri, label=p.label, kind=p.kind, first_before=first,
+            first_after=_first_day_of(a), last_before=last, last_after=_last_day_of(a),
+            how=how, quote=p.quote, condition=condition,
+        )  # fmt: skip
+    without = (
+        "never in force"
+        if before.never or before.start is None
+        else f"from {first or 'the start'}, last day {last or 'none'}"
+    )
+    said = []
+    if len(firsts) > 1 or len(nevers) > 1:
+        said.append("comes into force on a day that depends on the day it happens")
+    if len(nevers) > 1:
+        said[-1] += ", if at all"
+    if len(lasts) > 1:
+        said.append("its last day depends on the day it happens")
+    elif (only := next(iter(lasts))) != last:
+        said.append(f"last day {only or 'none'}")
+    return Shift(
+        provision=iri, label=p.label, kind=p.kind, first_before=first,
+        first_after=next(iter(firsts)) if len(firsts) == 1 else None, last_before=last,
+        last_after=next(iter(lasts)) if len(lasts) == 1 else None,
+        how=f"{'; '.join(said)} (without it: {without})", quote=p.quote,
+        condition=condition, day_dependent=True,
+    )  # fmt: skip
 
 
 def _unpacked_rows(m: Model, sent: Any) -> list[Change | Shift]:
@@ -458,9 +523,13 @@ def _without_date(
     before: Run,
     *,
     within: tuple[dt.date, dt.date] | None,
-) -> list[Change]:
+) -> list[Change | Shift]:
     """The changes of ``event`` tried on every day where the answer could differ (within
-    ``within``, if given), each with the condition on the day it happens under.
+    ``within``, if given), each with the condition on the day it happens under, and the
+    shifts of the terms it moves to later days (see :func:`_merged_shift`), each with its
+    condition too. The days tried include, for each offset of a relative trigger the event
+    reaches, the first day from which that offset reaches each day that matters (begun on
+    2020-12-01, a right that comes two months on comes after a term's last day).
 
     Each part of ``relevant`` (see :meth:`~pactgraph.model.Model.parts`) is tried on its
     own days only, all from the same first day: between two of its days its answer stays
@@ -474,14 +543,16 @@ def _without_date(
     until = None if within is None else within[1] + DAY
     trials: dict[dt.date, _Trial | None] = {}
 
-    def work(parts: Sequence[set[str]]) -> list[Change]:
-        changes: list[Change] = []
+    def work(parts: Sequence[set[str]]) -> list[Change | Shift]:
+        rows: list[Change | Shift] = []
         for part in parts:
             own = _days_that_matter(m, event, base, part, before) | shared
+            own |= _reaching(m, part, own)
             days = [first, *sorted(d for d in own if d > first)]
             if within is not None:
                 days = [within[0], *(d for d in days if within[0] < d <= within[1])]
             merged: dict[tuple[str, str, str], tuple[Change, list[int]]] = {}
+            moved: dict[str, list[tuple[int, Term]]] = {}
             for index, day in enumerate(days):
                 if day not in trials:
                     try:
@@ -491,24 +562,64 @@ def _without_date(
                 trial = trials[day]
                 if trial is None:
                     continue
-                for change in trial.changes(part):
+                changed = trial.changes(part)
+                for change in changed:
                     key = (change.provision, change.change, change.cause)
                     merged.setdefault(key, (change, []))[1].append(index)
+                for iri, _, after in trial.moved(part, {c.provision for c in changed}):
+                    moved.setdefault(iri, []).append((index, after))
             # without a date, no row speaks of the day it was tried on: it says what changes
-            changes.extend(
+            rows.extend(
                 replace(change, condition=_condition(indices, days, until), reason=change.how or "")
                 for change, indices in merged.values()
             )
-        return changes
+            for iri, tried in moved.items():
+                condition = _condition([i for i, _ in tried], days, until)
+                shift = _merged_shift(m, iri, before.term(iri), tried, condition)
+                rows.extend([shift] if shift is not None else [])
+        return rows
 
     return spread(
         work,
         m.parts(relevant),
         least=LEAST,
         weight=lambda part: len(part & m.provisions.keys()),
-        pack=packed,
-        unpack=partial(unpacked, m),
+        pack=lambda found: (
+            packed([c for c in found if isinstance(c, Change)]),
+            [s for s in found if isinstance(s, Shift)],
+        ),
+        unpack=partial(_unpacked_rows, m),
     )
+
+
+def _reaching(m: Model, nodes: set[str], days: set[dt.date]) -> set[dt.date]:
+    """For each offset of a relative trigger among ``nodes`` ("two months after") and each of
+    ``days``, the first day from which that offset reaches it: an event on that day is the
+    first whose consequence, the offset on, falls on or after the day."""
+    offsets = {
+        t.offset
+        for n in nodes & m.triggers.keys()
+        if (t := m.triggers[n]).type == "RelativeTrigger" and t.offset is not None
+    }
+    found: set[dt.date] = set()
+    for offset in offsets:
+
+        def reaches(ordinal: int, day: dt.date, offset: Duration = offset) -> bool:
+            try:
+                return add(dt.date.fromordinal(ordinal), offset) >= day
+            except (OverflowError, ValueError):
+                return True  # past the calendar's last day
+
+        span = 31 * offset.months + offset.days + 2 * offset.business_days + 7
+        for day in days:
+            low, high = day.toordinal() - span, day.toordinal()  # reaches before, reaches
+            if low < 1 or reaches(low, day):
+                continue
+            while high - low > 1:  # the day moved by the offset only grows with the day
+                middle = (low + high) // 2
+                low, high = (low, middle) if reaches(middle, day) else (middle, high)
+            found.add(dt.date.fromordinal(high))
+    return found
 
 
 def impact(
@@ -650,7 +761,12 @@ def _impact(
         with_event = trial.scenario
     else:
         with_event = before.s
-        changes = _without_date(m, iri, base, relevant, before, within=within)
+        tried_rows = _without_date(m, iri, base, relevant, before, within=within)
+        changes = [c for c in tried_rows if isinstance(c, Change)]
+        later = sorted(
+            (s for s in tried_rows if isinstance(s, Shift)),
+            key=lambda s: (s.label.lower(), s.condition or "", s.provision),
+        )
         first = within[0] if within is not None else _first_day(m, iri, base, relevant, before)
         tried = f"{m.label(iri)} is tried on every day from {first}"
     order = {c: i for i, c in enumerate(ChangeKind)}
@@ -681,8 +797,7 @@ def _impact(
                 else [
                     f"{tried} on which the answer could differ (the day after the earliest "
                     "agreement's date); a change that depends on the day says when it happens, "
-                    "and before then none is claimed; with a day, the answer also lists what "
-                    "the event moves to later days"
+                    "and before then none is claimed"
                 ]
                 if on is None
                 else []

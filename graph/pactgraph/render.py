@@ -264,9 +264,11 @@ def impact_text(answer: Impact, fmt: str, *, scenario: bool = True) -> str:
     later = []
     if answer.later:
         rows = [s.as_dict() for s in answer.later]
-        later = ["", "Later, because of it:", with_quotes(rows, ["label", "how"], fmt)]
+        shown = ["label", "how", *(["condition"] if any(s.condition for s in answer.later) else [])]
+        later = ["", "Later, because of it:", with_quotes(rows, shown, fmt)]
     if not answer.changes:
-        return "\n".join([*head, f"Nothing {verb} that day." if later else f"Nothing {verb}.",
+        day = "that day" if event.date else "the day it happens"
+        return "\n".join([*head, f"Nothing {verb} {day}." if later else f"Nothing {verb}.",
                           *later])  # fmt: skip
     rows = [{**c.as_dict(), "via": " \u2192 ".join(c.path_labels[1:-1])} for c in answer.changes]
     columns = ["change", "cause", "label", "via"]
