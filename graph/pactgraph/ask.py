@@ -711,11 +711,30 @@ def _named(store: Store, name: str, options: Options) -> str:
     (:func:`~pactgraph.lookup.agreement_term`), said in the answer."""
     from .lookup import agreement_term
 
-    if not _THE_AGREEMENT.fullmatch(name):
+    if _THE_AGREEMENT.fullmatch(name):
+        agreement = None
+    elif (agreement := _agreement_named(store, name)) is None:
         return name
-    term, how = agreement_term(store, **options.as_kwargs())
+    term, how = agreement_term(store, agreement, **options.as_kwargs())
     options.said.append(f"{name} is read as its term: {how}")
     return term
+
+
+def _agreement_named(store: Store, name: str) -> str | None:
+    """The agreement ``name`` names by its title ("the Development Agreement"), where it
+    names no provision."""
+    from .resolve import resolve
+
+    try:
+        resolve(store, name, kinds=["provision"])
+        return None
+    except UnknownNameError as error:
+        if "could be any of" in str(error):
+            return None
+    try:
+        return resolve(store, name, kinds=["agreement"])
+    except UnknownNameError:
+        return None
 
 
 #: Grounds for ending an agreement, each with the words agreements use for it.
@@ -750,6 +769,9 @@ def _terminations(store: Store, m: re.Match[str], options: Options) -> Reply:
         _, how = agreement_term(store, **options.as_kwargs())
         options.said.append(f"the agreement's end is read as its term's: {how}")
         name = None
+    elif (agreement := _agreement_named(store, name)) is not None:  # by its title
+        name, how = agreement_term(store, agreement, **options.as_kwargs())
+        options.said.append(f"the end of {label_of(store, agreement)} is read as its term's: {how}")
     answer = endings(store, name, **options.as_kwargs())
     if not answer.endings:
         options.said.append(f"{answer.label} states no way of ending: nothing ends it")
@@ -1040,7 +1062,8 @@ FORMS: tuple[Form, ...] = (
         (
             rf"^(?!.*{DATE_PATTERN})what (?:does|do|would|will|could) (?P<party>.+?) "
             r"(?P<kind>get|gain|receive|lose|give up|forfeit|keep|retain|hold|have) "
-            r"(?:if|when|once|after|should|in case) (?P<event>.+?)(?: in (?P<year>\d{4}))?$"
+            r"(?:if|when|once|after|should|in case) (?!\d{4}$)(?P<event>.+?)"
+            r"(?: in (?P<year>\d{4}))?$"
         ),
         _impact,
     ),

@@ -338,6 +338,48 @@ def _actor_words(store: Store) -> dict[str, frozenset[str]]:
     return store.view("names.actors", dict, read)
 
 
+#: The words that name a kind of provision, with the classes each names (an exclusivity is
+#: a right its beneficiary holds).
+_KIND_WORDS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(words("right rights"), frozenset({"Right", "Exclusivity"})),
+    **dict.fromkeys(
+        words("obligation obligations duty duties covenant"), frozenset({"Obligation"})
+    ),
+    **dict.fromkeys(words("restriction restrictions prohibition"), frozenset({"Restriction"})),
+    **dict.fromkeys(words("exclusivity"), frozenset({"Exclusivity"})),
+    **dict.fromkeys(words("definition"), frozenset({"Definition"})),
+}
+
+
+def _of_kind_named(store: Store, said: frozenset[str], matches: list[Named]) -> list[Named]:
+    """Of several provisions a name matches, those of the kind it names ("the additional FTE
+    right" is the right, not the fees owed for it); all of them if it names no kind, or
+    none of them is of it."""
+    classes = frozenset().union(*(_KIND_WORDS.get(w, frozenset()) for w in said))
+    if not classes or any(n.kind != "provision" for n in matches):
+        return matches
+    kept = [
+        n
+        for n in matches
+        if any(
+            local_name(row["type"]) in classes
+            for row in select(store, f"SELECT DISTINCT ?type WHERE {{ <{n.iri}> a ?type }}")
+        )
+    ]
+    return kept or matches
+
+
+def _closest(said: frozenset[str], matches: list[Named]) -> list[Named]:
+    """Of several agreements a name matches as well, those whose labels add the fewest words
+    to it: "the development agreement" is the agreement, not its versions "as amended"."""
+
+    def extra(n: Named) -> int:
+        return min(len(words(lb) - said) for lb in n.labels or (n.local.replace("-", " "),))
+
+    fewest = min(extra(n) for n in matches)
+    return [n for n in matches if extra(n) == fewest]
+
+
 def _without_light_verbs(store: Store, text: str, events: list[Named]) -> list[Named]:
     """The events whose names hold every word of ``text`` but its light verbs
     (:data:`_LIGHT`): "Bizzingo declares bankruptcy" is "Bizzingo insolvent or bankrupt", and
@@ -461,7 +503,11 @@ def resolve(
     for rule in rules:
         matches = [n for n in candidates if rule(n)]
         if len(matches) > 1:
+            matches = _of_kind_named(store, said, matches)
+        if len(matches) > 1:
             matches = _in_order(text, matches, general=rule is among_all_names)
+        if len(matches) > 1 and all(n.kind == "agreement" for n in matches):
+            matches = _closest(said, matches)
         if len(matches) == 1:
             return matches[0].iri
         if len(matches) > 1:
