@@ -147,3 +147,19 @@ def test_an_event_named_with_a_light_verb_is_found_by_what_it_names() -> None:
         event("Acme declares a dividend")
     with pytest.raises(UnknownNameError, match="could be any of"):
         event("Acme makes a notice of termination")  # 9(b) or 9(d): say which
+
+
+def test_of_labels_holding_the_words_in_order_the_closest_together_wins() -> None:
+    from pactgraph.load import load
+
+    store = load(
+        text="""
+        <https://example.org/a> a pg:Agreement .
+        <https://example.org/v> a pg:Event ;
+            rdfs:label "Diplomat completely remedies the violation and satisfies KI" .
+        <https://example.org/q> a pg:Event ;
+            rdfs:label "Diplomat completely remedies the notice or quality violation" .
+        """
+    )
+    assert resolve(store, "Diplomat remedies the violation", ["event"]) == "https://example.org/v"
+    assert resolve(store, "remedies the quality violation", ["event"]) == "https://example.org/q"

@@ -64,6 +64,28 @@ def test_never_as_people_write_it() -> None:
     assert parse_events("review started never happens") == {"review started": NEVER}
 
 
+def test_a_comma_or_and_inside_a_name_or_a_date_does_not_cut_the_scenario() -> None:
+    # each clause must date an event or say one never happens: "KI, Inc." is one name
+    assert parse_events(
+        "Diplomat breaches on 1 May 1998, and KI, Inc. mails the notice on 12 May 1998"
+    ) == {
+        "Diplomat breaches": dt.date(1998, 5, 1),
+        "KI, Inc. mails the notice": dt.date(1998, 5, 12),
+    }
+    assert parse_events("the plant closes on March 1, 2029 and notice is given on 2030-01-01") == {
+        "the plant closes": dt.date(2029, 3, 1),
+        "notice is given": dt.date(2030, 1, 1),
+    }
+    assert parse_events("Diplomat never remedies the violation and satisfies KI") == {
+        "Diplomat remedies the violation and satisfies KI": NEVER
+    }
+    assert parse_events("a on 2029-03-01, b on 2029-04-01, and c never happens") == {
+        "a": dt.date(2029, 3, 1),
+        "b": dt.date(2029, 4, 1),
+        "c": NEVER,
+    }
+
+
 def test_the_cli_and_ask_take_never() -> None:
     data = ("--data", str(CHAIN))
     state_cli = run_cli("state", "--on", "2025-01-01", "--event", "review started=never", *data,

@@ -130,7 +130,7 @@ def parse_events(text: str) -> dict[str, dt.date]:
     {'notice is given': datetime.date(2029, 3, 1), 'the plant closes': NEVER}
     """
     events: dict[str, dt.date] = {}
-    for part in re.split(r",\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+", text.strip()):
+    for part in _clauses(text.strip()):
         dated = re.fullmatch(rf"(?P<name>.+?)\s+on\s+(?P<date>{DATE_PATTERN})", part.strip())
         if dated:
             events[dated["name"].strip()] = parse_date(dated["date"])
@@ -149,6 +149,44 @@ def parse_events(text: str) -> dict[str, dt.date]:
     if not events:
         raise UsageError(f"no 'EVENT on DATE' (or 'never EVENT') in {text!r}")
     return events
+
+
+def _clauses(text: str) -> list[str]:
+    """``text`` cut at its commas, "and"s and "but"s into the most clauses that each date an
+    event or say one never happens: a comma or "and" inside a name ("KI, Inc. mails the
+    notice", "remedies the violation and satisfies KI") or a date ("March 1, 2029") does
+    not cut. Cut everywhere where no such reading exists."""
+    pieces = re.split(r"(,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+)", text)
+    parts, glue = pieces[0::2], pieces[1::2]
+
+    def whole(first: int, last: int) -> str:  # parts first..last with what joined them
+        return "".join(
+            p + (glue[i] if i < last else "") for i, p in enumerate(parts) if first <= i <= last
+        )
+
+    def complete(clause: str) -> bool:
+        clause = clause.strip()
+        return bool(
+            re.fullmatch(rf".+?\s+on\s+{DATE_PATTERN}", clause) or _NEVER_EVENT.fullmatch(clause)
+        )
+
+    # count[i]: the most clauses parts[:i] cut into (-1: none), starts[i]: where the last starts
+    count, starts = [0] + [-1] * len(parts), [0] * (len(parts) + 1)
+    for end in range(1, len(parts) + 1):
+        for start in range(end):
+            if (
+                count[start] >= 0
+                and count[start] + 1 > count[end]
+                and complete(whole(start, end - 1))
+            ):
+                count[end], starts[end] = count[start] + 1, start
+    if count[-1] < 0:
+        return parts
+    found, end = [], len(parts)
+    while end:
+        found.append(whole(starts[end], end - 1))
+        end = starts[end]
+    return found[::-1]
 
 
 # An event that never happens, as people say it: "never notice is given", "notice is never

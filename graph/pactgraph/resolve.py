@@ -19,7 +19,8 @@ A name matches a node by, in order of preference:
 
 Where several nodes match at one rule, a trigger that is another's moment ("end of the
 initial term") gives way unless the name speaks of a moment, and then those whose label
-holds the name's words in the name's order are preferred, and then side by side.
+holds the name's words in the name's order are preferred, then side by side, then closest
+together.
 
 The first rule that matches exactly one node wins. A name that matches several nodes at
 its best rule, or none, raises :class:`~pactgraph.errors.UnknownNameError` with the closest
@@ -127,8 +128,10 @@ def _in_order(text: str, matches: list[Named], *, general: bool = False) -> list
     moment ("end", "expiry", "start"…). Then those with a label holding the name's words in
     the order it gives them ("eGain consents to an assignment by Customer" is not
     "Customer consents to an assignment by eGain"), and of those, with them side by side
-    ("the non-exclusive licence" over "its licence is now non-exclusive"). With
-    ``general``, words naming a provision's kind are left out of the name's order."""
+    ("the non-exclusive licence" over "its licence is now non-exclusive"), and then with them
+    closest together ("remedies the violation" over "remedies the notice or quality
+    violation"). With ``general``, words naming a provision's kind are left out of the
+    name's order."""
     if any(n.kind == "trigger" for n in matches) and not words(text) & _MOMENTS:
         others = [n for n in matches if n.kind != "trigger"]
         if others:
@@ -138,18 +141,36 @@ def _in_order(text: str, matches: list[Named], *, general: bool = False) -> list
     wanted = [w for w in _sequence(text) if not general or w not in _GENERAL]
     wanted = wanted or _sequence(text)
 
-    def fits(label: str) -> tuple[bool, bool]:
+    def fits(label: str) -> tuple[bool, bool, int]:
         held = _sequence(label)
         rest = iter(held)
         ordered = all(word in rest for word in wanted)
         side_by_side = any(
             held[i : i + len(wanted)] == wanted for i in range(len(held) - len(wanted) + 1)
         )
-        return ordered, ordered and side_by_side
+        return ordered, ordered and side_by_side, -_span(held, wanted) if ordered else -len(held)
 
     scored = [(max(fits(lb) for lb in (*n.labels, n.local.replace("-", " "))), n) for n in matches]
     best = max(score for score, _ in scored)
     return [n for score, n in scored if score == best]
+
+
+def _span(held: list[str], wanted: list[str]) -> int:
+    """The fewest words of ``held`` that hold ``wanted`` in its order ("remedies the
+    violation" spans fewer words of "remedies the violation" than of "remedies the notice or
+    quality violation")."""
+    best = len(held) + 1
+    for start, word in enumerate(held):
+        if not wanted or word != wanted[0]:
+            continue
+        rest, at = iter(enumerate(held[start:], start)), start
+        for w in wanted:
+            at = next((i for i, h in rest if h == w), -1)
+            if at < 0:
+                break
+        if at >= 0:
+            best = min(best, at - start + 1)
+    return best
 
 
 def _stem(word: str) -> str:
