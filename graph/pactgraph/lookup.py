@@ -1418,7 +1418,9 @@ def never(
     """What becomes of the provisions that rest on ``events`` (IRIs or names) if they never
     happen: each provision whose term differs, or whose own start or end names one of them,
     with its term as the agreements state it (those events undated, so they could still
-    come) and its term if they never do.
+    come) and its term if they never do; and what starts or ends with one whose term
+    differs or that the events alone would move (a term extended "if" they come), not with
+    one they bear on only with other undated events (a cure of a breach nobody dated).
     ``scenario_events`` dates the other events of the scenario.
 
     Raises :class:`~pactgraph.errors.UnknownNameError` if a name matches no event, or
@@ -1438,8 +1440,9 @@ def never(
     ...     never(store, ["licensee breaches"]).provisions]
     [('licence', True, False, datetime.date(2024, 1, 1)), ('sell-off', True, False, None)]
     """
-    from .evaluate import Run
-    from .model import model
+    from .errors import UsageError
+    from .evaluate import ALWAYS, Run
+    from .model import DAY, model
     from .resolve import resolve
     from .scenario import NEVER, scenario
 
@@ -1460,12 +1463,35 @@ def never(
         p = m.provisions[iri]
         return any(t.iri in iris for trigger in (p.start, p.end) for t in m.walk(trigger))
 
-    listed = {iri for iri, (before, after) in terms.items() if before != after or names_one(iri)}
+    tried: dict[dt.date, Run] = {}
+
+    def moved_alone(iri: str) -> bool:
+        """The events, come the day after the provision's first day, move its term with no
+        other event: a term extended "if" they come, not one they save from an end other
+        undated events would bring (a cure of a breach nobody dated)."""
+        term = stated.term(iri)
+        first = term.start if isinstance(term.start, dt.date) and term.start != ALWAYS else None
+        day = (first or m.provisions[iri].agreement_date or dt.date.today()) + DAY
+        if day not in tried:
+            try:
+                tried[day] = Run(m, scenario(store, {**base, **dict.fromkeys(iris, day)}, m=m))
+            except UsageError:  # they cannot come that day: one requires an event dated later
+                return True
+        after = tried[day].term(iri)
+        return (after.start, after.end, after.never) != (term.start, term.end, term.never)
+
+    naming = {iri for iri in terms if names_one(iri)}
+    listed = {
+        iri
+        for iri, (before, after) in terms.items()
+        if before != after or (iri in naming and moved_alone(iri))
+    }
     while more := {  # and what starts or ends with one listed
         iri for iri in reached - listed
         if {stated.term(iri).end_by, stated.term(iri).start_by} & listed
     }:  # fmt: skip
         listed |= more
+    listed |= naming  # where the event bears on them, if only with others undated
     rows = [
         NeverChange(iri, m.provisions[iri].label, m.provisions[iri].kind, *terms[iri])
         for iri in listed
