@@ -656,7 +656,15 @@ def test_what_if_agi_is_never_verified(store: Store) -> None:
         "research-ip-definition",
         "research-ip-includes",
         "research-ip-excludes",
+        # the exclusivity of API products made with third parties, which depends on the
+        # Azure API exclusivity: it too could end sooner through a verification, and not
+        # without one
+        "joint-api-azure-exclusive",
     }
+    joint = found["joint-api-azure-exclusive"]
+    assert joint.stated.conditional
+    assert not joint.never.conditional
+    assert joint.stated.end == joint.never.end
     research = found["research-ip-rights"]
     assert research.stated.conditional
     assert not research.never.conditional

@@ -260,12 +260,13 @@ def test_state_is_conditional_exactly_where_impact_says_an_event_would_change_it
 
 def _first_ending_by_brute_force(run: Run, provision: str, on: dt.date) -> str | None:
     """The first, by IRI, of every provision ``provision`` rests on through ``pg:Ends``
-    edges at any depth whose end an undated event could bring after ``on``: its own, or
-    that of a later version's provision replacing it (:meth:`Run._enders`)."""
+    edges or survives for a period, at any depth, whose end an undated event could bring
+    after ``on``: its own, or that of a later version's provision replacing it
+    (:meth:`Run._enders`)."""
     import networkx as nx
 
     m = run.m
-    for q in sorted(nx.ancestors(m.ripple("Ends"), provision)):
+    for q in sorted(nx.ancestors(_sooner_graph(m), provision)):
         for carrier in run._enders(q, on):
             other = m.provisions[carrier]
             if other.end and run.pending(other.end):
@@ -273,11 +274,23 @@ def _first_ending_by_brute_force(run: Run, provision: str, on: dt.date) -> str |
     return None
 
 
+def _sooner_graph(m: Any) -> Any:
+    """The ``pg:Ends`` edges, and an edge from each provision to each that survives it for
+    a period: a survivor ends sooner when what it survives does."""
+    import networkx as nx
+
+    graph = nx.DiGraph(m.ripple("Ends"))
+    for iri, p in m.provisions.items():
+        if p.survives in m.provisions and p.survival_period is not None:
+            graph.add_edge(p.survives, iri)
+    return graph
+
+
 def _check_first_ending(store: Store, events: dict[str, Any], on: dt.date = DAY_ASKED) -> None:
     m = model(store)
     # an event's later dates (a list) play no part in what could end a provision sooner
     run = Run(m, build(m, {k: v[0] if isinstance(v, list) else v for k, v in events.items()}))
-    for provision in m.ripple("Ends"):
+    for provision in _sooner_graph(m):
         expected = _first_ending_by_brute_force(run, provision, on)
         assert run._first_ending_above(provision, on) == expected, provision
 

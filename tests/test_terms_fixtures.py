@@ -260,6 +260,23 @@ def test_a_lifetime_names_the_survivor_it_ends_with() -> None:
     assert life.ends == f"with {model(store).label(base + 'records-retention')}"
 
 
+def test_a_lifetime_is_conditional_where_what_it_rests_on_could_end_sooner() -> None:
+    """The inspection right ends with the records duty, which survives the Term: a notice of
+    termination nobody dated could end the Term, and so the right, sooner (10(a), 10(d))."""
+    from pactgraph.lookup import lifetime
+
+    store = load([DATA / "real-bizzingo-endorsement"])
+    base = "https://w3id.org/pactgraph/id/bizzingo-endorsement-2012/"
+    assert lifetime(store, base + "inspection-right").conditional
+    # with the Term ended by a dated notice, nothing undated is left to end it sooner
+    ended = lifetime(
+        store,
+        base + "inspection-right",
+        events={"convenience-notice-received": dt.date(2012, 6, 1)},
+    )
+    assert ended.end == dt.date(2013, 7, 1)
+
+
 def test_the_words_of_a_combination_inside_another_read_as_one_list() -> None:
     """The earliest of a date and of (the earliest of two events) is the earliest of the
     three; a latest-of inside it is a clause of its own, in brackets."""

@@ -157,7 +157,7 @@ class Run:
         """The words of each trigger asked for on its own (:meth:`words`), once per run."""
         self._fired: dict[str, str] = {}
         """How each trigger fired, in words (:meth:`fired_words`), once per run."""
-        self._sooner: dict[tuple[str, bool, dt.date], str | None] = {}
+        self._sooner: dict[tuple[str, bool, dt.date, bool], str | None] = {}
         """What an undated event ending a provision sooner would end, in words
         (:meth:`_sooner_words`), once per run."""
         self._assumed: dict[str, dt.date | None] = dict(assumed or {})
@@ -1062,6 +1062,11 @@ class Run:
         """In words, what undated event could end the provision, in force on ``on``, sooner."""
         return "; or it ".join(self._pending_ends_of(provision, on)) or None
 
+    def pending_ends(self, provision: str, on: dt.date) -> tuple[str, ...]:
+        """The ways an undated event could end the provision sooner after ``on``, in words:
+        its own end, or the end of what it rests on, as later versions carry it."""
+        return self._pending_ends_of(provision, on)
+
     def _pending_ends_of(self, provision: str, on: dt.date) -> tuple[str, ...]:
         """The ways an undated event could end the provision, in force on ``on``, sooner,
         in words (once per provision and day)."""
@@ -1082,27 +1087,35 @@ class Run:
             if not words.startswith("never: "):  # an exercise that did not count, say
                 found.append(f"ends {words}")
         ends = self.m.ripple("Ends")
-        q = self._first_ending_above(provision, on) if provision in ends else None
+        reach = self.m.sooner_units.unit_of
+        q = self._first_ending_above(provision, on) if provision in reach else None
         if q is not None:
-            sooner = self._sooner_words(q, directly=ends.has_edge(q, provision), on=on)
+            survived = p.survives == q and not ends.has_edge(q, provision)
+            directly = ends.has_edge(q, provision) or survived
+            sooner = self._sooner_words(q, directly=directly, on=on, survived=survived)
             if sooner is not None:
                 found.append(sooner)
         return tuple(found)
 
-    def _sooner_words(self, q: str, *, directly: bool, on: dt.date) -> str | None:
-        """That what rests on ``q`` (``directly`` or through others) ends if an undated event
-        ends ``q`` sooner, after ``on``, in words; ``None`` if no such event could (once per
-        run and day)."""
-        key = (q, directly, on)
+    def _sooner_words(
+        self, q: str, *, directly: bool, on: dt.date, survived: bool = False
+    ) -> str | None:
+        """That what rests on ``q`` (``directly`` or through others; ``survived``: what
+        survives it for a period) ends if an undated event ends ``q`` sooner, after ``on``,
+        in words; ``None`` if no such event could (once per run and day)."""
+        key = (q, directly, on, survived)
         if key not in self._sooner:
             causes: set[str] = set()
             for ender in self._enders(q, on):
                 end = self.m.provisions[ender].end
                 causes |= self.pending(end) & self.m.ending_events_in(end)  # not a cure
             events = " or ".join(sorted(self.m.label(e) for e in causes))
-            rests = "" if directly else ", which it rests on,"
+            rests = (
+                ", which it survives," if survived else "" if directly else ", which it rests on,"
+            )
             self._sooner[key] = (
-                f"ends if {self._carried_label(q)}{rests} ends sooner, on an event this "
+                f"ends {'sooner ' if survived else ''}if {self._carried_label(q)}{rests} ends "
+                "sooner, on an event this "
                 f"scenario does not date: {events}"
                 if causes
                 else None
@@ -1133,10 +1146,11 @@ class Run:
         return any(self._ends_pending(c) for c in self._enders(provision, on))
 
     def _first_ending_above(self, provision: str, on: dt.date) -> str | None:
-        """The first (by IRI) of the provisions ``provision`` rests on by ``pg:Ends`` edges,
-        at any depth, whose end an undated event could bring after ``on``: from the units of
-        the condensed graph, so each unit is looked at once per run and day."""
-        units = self.m.units
+        """The first (by IRI) of the provisions ``provision`` rests on by ``pg:Ends`` edges
+        or survives for a period, at any depth, whose end an undated event could bring after
+        ``on``: from the units of the condensed graph, so each unit is looked at once per run
+        and day."""
+        units = self.m.sooner_units
         unit = units.unit_of[provision]
         found = [
             q for q in units.members[unit] if q != provision and self._carried_ends_pending(q, on)
@@ -1147,7 +1161,7 @@ class Run:
     def _first_ending_in(self, unit: int, on: dt.date) -> str | None:
         """The first (by IRI) provision of ``unit`` or of a unit it rests on, at any depth,
         whose end an undated event could bring after ``on``."""
-        units, known = self.m.units, self._first_ending
+        units, known = self.m.sooner_units, self._first_ending
         todo = [unit]
         while todo:
             current = todo[-1]

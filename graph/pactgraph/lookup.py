@@ -1529,7 +1529,11 @@ def _lifetime(run: Run, iri: str) -> Lifetime:
             ends = run.words(p.end)
         else:
             ends = "no end stated"
-    pending = bool(run.pending(p.end) or run.pending(p.start))
+    # an undated event could start it, end it, or end sooner what it rests on (a notice of
+    # termination ending the term a licence lasts for)
+    pending = bool(run.pending(p.end) or run.pending(p.start)) or (
+        not term.never and bool(run.pending_ends(iri, start or dt.date.min))
+    )
     return Lifetime(iri, p.label, start, end, starts, ends, pending, p.quote, p.interpretations)
 
 

@@ -193,6 +193,25 @@ class Model:
             rests_on={p: tuple(sorted(ends.predecessors(p))) for p in ends.nodes},
         )
 
+    @cached_property
+    def sooner_units(self) -> Units:
+        """The ``pg:Ends`` dependency graph with an edge from each provision to those that
+        survive it for a period (they end sooner when it does), condensed into units: what
+        an undated event could end sooner reaches along it."""
+        import networkx as nx
+
+        graph = nx.DiGraph(self.ripple("Ends"))
+        for iri, p in self.provisions.items():
+            if p.survives in self.provisions and p.survival_period is not None:
+                graph.add_edge(p.survives, iri)
+        condensed = nx.condensation(graph)
+        return Units(
+            unit_of=dict(condensed.graph["mapping"]),
+            members={u: tuple(sorted(d["members"])) for u, d in condensed.nodes(data=True)},
+            before={u: tuple(condensed.predecessors(u)) for u in condensed.nodes},
+            rests_on={p: tuple(sorted(graph.predecessors(p))) for p in graph.nodes},
+        )
+
     def reach(self, node: str) -> set[str]:
         """Every node a change at ``node`` can travel to, and ``node`` itself."""
         import networkx as nx
@@ -626,7 +645,14 @@ def _build(store: Store, as_of: dt.date | None, min_evidence: str | None) -> Mod
     )  # fmt: skip
     # what every question reads, worked out before the model is kept, so a later run reads it
     built.ripple("Modifies")
-    _ = built.units, built.events, built.recorded, built.versioned, built.cyclic_groups
+    _ = (
+        built.units,
+        built.sooner_units,
+        built.events,
+        built.recorded,
+        built.versioned,
+        built.cyclic_groups,
+    )
     _ = built.islands
     return built
 
