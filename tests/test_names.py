@@ -163,3 +163,32 @@ def test_of_labels_holding_the_words_in_order_the_closest_together_wins() -> Non
     )
     assert resolve(store, "Diplomat remedies the violation", ["event"]) == "https://example.org/v"
     assert resolve(store, "remedies the quality violation", ["event"]) == "https://example.org/q"
+
+
+def test_a_second_party_named_is_the_other_and_a_covenant_names_a_kind() -> None:
+    from pactgraph.load import load
+
+    store = load(
+        text="""
+        <https://example.org/a> a pg:Agreement ;
+            pg:party <https://example.org/ki>, <https://example.org/dip> ;
+            pg:provision <https://example.org/no-challenge>, <https://example.org/fees> .
+        <https://example.org/ki> a pg:Party ; rdfs:label "KI, Inc." .
+        <https://example.org/dip> a pg:Party ; rdfs:label "Diplomat" .
+        <https://example.org/release> a pg:Event ;
+            rdfs:label "a party informs the other in writing of its desire to be released" .
+        <https://example.org/no-challenge> a pg:Restriction ;
+            rdfs:label "Diplomat does not attack the validity of the licence" .
+        <https://example.org/fees> a pg:Obligation ;
+            rdfs:label "Diplomat pays the licence fees" .
+        """
+    )
+    assert (
+        resolve(
+            store, "Diplomat informs KI, Inc. in writing of its desire to be released", ["event"]
+        )
+        == "https://example.org/release"
+    )
+    assert resolve(store, "the no-attack covenant", ["provision"]) == (
+        "https://example.org/no-challenge"
+    )

@@ -196,7 +196,7 @@ def _dated(store: Store, m: re.Match[str], options: Options) -> Reply:
     elif name is not None and (place := _version_by_place().fullmatch(name)) is not None:
         # "the original agreement" is the first version by date
         ordinal = "first" if place["first"] else place["ordinal"]
-        noun = place["noun"] or "agreement"
+        noun = _AS_NOUN.get(place["noun"], place["noun"]) or "agreement"
         versions = _version_named(
             store, options, noun, ordinal=ordinal, month=place["month"], year=place["year"]
         )
@@ -238,13 +238,17 @@ def _dated(store: Store, m: re.Match[str], options: Options) -> Reply:
     return answer, columns, rows
 
 
+#: Other nouns for a version, as the one they stand for: an addendum amends.
+_AS_NOUN = {"addendum": "amendment"}
+
+
 def _version_by_place() -> re.Pattern[str]:
     """ "the amendment", "the first amendment", "the 2026 amendment", "the original
     agreement": a version named by its place among the others, as in "what did the
     amendment change?"."""
     return _compiled(
         rf"(?:the |this |that )?(?:latest |last |new |recent )?(?:(?P<ordinal>{_ORDINALS}) )?"
-        rf"(?:(?:(?P<month>{_MONTHS}) )?(?P<year>\d{{4}}) )?(?P<noun>amendment|version)"
+        rf"(?:(?:(?P<month>{_MONTHS}) )?(?P<year>\d{{4}}) )?(?P<noun>amendment|addendum|version)"
         r"|(?:the )?(?P<first>original|first|initial) (?:agreement|contract|deal)"
     )
 
@@ -581,6 +585,7 @@ def _changed(store: Store, m: re.Match[str], options: Options) -> Reply:
 
     versions = None
     noun, year = _group(m, "noun"), _group(m, "year")
+    noun = _AS_NOUN.get(noun or "", noun)
     month, ordinal = _group(m, "month"), _group(m, "ordinal")
     if noun in ("amendment", "version") or year or ordinal:
         versions = _version_named(
@@ -975,11 +980,13 @@ FORMS: tuple[Form, ...] = (
         "lifetime",
         "when does NAME start / end? how long does NAME last?",
         (
-            rf"^when (?:does|do|will|did|would) {_THE}(?P<name>.+?) (?:start|begin|end|expire|"
+            rf"^when (?:does|do|will|did|would) {_THE}(?P<name>.+?) (?:(?:start|begin|commence) "
+            r"and (?:end|expire|finish|stop)|start|begin|end|expire|"
             r"stop|run out|terminate|lapse|cease|come into force|take effect|finish)"
             + _IF
             + rf"$|^how long (?:does|do|will|would) {_THE}(?P<name2>.+?) (?:last|run|apply|"
-            r"remain in force|stay in force)$"
+            r"remain in force|stay in force)(?: after (?:the )?(?:termination|expiry|expiration"
+            r"|end))?$"
             rf"|^until when (?:does|do|will|is|are) {_THE}(?P<name3>.+?)"
             r" (?:last|run|apply|in force|valid)$"
             rf"|^when (?:is|are) {_THE}(?P<name4>.+?) (?:due to end|set to end|over|ending)$"
@@ -1161,7 +1168,7 @@ FORMS: tuple[Form, ...] = (
         (
             r"^(?:what|how) (?:did|does|has) (?:this|the|that) (?:latest |last |new |recent )?"
             rf"(?:(?P<ordinal>{_ORDINALS}) )?(?:(?:(?P<month>{_MONTHS}) |\w+ )?(?P<year>\d{{4}}) )?"
-            r"(?P<noun>agreement|deal|contract|amendment|version)"
+            r"(?P<noun>agreement|deal|contract|amendment|addendum|version)"
             rf" (?:change|(?P<verb>{'|'.join(_REVISION_VERBS)}))(?:d|ed)?(?: from .+?)?"
             r"(?: (?:about|regarding|concerning|for) (?P<about>.+))?$"
             r"|^what (?:has )?changed(?: from .+?)?(?: (?:about|regarding|concerning|for|in|with)"
@@ -1169,7 +1176,7 @@ FORMS: tuple[Form, ...] = (
             r"|^what is new(?: (?:about|regarding|concerning|for|in) (?P<about3>.+))?$"
             r"|^what (?:changes|differences) did (?:this|the|that) (?:latest |last |new )?"
             rf"(?:(?P<ordinal4>{_ORDINALS}) )?(?:(?:(?P<month4>{_MONTHS}) |\w+ )?"
-            r"(?P<year4>\d{4}) )?(?P<noun4>agreement|deal|contract|amendment|version)"
+            r"(?P<year4>\d{4}) )?(?P<noun4>agreement|deal|contract|amendment|addendum|version)"
             r" (?:make|bring|introduce)(?: (?:to|about|regarding|for) (?P<about4>.+))?$"
         ),
         _changed,

@@ -13,7 +13,7 @@ A name matches a node by, in order of preference:
    text names it: "the expert panel verifies AGI" is "AGI verified" done by the panel;
 6. all the name's words among one label's or the local name's words;
 7. all the name's words among the words of all its labels and its local name together,
-   words naming a provision's kind ("right", "obligation", "clause") aside;
+   words naming a provision's kind ("right", "obligation", "covenant", "clause") aside;
 8. for an event, a name that shares a word with the label and one with the actor's names
    and has no other ("the panel verifies").
 
@@ -245,7 +245,10 @@ _MOMENTS = words("end expiry expire close start begin beginning commencement lap
 #: Words that name a provision's kind rather than the provision ("the final payment
 #: obligation", "OpenAI's right to release open weight models"): a name's other words can
 #: find it.
-_GENERAL = words("right rights obligation obligations clause clauses provision provisions duty")
+_GENERAL = words(
+    "right rights obligation obligations clause clauses provision provisions duty covenant "
+    "covenants undertaking"
+)
 
 #: Verbs whose object says what happens ("declares bankruptcy", "signs an addendum", "enters
 #: into an addendum", "becomes insolvent"): an event named with one that matches nothing is
@@ -291,7 +294,8 @@ _ANY_PARTY = re.compile(r"\b(?:a|either|each|any) party\b", re.IGNORECASE)
 
 def _party_variants(store: Store, text: str) -> tuple[list[str], list[str]]:
     """``text`` with each party it names (by any of its names, a label's aside in brackets
-    left out) named by each of its other names instead; then, apart, as "a party"."""
+    left out) named by each of its other names instead; then, apart, as "a party" (and a
+    second party it names as "the other")."""
     forms: list[tuple[str, tuple[str, ...]]] = []
     for party in names(store, ["party"]):
         own = {re.sub(r"\s*\(.*?\)\s*", " ", lb).strip().rstrip(",") for lb in party.labels}
@@ -299,14 +303,25 @@ def _party_variants(store: Store, text: str) -> tuple[list[str], list[str]]:
         forms += [(form, tuple(sorted(own - {form}))) for form in own if len(form) > 1]
     renamed: list[str] = []
     as_any: list[str] = []
-    for form, others in sorted(forms, key=lambda f: -len(f[0])):
-        pattern = re.compile(rf"(?<!\w){re.escape(form)}(?!\w)", re.IGNORECASE)
-        if not pattern.search(text):
+    by_length = sorted(forms, key=lambda f: -len(f[0]))
+
+    def pattern(form: str) -> re.Pattern[str]:
+        return re.compile(rf"(?<!\w){re.escape(form)}(?!\w)", re.IGNORECASE)
+
+    for form, others in by_length:
+        if not pattern(form).search(text):
             continue
         for other, into in [*((o, renamed) for o in others), ("a party", as_any)]:
-            variant = pattern.sub(other, text)
+            variant = pattern(form).sub(other, text)
             if variant not in into:
                 into.append(variant)
+    # "a party informs the other": a second party named is "the other"
+    for variant in list(as_any):
+        other = variant
+        for form, _ in by_length:
+            other = pattern(form).sub("the other", other)
+        if other not in as_any:
+            as_any.append(other)
     return renamed, as_any
 
 
@@ -363,9 +378,8 @@ def _actor_words(store: Store) -> dict[str, frozenset[str]]:
 #: a right its beneficiary holds).
 _KIND_WORDS: dict[str, frozenset[str]] = {
     **dict.fromkeys(words("right rights"), frozenset({"Right", "Exclusivity"})),
-    **dict.fromkeys(
-        words("obligation obligations duty duties covenant"), frozenset({"Obligation"})
-    ),
+    **dict.fromkeys(words("obligation obligations duty duties"), frozenset({"Obligation"})),
+    **dict.fromkeys(words("covenant covenants"), frozenset({"Obligation", "Restriction"})),
     **dict.fromkeys(words("restriction restrictions prohibition"), frozenset({"Restriction"})),
     **dict.fromkeys(words("exclusivity"), frozenset({"Exclusivity"})),
     **dict.fromkeys(words("definition"), frozenset({"Definition"})),
