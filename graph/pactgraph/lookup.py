@@ -1075,6 +1075,31 @@ def _covered(store: Store) -> dict[str, list[str]]:
 #: Words a search names a provision by, not its subject ("an exclusivity clause").
 _SEARCH_FILLER = "clause clauses provision provisions term terms section sections any some"
 
+#: The words agreements use for one topic: a search for one finds the others ("an audit
+#: right" finds the right to inspect the books, "force majeure" causes beyond the parties'
+#: control).
+_TOPIC_FAMILIES = (
+    ("audit", "inspection", "inspect"),
+    ("force majeure", "beyond control", "act of god", "acts of god"),
+    ("confidentiality", "confidential", "non-disclosure", "nondisclosure"),
+    ("non-compete", "non-competition", "noncompete", "not compete"),
+    ("indemnity", "indemnification", "indemnify", "hold harmless"),
+)
+
+
+def _topic_variants(topic: frozenset[str]) -> list[frozenset[str]]:
+    """``topic``, and ``topic`` with each phrase of a family it holds (:data:`_TOPIC_FAMILIES`)
+    put as each other phrase of that family."""
+    from .resolve import words
+
+    found = [topic]
+    for family in _TOPIC_FAMILIES:
+        phrases = [words(phrase) for phrase in family]
+        for phrase in phrases:
+            if phrase <= topic:
+                found += [(topic - phrase) | other for other in phrases if other != phrase]
+    return found
+
 
 def search(
     store: Store,
@@ -1087,7 +1112,9 @@ def search(
     provision ("exclusivity", "restrictions"), and those whose label, name (the IRI's local
     name) or covered concepts hold every word of it; for anything else, those whose label,
     name, quote or covered concepts hold every word of it. Words are folded to their family
-    ("exclusive" finds "exclusivity", "licence" "license"); a repeal is left out. Only those
+    ("exclusive" finds "exclusivity", "licence" "license"), and a topic's other usual words
+    count as its own ("audit" finds "inspection", "force majeure" "beyond the parties'
+    control": :data:`_TOPIC_FAMILIES`); a repeal is left out. Only those
     of the versions published by ``as_of`` and resting on ``min_evidence`` sources or
     stronger count.
 
@@ -1114,6 +1141,7 @@ def search(
     m = model(store, as_of, min_evidence)
     kinds = {p.kind for p in m.provisions.values()}
     named = {kind for kind in kinds if words(spaced(kind)) == topic}
+    variants = _topic_variants(topic)
     concepts = _covered(store)
     found = []
     for iri, p in m.provisions.items():
@@ -1128,7 +1156,8 @@ def search(
         )  # fmt: skip
         if named:
             texts = _NEGATED.sub(" ", texts)
-        if by_kind or topic <= words(singular(texts)):
+        held = words(singular(texts))
+        if by_kind or any(variant <= held for variant in variants):
             found.append(Match(iri, p.label, p.kind, p.agreement, by_kind, p.quote))
     found.sort(key=lambda f: (not f.by_kind, f.label.lower(), f.provision))
     return Matches(about, tuple(found))
