@@ -484,6 +484,30 @@ def _depends(store: Store, m: re.Match[str], options: Options) -> Reply:
                 said.append(f"not through {terms.label(t.not_through)}")
         return "; ".join(said)
 
+    # "on expiry": not what needs a termination; "on termination": not what needs expiry
+    way = "expiry" if re.search(r"expir", ending) else "termination" if re.search(
+        r"terminat|cancel", ending) else None  # fmt: skip
+
+    def by_expiry(route: str) -> bool:
+        """A way of ending that no event brings (a date), or one its label calls expiry."""
+        return not terms.events_in(route) or bool(re.search(r"expir", terms.label(route), re.I))
+
+    def fits(path: Sequence[str]) -> bool:
+        for node in path:
+            t = terms.triggers.get(node)
+            if t is None or way is None:
+                continue
+            if t.through and by_expiry(t.through) != (way == "expiry"):
+                return False
+            if way == "expiry" and t.not_through and by_expiry(t.not_through):
+                return False
+        return True
+
+    if way is not None:
+        kept = tuple(d for d in answer.dependents if fits(d.path))
+        if len(kept) < len(answer.dependents):
+            options.said.append(f"on {way}, what needs the term to end another way is left out")
+        answer = replace(answer, dependents=kept)
     rows_out = [{**d.as_dict(), "only if it ends": only_if(d.path)} for d in answer.dependents]
     columns: tuple[str, ...] = ("label", "via")
     if any(r["only if it ends"] for r in rows_out):
