@@ -1172,9 +1172,10 @@ def changes(
     min_evidence: str | None = None,
 ) -> Changes:
     """What each agreement changed from the terms it supersedes, new first, kept last;
-    with ``about``, only the provisions whose label, quote or covered concepts hold every
-    word of it (folded as names are: "computing" finds "compute", "exclusivity"
-    "exclusive"); with ``versions`` (agreement IRIs), only what those versions changed.
+    with ``about``, only the provisions whose label, name, quote or covered concepts hold
+    every word of it, or those of a provision it is an exception to, carves out of, extends
+    or replaces (folded as names are: "computing" finds "compute", "exclusivity"
+    "exclusive"; and as a search's topics: :data:`_TOPIC_FAMILIES`); with ``versions`` (agreement IRIs), only what those versions changed.
     Only the versions published by ``as_of``, and the provisions resting on
     ``min_evidence`` sources or stronger, count.
 
@@ -1200,6 +1201,8 @@ def changes(
     if about is not None and not topic:
         raise UsageError(f"{about!r} names no topic; give a word the provisions use")
     concepts = _covered(store) if topic else {}
+    variants = _topic_variants(topic)
+    modifies = m.ripple("Modifies")
     order = {kind: i for i, kind in enumerate(CHANGE_ORDER)}
     hidden = left_out(store, as_of, min_evidence)
     rows = []
@@ -1210,12 +1213,22 @@ def changes(
             continue
         provision = m.provisions.get(row["provision"])
         if topic:
+            # and what it is an exception to, carves out of, extends or replaces: "about the
+            # non-compete" finds an exception to the non-compete
+            bears_on = [
+                *(modifies.predecessors(row["provision"]) if row["provision"] in modifies else ()),
+                *(old for old, r in m.revised.items() if r.by == row["provision"]),
+            ]
             texts = [
                 row.get("label", ""),
+                local_name(row["provision"]).replace("-", " "),
                 provision.quote if provision else "",
                 *concepts.get(row["provision"], ()),
+                *(m.label(q) for q in bears_on),
+                *(local_name(q).replace("-", " ") for q in bears_on),
             ]
-            if not topic <= words(" ".join(texts)):
+            held = words(" ".join(texts))
+            if not any(variant <= held for variant in variants):
                 continue
         revised = sorted(
             (old, revision.on)
