@@ -428,23 +428,44 @@ _STANCE_WORDS = {
 }
 
 
+#: Words of a promise not to do something ("agrees that it will not attack", "shall not
+#: appoint", "agreement not to appoint"), as opposed to a limit on what a grant covers.
+_PROMISE_NOT = re.compile(
+    r"\b(?:will|shall|must|may)\s+not\b|\bagree(?:s|d|ment)?\s+not\b|\bnot\s+to\s+\w+"
+    r"|\b(?:undertakes?|covenants?|promises?)\s+not\b|\bwon't\b|\bshall\s+neither\b",
+    re.IGNORECASE,
+)
+
+
 def _stance(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .lookup import positions
 
     events = _events(m, options)
     day, how = _day(m, default_today=bool(events))
     options.said.extend([how] if how else [])
-    answer = positions(
-        store,
-        str(_group(m, "party")),
-        _STANCE_WORDS[str(_group(m, "verb"))],
-        other=_group(m, "other"),
-        on=day,
-        events=events,
-        **options.as_kwargs(),
-    )
+    stance = _STANCE_WORDS[str(_group(m, "verb"))]
+    asked = {"other": _group(m, "other"), "on": day, "events": events, **options.as_kwargs()}
+    answer = positions(store, str(_group(m, "party")), stance, **asked)
+    rows = [h.as_dict() for h in answer.provisions]
+    if stance == "owes":
+        # what a party owes includes what it has promised not to do (an exclusivity it
+        # grants, a negative covenant in words of a promise): listed after its obligations,
+        # each with its kind; a limit on a grant ("its rights exclude …") is no promise
+        bound = tuple(
+            h
+            for h in positions(store, str(_group(m, "party")), "may not", **asked).provisions
+            if h.kind == "Exclusivity" or _PROMISE_NOT.search(h.quote)
+        )
+        if bound:
+            rows += [h.as_dict() for h in bound]
+            options.said.append(
+                f"what {answer.label} owes includes what it has promised not to do (the "
+                "exclusivities it grants, and its restrictions whose words promise it: 'will "
+                "not', 'shall not', 'agrees not to'), listed after its obligations with their "
+                "kind; ask what it may not do for every restriction"
+            )
     columns = ("label", "kind", "reason") if answer.on else ("label", "kind")
-    return answer, columns, [h.as_dict() for h in answer.provisions]
+    return answer, columns, rows
 
 
 def _depends(store: Store, m: re.Match[str], options: Options) -> Reply:
