@@ -192,3 +192,57 @@ def test_a_second_party_named_is_the_other_and_a_covenant_names_a_kind() -> None
     assert resolve(store, "the no-attack covenant", ["provision"]) == (
         "https://example.org/no-challenge"
     )
+
+
+def test_an_ambiguous_event_in_a_scenario_is_the_one_resting_on_another_named_with_it() -> None:
+    # "the violation notice" could be either notice; with the material violation dated too,
+    # it is the notice that exercises the right that violation gives
+    import datetime as dt
+
+    from pactgraph.load import load
+    from pactgraph.model import model
+    from pactgraph.scenario import scenario
+
+    ex = "https://example.org/"
+    store = load(
+        text=f"""
+        <{ex}a> a pg:Agreement ; dcterms:date "2024-01-01"^^xsd:date ;
+            pg:provision <{ex}licence>, <{ex}breach-right>, <{ex}quality-right> .
+        <{ex}licence> a pg:Right ; rdfs:label "licence" ; pg:endsWith <{ex}end> .
+        <{ex}end> a pg:EarliestOf ; pg:member <{ex}breach-exercise>, <{ex}quality-exercise> .
+        <{ex}breach-right> a pg:Right ; rdfs:label "right to terminate for a violation" ;
+            pg:startsWith <{ex}violation> .
+        <{ex}quality-right> a pg:Right ; rdfs:label "right to terminate for poor quality" ;
+            pg:startsWith <{ex}poor-quality> .
+        <{ex}violation> a pg:Event ; rdfs:label "the licensee violates a material obligation" .
+        <{ex}poor-quality> a pg:Event ; rdfs:label "the licensee departs from the quality" .
+        <{ex}breach-notice> a pg:Event ; rdfs:label "notice terminating for the violation" .
+        <{ex}quality-notice> a pg:Event ;
+            rdfs:label "notice terminating for the quality violation" .
+        <{ex}breach-exercise> a pg:Exercise ; pg:trigger <{ex}breach-notice> ;
+            pg:exercises <{ex}breach-right> .
+        <{ex}quality-exercise> a pg:Exercise ; pg:trigger <{ex}quality-notice> ;
+            pg:exercises <{ex}quality-right> .
+        """
+    )
+    m = model(store)
+    with pytest.raises(UnknownNameError, match="could be any of"):
+        resolve(store, "the violation notice", ["event"])
+    s = scenario(
+        store,
+        {
+            "the licensee violates a material obligation": dt.date(2024, 5, 1),
+            "the violation notice": dt.date(2024, 5, 12),
+        },
+        m=m,
+    )
+    assert s.dates[f"{ex}breach-notice"] == dt.date(2024, 5, 12)
+    s = scenario(
+        store,
+        {"the licensee departs from the quality": dt.date(2024, 5, 1),
+         "the violation notice": dt.date(2024, 5, 12)},
+        m=m,
+    )  # fmt: skip
+    assert s.dates[f"{ex}quality-notice"] == dt.date(2024, 5, 12)
+    with pytest.raises(UnknownNameError, match="could be any of"):
+        scenario(store, {"the violation notice": dt.date(2024, 5, 12)}, m=m)

@@ -842,9 +842,18 @@ def _terminations(store: Store, m: re.Match[str], options: Options) -> Reply:
         alternatives = _GROUNDS[grounds[0]] if grounds else (why,)
         said = [words(singular(w)) for w in alternatives]
 
+        from .model import model
+
+        terms = model(store, options.as_of, options.min_evidence)
+
+        def grounds_of(right: str) -> list[str]:  # the events that give rise to the right
+            p = terms.provisions.get(right)
+            return [terms.label(x) for x in terms.events_in(p.start)] if p and p.start else []
+
         def text(e: Ending) -> str:  # its words, its rights' names; "without cause" is no cause
             named = [local_name(r).replace("-", " ") for r in e.rights]  # "…-for-convenience"
-            found = " ".join([e.how, *e.right_labels, *named, *e.events])
+            arise = [g for r in e.rights for g in grounds_of(r)]  # "uses another endorser"
+            found = " ".join([e.how, *e.right_labels, *named, *e.events, *arise])
             return found if "without cause" in alternatives else _NO_CAUSE.sub(" ", found)
 
         kept = tuple(e for e in kept if any(w <= words(singular(text(e))) for w in said))

@@ -1175,9 +1175,9 @@ def changes(
     with ``about``, only the provisions whose label, name, quote or covered concepts hold
     every word of it, or those of a provision it is an exception to, carves out of, extends
     or replaces (folded as names are: "computing" finds "compute", "exclusivity"
-    "exclusive"; and as a search's topics: :data:`_TOPIC_FAMILIES`); with ``versions`` (agreement IRIs), only what those versions changed.
-    Only the versions published by ``as_of``, and the provisions resting on
-    ``min_evidence`` sources or stronger, count.
+    "exclusive"; and as a search's topics: :data:`_TOPIC_FAMILIES`); with ``versions``
+    (agreement IRIs), only what those versions changed. Only the versions published by
+    ``as_of``, and the provisions resting on ``min_evidence`` sources or stronger, count.
 
     >>> from pactgraph.load import load
     >>> store = load(text='''

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from .answers import EventSource, ScenarioEvent
 from .errors import UsageError
 from .model import Model, model
+from .namespaces import local_name
 
 if TYPE_CHECKING:
     from .load import Store
@@ -130,8 +131,9 @@ def scenario(
     m = m or model(store)
     given: dict[str, dt.date] = {}
     again: dict[str, tuple[dt.date, ...]] = {}
+    named = _in_context(store, m, list(events or {}))
     for name, day in (events or {}).items():
-        iri = _event_iri(store, m, name)
+        iri = named[name]
         days = sorted(set(day)) if isinstance(day, Sequence) else [day]
         if len(days) > 1 and any(is_never(d) for d in days):
             raise UsageError(f"{m.label(iri)} is said both to happen and never to: give one")
@@ -139,6 +141,43 @@ def scenario(
             continue
         given[iri], again[iri] = days[0], tuple(days[1:])
     return build(m, given, {e: days for e, days in again.items() if days})
+
+
+def _in_context(store: Store, m: Model, names: list[str]) -> dict[str, str]:
+    """The event each of ``names`` names; one that could be several is the one of them that
+    rests on another event named with it (:func:`_grounds`: "the violation notice", with
+    "Diplomat violates a material obligation" dated too, is the notice of that violation),
+    if only one does."""
+    from .errors import UnknownNameError
+
+    found: dict[str, str] = {}
+    open_: dict[str, UnknownNameError] = {}
+    for name in names:
+        try:
+            found[name] = _event_iri(store, m, name)
+        except UnknownNameError as error:
+            if not error.labels or "could be any of" not in str(error):
+                raise
+            open_[name] = error
+    for name, ambiguous in open_.items():
+        known = set(found.values())
+        fitting = [
+            e for e in m.events if local_name(e) in ambiguous.labels and _grounds(m, e) & known
+        ]
+        if len(fitting) != 1:
+            raise ambiguous
+        found[name] = fitting[0]
+    return found
+
+
+def _grounds(m: Model, event: str) -> set[str]:
+    """The events ``event`` rests on: those it requires, and those that start a right it
+    exercises (a notice of termination for a violation, and the violation)."""
+    found = set(m.prerequisites(event))
+    for t in m.triggers.values():
+        if t.type == "Exercise" and t.exercises in m.provisions and event in m.events_in(t.trigger):
+            found |= set(m.events_in(m.provisions[t.exercises].start))
+    return found
 
 
 def extend(m: Model, s: Scenario, event: str, day: dt.date) -> Scenario:
