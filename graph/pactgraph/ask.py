@@ -488,15 +488,34 @@ def _depends(store: Store, m: re.Match[str], options: Options) -> Reply:
 
     terms = model(store, options.as_of, options.min_evidence)
     end = terms.provisions[name].end
+    through: dict[str, str] = {}  # a row that follows one way of ending: that way's event
     if end is not None:
         more = dependents(store, end, **options.as_kwargs()).dependents
         known = {d.provision for d in answer.dependents} | {name}
         rows = [*answer.dependents, *(d for d in more if d.provision not in known)]
+
+        # and what an event that ends it starts or ends of its own (an option that comes
+        # when one party terminates): only if it ends that way
+        def brought(event: str, path: Sequence[str]) -> bool:  # not one it only prevents
+            first = next((n for n in path if n in terms.provisions), None)
+            p = terms.provisions.get(first or "")
+            return p is not None and any(
+                event in terms.ending_events_in(t) for t in (p.start, p.end) if t
+            )
+
+        starts = terms.events_in(terms.provisions[name].start)  # the term's own start
+        for event in sorted(terms.ending_events_in(end) - starts):
+            known |= {d.provision for d in rows}
+            for d in dependents(store, event, **options.as_kwargs()).dependents:
+                if d.provision not in known and brought(event, d.path):
+                    rows.append(d)
+                    through[d.provision] = event
+                    known.add(d.provision)
         answer = replace(answer, dependents=tuple(rows))
 
     def only_if(path: Sequence[str]) -> str:
         """The way of ending the path's provision ends need, in words ("" for any)."""
-        said = []
+        said = [f"through {terms.label(through[path[-1]])}"] if path and path[-1] in through else []
         for node in path:
             t = terms.triggers.get(node)
             if t is not None and t.through:
@@ -514,6 +533,8 @@ def _depends(store: Store, m: re.Match[str], options: Options) -> Reply:
         return not terms.events_in(route) or bool(re.search(r"expir", terms.label(route), re.I))
 
     def fits(path: Sequence[str]) -> bool:
+        if path and path[-1] in through and by_expiry(through[path[-1]]) != (way == "expiry"):
+            return way is None
         for node in path:
             t = terms.triggers.get(node)
             if t is None or way is None:
