@@ -1,4 +1,4 @@
-"""Two corpora of questions worded as analysts, lawyers, reporters and newcomers word them
+"""Corpora of questions worded as analysts, lawyers, reporters and newcomers word them
 (questions and imperatives, typos, any case), each with the form it must be read as and key
 facts of its answer computed by hand from the texts:
 
@@ -10,7 +10,11 @@ facts of its answer computed by hand from the texts:
 - ``tests/data/real-netgear-distributor/questions.json``: a real distributor agreement and its
   two amendments (CUAD v1);
 - ``tests/data/real-bizzingo-endorsement/questions.json``: a real endorsement agreement
-  (CUAD v1).
+  (CUAD v1);
+- ``tests/data/real-bioamber-development/questions.json``: a real development agreement and
+  its two amendments (CUAD v1);
+- ``tests/data/real-kathy-ireland-endorsement/questions.json``: a real endorsement agreement
+  and its addendum (CUAD v1).
 
 A fact is a string the answer's rows must hold (``mentions``) or must not (``absent``),
 how many rows it has (``rows``, where the text gives none), the verdict of an "is it in
@@ -59,6 +63,14 @@ CORPORA: dict[str, tuple[Path, list[Path]]] = {
     "bizzingo": (
         DATA / "real-bizzingo-endorsement" / "questions.json",
         [DATA / "real-bizzingo-endorsement" / "agreement.ttl"],
+    ),
+    "bioamber": (
+        DATA / "real-bioamber-development" / "questions.json",
+        sorted((DATA / "real-bioamber-development").glob("*.ttl")),
+    ),
+    "kathy": (
+        DATA / "real-kathy-ireland-endorsement" / "questions.json",
+        sorted((DATA / "real-kathy-ireland-endorsement").glob("*.ttl")),
     ),
 }
 CASES = [
