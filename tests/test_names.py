@@ -246,3 +246,36 @@ def test_an_ambiguous_event_in_a_scenario_is_the_one_resting_on_another_named_wi
     assert s.dates[f"{ex}quality-notice"] == dt.date(2024, 5, 12)
     with pytest.raises(UnknownNameError, match="could be any of"):
         scenario(store, {"the violation notice": dt.date(2024, 5, 12)}, m=m)
+
+
+def test_who_gives_and_who_receives_a_notice_is_kept() -> None:
+    # GoPage's events are worded by who receives each notice, with its sender as pg:actor
+    from conftest import DATA
+    from pactgraph.load import load
+
+    store = load([DATA / "real-gopage-content-licence" / "agreement.ttl"])
+    base = "https://w3id.org/pactgraph/id/psitech-empirical-content-licence-2014/"
+
+    def event(name: str) -> str:
+        return resolve(store, name, kinds=["event"]).removeprefix(base)
+
+    # Empirical Ventures is the Licensee: it receives this notice (the Licensor sends it),
+    # not the one the Licensor receives, whose sender it is
+    name = "Empirical Ventures receives written notice of a curable material breach"
+    assert event(name) == "licensee-breach-notice"
+    assert event("PSiTech receives written notice of a curable material breach") == (
+        "licensor-breach-notice"
+    )
+    # worded by the sender: the event whose actor the sender is
+    assert event("Licensor gives notice of termination") == "licensor-breach-termination"
+    assert event("Licensee sends notice of termination for breach") == (
+        "licensee-breach-termination"
+    )
+    # a notice either party gives, worded by one of them
+    assert event("Licensee gives notice of non-renewal") == "non-renewal-notice"
+    assert event("notice of non-renewal is given") == "non-renewal-notice"
+    # "(other than non-payment)" is not a notice of non-payment
+    assert event("Licensor gives notice of non-payment") == "payment-default-notice"
+    assert resolve(store, "the confidentiality obligation", ["provision"]) == (
+        base + "confidentiality"
+    )

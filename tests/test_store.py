@@ -212,7 +212,8 @@ def test_the_names_are_kept_with_the_store(files: Path, tmp_path: Path) -> None:
     first = _json(*question)
     assert first["event"]["label"] == "AGI verified"
     views = sorted((store / "views").glob("gen-*/*.pickle"))
-    assert len(views) == 3  # the term model, the names, the words naming events' actors
+    assert len(views) == 4  # the term model, the names, the words naming events' actors, and
+    # the names parties go by
     assert _json(*question) == first  # read from what the first run kept
     assert sorted((store / "views").glob("gen-*/*.pickle")) == views
 

@@ -737,6 +737,9 @@ class Run:
                 if seen:  # a member of another: it never fires, but the others may
                     return f"{main}, unless {first} (it came first, on {stopped})"
                 return f"never: {comes_words(name, 'first', came=True)}, on {stopped}"
+            stoppers = m.events_in(t.unless) if t.unless else frozenset()
+            if stoppers and stoppers <= self.s.never:  # nothing can stop it in this scenario
+                return f"{main} (not stopped: {name} never happens in this scenario)"
             return f"{main}, unless {first}"
         if t.type == "Exercise":
             right = label(t.exercises) if t.exercises else "?"

@@ -103,6 +103,7 @@ _IRREGULAR = {
     "termination": "terminate", "terminations": "terminate", "terminating": "terminate",
     "cancellation": "cancel", "cancellations": "cancel",
     "bankruptcy": "bankrupt", "bankruptcies": "bankrupt", "insolvency": "insolvent",
+    "nonpayment": "unpaid", "unpaid": "unpaid",
 }  # fmt: skip
 
 
@@ -250,6 +251,19 @@ _GENERAL = words(
     "covenants undertaking"
 )
 
+#: Verbs of giving a notice, either way: left out, as light verbs are, only for an event whose
+#: label names no party ("a party receives the other's notice").
+_GIVING = words(
+    "give gives gave given receive receives received deliver delivers delivered send sends "
+    "sent provide provides provided serve serves served mail mails mailed"
+)
+
+#: Words naming any party, or the other one, in an event's label.
+_GENERIC = re.compile(r"\b(?:a|either|each|any|the other) part(?:y|ies)\b|\bthe other\b", re.I)
+
+#: The words of "a party", "the other party": they name no act.
+_ANY_PARTY_WORDS = words("party parties other either each any")
+
 #: Verbs whose object says what happens ("declares bankruptcy", "signs an addendum", "enters
 #: into an addendum", "becomes insolvent"): an event named with one that matches nothing is
 #: looked for again without them.
@@ -290,6 +304,32 @@ def names(store: Store, kinds: Iterable[str] = KINDS) -> list[Named]:
 
 #: Words for any party of an agreement, in an event's label.
 _ANY_PARTY = re.compile(r"\b(?:a|either|each|any) party\b", re.IGNORECASE)
+
+
+def _party_forms(store: Store) -> dict[str, list[str]]:
+    """Each party's names as a text names it: its labels, each without an aside in brackets,
+    and the part before a comma ("Empirical Ventures" of "Empirical Ventures, Inc.")."""
+
+    def read() -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for party in names(store, ["party"]):
+            own = {re.sub(r"\s*\(.*?\)\s*", " ", lb).strip().rstrip(",") for lb in party.labels}
+            own |= {lb.split(",")[0].strip() for lb in own}
+            found[party.iri] = sorted(form for form in own if len(form) > 1)
+        return found
+
+    return store.view("names.party_forms", dict, read)
+
+
+def _parties_in(store: Store, held: frozenset[str]) -> dict[str, str]:
+    """The parties ``held`` (words) names by one of their names, each with that name."""
+    found = {}
+    for party, forms in _party_forms(store).items():
+        for form in forms:
+            if (named := words(form)) and named <= held:
+                found[party] = form
+                break
+    return found
 
 
 def _party_variants(store: Store, text: str) -> tuple[list[str], list[str]]:
@@ -415,24 +455,79 @@ def _closest(said: frozenset[str], matches: list[Named]) -> list[Named]:
     return [n for n in matches if extra(n) == fewest]
 
 
-def _without_light_verbs(store: Store, text: str, events: list[Named]) -> list[Named]:
+#: What a label says is not so: "(other than non-payment)", "except a change of control".
+_NOT_SO = re.compile(r"\(?\b(?:other than|except(?: for)?|excluding|but not)\b[^)]*\)?", re.I)
+
+
+def _affirmed(label: str) -> str:
+    """``label`` without what it says is not so (:data:`_NOT_SO`): "a notice of breach
+    (other than non-payment)" is no notice of non-payment."""
+    return _NOT_SO.sub(" ", label)
+
+
+def names_of(n: Named) -> tuple[str, ...]:
+    """A node's labels and its local name, as words."""
+    return (*n.labels, n.local.replace("-", " "))
+
+
+def _by_the_giver(store: Store, text: str, events: list[Named]) -> list[Named]:
+    """The events of the one party ``text`` names that fit its words but for who gives and
+    who receives: "Licensor gives notice of termination" is "Licensee receives Licensor's
+    written notice terminating the Agreement", whose actor (``pg:actor``) is the Licensor.
+    Only a name that says a notice is given, sent or delivered, and names one party."""
+    said = words(text)
+    if not said & _GIVING or said & words("receive receives received"):
+        return []
+    giver = _parties_in(store, said)
+    if len(giver) != 1:
+        return []
+    (party,) = giver
+    everyone = frozenset().union(*(words(f) for fs in _party_forms(store).values() for f in fs))
+    rest = said - _LIGHT - _GIVING - everyone
+    if not rest:
+        return []
+    acting = _actor_iris(store)
+    found = [
+        n
+        for n in events
+        if party in acting.get(n.iri, ())
+        and any(rest <= words(_affirmed(lb)) - everyone for lb in n.labels)
+    ]
+    return _in_order(" ".join(sorted(rest)), found) if len(found) > 1 else found
+
+
+def _actor_iris(store: Store) -> dict[str, frozenset[str]]:
+    """The actors of each event (``pg:actor``), by event IRI."""
+
+    def read() -> dict[str, frozenset[str]]:
+        found: dict[str, set[str]] = {}
+        for row in select(store, _ACTORS):
+            found.setdefault(row["event"], set()).add(row["actor"])
+        return {e: frozenset(a) for e, a in found.items()}
+
+    return store.view("names.actor_iris", dict, read)
+
+
+def _without_light_verbs(
+    store: Store, text: str, events: list[Named], light: frozenset[str] = _LIGHT
+) -> list[Named]:
     """The events whose names hold every word of ``text`` but its light verbs
     (:data:`_LIGHT`): "Bizzingo declares bankruptcy" is "Bizzingo insolvent or bankrupt", and
     "the parties sign an addendum" is "the parties enter into an addendum". What is left
     must name more than a party ("Acme signs" names no event), and the best fits are kept
     (:func:`_in_order`)."""
     said = words(text)
-    rest = said - _LIGHT
+    rest = said - light
     parties = frozenset().union(*(words(lb) for p in names(store, ["party"]) for lb in p.labels))
-    if rest == said or not rest - parties:
+    if rest == said or not rest - parties - _ANY_PARTY_WORDS:
         return []
     found = [
         n
         for n in events
-        if rest <= frozenset().union(*(words(lb) for lb in (*n.labels, n.local.replace("-", " "))))
+        if rest <= frozenset().union(*(words(_affirmed(lb)) for lb in names_of(n)))
     ]
     return (
-        _in_order(" ".join(w for w in tokens(text) if _stem(w) not in _LIGHT), found)
+        _in_order(" ".join(w for w in tokens(text) if _stem(w) not in light), found)
         if len(found) > 1
         else found
     )
@@ -505,19 +600,24 @@ def resolve(
     said = words(text)
     actors = _actor_words(store) if "event" in kinds and said else {}
 
-    def names_of(n: Named) -> tuple[str, ...]:
-        return (*n.labels, n.local.replace("-", " "))
+    named_parties = _parties_in(store, said) if actors else {}
+
+    def same_parties(label: str) -> bool:  # a label naming a party the name does not say is
+        # another's act ("Licensor receives notice" is not "Empirical Ventures receives
+        # notice", though Empirical Ventures sends it)
+        return _parties_in(store, words(label)).keys() <= named_parties.keys()
 
     def by_actor(n: Named) -> bool:  # "the expert panel verifies AGI": the label, and its actor
         actor = actors.get(n.iri, frozenset())
         return bool(actor) and any(
-            words(lb) <= said and said - words(lb) <= actor for lb in n.labels
+            words(lb) <= said and said - words(lb) <= actor and same_parties(lb) for lb in n.labels
         )
 
     def loosely_by_actor(n: Named) -> bool:  # "the panel verifies": a word of each
         actor = actors.get(n.iri, frozenset())
         return any(
-            said & words(lb) and said & actor and said <= words(lb) | actor for lb in n.labels
+            said & words(lb) and said & actor and said <= words(lb) | actor and same_parties(lb)
+            for lb in n.labels
         )
 
     def among_all_names(n: Named) -> bool:  # its words spread over its labels and local name
@@ -530,6 +630,12 @@ def resolve(
         lambda n: n.local.lower() == text.lower(),
         lambda n: any(label.lower() == text.lower() for label in n.labels),
         lambda n: bool(said) and any(words(lb) == said for lb in (*n.labels, n.local)),
+        # "the confidentiality obligation" is the provision named "confidentiality"
+        lambda n: (
+            n.kind == "provision"
+            and bool(said - _GENERAL)
+            and any(words(lb) - _GENERAL == said - _GENERAL for lb in names_of(n))
+        ),
         by_actor,
         lambda n: bool(said) and any(said <= words(lb) for lb in names_of(n)),
         among_all_names,
@@ -579,7 +685,19 @@ def resolve(
                     name=name, labels=tuple(n.local for n in fitting),
                 )  # fmt: skip
     if "event" in kinds and not _by_party:
-        lightly = _without_light_verbs(store, text, [n for n in candidates if n.kind == "event"])
+        events = [n for n in candidates if n.kind == "event"]
+        lightly = _without_light_verbs(store, text, events)
+        if not lightly:
+            lightly = _by_the_giver(store, text, events)
+        if not lightly:
+            # a notice any party gives: "Licensee gives notice of non-renewal" is "a party
+            # receives the other's notice of non-renewal"; who gives it to whom is left to the
+            # label, which names no party
+            generic = [n for n in events if any(_GENERIC.search(lb) for lb in n.labels)]
+            for variant in [text, *_party_variants(store, text)[1]]:
+                lightly = _without_light_verbs(store, variant, generic, _LIGHT | _GIVING)
+                if lightly:
+                    break
         if len(lightly) == 1:
             return lightly[0].iri
         if len(lightly) > 1:
