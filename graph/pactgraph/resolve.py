@@ -15,7 +15,27 @@ A name matches a node by, in order of preference:
 7. all the name's words among the words of all its labels and its local name together,
    words naming a provision's kind ("right", "obligation", "covenant", "clause") aside;
 8. for an event, a name that shares a word with the label and one with the actor's names
-   and has no other ("the panel verifies").
+   and has no other ("the panel verifies");
+9. for an event, the name with the party it names by another of its names, or as "a party"
+   (and a second party it names as "the other"): see :func:`resolve`;
+10. for an event, all the name's words but its light verbs among all its names' words:
+    "Acme declares bankruptcy" is "Acme insolvent or bankrupt", "the parties sign an
+    addendum" is "the parties enter into an addendum" (what is left must name more than a
+    party);
+11. for an event a name says one party gives ("Licensor gives notice of termination"), the
+    events whose actor (``pg:actor``) that party is and whose label holds the rest of the
+    name, however it words who receives it ("Licensee receives Licensor's notice
+    terminating the Agreement");
+12. for an event whose label names no party ("a party receives the other's notice of
+    non-renewal"), the name's words but its light verbs and its verbs of giving or
+    receiving, with the party it names as "a party".
+
+A provision named with a word for its kind ("the confidentiality obligation") matches one
+named by the other words alone, after rule 4. A label's words that say what is not so
+("(other than non-payment)") do not count at rules 10 to 12; and at rules 5 and 8, a label
+that names a party the name does not is not that party's act ("Licensor receives notice" is
+not "Licensee receives notice", though the Licensee sends it). An event a scenario names
+ambiguously is settled by the other events it names (:func:`pactgraph.scenario.scenario`).
 
 Where several nodes match at one rule, a trigger that is another's moment ("end of the
 initial term") gives way unless the name speaks of a moment, and then those whose label
