@@ -279,3 +279,22 @@ def test_who_gives_and_who_receives_a_notice_is_kept() -> None:
     assert resolve(store, "the confidentiality obligation", ["provision"]) == (
         base + "confidentiality"
     )
+
+
+def test_an_event_of_several_versions_in_a_scenario_is_the_one_in_effect_on_its_day() -> None:
+    # NEON's 1996 terms and its 1999 amendment each have a notice of non-renewal: one given
+    # in 2004 is under the 1999 terms, one given in 1997 under the 1996 ones
+    import datetime as dt
+
+    from conftest import DATA
+    from pactgraph.load import load
+    from pactgraph.model import model
+    from pactgraph.scenario import scenario
+
+    store = load(sorted((DATA / "real-neon-distributor").glob("*.ttl")))
+    base = "https://w3id.org/pactgraph/id/neon-distributor-1996/"
+    m = model(store)
+    for day, event in ((dt.date(2004, 1, 15), "non-renewal-notice-1999"),
+                       (dt.date(1997, 1, 15), "non-renewal-notice")):  # fmt: skip
+        s = scenario(store, {"NEON gives notice of non-renewal": day}, m=m)
+        assert s.dates == {base + event: day}

@@ -141,7 +141,9 @@ def _sequence(text: str) -> list[str]:
     return [_stem(t) for t in tokens(text) if t not in _FILLER]
 
 
-def _in_order(text: str, matches: list[Named], *, general: bool = False) -> list[Named]:
+def _in_order(
+    text: str, matches: list[Named], *, general: bool = False, fewest: bool = True
+) -> list[Named]:
     """Of several nodes a name matches as well, those it names best.
 
     A trigger that is the moment of something else ("end of the six-month initial term")
@@ -151,7 +153,8 @@ def _in_order(text: str, matches: list[Named], *, general: bool = False) -> list
     "Customer consents to an assignment by eGain"), and of those, with them side by side
     ("the non-exclusive licence" over "its licence is now non-exclusive"), and then with them
     closest together ("remedies the violation" over "remedies the notice or quality
-    violation"). With ``general``, words naming a provision's kind are left out of the
+    violation"); of those not holding them in order, the one with the fewest words (with
+    ``fewest``). With ``general``, words naming a provision's kind are left out of the
     name's order."""
     if any(n.kind == "trigger" for n in matches) and not words(text) & _MOMENTS:
         others = [n for n in matches if n.kind != "trigger"]
@@ -169,7 +172,12 @@ def _in_order(text: str, matches: list[Named], *, general: bool = False) -> list
         side_by_side = any(
             held[i : i + len(wanted)] == wanted for i in range(len(held) - len(wanted) + 1)
         )
-        return ordered, ordered and side_by_side, -_span(held, wanted) if ordered else -len(held)
+        # of those in order, the closest together; of the others, the fewest words
+        return (
+            ordered,
+            ordered and side_by_side,
+            -_span(held, wanted) if ordered else -len(held) if fewest else 0,
+        )
 
     scored = [(max(fits(lb) for lb in (*n.labels, n.local.replace("-", " "))), n) for n in matches]
     best = max(score for score, _ in scored)
@@ -328,17 +336,28 @@ _ANY_PARTY = re.compile(r"\b(?:a|either|each|any) party\b", re.IGNORECASE)
 
 def _party_forms(store: Store) -> dict[str, list[str]]:
     """Each party's names as a text names it: its labels, each without an aside in brackets,
-    and the part before a comma ("Empirical Ventures" of "Empirical Ventures, Inc.")."""
+    the part before a comma ("Empirical Ventures" of "Empirical Ventures, Inc."), each of
+    names joined by a slash ("Peregrine" of "Peregrine/Bridge Transfer Corporation"), and
+    a company's name without its legal form ("Bridge Transfer")."""
 
     def read() -> dict[str, list[str]]:
         found: dict[str, list[str]] = {}
         for party in names(store, ["party"]):
             own = {re.sub(r"\s*\(.*?\)\s*", " ", lb).strip().rstrip(",") for lb in party.labels}
             own |= {lb.split(",")[0].strip() for lb in own}
+            own |= {part.strip() for lb in own if "/" in lb for part in lb.split("/")}
+            own |= {_LEGAL_FORM.sub("", lb).strip() for lb in own}
             found[party.iri] = sorted(form for form in own if len(form) > 1)
         return found
 
     return store.view("names.party_forms", dict, read)
+
+
+#: A company's legal form at the end of its name.
+_LEGAL_FORM = re.compile(
+    r",?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|plc|PLC|"
+    r"GmbH|AG|S\.A\.S|S\.A|N\.V|B\.V|LP|L\.P|LLP)\.?$"
+)
 
 
 def _parties_in(store: Store, held: frozenset[str]) -> dict[str, str]:
@@ -357,10 +376,8 @@ def _party_variants(store: Store, text: str) -> tuple[list[str], list[str]]:
     left out) named by each of its other names instead; then, apart, as "a party" (and a
     second party it names as "the other")."""
     forms: list[tuple[str, tuple[str, ...]]] = []
-    for party in names(store, ["party"]):
-        own = {re.sub(r"\s*\(.*?\)\s*", " ", lb).strip().rstrip(",") for lb in party.labels}
-        own |= {lb.split(",")[0].strip() for lb in own}
-        forms += [(form, tuple(sorted(own - {form}))) for form in own if len(form) > 1]
+    for own in map(set, _party_forms(store).values()):
+        forms += [(form, tuple(sorted(own - {form}))) for form in own]
     renamed: list[str] = []
     as_any: list[str] = []
     by_length = sorted(forms, key=lambda f: -len(f[0]))
@@ -447,11 +464,12 @@ _KIND_WORDS: dict[str, frozenset[str]] = {
 
 
 def _of_kind_named(store: Store, said: frozenset[str], matches: list[Named]) -> list[Named]:
-    """Of several provisions a name matches, those of the kind it names ("the additional FTE
-    right" is the right, not the fees owed for it); all of them if it names no kind, or
-    none of them is of it."""
+    """Of several nodes a name matches, the provisions of the kind it names ("the additional
+    FTE right" is the right, not the fees owed for it; "the right of first refusal" is the
+    right, not the notice exercising it); all of them if it names no kind, or none of them
+    is of it."""
     classes = frozenset().union(*(_KIND_WORDS.get(w, frozenset()) for w in said))
-    if not classes or any(n.kind != "provision" for n in matches):
+    if not classes or not any(n.kind == "provision" for n in matches):
         return matches
     kept = [
         n
@@ -490,7 +508,9 @@ def names_of(n: Named) -> tuple[str, ...]:
     return (*n.labels, n.local.replace("-", " "))
 
 
-def _by_the_giver(store: Store, text: str, events: list[Named]) -> list[Named]:
+def _by_the_giver(
+    store: Store, text: str, events: list[Named], *, fewest: bool = True
+) -> list[Named]:
     """The events of the one party ``text`` names that fit its words but for who gives and
     who receives: "Licensor gives notice of termination" is "Licensee receives Licensor's
     written notice terminating the Agreement", whose actor (``pg:actor``) is the Licensor.
@@ -513,7 +533,7 @@ def _by_the_giver(store: Store, text: str, events: list[Named]) -> list[Named]:
         if party in acting.get(n.iri, ())
         and any(rest <= words(_affirmed(lb)) - everyone for lb in n.labels)
     ]
-    return _in_order(" ".join(sorted(rest)), found) if len(found) > 1 else found
+    return _in_order(" ".join(sorted(rest)), found, fewest=fewest) if len(found) > 1 else found
 
 
 def _actor_iris(store: Store) -> dict[str, frozenset[str]]:
@@ -529,7 +549,12 @@ def _actor_iris(store: Store) -> dict[str, frozenset[str]]:
 
 
 def _without_light_verbs(
-    store: Store, text: str, events: list[Named], light: frozenset[str] = _LIGHT
+    store: Store,
+    text: str,
+    events: list[Named],
+    light: frozenset[str] = _LIGHT,
+    *,
+    fewest: bool = True,
 ) -> list[Named]:
     """The events whose names hold every word of ``text`` but its light verbs
     (:data:`_LIGHT`): "Bizzingo declares bankruptcy" is "Bizzingo insolvent or bankrupt", and
@@ -547,7 +572,7 @@ def _without_light_verbs(
         if rest <= frozenset().union(*(words(_affirmed(lb)) for lb in names_of(n)))
     ]
     return (
-        _in_order(" ".join(w for w in tokens(text) if _stem(w) not in light), found)
+        _in_order(" ".join(w for w in tokens(text) if _stem(w) not in light), found, fewest=fewest)
         if len(found) > 1
         else found
     )
@@ -563,7 +588,12 @@ def _expand(name: str) -> str | None:
 
 
 def resolve(
-    store: Store, name: str, kinds: Iterable[str] = KINDS, *, _by_party: bool = False
+    store: Store,
+    name: str,
+    kinds: Iterable[str] = KINDS,
+    *,
+    fewest: bool = True,
+    _by_party: bool = False,
 ) -> str:
     """The IRI that ``name`` stands for among the nodes of ``kinds``.
 
@@ -575,6 +605,10 @@ def resolve(
         An IRI, a prefixed name, a local name or label words (see the module docstring).
     kinds
         The kinds of node to look among (:data:`KINDS`).
+    fewest
+        Of nodes whose labels hold the name's words but not in its order, take the one with
+        the fewest words; without it, they are ambiguous (a scenario settles them by the
+        other events it names, or the version in effect on the day, first).
 
     Returns
     -------
@@ -666,7 +700,7 @@ def resolve(
         if len(matches) > 1:
             matches = _of_kind_named(store, said, matches)
         if len(matches) > 1:
-            matches = _in_order(text, matches, general=rule is among_all_names)
+            matches = _in_order(text, matches, general=rule is among_all_names, fewest=fewest)
         if len(matches) > 1 and all(n.kind == "agreement" for n in matches):
             matches = _closest(said, matches)
         if len(matches) == 1:
@@ -689,7 +723,7 @@ def resolve(
             found: set[str] = set()
             for variant in variants:
                 try:
-                    found.add(resolve(store, variant, kinds, _by_party=True))
+                    found.add(resolve(store, variant, kinds, fewest=fewest, _by_party=True))
                 except UnknownNameError as error:
                     if error.labels and "could be any of" in str(error):
                         found |= {n.iri for n in candidates if n.local in error.labels}
@@ -706,16 +740,22 @@ def resolve(
                 )  # fmt: skip
     if "event" in kinds and not _by_party:
         events = [n for n in candidates if n.kind == "event"]
-        lightly = _without_light_verbs(store, text, events)
+        lightly = _without_light_verbs(store, text, events, fewest=fewest)
+        for variant in _party_variants(store, text)[0] if not lightly else ():
+            # "NEON signs a merger agreement": "Licensee enters into an agreement … merger"
+            if lightly := _without_light_verbs(store, variant, events, fewest=fewest):
+                break
         if not lightly:
-            lightly = _by_the_giver(store, text, events)
+            lightly = _by_the_giver(store, text, events, fewest=fewest)
         if not lightly:
             # a notice any party gives: "Licensee gives notice of non-renewal" is "a party
             # receives the other's notice of non-renewal"; who gives it to whom is left to the
             # label, which names no party
             generic = [n for n in events if any(_GENERIC.search(lb) for lb in n.labels)]
             for variant in [text, *_party_variants(store, text)[1]]:
-                lightly = _without_light_verbs(store, variant, generic, _LIGHT | _GIVING)
+                lightly = _without_light_verbs(
+                    store, variant, generic, _LIGHT | _GIVING, fewest=fewest
+                )
                 if lightly:
                     break
         if len(lightly) == 1:

@@ -108,12 +108,12 @@ class Scenario:
         return implied + never + blocked
 
 
-def _event_iri(store: Store, m: Model, name: str) -> str:
+def _event_iri(store: Store, m: Model, name: str, *, fewest: bool = True) -> str:
     if name in m.events:
         return name
     from .resolve import resolve
 
-    return resolve(store, name, kinds=["event"])
+    return resolve(store, name, kinds=["event"], fewest=fewest)
 
 
 def scenario(
@@ -131,7 +131,7 @@ def scenario(
     m = m or model(store)
     given: dict[str, dt.date] = {}
     again: dict[str, tuple[dt.date, ...]] = {}
-    named = _in_context(store, m, list(events or {}))
+    named = _in_context(store, m, dict(events or {}))
     for name, day in (events or {}).items():
         iri = named[name]
         days = sorted(set(day)) if isinstance(day, Sequence) else [day]
@@ -143,18 +143,21 @@ def scenario(
     return build(m, given, {e: days for e, days in again.items() if days})
 
 
-def _in_context(store: Store, m: Model, names: list[str]) -> dict[str, str]:
-    """The event each of ``names`` names; one that could be several is the one of them that
-    rests on another event named with it (:func:`_grounds`: "the violation notice", with
-    "Diplomat violates a material obligation" dated too, is the notice of that violation),
-    if only one does."""
+def _in_context(
+    store: Store, m: Model, names: Mapping[str, dt.date | Sequence[dt.date]]
+) -> dict[str, str]:
+    """The event each of ``names`` (with their days) names; one that could be several is the
+    one of them that rests on another event named with it (:func:`_grounds`: "the violation
+    notice", with "Diplomat violates a material obligation" dated too, is the notice of that
+    violation), if only one does; else the one of a version in effect on its day (a notice
+    of non-renewal in 2004 is one under the 1999 terms, not the 1996 ones), if only one is."""
     from .errors import UnknownNameError
 
     found: dict[str, str] = {}
     open_: dict[str, UnknownNameError] = {}
     for name in names:
         try:
-            found[name] = _event_iri(store, m, name)
+            found[name] = _event_iri(store, m, name, fewest=False)
         except UnknownNameError as error:
             if not error.labels or "could be any of" not in str(error):
                 raise
@@ -164,10 +167,29 @@ def _in_context(store: Store, m: Model, names: list[str]) -> dict[str, str]:
         fitting = [
             e for e in m.events if local_name(e) in ambiguous.labels and _grounds(m, e) & known
         ]
-        if len(fitting) != 1:
-            raise ambiguous
-        found[name] = fitting[0]
+        if not fitting:  # of events of several versions, the one of the version in force
+            day = names[name]
+            first = min(day) if isinstance(day, Sequence) and day else day
+            if isinstance(first, dt.date) and not is_never(first):
+                candidates = [e for e in m.events if local_name(e) in ambiguous.labels]
+                fitting = [e for e in candidates if _in_force_then(m, e, first)]
+        # else, as a name alone is read, the one whose label has the fewest words
+        found[name] = fitting[0] if len(fitting) == 1 else _event_iri(store, m, name)
     return found
+
+
+def _in_force_then(m: Model, event: str, day: dt.date) -> bool:
+    """Some provision whose own start or end ``event`` is in is of a version in effect on
+    ``day``: dated by then, and not yet replaced or repealed by a later version."""
+    for p, provision in m.provisions.items():
+        built = {x.iri for t in (provision.start, provision.end) if t for x in m.walk(t)}
+        if event not in built:  # not one its own start or end is built from
+            continue
+        revision = m.revised.get(p)
+        dated = provision.agreement_date
+        if (dated is None or dated <= day) and (revision is None or revision.on > day):
+            return True
+    return False
 
 
 def _grounds(m: Model, event: str) -> set[str]:
