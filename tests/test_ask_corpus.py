@@ -14,7 +14,10 @@ facts of its answer computed by hand from the texts:
 - ``tests/data/real-bioamber-development/questions.json``: a real development agreement and
   its two amendments (CUAD v1);
 - ``tests/data/real-kathy-ireland-endorsement/questions.json``: a real endorsement agreement
-  and its addendum (CUAD v1).
+  and its addendum (CUAD v1);
+- ``tests/data/real-gopage-content-licence/questions.json``: a real content licence (CUAD v1);
+- ``tests/data/real-neon-distributor/questions.json``: a real distributor agreement and its
+  amendment (CUAD v1).
 
 A fact is a string the answer's rows must hold (``mentions``) or must not (``absent``),
 how many rows it has (``rows``, where the text gives none), the verdict of an "is it in
@@ -71,6 +74,14 @@ CORPORA: dict[str, tuple[Path, list[Path]]] = {
     "kathy": (
         DATA / "real-kathy-ireland-endorsement" / "questions.json",
         sorted((DATA / "real-kathy-ireland-endorsement").glob("*.ttl")),
+    ),
+    "gopage": (
+        DATA / "real-gopage-content-licence" / "questions.json",
+        [DATA / "real-gopage-content-licence" / "agreement.ttl"],
+    ),
+    "neon": (
+        DATA / "real-neon-distributor" / "questions.json",
+        sorted((DATA / "real-neon-distributor").glob("*.ttl")),
     ),
 }
 CASES = [
