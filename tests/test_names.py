@@ -298,3 +298,40 @@ def test_an_event_of_several_versions_in_a_scenario_is_the_one_in_effect_on_its_
                        (dt.date(1997, 1, 15), "non-renewal-notice")):  # fmt: skip
         s = scenario(store, {"NEON gives notice of non-renewal": day}, m=m)
         assert s.dates == {base + event: day}
+
+
+def test_amounts_role_named_parties_and_clauses_with_no_subject() -> None:
+    import datetime as dt
+
+    from conftest import DATA
+    from pactgraph.load import load
+    from pactgraph.model import model
+    from pactgraph.resolve import words
+    from pactgraph.scenario import scenario
+
+    assert words("$10 million") == words("$10,000,000") == words("10000000")
+    assert words("2.5 billion") == words("2,500,000,000")
+    store = load(sorted((DATA / "real-neon-distributor").glob("*.ttl")))
+    base = "https://w3id.org/pactgraph/id/neon-distributor-1996/"
+
+    def event(name: str) -> str:
+        return resolve(store, name, kinds=["event"]).removeprefix(base)
+
+    assert event("NEON pays $10 million of royalties in a single year") == "royalty-10m-paid"
+    # "the non-defaulting party delivers written notice terminating …" names no party: the
+    # Licensor (Peregrine) may be it
+    assert event("Peregrine gives notice of termination for default") == (
+        "default-termination-notice"
+    )
+    # "… and gives notice of termination …": the clause takes the subject before it
+    m = model(store)
+    s = scenario(
+        store,
+        {"Peregrine gives notice of default": dt.date(2000, 7, 1),
+         "gives notice of termination for default": dt.date(2000, 8, 5)},
+        m=m,
+    )  # fmt: skip
+    assert s.given == {
+        base + "default-notice": dt.date(2000, 7, 1),
+        base + "default-termination-notice": dt.date(2000, 8, 5),
+    }

@@ -96,19 +96,6 @@ def _year(text: str) -> int:
     return year
 
 
-def _party_first(store: Store, text: str) -> str | None:
-    """The name of the party ``text`` begins with (the longest that fits), if any."""
-    from .resolve import names
-
-    found = [
-        label
-        for party in names(store, ["party"])
-        for label in party.labels
-        if re.match(rf"{re.escape(label)}(?!\w)", text, re.I)
-    ]
-    return max(found, key=len) if found else None
-
-
 def _day(m: re.Match[str], default_today: bool = False) -> tuple[dt.date | None, str | None]:
     """The day a question names, and how it was read when it was not a plain date."""
     date, year, after = _group(m, "date"), _group(m, "year"), _group(m, "after")
@@ -322,6 +309,7 @@ def _never(store: Store, m: re.Match[str], options: Options) -> Reply:
 
 def _impact(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .impact import impact
+    from .resolve import party_named_first
 
     year = _group(m, "year")
     within = None
@@ -335,7 +323,7 @@ def _impact(store: Store, m: re.Match[str], options: Options) -> Reply:
     if never and re.match(r"(?:if\s+)?never\b", never, re.I):
         # "… receives the notice but never cures it": the one who never acts is the first
         # clause's subject, when that is a party ("Ingram Micro … never cures it")
-        subject = _party_first(store, str(_group(m, "event")))
+        subject = party_named_first(store, str(_group(m, "event")))
         never = f"{subject} {never}" if subject else never
     answer = impact(
         store,

@@ -128,8 +128,25 @@ _IRREGULAR = {
 
 
 def tokens(text: str) -> list[str]:
-    """The words of ``text``, lower case; "non-exclusive" is one word, not "exclusive"."""
-    return re.findall(r"[a-z0-9]+", _NON.sub("non", text.lower()))
+    """The words of ``text``, lower case; "non-exclusive" is one word, not "exclusive", and
+    an amount is one number however it is written ("$10,000,000", "$10 million")."""
+    text = _THOUSANDS.sub("", _NON.sub("non", text.lower()))
+    text = _SCALED.sub(lambda m: _scaled(m["number"], m["scale"]), text)
+    return re.findall(r"[a-z0-9]+", text)
+
+
+#: A comma between the thousands of a number ("10,000,000").
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+
+#: A number with a scale word ("10 million", "2.5 billion").
+_SCALED = re.compile(r"\b(?P<number>\d+(?:\.\d+)?) (?P<scale>thousand|million|billion)\b")
+
+
+def _scaled(number: str, scale: str) -> str:
+    """``number`` ``scale`` as digits: "10", "million" → "10000000"."""
+    factor = {"thousand": 10**3, "million": 10**6, "billion": 10**9}[scale]
+    value = round(float(number) * factor)
+    return str(value)
 
 
 #: "non-" before a word, which makes one word of the two.
@@ -287,7 +304,9 @@ _GIVING = words(
 )
 
 #: Words naming any party, or the other one, in an event's label.
-_GENERIC = re.compile(r"\b(?:a|either|each|any|the other) part(?:y|ies)\b|\bthe other\b", re.I)
+_GENERIC = re.compile(
+    r"\b(?:a|either|each|any|the other|the [\w-]+) part(?:y|ies)\b|\bthe other\b", re.I
+)
 
 #: The words of "a party", "the other party": they name no act.
 _ANY_PARTY_WORDS = words("party parties other either each any")
@@ -358,6 +377,17 @@ _LEGAL_FORM = re.compile(
     r",?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|plc|PLC|"
     r"GmbH|AG|S\.A\.S|S\.A|N\.V|B\.V|LP|L\.P|LLP)\.?$"
 )
+
+
+def party_named_first(store: Store, text: str) -> str | None:
+    """The name of the party ``text`` begins with (the longest that fits), if any."""
+    found = [
+        form
+        for forms in _party_forms(store).values()
+        for form in forms
+        if re.match(rf"{re.escape(form)}(?!\w)", text, re.I)
+    ]
+    return max(found, key=len) if found else None
 
 
 def _parties_in(store: Store, held: frozenset[str]) -> dict[str, str]:

@@ -12,6 +12,7 @@ it is an error, and so is a dated event that requires one that never happens.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -152,16 +153,26 @@ def _in_context(
     violation), if only one does; else the one of a version in effect on its day (a notice
     of non-renewal in 2004 is one under the 1999 terms, not the 1996 ones), if only one is."""
     from .errors import UnknownNameError
+    from .resolve import party_named_first
 
     found: dict[str, str] = {}
     open_: dict[str, UnknownNameError] = {}
+    subject = None  # the party the clause before begins with
     for name in names:
         try:
-            found[name] = _event_iri(store, m, name, fewest=False)
+            try:
+                found[name] = _event_iri(store, m, name, fewest=False)
+            except UnknownNameError:
+                # "Peregrine gives notice of default on … and gives notice of termination on
+                # …": a clause with no subject has the one before it
+                if subject is None or not _VERB_FIRST.match(name):
+                    raise
+                found[name] = _event_iri(store, m, f"{subject} {name}", fewest=False)
         except UnknownNameError as error:
             if not error.labels or "could be any of" not in str(error):
                 raise
             open_[name] = error
+        subject = party_named_first(store, name) or (subject if _VERB_FIRST.match(name) else None)
     for name, ambiguous in open_.items():
         known = set(found.values())
         fitting = [
@@ -190,6 +201,12 @@ def _in_force_then(m: Model, event: str, day: dt.date) -> bool:
         if (dated is None or dated <= day) and (revision is None or revision.on > day):
             return True
     return False
+
+
+#: A clause that begins with a verb, not a name: "gives notice of termination".
+_VERB_FIRST = re.compile(
+    r"(?!(?:the|a|an|its|his|her|their|this|that|notice|news)\b)[a-z]+s\b", re.I
+)
 
 
 def _grounds(m: Model, event: str) -> set[str]:
