@@ -74,6 +74,15 @@ def test_without_a_date_each_agreement_answers_as_it_would_alone(tmp_path: Path)
         (p, c, cause) for p, c, cause, _ in alone
     }
     assert all(condition and "on or after 2025-" in condition for *_, condition in later)
+    # and what the event moves to later days is each copy's own: not tried before its date,
+    # where the event would keep its terms from ever coming into force
+    for i in (0, 3):
+        mine = f"{BASE}-copy-{i:05d}/"
+        alone_later = impact(load([tmp_path / f"agreement-{i:05d}.ttl"]), SHARED).later
+        in_portfolio = [s for s in impact(portfolio, SHARED).later if s.provision.startswith(mine)]
+        assert [(s.provision, s.how) for s in in_portfolio] == [
+            (s.provision, s.how) for s in alone_later
+        ]
 
 
 def _rows(result: Any) -> list[str]:

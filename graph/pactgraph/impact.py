@@ -553,6 +553,9 @@ def _without_date(
                 days = [within[0], *(d for d in days if within[0] < d <= within[1])]
             merged: dict[tuple[str, str, str], tuple[Change, list[int]]] = {}
             moved: dict[str, list[tuple[int, Term]]] = {}
+            # what the event moves is asked from the part's own first day: before its
+            # agreements' dates, it would only keep them from coming into force at all
+            own_first = _first_day(m, event, base, part, before)
             for index, day in enumerate(days):
                 if day not in trials:
                     try:
@@ -566,7 +569,9 @@ def _without_date(
                 for change in changed:
                     key = (change.provision, change.change, change.cause)
                     merged.setdefault(key, (change, []))[1].append(index)
-                for iri, _, after in trial.moved(part, {c.provision for c in changed}):
+                for iri, _, after in (
+                    trial.moved(part, {c.provision for c in changed}) if day >= own_first else ()
+                ):
                     moved.setdefault(iri, []).append((index, after))
             # without a date, no row speaks of the day it was tried on: it says what changes
             rows.extend(
