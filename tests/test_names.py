@@ -318,6 +318,8 @@ def test_amounts_role_named_parties_and_clauses_with_no_subject() -> None:
         return resolve(store, name, kinds=["event"]).removeprefix(base)
 
     assert event("NEON pays $10 million of royalties in a single year") == "royalty-10m-paid"
+    # who receives a notice, where the label says who gives it to whom
+    assert event("NEON receives an offering notice") == "offering-notice"
     # "the non-defaulting party delivers written notice terminating …" names no party: the
     # Licensor (Peregrine) may be it
     assert event("Peregrine gives notice of termination for default") == (

@@ -303,6 +303,9 @@ _GIVING = words(
     "sent provide provides provided serve serves served mail mails mailed"
 )
 
+#: Verbs of receiving a notice.
+_RECEIVING = words("receive receives received")
+
 #: Words naming any party, or the other one, in an event's label.
 _GENERIC = re.compile(
     r"\b(?:a|either|each|any|the other|the [\w-]+) part(?:y|ies)\b|\bthe other\b", re.I
@@ -544,25 +547,41 @@ def _by_the_giver(
     """The events of the one party ``text`` names that fit its words but for who gives and
     who receives: "Licensor gives notice of termination" is "Licensee receives Licensor's
     written notice terminating the Agreement", whose actor (``pg:actor``) is the Licensor.
-    Only a name that says a notice is given, sent or delivered, and names one party."""
+    Only a name that says a notice is given, sent or delivered, and names one party.
+
+    The other way round, "NEON receives an offering notice" is "the Offeree gives Licensee
+    the Offering Notice": a label that has the party (by any of its names) after its verb
+    of giving."""
     said = words(text)
-    if not said & _GIVING or said & words("receive receives received"):
+    if not said & _GIVING:
         return []
-    giver = _parties_in(store, said)
-    if len(giver) != 1:
+    named = _parties_in(store, said)
+    if len(named) != 1:
         return []
-    (party,) = giver
+    (party,) = named
     everyone = frozenset().union(*(words(f) for fs in _party_forms(store).values() for f in fs))
     rest = said - _LIGHT - _GIVING - everyone
     if not rest:
         return []
-    acting = _actor_iris(store)
-    found = [
-        n
-        for n in events
-        if party in acting.get(n.iri, ())
-        and any(rest <= words(_affirmed(lb)) - everyone for lb in n.labels)
-    ]
+    if said & _RECEIVING:  # the party receives: a label giving to it
+        forms = "|".join(re.escape(f) for f in _party_forms(store)[party])
+        given_to = re.compile(rf"\b(?:gives?|sends?|delivers?|provides?|serves?|mails?)\b.*?"
+                              rf"(?<!\w)(?:{forms})(?!\w)", re.I)  # fmt: skip
+        found = [
+            n
+            for n in events
+            if any(
+                given_to.search(lb) and rest <= words(_affirmed(lb)) - everyone for lb in n.labels
+            )
+        ]
+    else:
+        acting = _actor_iris(store)
+        found = [
+            n
+            for n in events
+            if party in acting.get(n.iri, ())
+            and any(rest <= words(_affirmed(lb)) - everyone for lb in n.labels)
+        ]
     return _in_order(" ".join(sorted(rest)), found, fewest=fewest) if len(found) > 1 else found
 
 
