@@ -25,7 +25,8 @@ A name matches a node by, in order of preference:
 11. for an event a name says one party gives ("Licensor gives notice of termination"), the
     events whose actor (``pg:actor``) that party is and whose label holds the rest of the
     name, however it words who receives it ("Licensee receives Licensor's notice
-    terminating the Agreement");
+    terminating the Agreement"); for one it says a party receives, the events whose label
+    gives to that party ("the Offeree gives Licensee the Offering Notice");
 12. for an event whose label names no party ("a party receives the other's notice of
     non-renewal"), the name's words but its light verbs and its verbs of giving or
     receiving, with the party it names as "a party".
