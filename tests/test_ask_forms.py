@@ -830,3 +830,23 @@ def test_an_agreement_may_say_which_provision_is_its_term() -> None:
     assert answer.rows[0]["label"] == "term of supply"
     assert answer.rows[0]["end"] == "2026-12-31"
     assert any("the agreement's term (pg:term)" in a for a in answer.assumptions)
+
+
+def test_what_happens_when_the_agreement_ends_leaves_out_what_a_later_version_replaced() -> None:
+    # NEON's 1999 amendment deletes the merger termination right and replaces the fee share,
+    # the master copy licence and the wind-down: they rest on the term no longer; their
+    # replacements, and what the amendment kept, do
+    from pactgraph.ask import ask
+    from pactgraph.load import load
+
+    store = load(sorted((DATA / "real-neon-distributor").glob("*.ttl")))
+    answer = ask(store, "what happens when the agreement ends?")
+    found = {str(r["provision"]).rsplit("/", 1)[-1] for r in answer.rows}
+    assert not found & {"merger-termination-right", "fee-share", "master-copy-licence", "wind-down"}
+    assert {
+        "royalty-share",
+        "master-copy-licence-1999",
+        "wind-down-1999",
+        "confidentiality",
+    } <= found
+    assert any("later version replaced or repealed" in a for a in answer.assumptions)

@@ -500,6 +500,16 @@ def _depends(store: Store, m: re.Match[str], options: Options) -> Reply:
                     through[d.provision] = event
                     known.add(d.provision)
         answer = replace(answer, dependents=tuple(rows))
+    # what a later version replaced or repealed rests on the term no longer: its replacement,
+    # listed itself, does
+    replaced = [d for d in answer.dependents if d.provision in terms.revised]
+    if replaced:
+        answer = replace(
+            answer, dependents=tuple(d for d in answer.dependents if d not in replaced)
+        )
+        options.said.append(
+            f"{len(replaced)} provision(s) a later version replaced or repealed are left out"
+        )
 
     def only_if(path: Sequence[str]) -> str:
         """The way of ending the path's provision ends need, in words ("" for any)."""
