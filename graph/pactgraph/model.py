@@ -129,6 +129,19 @@ class Units:
     """The provisions each provision rests on by a ``pg:Ends`` edge."""
 
 
+def _condensed(graph: nx.DiGraph) -> Units:
+    """``graph`` (provision → what rests on it) condensed into units, one per cycle."""
+    import networkx as nx
+
+    condensed = nx.condensation(graph)
+    return Units(
+        unit_of=dict(condensed.graph["mapping"]),
+        members={u: tuple(sorted(d["members"])) for u, d in condensed.nodes(data=True)},
+        before={u: tuple(condensed.predecessors(u)) for u in condensed.nodes},
+        rests_on={p: tuple(sorted(graph.predecessors(p))) for p in graph.nodes},
+    )
+
+
 @dataclass(frozen=True)
 class Revision:
     """A provision of a later version replacing (or repealing) one of an earlier version."""
@@ -182,16 +195,7 @@ class Model:
     @cached_property
     def units(self) -> Units:
         """The ``pg:Ends`` dependency graph condensed into units (one per cycle), once."""
-        import networkx as nx
-
-        ends = self.ripple("Ends")
-        condensed = nx.condensation(ends)
-        return Units(
-            unit_of=dict(condensed.graph["mapping"]),
-            members={u: tuple(sorted(d["members"])) for u, d in condensed.nodes(data=True)},
-            before={u: tuple(condensed.predecessors(u)) for u in condensed.nodes},
-            rests_on={p: tuple(sorted(ends.predecessors(p))) for p in ends.nodes},
-        )
+        return _condensed(self.ripple("Ends"))
 
     @cached_property
     def sooner_units(self) -> Units:
@@ -204,13 +208,7 @@ class Model:
         for iri, p in self.provisions.items():
             if p.survives in self.provisions and p.survival_period is not None:
                 graph.add_edge(p.survives, iri)
-        condensed = nx.condensation(graph)
-        return Units(
-            unit_of=dict(condensed.graph["mapping"]),
-            members={u: tuple(sorted(d["members"])) for u, d in condensed.nodes(data=True)},
-            before={u: tuple(condensed.predecessors(u)) for u in condensed.nodes},
-            rests_on={p: tuple(sorted(graph.predecessors(p))) for p in graph.nodes},
-        )
+        return _condensed(graph)
 
     def reach(self, node: str) -> set[str]:
         """Every node a change at ``node`` can travel to, and ``node`` itself."""
