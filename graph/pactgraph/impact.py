@@ -320,22 +320,11 @@ class _Trial:
         """The provisions among ``nodes``, other than ``changed``, whose terms the event
         moves: their first or last day differs with it, or whether they ever come into
         force."""
-        found = []
-        for iri, b, a in self.moved(nodes, changed):
-            firsts, lasts = _first_day_of(b), _last_day_of(b)
-            how = _shift_words(
-                (firsts, _first_day_of(a)), (lasts, _last_day_of(a)), b.never, a.never
-            )
-            if how:
-                p = self.m.provisions[iri]
-                found.append(
-                    Shift(
-                        provision=iri, label=p.label, kind=p.kind, first_before=firsts,
-                        first_after=_first_day_of(a), last_before=lasts,
-                        last_after=_last_day_of(a), how=how, quote=p.quote,
-                    )
-                )  # fmt: skip
-        return found
+        return [
+            shift
+            for iri, b, a in self.moved(nodes, changed)
+            if (shift := _merged_shift(self.m, iri, b, [(0, a)], None)) is not None
+        ]
 
     def moved(self, nodes: set[str], changed: set[str]) -> list[tuple[str, Term, Term]]:
         """The provisions among ``nodes``, other than ``changed``, whose terms differ with the
@@ -367,7 +356,8 @@ def _merged_shift(
 ) -> Shift | None:
     """One row for the shifts of ``iri`` on the days tried (``tried``: each day's index and
     the term with the event that day), under ``condition``: the shift itself where every
-    day gives the same, else the days that depend on the day the event happens left out."""
+    day gives the same (as on the one day of a dated impact), else the days that depend on
+    the day the event happens left out."""
     p = m.provisions[iri]
     first, last = _first_day_of(before), _last_day_of(before)
     firsts = {_first_day_of(a) for _, a in tried}
