@@ -1036,7 +1036,7 @@ class Run:
         if p.survives is not None and p.survival_period is None and "survives" not in parts[0]:
             # in force after what it survives only because it survives it
             parts.append(f"it survives {self.m.label(p.survives)}")
-        pending = [words for words in self._pending_ends_of(provision, on) if words not in parts[0]]
+        pending = [words for words in self.pending_ends(provision, on) if words not in parts[0]]
         if pending:
             parts.append("or earlier: it " + "; or it ".join(pending))
         return "; ".join(parts)
@@ -1063,16 +1063,12 @@ class Run:
 
     def _pending_end(self, provision: str, on: dt.date) -> str | None:
         """In words, what undated event could end the provision, in force on ``on``, sooner."""
-        return "; or it ".join(self._pending_ends_of(provision, on)) or None
+        return "; or it ".join(self.pending_ends(provision, on)) or None
 
     def pending_ends(self, provision: str, on: dt.date) -> tuple[str, ...]:
-        """The ways an undated event could end the provision sooner after ``on``, in words:
-        its own end, or the end of what it rests on, as later versions carry it."""
-        return self._pending_ends_of(provision, on)
-
-    def _pending_ends_of(self, provision: str, on: dt.date) -> tuple[str, ...]:
         """The ways an undated event could end the provision, in force on ``on``, sooner,
-        in words (once per provision and day)."""
+        in words: its own end, or the end of what it rests on or survives for a period, as
+        later versions carry it (once per provision and day)."""
         key = (provision, on)
         if key not in self._pending_ends:
             self._pending_ends[key] = self._find_pending_ends(provision, on)
