@@ -474,15 +474,31 @@ SELECT DISTINCT ?event ?actor ?name WHERE {
 
 def _actor_words(store: Store) -> dict[str, frozenset[str]]:
     """The words naming each event's actor (its labels and local name), by event IRI."""
+    return _actors(store)[0]
 
-    def read() -> dict[str, frozenset[str]]:
-        found: dict[str, set[str]] = {}
+
+def _actor_iris(store: Store) -> dict[str, frozenset[str]]:
+    """The actors of each event (``pg:actor``), by event IRI."""
+    return _actors(store)[1]
+
+
+def _actors(store: Store) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """By event IRI, the words naming its actors, and the actors: read in one query, once
+    per store, and kept with it."""
+
+    def read() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+        named: dict[str, set[str]] = {}
+        acting: dict[str, set[str]] = {}
         for row in select(store, _ACTORS):
             local = local_name(row["actor"]).replace("-", " ")
-            found.setdefault(row["event"], set()).update(words(row.get("name", "")) | words(local))
-        return {e: frozenset(w) for e, w in found.items()}
+            named.setdefault(row["event"], set()).update(words(row.get("name", "")) | words(local))
+            acting.setdefault(row["event"], set()).add(row["actor"])
+        return (
+            {e: frozenset(w) for e, w in named.items()},
+            {e: frozenset(a) for e, a in acting.items()},
+        )
 
-    return store.view("names.actors", dict, read)
+    return store.view("names.actors", tuple, read)
 
 
 #: The words that name a kind of provision, with the classes each names (an exclusivity is
@@ -584,18 +600,6 @@ def _by_the_giver(
             and any(rest <= words(_affirmed(lb)) - everyone for lb in n.labels)
         ]
     return _in_order(" ".join(sorted(rest)), found, fewest=fewest) if len(found) > 1 else found
-
-
-def _actor_iris(store: Store) -> dict[str, frozenset[str]]:
-    """The actors of each event (``pg:actor``), by event IRI."""
-
-    def read() -> dict[str, frozenset[str]]:
-        found: dict[str, set[str]] = {}
-        for row in select(store, _ACTORS):
-            found.setdefault(row["event"], set()).add(row["actor"])
-        return {e: frozenset(a) for e, a in found.items()}
-
-    return store.view("names.actor_iris", dict, read)
 
 
 def _without_light_verbs(
