@@ -42,47 +42,28 @@ from pactgraph.errors import QuestionError, UnknownNameError
 from pactgraph.load import Store, load
 from pactgraph.resources import agreements_dir
 
+#: Each corpus of a real agreement, by name: the fixture folder holding its questions and
+#: the agreement's versions.
+_REAL = {
+    "egain": "real-egain-hosting",
+    "corio": "real-corio-commerceone-hosting",
+    "wpt": "real-wpt-zynga-licence",
+    "netgear": "real-netgear-distributor",
+    "bizzingo": "real-bizzingo-endorsement",
+    "bioamber": "real-bioamber-development",
+    "kathy": "real-kathy-ireland-endorsement",
+    "gopage": "real-gopage-content-licence",
+    "neon": "real-neon-distributor",
+}
 CORPORA: dict[str, tuple[Path, list[Path]]] = {
     "bundled": (
         DATA / "ask-corpus" / "questions.json",
         sorted(agreements_dir().glob("*.ttl")),
     ),
-    "egain": (
-        DATA / "real-egain-hosting" / "questions.json",
-        [DATA / "real-egain-hosting" / "agreement.ttl"],
-    ),
-    "corio": (
-        DATA / "real-corio-commerceone-hosting" / "questions.json",
-        [DATA / "real-corio-commerceone-hosting" / "agreement.ttl"],
-    ),
-    "wpt": (
-        DATA / "real-wpt-zynga-licence" / "questions.json",
-        [DATA / "real-wpt-zynga-licence" / "agreement.ttl"],
-    ),
-    "netgear": (
-        DATA / "real-netgear-distributor" / "questions.json",
-        sorted((DATA / "real-netgear-distributor").glob("*.ttl")),
-    ),
-    "bizzingo": (
-        DATA / "real-bizzingo-endorsement" / "questions.json",
-        [DATA / "real-bizzingo-endorsement" / "agreement.ttl"],
-    ),
-    "bioamber": (
-        DATA / "real-bioamber-development" / "questions.json",
-        sorted((DATA / "real-bioamber-development").glob("*.ttl")),
-    ),
-    "kathy": (
-        DATA / "real-kathy-ireland-endorsement" / "questions.json",
-        sorted((DATA / "real-kathy-ireland-endorsement").glob("*.ttl")),
-    ),
-    "gopage": (
-        DATA / "real-gopage-content-licence" / "questions.json",
-        [DATA / "real-gopage-content-licence" / "agreement.ttl"],
-    ),
-    "neon": (
-        DATA / "real-neon-distributor" / "questions.json",
-        sorted((DATA / "real-neon-distributor").glob("*.ttl")),
-    ),
+    **{
+        name: (DATA / folder / "questions.json", sorted((DATA / folder).glob("*.ttl")))
+        for name, folder in _REAL.items()
+    },
 }
 CASES = [
     pytest.param(
