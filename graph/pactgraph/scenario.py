@@ -175,14 +175,12 @@ def _in_context(
         subject = party_named_first(store, name) or (subject if _VERB_FIRST.match(name) else None)
     for name, ambiguous in open_.items():
         known = set(found.values())
-        fitting = [
-            e for e in m.events if local_name(e) in ambiguous.labels and _grounds(m, e) & known
-        ]
+        candidates = [e for e in m.events if local_name(e) in ambiguous.labels]
+        fitting = [e for e in candidates if _grounds(m, e) & known]
         if not fitting:  # of events of several versions, the one of the version in force
             day = names[name]
             first = min(day) if isinstance(day, Sequence) and day else day
             if isinstance(first, dt.date) and not is_never(first):
-                candidates = [e for e in m.events if local_name(e) in ambiguous.labels]
                 fitting = [e for e in candidates if _in_force_then(m, e, first)]
         # else, as a name alone is read, the one whose label has the fewest words
         found[name] = fitting[0] if len(fitting) == 1 else _event_iri(store, m, name)
