@@ -511,16 +511,24 @@ def _depends(store: Store, m: re.Match[str], options: Options) -> Reply:
             f"{len(replaced)} provision(s) a later version replaced or repealed are left out"
         )
 
-    def only_if(path: Sequence[str]) -> str:
-        """The way of ending the path's provision ends need, in words ("" for any)."""
-        said = [f"through {terms.label(through[path[-1]])}"] if path and path[-1] in through else []
+    def needs(path: Sequence[str]) -> list[tuple[bool, str]]:
+        """The ways of ending the path's provision needs: ``(True, route)`` to end through
+        it, ``(False, route)`` not through it (none: any way)."""
+        found = [(True, through[path[-1]])] if path and path[-1] in through else []
         for node in path:
             t = terms.triggers.get(node)
             if t is not None and t.through:
-                said.append(f"through {terms.label(t.through)}")
+                found.append((True, t.through))
             if t is not None and t.not_through:
-                said.append(f"not through {terms.label(t.not_through)}")
-        return "; ".join(said)
+                found.append((False, t.not_through))
+        return found
+
+    def only_if(path: Sequence[str]) -> str:
+        """The way of ending the path's provision needs, in words ("" for any)."""
+        return "; ".join(
+            f"{'through' if yes else 'not through'} {terms.label(route)}"
+            for yes, route in needs(path)
+        )
 
     # "on expiry": not what needs a termination; "on termination": not what needs expiry
     way = "expiry" if re.search(r"expir", ending) else "termination" if re.search(
@@ -531,17 +539,12 @@ def _depends(store: Store, m: re.Match[str], options: Options) -> Reply:
         return not terms.events_in(route) or bool(re.search(r"expir", terms.label(route), re.I))
 
     def fits(path: Sequence[str]) -> bool:
-        if path and path[-1] in through and by_expiry(through[path[-1]]) != (way == "expiry"):
-            return way is None
-        for node in path:
-            t = terms.triggers.get(node)
-            if t is None or way is None:
-                continue
-            if t.through and by_expiry(t.through) != (way == "expiry"):
-                return False
-            if way == "expiry" and t.not_through and by_expiry(t.not_through):
-                return False
-        return True
+        """The path's provision can follow the way of ending asked about."""
+        expiry = way == "expiry"
+        return all(
+            by_expiry(route) == expiry if yes else not (expiry and by_expiry(route))
+            for yes, route in needs(path)
+        )
 
     if way is not None:
         kept = tuple(d for d in answer.dependents if fits(d.path))
