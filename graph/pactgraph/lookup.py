@@ -1212,12 +1212,17 @@ def changes(
         if row["provision"] in hidden:
             continue
         provision = m.provisions.get(row["provision"])
+        revised = sorted(
+            (old, revision.on)
+            for old, revision in m.revised.items()
+            if revision.by == row["provision"]
+        )
         if topic:
             # and what it is an exception to, carves out of, extends or replaces: "about the
             # non-compete" finds an exception to the non-compete
             bears_on = [
                 *(modifies.predecessors(row["provision"]) if row["provision"] in modifies else ()),
-                *(old for old, r in m.revised.items() if r.by == row["provision"]),
+                *(old for old, _ in revised),
             ]
             texts = [
                 row.get("label", ""),
@@ -1230,11 +1235,6 @@ def changes(
             held = words(" ".join(texts))
             if not any(variant <= held for variant in variants):
                 continue
-        revised = sorted(
-            (old, revision.on)
-            for old, revision in m.revised.items()
-            if revision.by == row["provision"]
-        )
         rows.append(
             ChangeRecord(
                 agreement=row["agreement"],
