@@ -26,7 +26,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["Duration", "add", "business_days_after", "parse_duration"]
+__all__ = ["Duration", "add", "add_within", "business_days_after", "parse_duration"]
 
 _DURATION = re.compile(r"^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
 
@@ -93,6 +93,18 @@ def add(day: dt.date, duration: Duration | str, *, times: int = 1) -> dt.date:
     moved = dt.date(year, month, min(day.day, last))
     moved += dt.timedelta(days=d.days * times)
     return business_days_after(moved, d.business_days * times, d.holidays)
+
+
+def add_within(day: dt.date, duration: Duration, *, times: int = 1) -> dt.date | None:
+    """:func:`add`, or None past the calendar's last day (a day that never comes).
+
+    >>> add_within(dt.date(9999, 6, 1), Duration(months=12)) is None
+    True
+    """
+    try:
+        return add(day, duration, times=times)
+    except (OverflowError, ValueError):
+        return None
 
 
 def business_days_after(

@@ -56,7 +56,7 @@ from functools import partial
 from typing import Any
 
 from .answers import ProvisionStatus, Status
-from .durations import Duration, add
+from .durations import Duration, add_within
 from .errors import UsageError
 from .model import DAY, Model, Trigger, no_cycle_sweeps
 from .scenario import Scenario, extend
@@ -108,14 +108,6 @@ class Term:
         """It is never in force in this scenario."""
         ended_first = self.end is not None and self.start is not None and self.end <= self.start
         return self.removed or self.start is None or ended_first
-
-
-def _add(day: dt.date, duration: Duration, *, times: int = 1) -> dt.date | None:
-    """``day`` plus ``times`` × ``duration``, or None past the calendar's last day (never)."""
-    try:
-        return add(day, duration, times=times)
-    except (OverflowError, ValueError):
-        return None
 
 
 def _after(day: dt.date | None) -> dt.date | None:
@@ -435,7 +427,7 @@ class Run:
         anchor = self.fire(t.after).day
         if anchor is None or t.offset is None:
             return Fire(None)
-        day = _add(anchor, t.offset)
+        day = add_within(anchor, t.offset)
         return Fire(_after(day) if t.end_of_day else day, t.after)
 
     def _renewal(self, t: Trigger) -> Fire:
@@ -460,14 +452,14 @@ class Run:
             if anchor is not None and offset is not None and in_months and not period.days:
                 months = offset.months + renewals * period.months
                 days = offset.days + renewals * period.days
-                return _add(anchor, Duration(months=months, days=days))
-            return _add(first, period, times=renewals)
+                return add_within(anchor, Duration(months=months, days=days))
+            return add_within(first, period, times=renewals)
 
         notice = self.fire(t.stopped_by).day
         limit = t.max_renewals
         if notice is None:
             return Fire(None) if limit is None else Fire(term_end(limit), t.after)
-        due = _add(notice, t.notice_period) if t.notice_period else notice
+        due = add_within(notice, t.notice_period) if t.notice_period else notice
         if due is None:
             return Fire(None)
         renewals = 0
@@ -526,7 +518,7 @@ class Run:
             # years from termination on 2021-02-28 last through 2024-02-28
             other, _ = self._carried(p.survives)
             if not other.never and other.end is not None and p.survival_period is not None:
-                outlived = _add(other.end - DAY, p.survival_period)
+                outlived = add_within(other.end - DAY, p.survival_period)
                 outlived = outlived + DAY if outlived is not None else None
                 if outlived is not None and (end is None or outlived < end):
                     end, end_by, path = outlived, p.survives, (p.survives, provision)

@@ -41,7 +41,7 @@ from .answers import (
     Shift,
     Status,
 )
-from .durations import Duration, add
+from .durations import Duration, add_within
 from .errors import UsageError
 from .evaluate import ALWAYS, LEAST, Run, Term, contradiction_notes, islands, packed, unpacked
 from .model import DAY, Model, model, no_cycle_sweeps
@@ -598,23 +598,23 @@ def _reaching(m: Model, nodes: set[str], days: set[dt.date]) -> set[dt.date]:
     }
     found: set[dt.date] = set()
     for offset in offsets:
-
-        def reaches(ordinal: int, day: dt.date, offset: Duration = offset) -> bool:
-            try:
-                return add(dt.date.fromordinal(ordinal), offset) >= day
-            except (OverflowError, ValueError):
-                return True  # past the calendar's last day
-
         span = 31 * offset.months + offset.days + 2 * offset.business_days + 7
         for day in days:
             low, high = day.toordinal() - span, day.toordinal()  # reaches before, reaches
-            if low < 1 or reaches(low, day):
+            if low < 1 or _reaches(low, offset, day):
                 continue
             while high - low > 1:  # the day moved by the offset only grows with the day
                 middle = (low + high) // 2
-                low, high = (low, middle) if reaches(middle, day) else (middle, high)
+                low, high = (low, middle) if _reaches(middle, offset, day) else (middle, high)
             found.add(dt.date.fromordinal(high))
     return found
+
+
+def _reaches(ordinal: int, offset: Duration, day: dt.date) -> bool:
+    """The day ``ordinal`` plus ``offset`` falls on or after ``day`` (past the calendar's
+    last day, it does)."""
+    moved = add_within(dt.date.fromordinal(ordinal), offset)
+    return moved is None or moved >= day
 
 
 def impact(
