@@ -311,8 +311,18 @@ def test_amounts_role_named_parties_and_clauses_with_no_subject() -> None:
 
     assert words("$10 million") == words("$10,000,000") == words("10000000")
     assert words("2.5 billion") == words("2,500,000,000")
+    # a number however texts write it: in words, in digits, both, with "%" or "per cent"
+    assert words("fifty percent (50%)") == words("50%") == words("50 per cent")
+    assert words("thirty (30) days") == words("30 days") == words("thirty days")
+    assert words("twenty-five days") == words("25 days") != words("twenty days")
+    assert words("one (1) year") == words("1 year")
+    assert "one" in words("the one")  # a pronoun, not a number
     store = load(sorted((DATA / "real-neon-distributor").glob("*.ttl")))
     base = "https://w3id.org/pactgraph/id/neon-distributor-1996/"
+    # "the transitional 50% royalty rate": the label says "fifty percent"
+    assert resolve(store, "the transitional 50% royalty rate") == (
+        base + "transitional-royalty-rate"
+    )
 
     def event(name: str) -> str:
         return resolve(store, name, kinds=["event"]).removeprefix(base)

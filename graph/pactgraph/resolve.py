@@ -7,8 +7,9 @@ A name matches a node by, in order of preference:
 3. one of its labels (``rdfs:label``, ``skos:prefLabel``, ``skos:altLabel``),
    case-insensitively;
 4. one of its labels or its local name, compared as words: case, punctuation and a few
-   filler words ("is", "the", "by", "for"…) do not count, and word endings are folded, so
-   "notice is given" matches "notice given" and "notices given" matches too;
+   filler words ("is", "the", "by", "for"…) do not count, word endings are folded, so
+   "notice is given" matches "notice given" and "notices given" matches too, and a number
+   is one word however it is written ("50%", "fifty percent (50%)", "$10 million");
 5. for an event, its label's words with words naming its actor (``pg:actor``), the way a
    text names it: "the expert panel verifies AGI" is "AGI verified" done by the panel;
 6. all the name's words among one label's or the local name's words;
@@ -130,10 +131,50 @@ _IRREGULAR = {
 
 def tokens(text: str) -> list[str]:
     """The words of ``text``, lower case; "non-exclusive" is one word, not "exclusive", and
-    an amount is one number however it is written ("$10,000,000", "$10 million")."""
+    a number or an amount is one number however it is written ("$10,000,000", "$10
+    million"; "fifty percent (50%)", "50 per cent", "50%")."""
     text = _THOUSANDS.sub("", _NON.sub("non", text.lower()))
+    text = _PERCENT.sub(" percent", text)
+    text = _ONE.sub("1", _NUMBER_WORDS.sub(_number_of_words, text))
+    text = _REPEATED.sub(r"\g<number>", text)
     text = _SCALED.sub(lambda m: _scaled(m["number"], m["scale"]), text)
     return re.findall(r"[a-z0-9]+", text)
+
+
+#: A per cent sign or two words for it ("50%", "50 per cent").
+_PERCENT = re.compile(r"\s*%|\s+per\s+cent\b")
+
+_UNITS = [
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+]  # fmt: skip
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_VALUES = {
+    **{word: value for value, word in enumerate(_UNITS, start=2)},
+    **{word: 10 * value for value, word in enumerate(_TENS, start=2)},
+}
+
+#: A number written in words, from two to ninety-nine ("thirty", "twenty-five"); "one" is
+#: left a word, as it is also a pronoun ("the one"), unless "(1)" follows it.
+_NUMBER_WORDS = re.compile(
+    rf"\b(?P<tens>{'|'.join(_TENS)})(?:[- ](?P<unit>{'|'.join(_UNITS[:8])}|one))?\b"
+    rf"|\b(?P<word>{'|'.join(_UNITS)})\b"
+)
+
+#: A number followed by itself in digits, as texts write them ("30 (30)", once the words
+#: are digits).
+_REPEATED = re.compile(r"\b(?P<number>\d+(?: percent)?) \((?P=number)\)")
+
+#: "one" before "(1)", a number.
+_ONE = re.compile(r"\bone(?= \(1\))")
+
+
+def _number_of_words(match: re.Match[str]) -> str:
+    """The digits of a number written in words: "twenty-five" → "25"."""
+    if match["word"]:
+        return str(_VALUES[match["word"]])
+    unit = match["unit"]
+    return str(_VALUES[match["tens"]] + (1 if unit == "one" else _VALUES[unit] if unit else 0))
 
 
 #: A comma between the thousands of a number ("10,000,000").
