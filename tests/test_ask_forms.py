@@ -850,3 +850,48 @@ def test_what_happens_when_the_agreement_ends_leaves_out_what_a_later_version_re
         "confidentiality",
     } <= found
     assert any("later version replaced or repealed" in a for a in answer.assumptions)
+
+
+def test_the_initial_term_is_the_term_before_any_renewal() -> None:
+    from pactgraph.ask import ask
+
+    # tests/data/renewal: "from 1 January 2025 for an initial term of one year", renewing
+    # yearly unless a notice comes 60 days before a term's end
+    store = load([DATA / "renewal" / "agreement.ttl"])
+    answer = ask(store, "when does the initial term end?")
+    assert answer.form == "lifetime"
+    row = answer.rows[0]
+    # 2025-01-01 + one year = 2026-01-01, so the initial term's last day is 2025-12-31; the
+    # cleaning itself never ends without a notice
+    assert (row["start"], row["end"]) == ("2025-01-01", "2025-12-31")
+    assert "before any renewal" in row["ends"]
+    assert any("before any renewal" in a for a in answer.assumptions)
+    # a notice too late for the initial term (2025-11-02 + 60 days = 2026-01-01) renews the
+    # cleaning once, to 2026-12-31; the initial term still ends on 2025-12-31
+    late = ask(store, "when does the original term end if notice of non-renewal on 2 Nov 2025?")
+    assert late.rows[0]["end"] == "2025-12-31"
+    whole = ask(store, "when does the term end if notice of non-renewal on 2 Nov 2025?")
+    assert whole.rows[0]["end"] == "2026-12-31"
+    # the renewal's words give the first term's day and the day the renewed term ends
+    assert "end of the initial term of one year (on 2026-01-01)" in whole.rows[0]["ends"]
+    assert "(its end comes on 2027-01-01)" in whole.rows[0]["ends"]
+
+
+def test_an_initial_term_the_model_names_or_a_term_that_never_renews() -> None:
+    from pactgraph.ask import ask
+
+    def term(folder: str, question: str) -> tuple[str, str, str]:
+        row = ask(load(sorted((DATA / folder).glob("*.ttl"))), question).rows[0]
+        return row["provision"].rsplit("/", 1)[1], row["start"], row["end"]
+
+    # WPT's model has a provision for the Initial Term ("three (3) years from the
+    # Effective Date", February 1, 2018): it is that one
+    assert term("real-wpt-zynga-licence", "when does the initial term end?") == (
+        "initial-term", "2018-02-01", "2021-01-31"
+    )  # fmt: skip
+    # Gentech's term ("effective as of 1 August 2019 … for a period of Three (3) years")
+    # renews only by the Distributor's option, which the model keeps apart: no renewal ends
+    # it, so its initial term is its term
+    assert term("real-gentech-distributor", "when does the initial term end?") == (
+        "term", "2019-08-01", "2022-07-31"
+    )  # fmt: skip

@@ -891,12 +891,30 @@ def _terminations(store: Store, m: re.Match[str], options: Options) -> Reply:
     return answer, columns, rows
 
 
+#: A term named as the one before any renewal ("the initial term", "the original term of
+#: the licence"): the rest of the name after its qualifier.
+_INITIAL = re.compile(r"(?:initial|original|first|primary) (?P<rest>(?:term|period)\b.*)")
+
+
 def _lifetime(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .lookup import lifetime
 
     events = _events(m, options)
-    name = _named(store, str(_group(m, "name")), options)
-    answer = lifetime(store, name, events=events, **options.as_kwargs())
+    asked = str(_group(m, "name"))
+    initial = _INITIAL.fullmatch(asked)
+    try:
+        name = _named(store, asked, options)
+        answer = lifetime(store, name, events=events, initial=bool(initial), **options.as_kwargs())
+    except UnknownNameError:
+        if initial is None:
+            raise
+        # "the initial term" where no label says "initial": the term the rest names
+        name = _named(store, initial["rest"], options)
+        answer = lifetime(store, name, events=events, initial=True, **options.as_kwargs())
+    if initial is not None:
+        options.said.append(
+            f"'{asked}' is read as the term before any renewal: it ends with the first term"
+        )
     return answer, ("label", "start", "end", "starts", "ends"), [answer.as_dict()]
 
 

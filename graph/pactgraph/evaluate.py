@@ -756,12 +756,17 @@ class Run:
             most = f"at most {t.max_renewals} times" if t.max_renewals is not None else ""
             until = ", ".join(x for x in (f"until {stop}" if stop else "", most) if x)
             first = label(t.after) if t.after else "?"
+            # the first term's day beside it, and the day a renewed term ends beside the renewal
+            first_day = self.fire(t.after).day if t.after else None
+            first += f" (on {first_day})" if first_day else ""
+            renewed_end = f" (its end comes on {day})" if day and day != first_day else ""
             if t.max_renewals == 0:  # no renewal is allowed
-                return f"at {first}, with no renewal{on}"
+                return f"at {first}, with no renewal"
             if t.max_renewals == 1:  # one renewal, not renewals at a time
                 unless = f" unless {stop}" if stop else ""
-                return f"at {first}, renewed once for {every}{unless}{on}"
-            return f"at {first}, renewed for {every} at a time{' ' + until if until else ''}{on}"
+                return f"at {first}, renewed once for {every}{renewed_end}{unless}"
+            until = f" {until}" if until else ""
+            return f"at {first}, renewed for {every} at a time{renewed_end}{until}"
         parts = []
         for member in self._members(trigger, t.type, seen):
             text = self.words(member, seen | {trigger})

@@ -78,7 +78,7 @@ if TYPE_CHECKING:
 
     from .evaluate import Run
     from .load import Store
-    from .model import Model
+    from .model import Model, Trigger
 
 __all__ = [
     "CHANGE_ORDER",
@@ -1392,8 +1392,11 @@ def lifetime(
     events: Mapping[str, dt.date] | None = None,
     as_of: dt.date | None = None,
     min_evidence: str | None = None,
+    initial: bool = False,
 ) -> Lifetime:
-    """When the provision ``name`` (an IRI or a name) starts and ends, under ``events``.
+    """When the provision ``name`` (an IRI or a name) starts and ends, under ``events``;
+    with ``initial``, its initial term: where a renewal ends it, the term before any
+    renewal, which ends with the first term (sooner if the scenario ends it sooner).
 
     >>> from pactgraph.load import load
     >>> store = load(text='''
@@ -1416,7 +1419,46 @@ def lifetime(
     m = model(store, as_of, min_evidence)
     iri = resolve(store, name, kinds=["provision"])
     _hidden(store, iri, as_of, min_evidence)
-    return _lifetime(Run(m, scenario(store, events, m=m)), iri)
+    run = Run(m, scenario(store, events, m=m))
+    return _initial_term(run, iri) if initial else _lifetime(run, iri)
+
+
+def _initial_term(run: Run, iri: str) -> Lifetime:
+    """A provision's lifetime before any renewal: what its term is without one where no
+    renewal ends it; else it ends with the renewal's first term, unless the scenario ends it
+    sooner."""
+    from .model import DAY
+
+    whole = _lifetime(run, iri)
+    renewal = _renewal_ending(run.m, run.m.provisions[iri].end)
+    if renewal is None or renewal.after is None:
+        return whole
+    first = run.fire(renewal.after).day
+    if first is None or (whole.end is not None and whole.end < first - DAY):
+        return whole  # the first term has no day, or the scenario ends the term sooner
+    return replace(
+        whole,
+        end=first - DAY,
+        ends=(
+            f"at {run.m.label(renewal.after)}, {run.words(renewal.after)}: the initial term, "
+            f"before any renewal, has its last day {first - DAY} (the term, renewals and all, "
+            f"ends {whole.ends})"
+        ),
+    )
+
+
+def _renewal_ending(m: Model, trigger: str | None) -> Trigger | None:
+    """The renewal among the ways ``trigger`` ends a term: the trigger itself, or a member
+    of the earliest or latest of several."""
+    t = m.triggers.get(trigger or "")
+    if t is None:
+        return None
+    if t.type == "Renewal":
+        return t
+    if t.type in {"EarliestOf", "LatestOf"}:
+        found = (_renewal_ending(m, member) for member in t.members)
+        return next((r for r in found if r is not None), None)
+    return None
 
 
 def lifetimes(
