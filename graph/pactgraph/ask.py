@@ -11,6 +11,7 @@ Names resolve as :mod:`pactgraph.resolve` describes. A question in no known form
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import re
@@ -23,7 +24,7 @@ from .namespaces import local_name, spaced
 from .parse import DATE_PATTERN, parse_date, parse_events
 
 if TYPE_CHECKING:
-    from .answers import Answer, ChangeKind, DayChanges, Ending, Lifetime
+    from .answers import Answer, ChangeKind, DayChanges, Ending, Lifetime, Shift
     from .load import Store
 
 __all__ = ["FORMS", "Form", "ask"]
@@ -339,13 +340,18 @@ def _impact(store: Store, m: re.Match[str], options: Options) -> Reply:
 
         held = holdings(store, party, **options.as_kwargs())
         mine = {h.provision for h in held.provisions}
-        answer = replace(answer, changes=tuple(c for c in answer.changes if c.provision in mine))
+        answer = replace(
+            answer,
+            changes=tuple(c for c in answer.changes if c.provision in mine),
+            later=tuple(s for s in answer.later if s.provision in mine),
+        )
         options.said.append(f"only the provisions {held.label} holds are listed")
     kind = _group(m, "kind")
     change = _kind_asked(kind or "")
     if change is not None:  # "what starts when …", "what does X get if …": only what begins
         listed = tuple(c for c in answer.changes if c.change == change)
-        answer = replace(answer, changes=listed, only=change)
+        moved = tuple(s for s in answer.later if change in _shift_kinds(s))
+        answer = replace(answer, changes=listed, later=moved, only=change)
         options.said.append(
             f"only what {change.value} is listed: ask 'what changes when …' for every change"
         )
@@ -363,6 +369,26 @@ def _impact(store: Store, m: re.Match[str], options: Options) -> Reply:
         for s in answer.later
     ]
     return answer, ("change", "cause", "label", "condition"), rows
+
+
+def _shift_kinds(shift: Shift) -> set[ChangeKind]:
+    """What a shift to a later day does: it begins (comes into force where it would not, or
+    sooner), or ends (never comes into force where it would, or ends sooner); a day that
+    depends on the event's day is a day all the same."""
+    from .answers import ChangeKind
+
+    first = shift.first_after is not None or shift.day_dependent
+    last = shift.last_after is not None or shift.day_dependent
+    kinds = set()
+    if first and (shift.first_before is None or (
+            shift.first_after is not None and shift.first_after < shift.first_before)):  # fmt: skip
+        kinds.add(ChangeKind.BEGINS)
+    if shift.first_before is not None and not first:
+        kinds.add(ChangeKind.ENDS)  # it never comes into force where it would have
+    if last and shift.last_after is not None and (
+            shift.last_before is None or shift.last_after < shift.last_before):  # fmt: skip
+        kinds.add(ChangeKind.ENDS)
+    return kinds
 
 
 def _in_force(store: Store, m: re.Match[str], options: Options) -> Reply:
@@ -591,9 +617,14 @@ def _describe(store: Store, m: re.Match[str], options: Options) -> Reply:
     from dataclasses import replace
 
     from .lookup import describe
+    from .resolve import resolve
 
     members = _group(m, "members")
-    answer = describe(store, members or str(_group(m, "name")), **options.as_kwargs())
+    name = members or str(_group(m, "name"))
+    if m.string.startswith("who"):  # "who is 2TheMart?": the party, where one is named so
+        with contextlib.suppress(UnknownNameError):
+            name = resolve(store, name, kinds=["party"])
+    answer = describe(store, name, **options.as_kwargs())
     if members:  # "who sits on the panel?": only the statements naming a member
         answer = replace(
             answer,
@@ -832,6 +863,10 @@ _GROUNDS = {
 _NO_CAUSE = re.compile(r"\bwithout (?:any )?cause\b", re.IGNORECASE)
 
 
+#: A party named as any of them ("either party", "a party", "each party", "any party").
+_ANY_PARTY = re.compile(r"(?:either|any|each|a|one|both)(?: of the)? part(?:y|ies)", re.I)
+
+
 def _terminations(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .lookup import agreement_term, endings
     from .resolve import label_of, resolve, singular, words
@@ -849,6 +884,9 @@ def _terminations(store: Store, m: re.Match[str], options: Options) -> Reply:
         options.said.append(f"{answer.label} states no way of ending: nothing ends it")
     party, why = _group(m, "party"), _group(m, "why")
     kept = answer.endings
+    if party is not None and _ANY_PARTY.fullmatch(party):  # "can either party terminate …"
+        options.said.append(f"'{party}' is read as any party: every way is listed")
+        party = None
     if party is not None:
         who = label_of(store, resolve(store, party, kinds=["party"]))
         # a way that waits for acts whose actor the agreement does not name may be anyone's
@@ -901,11 +939,17 @@ def _lifetime(store: Store, m: re.Match[str], options: Options) -> Reply:
 
     events = _events(m, options)
     asked = str(_group(m, "name"))
+    if actor := _group(m, "actor"):  # "how long does i-Escrow have to pay the amounts owed?"
+        asked = f"{actor} {asked}"
     initial = _INITIAL.fullmatch(asked)
     try:
         name = _named(store, asked, options)
         answer = lifetime(store, name, events=events, initial=bool(initial), **options.as_kwargs())
     except UnknownNameError:
+        if actor:  # the provision named without who must do it ("the Company maintains …")
+            name = _named(store, str(_group(m, "name")), options)
+            answer = lifetime(store, name, events=events, **options.as_kwargs())
+            return answer, ("label", "start", "end", "starts", "ends"), [answer.as_dict()]
         if initial is None:
             raise
         # "the initial term" where no label says "initial": the term the rest names
@@ -1091,6 +1135,12 @@ FORMS: tuple[Form, ...] = (
             rf"|^(?:can|could|may|will) {_THE}(?P<name8>.+?) be (?:extended|renewed|prolonged)$"
             rf"|^(?:does|do|will|would|can) {_THE}(?P<name7>.+?) (?:auto-?)?(?:renew|roll over"
             r"|extend|continue)(?: automatically| by itself| itself| on its own)?$"
+            r"|^how long (?:does|do|will|would) (?P<actor>.+?) have to (?P<name9>.+?)"
+            r"(?: after (?:the )?(?:termination|expiry|expiration|end))?$"
+            r"|^how long (?:must|shall|should|is|are) (?P<actor2>.+?) (?:required to |obliged to "
+            r"|bound to )?(?P<name10>(?:pay|maintain|keep|provide|remit|hold|retain|deliver|"
+            r"return|supply|continue|perform|refrain|indemnify|insure|preserve|protect)\b.*?)"
+            r"(?: after (?:the )?(?:termination|expiry|expiration|end))?$"
         ),
         _lifetime,
     ),
@@ -1383,6 +1433,8 @@ _AS_OF = re.compile(
     rf"|^(?P<rest2>.+?),? as (?:of|at) (?P<day2>{DATE_PATTERN}|[a-z]+ \d{{4}}|\d{{4}})$"
     r"|^(?P<rest3>.+?),? (?P<before>before the amendment|under the (?:original|first|earlier"
     r"|previous|old) (?:agreement|terms|version|deal|contract))$"
+    r"|^(?P<before2>before the amendment|under the (?:original|first|earlier|previous|old) "
+    r"(?:agreement|terms|version|deal|contract)),? (?P<rest4>.+)$"
 )
 
 
@@ -1434,22 +1486,23 @@ def _versions_named(store: Store, text: str) -> tuple[str, dt.date | None, str |
     found = _match(rest)
     if m["day2"] and found is not None and found[0].name in _DAY_FORMS:
         return text, None, None  # "what is in force as of 1 July 2031": that day
-    if m["before"]:
+    before = _group(m, "before")
+    if before:
         dated = sorted(
             (r["date"], bool(r.get("previousVersion")))
             for r in select(store, "agreements")
             if isinstance(r.get("date"), dt.date)
         )
-        if m["before"].startswith("before"):
+        if before.startswith("before"):
             amended = [day for day, amends in dated if amends]
             if not amended:
-                raise UnknownNameError(f"{m['before']!r}: no version here amends another")
+                raise UnknownNameError(f"{before!r}: no version here amends another")
             day = amended[-1] - dt.timedelta(days=1)
-            return rest, day, f"{m['before']!r}: the versions published by {day}, the day before"
+            return rest, day, f"{before!r}: the versions published by {day}, the day before"
         if not dated:
-            raise UnknownNameError(f"{m['before']!r}: no version here is dated")
+            raise UnknownNameError(f"{before!r}: no version here is dated")
         day = dated[0][0]
-        return rest, day, f"{m['before']!r}: the versions published by {day}, its date"
+        return rest, day, f"{before!r}: the versions published by {day}, its date"
     said = str(_group(m, "day"))
     month = re.fullmatch(r"([a-z]+) (\d{4})", said)
     if re.fullmatch(r"\d{4}", said):

@@ -1423,6 +1423,12 @@ def lifetime(
     return _initial_term(run, iri) if initial else _lifetime(run, iri)
 
 
+def _ends_words(run: Run, iri: str) -> str:
+    """How the provision ``iri`` ends, in words: its end trigger's, or "no end stated"."""
+    end = run.m.provisions[iri].end
+    return run.words(end) if end else "no end stated"
+
+
 def _initial_term(run: Run, iri: str) -> Lifetime:
     """A provision's lifetime before any renewal: what its term is without one where no
     renewal ends it; else it ends with the renewal's first term, unless the scenario ends it
@@ -1602,7 +1608,17 @@ def _lifetime(run: Run, iri: str) -> Lifetime:
         starts = ends = "never in force in this scenario"
     else:
         starts = run.words(p.start) if p.start else "with the agreement"
-        if term.end_by is not None:
+        if p.survives is not None and term.replaced_by is None:
+            # it outlives what it survives: by its period, or without limit
+            survived = m.label(p.survives)
+            period = p.survival_period
+            ends = (
+                f"{period.words()} after {survived} ends" if period else
+                f"never: it survives {survived} without limit"
+            )  # fmt: skip
+            if period and end is None:
+                ends += f", which has no day in this scenario ({_ends_words(run, p.survives)})"
+        elif term.end_by is not None:
             ends = f"with {m.label(run.ends_with(term))}"
         elif term.replaced_by is not None:
             ends = (

@@ -98,6 +98,8 @@ _FILLER = frozenset(
         ],
         *["happen", "happens", "happened", "has", "have", "s"],
         *["occur", "occurs", "occurred", "occurring"],
+        # a period's first day, however it is introduced ("commencing July 1, 2018")
+        *["from", "commencing", "starting"],
     }
 )
 _SUFFIXES = (
@@ -115,6 +117,9 @@ _IRREGULAR = {
     "broken": "break", "broke": "break", "known": "know", "knew": "know", "done": "do",
     "did": "do", "sent": "send", "met": "meet", "won": "win", "lost": "lose", "kept": "keep",
     "left": "leave", "bought": "buy", "brought": "bring", "got": "get", "gotten": "get",
+    # nouns of verbs no suffix rule folds
+    "approval": "approve", "approvals": "approve", "remittance": "remit",
+    "remittances": "remit", "maintenance": "maintain", "disposal": "dispose",
     # British and American spellings, one family each
     "licence": "license", "licences": "licenses", "licenced": "licensed",
     "licencing": "licensing", "defence": "defense", "offence": "offense",
@@ -335,7 +340,7 @@ _MOMENTS = words("end expiry expire close start begin beginning commencement lap
 #: find it.
 _GENERAL = words(
     "right rights obligation obligations clause clauses provision provisions duty covenant "
-    "covenants undertaking"
+    "covenants undertaking restriction restrictions"
 )
 
 #: Verbs of giving a notice, either way: left out, as light verbs are, only for an event whose
@@ -400,14 +405,19 @@ _ANY_PARTY = re.compile(r"\b(?:a|either|each|any) party\b", re.IGNORECASE)
 
 def _party_forms(store: Store) -> dict[str, list[str]]:
     """Each party's names as a text names it: its labels, each without an aside in brackets,
-    the part before a comma ("Empirical Ventures" of "Empirical Ventures, Inc."), each of
-    names joined by a slash ("Peregrine" of "Peregrine/Bridge Transfer Corporation"), and
-    a company's name without its legal form ("Bridge Transfer")."""
+    the aside itself where it is a short name the text defines ("Heritage" of "Stremicks
+    Heritage Foods, LLC (Heritage)", "2TheMart" of '2TheMart.com, Inc. ("2TheMart")'), the
+    part before a comma ("Empirical Ventures" of "Empirical Ventures, Inc."), each of names
+    joined by a slash ("Peregrine" of "Peregrine/Bridge Transfer Corporation"), and a
+    company's name without its legal form ("Bridge Transfer")."""
 
     def read() -> dict[str, list[str]]:
         found: dict[str, list[str]] = {}
         for party in names(store, ["party"]):
             own = {re.sub(r"\s*\(.*?\)\s*", " ", lb).strip().rstrip(",") for lb in party.labels}
+            own |= {
+                aside.group("name") for lb in party.labels for aside in _DEFINED_NAME.finditer(lb)
+            }
             own |= {lb.split(",")[0].strip() for lb in own}
             own |= {part.strip() for lb in own if "/" in lb for part in lb.split("/")}
             own |= {_LEGAL_FORM.sub("", lb).strip() for lb in own}
@@ -416,6 +426,12 @@ def _party_forms(store: Store) -> dict[str, list[str]]:
 
     return store.view("names.party_forms", dict, read)
 
+
+#: A short name a party's label defines in brackets, in quotes or not: "(Heritage)",
+#: '("2TheMart")', "(the Company)"; up to three words, the first a capital or a digit.
+_DEFINED_NAME = re.compile(
+    r"\(\s*[\"“']?(?P<name>(?:the\s+)?[A-Z0-9][\w.&-]*(?:\s+[A-Z0-9][\w.&-]*){0,2})[\"”']?\s*\)"
+)
 
 #: A company's legal form at the end of its name.
 _LEGAL_FORM = re.compile(
