@@ -17,7 +17,14 @@ facts of its answer computed by hand from the texts:
   and its addendum (CUAD v1);
 - ``tests/data/real-gopage-content-licence/questions.json``: a real content licence (CUAD v1);
 - ``tests/data/real-neon-distributor/questions.json``: a real distributor agreement and its
-  amendment (CUAD v1).
+  amendment (CUAD v1);
+- ``tests/data/real-2themart-cobranding/questions.json``: a real co-branding agreement
+  (CUAD v1);
+- ``tests/data/real-cca-outsourcing/questions.json``: a real outsourcing agreement (CUAD v1);
+- ``tests/data/real-bellring-manufacturing/questions.json``: a real manufacturing agreement
+  and its amendment (CUAD v1);
+- ``tests/data/real-medalist-consulting/questions.json``: a real consulting agreement
+  (CUAD v1).
 
 A fact is a string the answer's rows must hold (``mentions``) or must not (``absent``),
 how many rows it has (``rows``, where the text gives none), the verdict of an "is it in
@@ -54,6 +61,10 @@ _REAL = {
     "kathy": "real-kathy-ireland-endorsement",
     "gopage": "real-gopage-content-licence",
     "neon": "real-neon-distributor",
+    "2themart": "real-2themart-cobranding",
+    "cca": "real-cca-outsourcing",
+    "bellring": "real-bellring-manufacturing",
+    "medalist": "real-medalist-consulting",
 }
 CORPORA: dict[str, tuple[Path, list[Path]]] = {
     "bundled": (

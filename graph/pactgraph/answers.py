@@ -333,6 +333,11 @@ class Shift(_Data):
     """Without a day for the event: the shift's first or last day with the event depends
     on the day it happens (a right that arises two months after it); the day that does is
     then None (``first_after`` or ``last_after``), and ``how`` says so."""
+    sooner_start: bool = False
+    """On some day tried, it comes into force sooner with the event, or where it would not."""
+    sooner_end: bool = False
+    """On some day tried, it ends sooner with the event, or never comes into force where it
+    would."""
 
 
 @dataclass(frozen=True)

@@ -372,23 +372,12 @@ def _impact(store: Store, m: re.Match[str], options: Options) -> Reply:
 
 
 def _shift_kinds(shift: Shift) -> set[ChangeKind]:
-    """What a shift to a later day does: it begins (comes into force where it would not, or
-    sooner), or ends (never comes into force where it would, or ends sooner); a day that
-    depends on the event's day is a day all the same."""
+    """What a shift to a later day does: it begins (comes into force sooner, or where it
+    would not), or ends (ends sooner, or never comes into force where it would)."""
     from .answers import ChangeKind
 
-    first = shift.first_after is not None or shift.day_dependent
-    last = shift.last_after is not None or shift.day_dependent
-    kinds = set()
-    if first and (shift.first_before is None or (
-            shift.first_after is not None and shift.first_after < shift.first_before)):  # fmt: skip
-        kinds.add(ChangeKind.BEGINS)
-    if shift.first_before is not None and not first:
-        kinds.add(ChangeKind.ENDS)  # it never comes into force where it would have
-    if last and shift.last_after is not None and (
-            shift.last_before is None or shift.last_after < shift.last_before):  # fmt: skip
-        kinds.add(ChangeKind.ENDS)
-    return kinds
+    return {k for k, found in ((ChangeKind.BEGINS, shift.sooner_start),
+                               (ChangeKind.ENDS, shift.sooner_end)) if found}  # fmt: skip
 
 
 def _in_force(store: Store, m: re.Match[str], options: Options) -> Reply:

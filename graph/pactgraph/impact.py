@@ -363,6 +363,15 @@ def _merged_shift(
     firsts = {_first_day_of(a) for _, a in tried}
     lasts = {_last_day_of(a) for _, a in tried}
     nevers = {a.never for _, a in tried}
+    in_force = [a for _, a in tried if not a.never]
+    sooner = {
+        "sooner_start": any(
+            (f := _first_day_of(a)) is not None and (before.never or first is None or f < first)
+            for a in in_force
+        ),
+        "sooner_end": (True in nevers and not before.never)
+        or any((d := _last_day_of(a)) is not None and (last is None or d < last) for a in in_force),
+    }
     if len(firsts) == len(lasts) == len(nevers) == 1:
         a = tried[0][1]
         how = _shift_words(
@@ -373,7 +382,7 @@ def _merged_shift(
         return Shift(
             provision=iri, label=p.label, kind=p.kind, first_before=first,
             first_after=_first_day_of(a), last_before=last, last_after=_last_day_of(a),
-            how=how, quote=p.quote, condition=condition,
+            how=how, quote=p.quote, condition=condition, **sooner,
         )  # fmt: skip
     without = (
         "never in force"
@@ -394,7 +403,7 @@ def _merged_shift(
         first_after=next(iter(firsts)) if len(firsts) == 1 else None, last_before=last,
         last_after=next(iter(lasts)) if len(lasts) == 1 else None,
         how=f"{'; '.join(said)} (without it: {without})", quote=p.quote,
-        condition=condition, day_dependent=True,
+        condition=condition, day_dependent=True, **sooner,
     )  # fmt: skip
 
 
@@ -546,13 +555,17 @@ def _without_date(
             # what the event moves is asked from the part's own first day: before its
             # agreements' dates, it would only keep them from coming into force at all
             own_first = _first_day(m, event, base, part, before)
-            for index, day in enumerate(days):
+
+            def trial_on(day: dt.date) -> _Trial | None:
                 if day not in trials:
                     try:
                         trials[day] = _Trial(m, event, day, base, before)
                     except UsageError:  # it cannot happen that day: it requires one dated later
                         trials[day] = None
-                trial = trials[day]
+                return trials[day]
+
+            for index, day in enumerate(days):
+                trial = trial_on(day)
                 if trial is None:
                     continue
                 changed = trial.changes(part)
@@ -568,9 +581,22 @@ def _without_date(
                 replace(change, condition=_condition(indices, days, until), reason=change.how or "")
                 for change, indices in merged.values()
             )
+            # a span of days that moves a provision is tried in its middle too, so a day
+            # that depends on the event's (ninety days after a notice) is seen to, though
+            # the span holds one day tried
+            spans: dict[int, dict[str, Term]] = {}
+            for index in sorted({i for tried in moved.values() for i, _ in tried}):
+                if index + 1 >= len(days) or (days[index + 1] - days[index]).days < 2:
+                    continue
+                middle = days[index] + (days[index + 1] - days[index]) // 2
+                if (trial := trial_on(middle)) is None:
+                    continue
+                touched = {c.provision for c in trial.changes(part)}
+                spans[index] = {iri: after for iri, _, after in trial.moved(part, touched)}
             for iri, tried in moved.items():
                 condition = _condition([i for i, _ in tried], days, until)
-                shift = _merged_shift(m, iri, before.term(iri), tried, condition)
+                at_last = [(i, spans[i][iri]) for i, _ in tried if iri in spans.get(i, {})]
+                shift = _merged_shift(m, iri, before.term(iri), [*tried, *at_last], condition)
                 rows.extend([shift] if shift is not None else [])
         return rows
 

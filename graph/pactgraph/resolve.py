@@ -140,11 +140,16 @@ def tokens(text: str) -> list[str]:
     million"; "fifty percent (50%)", "50 per cent", "50%")."""
     text = _THOUSANDS.sub("", _NON.sub("non", text.lower()))
     text = _PERCENT.sub(" percent", text)
+    text = _UN.sub(lambda m: f"failed to {_UNDONE[m['word']]}", text)
     text = _ONE.sub("1", _NUMBER_WORDS.sub(_number_of_words, text))
     text = _REPEATED.sub(r"\g<number>", text)
     text = _SCALED.sub(lambda m: _scaled(m["number"], m["scale"]), text)
     return re.findall(r"[a-z0-9]+", text)
 
+
+#: A breach or a default left as it was, in one word: "uncured" is "failed to cure".
+_UNDONE = {"uncured": "cure", "unremedied": "remedy", "uncorrected": "correct"}
+_UN = re.compile(rf"\b(?P<word>{'|'.join(_UNDONE)})\b")
 
 #: A per cent sign or two words for it ("50%", "50 per cent").
 _PERCENT = re.compile(r"\s*%|\s+per\s+cent\b")
