@@ -895,3 +895,29 @@ def test_an_initial_term_the_model_names_or_a_term_that_never_renews() -> None:
     assert term("real-gentech-distributor", "when does the initial term end?") == (
         "term", "2019-08-01", "2022-07-31"
     )  # fmt: skip
+
+
+def test_what_a_party_gets_or_loses_from_an_undated_event_moving_its_terms() -> None:
+    from pactgraph.ask import ask
+    from pactgraph.impact import impact
+
+    # Medalist's consulting agreement (tests/data/real-medalist-consulting): 8(d) "CONSULTANT
+    # may terminate this Agreement by giving ninety (90) days' written notice"; without a day
+    # for the notice, what it moves ends ninety days after whatever day it comes
+    store = load(sorted((DATA / "real-medalist-consulting").glob("*.ttl")))
+    moved = {s.provision.rsplit("/", 1)[1]: s for s in
+             impact(store, "the Consultant gives notice of termination").later}  # fmt: skip
+    # the initial term (last day 2021-02-28) ends ninety days after a notice before
+    # 2020-12-01: on a day that depends on the notice's, not always on 2020-05-31
+    initial = moved["initial-term"]
+    assert initial.day_dependent and initial.last_after is None and initial.sooner_end
+    assert initial.condition == "if before 2020-12-01"
+    # "lose": what the REIT holds and the notice ends sooner; not what Gunston holds (its fee,
+    # its own right to terminate), nor what begins (the return of materials)
+    lose = ask(store, "what does the REIT lose if the Consultant gives notice of termination?")
+    lost = {r["provision"].rsplit("/", 1)[1] for r in lose.rows}
+    assert {"consulting-services", "termination-for-cause"} <= lost
+    assert not lost & {"consulting-fee", "termination-by-consultant", "return-of-materials"}
+    # "get": the return of the Company's materials "on termination" comes sooner
+    get = ask(store, "what does the REIT get if the Consultant gives notice of termination?")
+    assert [r["provision"].rsplit("/", 1)[1] for r in get.rows] == ["return-of-materials"]

@@ -347,3 +347,22 @@ def test_amounts_role_named_parties_and_clauses_with_no_subject() -> None:
         base + "default-notice": dt.date(2000, 7, 1),
         base + "default-termination-notice": dt.date(2000, 8, 5),
     }
+
+
+def test_a_short_name_a_party_label_defines_in_brackets() -> None:
+    from conftest import DATA
+    from pactgraph.load import load
+    from pactgraph.resolve import words
+
+    # "Stremicks Heritage Foods, LLC (Heritage)", "Premier Nutrition Corporation (Premier)"
+    store = load(sorted((DATA / "real-bellring-manufacturing").glob("*.ttl")))
+    base = "https://w3id.org/pactgraph/id/"
+    assert resolve(store, "Heritage", kinds=["party"]).startswith(base)
+    # an event a label words as "a Party … the other", named with both short names, and
+    # "uncured" as the label's "failed to cure"
+    found = resolve(
+        store, "Premier terminates the agreement for Heritage's uncured material breach",
+        kinds=["event"],
+    )  # fmt: skip
+    assert found.endswith("/termination-for-breach")
+    assert words("an uncured breach") == words("a breach failed to cure")

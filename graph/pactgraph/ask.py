@@ -566,6 +566,33 @@ def _depends(store: Store, m: re.Match[str], options: Options) -> Reply:
         if len(kept) < len(answer.dependents):
             options.said.append(f"on {way}, what needs the term to end another way is left out")
         answer = replace(answer, dependents=kept)
+    if way == "expiry":  # what its own end trigger has ended before the term expires is over
+        from .evaluate import Run
+        from .lookup import lifetime
+        from .scenario import scenario
+
+        expires = lifetime(store, name, **options.as_kwargs()).end
+        run = Run(terms, scenario(store, m=terms))
+
+        def own_end(
+            provision: str,
+        ) -> dt.date | None:  # its end trigger's day, undated events aside
+            p = terms.provisions.get(provision)
+            return run.fire(p.end).day if p is not None and p.end else None
+
+        over = {
+            d.provision for d in answer.dependents
+            if expires is not None and (day := own_end(d.provision)) is not None
+            and day <= expires
+        }  # fmt: skip
+        if over:
+            answer = replace(
+                answer, dependents=tuple(d for d in answer.dependents if d.provision not in over)
+            )
+            options.said.append(
+                f"on expiry ({expires} the last day), {len(over)} provision(s) whose own "
+                "terms end sooner are left out"
+            )
     rows_out = [{**d.as_dict(), "only if it ends": only_if(d.path)} for d in answer.dependents]
     columns: tuple[str, ...] = ("label", "via")
     if any(r["only if it ends"] for r in rows_out):
