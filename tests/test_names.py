@@ -103,6 +103,16 @@ def test_a_party_name_never_hides_an_ambiguity_or_stands_for_the_other_party() -
     )
     with pytest.raises(UnknownNameError, match="no event named"):
         resolve(store, "Licensor pays the fee", kinds=["event"])  # "the other party" is not it
+    # a party a label names by its role may be any party: "Acme resumes performance"
+    role = load(
+        text="""
+        <https://example.org/a> a pg:Agreement ; pg:party <https://example.org/acme> .
+        <https://example.org/acme> a pg:Party ; rdfs:label "Acme" .
+        <https://example.org/r> a pg:Event ;
+            rdfs:label "the non-performing party resumes performance" .
+        """
+    )
+    assert resolve(role, "Acme resumes performance", ["event"]) == "https://example.org/r"
     # word families do not join words that only look alike
     assert words("committee") != words("commit")
     assert words("10000") != words("1000")

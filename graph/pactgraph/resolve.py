@@ -30,7 +30,9 @@ A name matches a node by, in order of preference:
     gives to that party ("the Offeree gives Licensee the Offering Notice");
 12. for an event whose label names no party ("a party receives the other's notice of
     non-renewal"), the name's words but its light verbs and its verbs of giving or
-    receiving, with the party it names as "a party".
+    receiving, with the party it names as "a party"; and for one whose label names a party
+    by its role ("the non-performing party resumes performance"), the name's words with the
+    party it names as "a party" ("Emerson resumes performance").
 
 A provision named with a word for its kind ("the confidentiality obligation") matches one
 named by the other words alone, after rule 4. A label's words that say what is not so
@@ -363,6 +365,10 @@ _GENERIC = re.compile(
     r"\b(?:a|either|each|any|the other|the [\w-]+) part(?:y|ies)\b|\bthe other\b", re.I
 )
 
+#: Words naming a party by its role in an event's label ("the non-performing party", "a
+#: party"), not as the other one.
+_BY_ROLE = re.compile(r"\b(?:a|either|each|any|the (?!other\b)[\w-]+) part(?:y|ies)\b", re.I)
+
 #: The words of "a party", "the other party": they name no act.
 _ANY_PARTY_WORDS = words("party parties other either each any")
 
@@ -671,16 +677,17 @@ def _without_light_verbs(
     light: frozenset[str] = _LIGHT,
     *,
     fewest: bool = True,
+    any_verb: bool = False,
 ) -> list[Named]:
     """The events whose names hold every word of ``text`` but its light verbs
     (:data:`_LIGHT`): "Bizzingo declares bankruptcy" is "Bizzingo insolvent or bankrupt", and
     "the parties sign an addendum" is "the parties enter into an addendum". What is left
     must name more than a party ("Acme signs" names no event), and the best fits are kept
-    (:func:`_in_order`)."""
+    (:func:`_in_order`). With ``any_verb``, a name with no light verb is looked for too."""
     said = words(text)
     rest = said - light
     parties = frozenset().union(*(words(lb) for p in names(store, ["party"]) for lb in p.labels))
-    if rest == said or not rest - parties - _ANY_PARTY_WORDS:
+    if (rest == said and not any_verb) or not rest - parties - _ANY_PARTY_WORDS:
         return []
     found = [
         n
@@ -866,12 +873,14 @@ def resolve(
         if not lightly:
             # a notice any party gives: "Licensee gives notice of non-renewal" is "a party
             # receives the other's notice of non-renewal"; who gives it to whom is left to the
-            # label, which names no party
+            # label, which names no party; and an act of a party a label names by its role
+            # ("Emerson resumes performance": "the non-performing party resumes performance")
             generic = [n for n in events if any(_GENERIC.search(lb) for lb in n.labels)]
+            by_role = [n for n in generic if any(_BY_ROLE.search(lb) for lb in n.labels)]
             for variant in [text, *_party_variants(store, text)[1]]:
                 lightly = _without_light_verbs(
                     store, variant, generic, _LIGHT | _GIVING, fewest=fewest
-                )
+                ) or _without_light_verbs(store, variant, by_role, fewest=fewest, any_verb=True)
                 if lightly:
                     break
         if len(lightly) == 1:
