@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -493,7 +494,16 @@ def _depends(store: Store, m: re.Match[str], options: Options) -> Reply:
     end = terms.provisions[name].end
     through: dict[str, str] = {}  # a row that follows one way of ending: that way's event
     if end is not None:
-        more = dependents(store, end, **options.as_kwargs()).dependents
+
+        def prevents(path: Sequence[str]) -> bool:  # the end only stops what the path leads to
+            return any(
+                (t := terms.triggers.get(b)) is not None and t.type == "UnlessFirst"
+                and t.unless == a
+                for a, b in itertools.pairwise(path)
+            )  # fmt: skip
+
+        more = [d for d in dependents(store, end, **options.as_kwargs()).dependents
+                if not prevents(d.path)]  # fmt: skip
         known = {d.provision for d in answer.dependents} | {name}
         rows = [*answer.dependents, *(d for d in more if d.provision not in known)]
 
