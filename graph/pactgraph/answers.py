@@ -485,7 +485,8 @@ class Survivor(_Data):
     survives: str
     survives_label: str
     period: str
-    """How long, in words ("3 years"), or ``"without limit"``."""
+    """How long, in words ("3 years"), until its own end ("until the end of a reasonable
+    transitional period"), or ``"without limit"``."""
     quote: str
 
 

@@ -1375,7 +1375,13 @@ def survivors(
             kind=p.kind,
             survives=p.survives,
             survives_label=m.label(p.survives),
-            period=p.survival_period.words() if p.survival_period else "without limit",
+            period=(
+                p.survival_period.words()
+                if p.survival_period
+                else f"until {m.label(p.end)}"
+                if p.end
+                else "without limit"
+            ),  # fmt: skip
             quote=p.quote,
         )
         for p in m.provisions.values()
@@ -1608,7 +1614,7 @@ def _lifetime(run: Run, iri: str) -> Lifetime:
         starts = ends = "never in force in this scenario"
     else:
         starts = run.words(p.start) if p.start else "with the agreement"
-        if p.survives is not None and term.replaced_by is None:
+        if p.survives is not None and term.replaced_by is None and (p.survival_period or not p.end):
             # it outlives what it survives: by its period, or without limit
             survived = m.label(p.survives)
             period = p.survival_period
