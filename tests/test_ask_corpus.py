@@ -24,6 +24,11 @@ facts of its answer computed by hand from the texts:
 - ``tests/data/real-bellring-manufacturing/questions.json``: a real manufacturing agreement
   and its amendment (CUAD v1);
 - ``tests/data/real-medalist-consulting/questions.json``: a real consulting agreement
+  (CUAD v1);
+- ``tests/data/real-ability-services/questions.json``: a real services agreement (CUAD v1);
+- ``tests/data/real-bravatek-reseller/questions.json``: a real reseller agreement (CUAD v1);
+- ``tests/data/real-cooltech-alliance/questions.json``: a real alliance agreement (CUAD v1);
+- ``tests/data/real-gentech-distributor/questions.json``: a real distributor agreement
   (CUAD v1).
 
 A fact is a string the answer's rows must hold (``mentions``) or must not (``absent``),
@@ -65,6 +70,10 @@ _REAL = {
     "cca": "real-cca-outsourcing",
     "bellring": "real-bellring-manufacturing",
     "medalist": "real-medalist-consulting",
+    "ability": "real-ability-services",
+    "bravatek": "real-bravatek-reseller",
+    "cooltech": "real-cooltech-alliance",
+    "gentech": "real-gentech-distributor",
 }
 CORPORA: dict[str, tuple[Path, list[Path]]] = {
     "bundled": (

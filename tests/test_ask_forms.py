@@ -910,7 +910,9 @@ def test_what_a_party_gets_or_loses_from_an_undated_event_moving_its_terms() -> 
     # the initial term (last day 2021-02-28) ends ninety days after a notice before
     # 2020-12-01: on a day that depends on the notice's, not always on 2020-05-31
     initial = moved["initial-term"]
-    assert initial.day_dependent and initial.last_after is None and initial.sooner_end
+    assert initial.day_dependent
+    assert initial.last_after is None
+    assert initial.sooner_end
     assert initial.condition == "if before 2020-12-01"
     # "lose": what the REIT holds and the notice ends sooner; not what Gunston holds (its fee,
     # its own right to terminate), nor what begins (the return of materials)

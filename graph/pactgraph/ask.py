@@ -1743,7 +1743,8 @@ def _suggest(store: Store, text: str) -> str:
     dated = re.search(rf"\b(?:on |at )?({DATE_PATTERN})", text)
     year = re.search(r"\b((?:19|20)\d{2})\b", text)
     day = dated[1] if dated else None
-    on = f" on {day}" if day else f" in {year[1]}" if year else ""
+    on = (f" {day}" if day in {"now", "today"} else f" on {day}") if day else (
+        f" in {year[1]}" if year else "")  # fmt: skip
 
     def cue(*stems: str) -> bool:
         return any(w.startswith(stem) for w in said for stem in stems)
@@ -1761,6 +1762,12 @@ def _suggest(store: Store, text: str) -> str:
     label, kind = best[5], best[6]
     if cue("report", "rumo", "press", "news", "claim", "said"):
         suggestion = f"what is reported about {label}"
+    elif cue("terminat", "cancel"):  # "should Telcostar terminate now?"
+        suggestion = (
+            f"can {label} terminate" if kind == "party" else "how can the agreement be terminated"
+        )
+    elif kind == "provision" and cue("much", "amount", "cost", "price", "sum"):
+        suggestion = f"what is {label}"  # "how much is the termination fee?"
     elif kind == "event":
         suggestion = f"what changes when {label} happens{on}"
     elif kind == "provision":

@@ -1381,7 +1381,7 @@ def survivors(
                 else f"until {m.label(p.end)}"
                 if p.end
                 else "without limit"
-            ),  # fmt: skip
+            ),
             quote=p.quote,
         )
         for p in m.provisions.values()
