@@ -907,13 +907,15 @@ def test_what_a_party_gets_or_loses_from_an_undated_event_moving_its_terms() -> 
     store = load(sorted((DATA / "real-medalist-consulting").glob("*.ttl")))
     moved = {s.provision.rsplit("/", 1)[1]: s for s in
              impact(store, "the Consultant gives notice of termination").later}  # fmt: skip
-    # the initial term (last day 2021-02-28) ends ninety days after a notice before
-    # 2020-12-01: on a day that depends on the notice's, not always on 2020-05-31
+    # the initial term (last day 2021-02-28) ends sooner, on a day that depends on the
+    # notice's (not always on 2020-05-31), for a notice before 2020-11-30: one on 2020-11-30
+    # keeps it in force ninety days on, through 2021-02-28 (1 day to 1 December, 32 to
+    # 1 January, 63 to 1 February, 90 to 28 February), its last day anyway
     initial = moved["initial-term"]
     assert initial.day_dependent
     assert initial.last_after is None
     assert initial.sooner_end
-    assert initial.condition == "if before 2020-12-01"
+    assert initial.condition == "if before 2020-11-30"
     # "lose": what the REIT holds and the notice ends sooner; not what Gunston holds (its fee,
     # its own right to terminate), nor what begins (the return of materials)
     lose = ask(store, "what does the REIT lose if the Consultant gives notice of termination?")

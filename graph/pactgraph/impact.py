@@ -44,7 +44,7 @@ from .answers import (
 from .durations import Duration, add_within
 from .errors import UsageError
 from .evaluate import ALWAYS, LEAST, Run, Term, contradiction_notes, islands, packed, unpacked
-from .model import DAY, Model, model, no_cycle_sweeps
+from .model import DAY, Model, Trigger, model, no_cycle_sweeps
 from .scenario import build, is_never, scenario
 from .spread import processes, spread
 from .state import assumed_date_notes
@@ -369,8 +369,14 @@ def _merged_shift(
             (f := _first_day_of(a)) is not None and (before.never or first is None or f < first)
             for a in in_force
         ),
-        "sooner_end": (True in nevers and not before.never)
-        or any((d := _last_day_of(a)) is not None and (last is None or d < last) for a in in_force),
+        # a provision never in force without the event ends nothing sooner
+        "sooner_end": not (before.never or before.start is None)
+        and (
+            True in nevers
+            or any(
+                (d := _last_day_of(a)) is not None and (last is None or d < last) for a in in_force
+            )
+        ),
     }
     if len(firsts) == len(lasts) == len(nevers) == 1:
         a = tried[0][1]
@@ -614,32 +620,40 @@ def _without_date(
 
 
 def _reaching(m: Model, nodes: set[str], days: set[dt.date]) -> set[dt.date]:
-    """For each offset of a relative trigger among ``nodes`` ("two months after") and each of
-    ``days``, the first day from which that offset reaches it: an event on that day is the
-    first whose consequence, the offset on, falls on or after the day."""
-    offsets = {
-        t.offset
-        for n in nodes & m.triggers.keys()
-        if (t := m.triggers[n]).type == "RelativeTrigger" and t.offset is not None
-    }
+    """For each chain of relative triggers among ``nodes`` ("the day after the sixtieth day
+    after the notice": sixty days, then one) and each of ``days``, the first day from which
+    that chain reaches it: an event on that day is the first whose consequence, the
+    chain's offsets on, falls on or after the day. Each trigger's own offset is a chain too."""
+    chains: set[tuple[Duration, ...]] = set()
+    for n in nodes & m.triggers.keys():
+        chain: list[Duration] = []
+        t: Trigger | None = m.triggers[n]
+        while t is not None and t.type == "RelativeTrigger" and t.offset is not None:
+            chain[:0] = [t.offset, *([Duration(days=1)] if t.end_of_day else [])]
+            chains.add(tuple(chain))
+            if len(chain) > 8:  # a long chain: its first links are enough
+                break
+            t = m.triggers.get(t.after or "")
     found: set[dt.date] = set()
-    for offset in offsets:
-        span = 31 * offset.months + offset.days + 2 * offset.business_days + 7
+    for offsets in chains:
+        span = sum(31 * o.months + o.days + 2 * o.business_days + 7 for o in offsets)
         for day in days:
             low, high = day.toordinal() - span, day.toordinal()  # reaches before, reaches
-            if low < 1 or _reaches(low, offset, day):
+            if low < 1 or _reaches(low, offsets, day):
                 continue
-            while high - low > 1:  # the day moved by the offset only grows with the day
+            while high - low > 1:  # the day moved by the offsets only grows with the day
                 middle = (low + high) // 2
-                low, high = (low, middle) if _reaches(middle, offset, day) else (middle, high)
+                low, high = (low, middle) if _reaches(middle, offsets, day) else (middle, high)
             found.add(dt.date.fromordinal(high))
     return found
 
 
-def _reaches(ordinal: int, offset: Duration, day: dt.date) -> bool:
-    """The day ``ordinal`` plus ``offset`` falls on or after ``day`` (past the calendar's
-    last day, it does)."""
-    moved = add_within(dt.date.fromordinal(ordinal), offset)
+def _reaches(ordinal: int, chain: Sequence[Duration], day: dt.date) -> bool:
+    """The day ``ordinal`` moved by each offset of ``chain`` in turn falls on or after
+    ``day`` (past the calendar's last day, it does)."""
+    moved: dt.date | None = dt.date.fromordinal(ordinal)
+    for offset in chain:
+        moved = add_within(moved, offset) if moved is not None else None
     return moved is None or moved >= day
 
 
