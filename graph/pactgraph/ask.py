@@ -867,11 +867,15 @@ def _agreement_named(store: Store, name: str) -> str | None:
 
 
 #: Grounds for ending an agreement, each with the words agreements use for it.
+#: The words agreements use for ending without a reason.
+_AT_WILL = ("convenience", "without cause", "any reason", "no reason", "at will", "non-cause")
+
 _GROUNDS = {
-    "convenience": ("convenience", "without cause", "any reason", "no reason", "at will"),
-    "no reason": ("convenience", "without cause", "any reason", "no reason", "at will"),
-    "any reason": ("convenience", "without cause", "any reason", "no reason", "at will"),
-    "without cause": ("convenience", "without cause", "any reason", "no reason", "at will"),
+    "convenience": _AT_WILL,
+    "no reason": _AT_WILL,
+    "any reason": _AT_WILL,
+    "without cause": _AT_WILL,
+    "non-cause": _AT_WILL,
     "cause": ("cause", "breach", "default", "insolvency", "insolvent", "bankruptcy"),
     "breach": ("breach", "default"),
     "default": ("breach", "default"),
@@ -942,8 +946,16 @@ def _terminations(store: Store, m: re.Match[str], options: Options) -> Reply:
             found = " ".join([e.how, *e.right_labels, *named, *e.events, *arise])
             return found if "without cause" in alternatives else _NO_CAUSE.sub(" ", found)
 
-        kept = tuple(e for e in kept if any(w <= words(singular(text(e))) for w in said))
+        spoken = tuple(e for e in kept if any(w <= words(singular(text(e))) for w in said))
+        # a notice that needs no reason serves any reason ("may terminate at any time upon
+        # sixty days' notice"), and is what "convenience" means
+        at_will = tuple(e for e in kept if e not in spoken and _at_will(e))
+        kept = tuple(e for e in kept if e in spoken or e in at_will)
         options.said.append(f"only the ways whose words, rights or events speak of '{why}'")
+        if at_will:
+            options.said.append(
+                f"{len(at_will)} way(s) by a notice that needs no reason, which serves any"
+            )
     answer = replace(answer, endings=kept)
     rows = [
         {**e.as_dict(), "by": ", ".join(e.by), "rights exercised": "; ".join(e.right_labels)}
@@ -953,6 +965,23 @@ def _terminations(store: Store, m: re.Match[str], options: Options) -> Reply:
     if any(e.rights for e in kept):
         columns += ("rights exercised",)
     return answer, columns, rows
+
+
+def _at_will(e: Ending) -> bool:
+    """A way of ending by one party's notice of termination alone, which gives no reason
+    for it and needs none: one event, a notice, whose words and rights' words say no "for",
+    "because", "if", "upon" or "once", nor an agreement of the parties."""
+    reasons = re.compile(r"\b(?:for|because|if|upon|once|under|unless|when|agree|agrees)\b", re.I)
+    return (
+        len(e.events) == 1
+        and bool(re.search(r"\bnotice\b", e.events[0], re.I))
+        and bool(re.search(r"terminat", e.events[0], re.I))
+        and not any(reasons.search(_BRACKETS.sub("", t)) for t in (*e.events, *e.right_labels))
+    )
+
+
+#: An aside in brackets ("(Article II (y))").
+_BRACKETS = re.compile(r"\([^()]*(?:\([^()]*\)[^()]*)*\)")
 
 
 #: A term named as the one before any renewal ("the initial term", "the original term of
