@@ -271,7 +271,8 @@ def _never(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .lookup import never
     from .scenario import is_never
 
-    given = parse_events(str(_group(m, "never")))
+    neither = _group(m, "neither")
+    given = parse_events(f"a party never {neither}" if neither else str(_group(m, "never")))
     dated = {name: day for name, day in given.items() if not is_never(day)}
     answer = never(
         store, [name for name in given if name not in dated], scenario_events=dated,
@@ -635,7 +636,8 @@ def _survives(store: Store, m: re.Match[str], options: Options) -> Reply:
 def _rests_on(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .lookup import prerequisites
 
-    answer = prerequisites(store, str(_group(m, "name")), **options.as_kwargs())
+    name = _named(store, str(_group(m, "name")), options)  # "the agreement": its term
+    answer = prerequisites(store, name, **options.as_kwargs())
     return answer, ("label", "kind", "via"), [p.as_dict() for p in answer.prerequisites]
 
 
@@ -1203,7 +1205,7 @@ FORMS: tuple[Form, ...] = (
         "in force",
         "is NAME [still] in force [on DATE | today | after YEAR] [if EVENT on DATE]?",
         (
-            rf"^(?:is|are|will|would) {_THE}(?P<name>.+?) (?:still )?(?:be )?"
+            rf"^(?:is|are|will|would|was|were) {_THE}(?P<name>.+?) (?:still )?(?:be )?"
             r"(?:in force|in effect|effective|valid|active|operative|running)" + _when() + _IF + "$"
         ),
         _is_in_force,
@@ -1243,6 +1245,9 @@ FORMS: tuple[Form, ...] = (
             r"^(?:what (?:if|happens if|would happen if|changes if|would change if)|(?:and )?if)"
             r" (?P<never>(?:(?! but | and | while | if | given that | assuming | with ).)*?"
             r"\bnever\b.*)$"
+            # "what if neither party ever gives notice": a party never does
+            r"|^what (?:if|happens if|would happen if|changes if) (?:neither|no|none)"
+            r"(?: of the)? part(?:y|ies) (?:ever )?(?P<neither>.+)$"
         ),
         _never,
     ),
