@@ -44,7 +44,10 @@ ambiguously is settled by the other events it names (:func:`pactgraph.scenario.s
 Where several nodes match at one rule, a trigger that is another's moment ("end of the
 initial term") gives way unless the name speaks of a moment, and then those whose label
 holds the name's words in the name's order are preferred, then side by side, then closest
-together.
+together. Events that a name's parties fit either way ("Bravatek cures the breach" names
+the Company in "Company cures the breach described in Reseller's notice" and in "Reseller
+cures the breach described in Company's notice") are settled by naming each party as the
+labels do ("Company cures the breach"), both parties where the name names two.
 
 The first rule that matches exactly one node wins. A name that matches several nodes at
 its best rule, or none, raises :class:`~pactgraph.errors.UnknownNameError` with the closest
@@ -432,7 +435,7 @@ def _party_forms(store: Store) -> dict[str, list[str]]:
             own |= {lb.split(",")[0].strip() for lb in own}
             own |= {part.strip() for lb in own if "/" in lb for part in lb.split("/")}
             own |= {_LEGAL_FORM.sub("", lb).strip() for lb in own}
-            found[party.iri] = sorted(form for form in own if len(form) > 1)
+            found[party.iri] = sorted(form for form in own if len(form) > 1 and words(form))
         return found
 
     return store.view("names.party_forms", dict, read)
@@ -494,6 +497,7 @@ def _party_variants(store: Store, text: str) -> tuple[list[str], list[str]]:
             variant = pattern(form).sub(other, text)
             if variant not in into:
                 into.append(variant)
+    renamed += [v for v in _both_renamed(text, by_length, pattern) if v not in renamed]
     # "a party informs the other": a second party named is "the other"
     for variant in list(as_any):
         other = variant
@@ -502,6 +506,74 @@ def _party_variants(store: Store, text: str) -> tuple[list[str], list[str]]:
         if other not in as_any:
             as_any.append(other)
     return renamed, as_any
+
+
+def _renamed_to_one(store: Store, text: str, matches: list[Named], *, fewest: bool) -> str | None:
+    """The one of ``matches`` that ``text``, its parties named by their other names, names
+    alone, if one does."""
+    within = [n.iri for n in matches]
+    found: set[str] = set()
+
+    def pattern(form: str) -> re.Pattern[str]:
+        return re.compile(rf"(?<!\w){re.escape(form)}(?!\w)", re.IGNORECASE)
+
+    # each party renamed by the names the labels use ("Company", "Reseller"), both where
+    # two are named
+    used = " ".join(lb for n in matches for lb in n.labels)
+    forms: list[tuple[str, tuple[str, ...]]] = []
+    for own in map(set, _party_forms(store).values()):
+        forms += [
+            (form, tuple(sorted(o for o in own - {form} if pattern(o).search(used))))
+            for form in own
+        ]
+    forms.sort(key=lambda f: -len(f[0]))
+    variants = _both_renamed(text, forms, pattern) or [
+        pattern(form).sub(other, text)
+        for form, others in forms if pattern(form).search(text) for other in others
+    ]  # fmt: skip
+    for variant in variants:
+        try:
+            found.add(resolve(store, variant, ["event"], fewest=fewest, _by_party=True))
+        except UnknownNameError:
+            continue
+    found &= set(within)
+    return found.pop() if len(found) == 1 else None
+
+
+def _both_renamed(
+    text: str,
+    forms: list[tuple[str, tuple[str, ...]]],
+    pattern: Callable[[str], re.Pattern[str]],
+) -> list[str]:
+    """``text`` with the two parties it names each named by another of its names: "i3 ICS
+    receives Bravatek's notice" is "Reseller receives Company's notice" (none if it names
+    fewer or more)."""
+    named = _named_forms(text, forms, pattern)
+    if len(named) != 2:
+        return []
+    (first, first_others), (second, second_others) = named
+    return list(dict.fromkeys(
+        pattern(second).sub(two, pattern(first).sub(one, text))
+        for one in first_others for two in second_others
+    ))  # fmt: skip
+
+
+def _named_forms(
+    text: str,
+    forms: list[tuple[str, tuple[str, ...]]],
+    pattern: Callable[[str], re.Pattern[str]],
+) -> list[tuple[str, tuple[str, ...]]]:
+    """The names of parties ``text`` holds, longest first, each once and not inside a longer
+    one, with each party's other names."""
+    found: list[tuple[str, tuple[str, ...]]] = []
+    taken: list[tuple[int, int]] = []
+    for form, others in forms:
+        for hit in pattern(form).finditer(text):
+            if not any(a < hit.end() and hit.start() < b for a, b in taken):
+                taken.append(hit.span())
+                if all(set(others) | {form} != set(o) | {f} for f, o in found):
+                    found.append((form, others))
+    return found
 
 
 def _read_names(store: Store) -> list[Named]:
@@ -828,6 +900,13 @@ def resolve(
             matches = _closest(said, matches)
         if len(matches) == 1:
             return matches[0].iri
+        if len(matches) > 1 and "event" in kinds and not _by_party:
+            # "Bravatek cures the breach" names the Company in both "Company cures the breach
+            # described in Reseller's notice" and "Reseller cures the breach described in
+            # Company's notice": the party's other names, in the name's order, settle it
+            settled = _renamed_to_one(store, text, matches, fewest=fewest)
+            if settled is not None:
+                return settled
         if len(matches) > 1:
             shown = tuple(f"{m.label} ({m.local})" for m in matches[:8])
             raise UnknownNameError(
@@ -854,6 +933,12 @@ def resolve(
                 found = {i for i in found if any(fits.search(lb) for lb in by_iri[i].labels)}
             if len(found) == 1:
                 return found.pop()
+            if len(found) > 1 and fits is None:
+                settled = _renamed_to_one(
+                    store, text, [n for n in candidates if n.iri in found], fewest=fewest
+                )
+                if settled is not None:
+                    return settled
             if len(found) > 1:
                 fitting = [n for n in candidates if n.iri in found][:8]
                 shown = tuple(f"{n.label} ({n.local})" for n in fitting)
