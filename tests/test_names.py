@@ -376,3 +376,24 @@ def test_a_short_name_a_party_label_defines_in_brackets() -> None:
     )  # fmt: skip
     assert found.endswith("/termination-for-breach")
     assert words("an uncured breach") == words("a breach failed to cure")
+
+
+def test_events_a_name_s_parties_fit_either_way() -> None:
+    from conftest import DATA
+    from pactgraph.load import load
+
+    # Bravatek (the Company) and i3 ICS (the Reseller) each give the other a breach notice
+    # and each may cure: the labels name both parties, by the names "Company" and "Reseller"
+    store = load(sorted((DATA / "real-bravatek-reseller").glob("*.ttl")))
+
+    def event(name: str) -> str:
+        return resolve(store, name, kinds=["event"]).rsplit("/", 1)[1]
+
+    assert event("Bravatek fully cures the breach") == "company-breach-cured"
+    assert event("i3 ICS cures the breach") == "reseller-breach-cured"
+    assert event("i3 ICS receives Bravatek's written notice describing its breach") == (
+        "reseller-breach-notice"
+    )
+    assert event("Bravatek receives i3 ICS's written notice describing its breach") == (
+        "company-breach-notice"
+    )
