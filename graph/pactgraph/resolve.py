@@ -24,10 +24,13 @@ A name matches a node by, in order of preference:
     addendum" is "the parties enter into an addendum" (what is left must name more than a
     party);
 11. for an event a name says one party gives ("Licensor gives notice of termination"), the
-    events whose actor (``pg:actor``) that party is and whose label holds the rest of the
-    name, however it words who receives it ("Licensee receives Licensor's notice
-    terminating the Agreement"); for one it says a party receives, the events whose label
-    gives to that party ("the Offeree gives Licensee the Offering Notice");
+    events whose actor (``pg:actor``) that party is, or whose label names the notice as
+    that party's ("the Distributor's written notice terminating the Agreement … is
+    received"), and whose label holds the rest of the name, however it words who receives
+    it ("Licensee receives Licensor's notice terminating the Agreement"); a second party
+    named is part of the rest ("the Distributor gives notice of termination for Company's
+    uncorrected failure"); for one it says a party receives, the events whose label gives to
+    that party ("the Offeree gives Licensee the Offering Notice");
 12. for an event whose label names no party ("a party receives the other's notice of
     non-renewal"), the name's words but its light verbs and its verbs of giving or
     receiving, with the party it names as "a party"; and for one whose label names a party
@@ -125,6 +128,7 @@ _IRREGULAR = {
     # nouns of verbs no suffix rule folds
     "approval": "approve", "approvals": "approve", "remittance": "remit",
     "remittances": "remit", "maintenance": "maintain", "disposal": "dispose",
+    "renewal": "renew", "renewals": "renew",
     # British and American spellings, one family each
     "licence": "license", "licences": "licenses", "licenced": "licensed",
     "licencing": "licensing", "defence": "defense", "offence": "offense",
@@ -713,6 +717,11 @@ def _by_the_giver(
     if not said & _GIVING:
         return []
     named = _parties_in(store, said)
+    first = party_named_first(store, re.sub(r"^the\s+", "", text, flags=re.I))
+    if len(named) == 2 and first is not None and not said & _RECEIVING:
+        # "the Distributor gives notice … for Company's failure": the one named first gives
+        # it, and the other is part of what the label must hold
+        return _given_by(store, text, first, events, fewest=fewest)
     if len(named) != 1:
         return []
     (party,) = named
@@ -731,14 +740,36 @@ def _by_the_giver(
                 given_to.search(lb) and rest <= words(_affirmed(lb)) - everyone for lb in n.labels
             )
         ]
-    else:
-        acting = _actor_iris(store)
-        found = [
-            n
-            for n in events
-            if party in acting.get(n.iri, ())
-            and any(rest <= words(_affirmed(lb)) - everyone for lb in n.labels)
-        ]
+    else:  # the party gives: its act, or a label naming the notice as its ("X's notice")
+        return _given_by(store, text, named[party], events, fewest=fewest)
+    return _in_order(" ".join(sorted(rest)), found, fewest=fewest) if len(found) > 1 else found
+
+
+def _given_by(
+    store: Store, text: str, giver: str, events: list[Named], *, fewest: bool
+) -> list[Named]:
+    """The events a notice ``text`` names its first party (``giver``, a name) as giving
+    fit: those whose actor is that party, or whose label names its notice as the party's
+    ("the Distributor's written notice terminating the Agreement … is received"), and hold
+    the rest of the name's words."""
+    party = next(iri for iri, forms in _party_forms(store).items() if giver in forms)
+    own = _party_forms(store)[party]
+    mine = frozenset().union(*(words(f) for f in own))
+    rest = words(text) - _LIGHT - _GIVING - mine
+    if not rest:
+        return []
+    forms = "|".join(re.escape(f) for f in own)
+    possessive = re.compile(rf"(?<!\w)(?:{forms})'s\s+(?:[\w-]+\s+){{0,3}}notices?\b", re.I)
+    acting = _actor_iris(store)
+    found = [
+        n
+        for n in events
+        if any(
+            (party in acting.get(n.iri, ()) or possessive.search(lb))
+            and rest <= words(_affirmed(lb)) - mine
+            for lb in n.labels
+        )
+    ]
     return _in_order(" ".join(sorted(rest)), found, fewest=fewest) if len(found) > 1 else found
 
 
