@@ -38,7 +38,11 @@ A name matches a node by, in order of preference:
     party it names as "a party" ("Emerson resumes performance").
 
 A provision named with a word for its kind ("the confidentiality obligation") matches one
-named by the other words alone, after rule 4. A label's words that say what is not so
+named by the other words alone, after rule 4; one named with a party's possessive
+("Company's right to terminate", "Company's obligation to process orders") is, of several,
+one the party holds (a right or an exclusivity) or is bound by (an obligation or a
+restriction); and one named with a party's other name ("i3 ICS's right to use the Marks")
+is found as rule 9 finds events. A label's words that say what is not so
 ("(other than non-payment)") do not count at rules 10 to 12; and at rules 5 and 8, a label
 that names a party the name does not is not that party's act ("Licensor receives notice" is
 not "Licensee receives notice", though the Licensee sends it). An event a scenario names
@@ -287,6 +291,8 @@ def _stem(word: str) -> str:
     "cancelling" and "cancellation" "cancel"."""
     word = _IRREGULAR.get(word, word)
     for suffix in _SUFFIXES:
+        if suffix == "s" and word.endswith("ss"):
+            continue  # "process", "access": no plural to fold ("processes" is, as "es")
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
             break
@@ -510,6 +516,46 @@ def _party_variants(store: Store, text: str) -> tuple[list[str], list[str]]:
         if other not in as_any:
             as_any.append(other)
     return renamed, as_any
+
+
+#: Who holds each provision, and who is bound by it (its counterparty).
+_SIDES = """
+PREFIX pg: <https://w3id.org/pactgraph/ns#>
+SELECT DISTINCT ?provision ?holder ?counterparty ?kind WHERE {
+  GRAPH ?g { ?provision a ?class ; pg:holder|pg:counterparty ?who }
+  VALUES ?class { pg:Right pg:Exclusivity pg:Obligation pg:Restriction }
+  OPTIONAL { GRAPH ?h { ?provision pg:holder ?holder } }
+  OPTIONAL { GRAPH ?i { ?provision pg:counterparty ?counterparty } }
+  BIND(STRAFTER(STR(?class), "#") AS ?kind)
+}
+"""
+
+
+def _of_the_possessor(store: Store, text: str, matches: list[Named]) -> list[Named]:
+    """Of several provisions, those of the party a name begins with, possessively
+    ("Company's right to terminate", "Company's obligation to process orders"): the rights
+    and exclusivities it holds, the obligations and restrictions that bind it (their
+    counterparty); all of them where none is, or the name begins with no party's."""
+    start = re.match(r"(?:the\s+)?(?P<name>.+?)'s\s", text)
+    if start is None:
+        return matches
+    party = party_named_first(store, start["name"])
+    if party is None or party.lower() != start["name"].lower():
+        return matches
+    iri = next(i for i, forms in _party_forms(store).items() if party in forms)
+
+    def read() -> dict[str, set[str]]:
+        sides: dict[str, set[str]] = {}
+        for row in select(store, _SIDES):
+            held = row["kind"] in {"Right", "Exclusivity"}
+            who = row.get("holder") if held else row.get("counterparty")
+            if who is not None:
+                sides.setdefault(row["provision"], set()).add(who)
+        return sides
+
+    sides = store.view("names.sides", dict, read)
+    mine = [n for n in matches if iri in sides.get(n.iri, ())]
+    return mine or matches
 
 
 def _renamed_to_one(store: Store, text: str, matches: list[Named], *, fewest: bool) -> str | None:
@@ -929,6 +975,8 @@ def resolve(
             matches = _in_order(text, matches, general=rule is among_all_names, fewest=fewest)
         if len(matches) > 1 and all(n.kind == "agreement" for n in matches):
             matches = _closest(said, matches)
+        if len(matches) > 1 and "provision" in kinds:
+            matches = _of_the_possessor(store, text, matches)
         if len(matches) == 1:
             return matches[0].iri
         if len(matches) > 1 and "event" in kinds and not _by_party:
@@ -946,10 +994,11 @@ def resolve(
                 name=name,
                 labels=tuple(m.local for m in matches[:8]),  # local names tell them apart
             )
-    if "event" in kinds and not _by_party:
+    if ("event" in kinds or "provision" in kinds) and not _by_party:
         # "Ingram Micro gives notice": the event may name the party by another of its names
         # ("Distributor gives notice"), or else as any party ("a party gives notice"); a
-        # rewording that fits several events is refused as the name itself would be
+        # rewording that fits several events is refused as the name itself would be; and a
+        # provision too ("i3 ICS's right to use the Marks": "Reseller may use the Marks")
         renamed, as_any = _party_variants(store, text)
         by_iri = {n.iri: n for n in candidates}
         for variants, fits in ((renamed, None), (as_any, _ANY_PARTY)):
