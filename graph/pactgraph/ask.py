@@ -27,6 +27,7 @@ from .parse import DATE_PATTERN, parse_date, parse_events
 if TYPE_CHECKING:
     from .answers import Answer, ChangeKind, DayChanges, Ending, Lifetime, Shift
     from .load import Store
+    from .resolve import Named
 
 __all__ = ["FORMS", "Form", "ask"]
 
@@ -1193,6 +1194,8 @@ FORMS: tuple[Form, ...] = (
             rf"|^(?:can|could|may|will) {_THE}(?P<name8>.+?) be (?:extended|renewed|prolonged)$"
             rf"|^(?:does|do|will|would|can) {_THE}(?P<name7>.+?) (?:auto-?)?(?:renew|roll over"
             r"|extend|continue)(?: automatically| by itself| itself| on its own)?$"
+            r"|^when (?:can|may|could|must) (?P<actor3>.+?) exercise "
+            r"(?:its |their |the |his |her )?(?P<name11>.+?)$"
             r"|^how long (?:does|do|will|would) (?P<actor>.+?) have to (?P<name9>.+?)"
             r"(?: after (?:the )?(?:termination|expiry|expiration|end))?$"
             r"|^how long (?:must|shall|should|is|are) (?P<actor2>.+?) (?:required to |obliged to "
@@ -1795,14 +1798,25 @@ def _suggest(store: Store, text: str) -> str:
             suggestion = "what is in force today"
         return suggestion if _match(suggestion) else "what is in force today"
     label, kind = best[5], best[6]
+    if re.match(r"should\b", text, re.I):  # advice: what the act would change
+        acts = [(k, n) for k, n in _best_names(store, said, order) if n.kind == "event"]
+        if acts:
+            label, kind = acts[0][1].label, "event"
+    if cue("much", "amount", "cost", "price") and cue("pay", "owe", "charg"):
+        from .resolve import party_named_first
+
+        payer = party_named_first(store, re.sub(r"^how much (?:does|do|will|must|would) ", "",
+                                                text, flags=re.I))  # fmt: skip
+        if payer:  # "how much does Cool Tech pay Vet Tech?"
+            label, kind = payer, "party"
     if cue("report", "rumo", "press", "news", "claim", "said"):
         suggestion = f"what is reported about {label}"
-    elif cue("terminat", "cancel"):  # "should Telcostar terminate now?"
+    elif kind == "provision" and cue("much", "amount", "cost", "price", "sum"):
+        suggestion = f"what is {label}"  # "how much is the termination fee?"
+    elif cue("terminat", "cancel") and kind != "event":  # "should Telcostar terminate now?"
         suggestion = (
             f"can {label} terminate" if kind == "party" else "how can the agreement be terminated"
         )
-    elif kind == "provision" and cue("much", "amount", "cost", "price", "sum"):
-        suggestion = f"what is {label}"  # "how much is the termination fee?"
     elif kind == "event":
         suggestion = f"what changes when {label} happens{on}"
     elif kind == "provision":
@@ -1831,6 +1845,27 @@ def _suggest(store: Store, text: str) -> str:
     else:
         suggestion = f"what is {label}"
     return suggestion if _match(suggestion.lower()) else f"what is {label}"
+
+
+def _best_names(
+    store: Store, said: frozenset[str], order: list[str]
+) -> list[tuple[tuple[bool, int, float, int], Named]]:
+    """The nodes whose labels share words with a question's, best first (every word of the
+    label, words shared, their share of the label's words, how early the question names
+    them)."""
+    from .resolve import names, words
+
+    found = []
+    for named in names(store):
+        for label in (*named.labels, named.local.replace("-", " ")):
+            held = words(label)
+            shared = held & said
+            if not shared or len(shared) / len(held) < 0.5:
+                continue
+            early = -min(order.index(w) for w in shared if w in order) if order else 0
+            found.append(((shared == held, len(shared), len(shared) / len(held), early), named))
+    found.sort(key=lambda f: f[0], reverse=True)
+    return found
 
 
 def _renamed(text: str, error: UnknownNameError) -> str | None:

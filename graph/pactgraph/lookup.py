@@ -1429,6 +1429,15 @@ def lifetime(
     return _initial_term(run, iri) if initial else _lifetime(run, iri)
 
 
+def _with_last_day(run: Run, iri: str) -> str:
+    """A provision's label, with its last day in force where the scenario gives one."""
+    from .model import DAY
+
+    term = run.term(iri)
+    last = f" (its last day {term.end - DAY})" if term.end is not None and not term.never else ""
+    return f"{run.m.label(iri)}{last}"
+
+
 def _ends_words(run: Run, iri: str) -> str:
     """How the provision ``iri`` ends, in words: its end trigger's, or "no end stated"."""
     end = run.m.provisions[iri].end
@@ -1607,9 +1616,15 @@ def _lifetime(run: Run, iri: str) -> Lifetime:
     start = term.start if term.start not in (None, ALWAYS) and not term.never else None
     end = term.end - DAY if term.end is not None and not term.never else None
     if term.never and p.start and run.pending(p.start):
-        # it waits for an event the scenario does not date: say what it waits for
+        # it waits for an event the scenario does not date: say what it waits for, and what
+        # it ends with where it rests on another
         starts = run.words(p.start)
-        ends = run.words(p.end) if p.end else "no end stated"
+        rests = [q for q in m.units.rests_on.get(iri, ()) if q in m.provisions]
+        ends = (
+            run.words(p.end) if p.end else
+            "with " + " or ".join(_with_last_day(run, q) for q in rests) if rests else
+            "no end stated"
+        )  # fmt: skip
     elif term.never:
         starts = ends = "never in force in this scenario"
     else:
