@@ -628,7 +628,9 @@ def endings(
     run = Run(m, scenario(store, {}, m=m))
     found = []
     for route in routes:
-        inside = list(m.walk(route))
+        # the rights exercised to make it come, not one whose exercise would stop it (a
+        # renewal option, the "unless" of an initial term's expiry)
+        inside = list(m.walk(route, causes_only=True))
         rights = [t.exercises for t in inside if t.type == "Exercise" and t.exercises]
         # the events that make it fire, not those that would stop it (a cure), and who acts
         # in them
