@@ -511,20 +511,47 @@ def _depends(store: Store, m: re.Match[str], options: Options) -> Reply:
 
         # and what an event that ends it starts or ends of its own (an option that comes
         # when one party terminates): only if it ends that way
-        def brought(event: str, path: Sequence[str]) -> bool:  # not one it only prevents
+        def brought(event: str, path: Sequence[str]) -> bool:  # what it starts, not what it
+            # only prevents or ends
             first = next((n for n in path if n in terms.provisions), None)
             p = terms.provisions.get(first or "")
-            return p is not None and any(
-                event in terms.ending_events_in(t) for t in (p.start, p.end) if t
+            return (
+                p is not None and p.start is not None and (event in terms.ending_events_in(p.start))
             )
 
         starts = terms.events_in(terms.provisions[name].start)  # the term's own start
         for event in sorted(terms.ending_events_in(end) - starts):
             known |= {d.provision for d in rows}
             for d in dependents(store, event, **options.as_kwargs()).dependents:
-                if d.provision not in known and brought(event, d.path):
+                if d.provision not in known and brought(event, d.path) and not prevents(d.path):
                     rows.append(d)
                     through[d.provision] = event
+                    known.add(d.provision)
+        # and what one way of ending starts of its own ("the later of the expiration and
+        # the first directly billed project"): only if it ends that way
+        ways, todo = [], [end]
+        while todo:
+            t = terms.triggers.get(todo.pop(0))
+            if t is not None and t.type == "EarliestOf":
+                todo += list(t.members)
+            elif t is not None and t.iri != end:
+                ways.append(t.iri)
+        for member in ways:
+            try:
+                reached = dependents(store, member, **options.as_kwargs()).dependents
+            except UnknownNameError:  # a trigger no query names (one only a member of another)
+                continue
+            for d in reached:
+                first = next((n for n in d.path if n in terms.provisions), None)
+                p = terms.provisions.get(first or "")
+                starts_it = (
+                    p is not None
+                    and p.start is not None
+                    and any(t.iri == member for t in terms.walk(p.start))
+                )
+                if d.provision not in known and starts_it and not prevents(d.path):
+                    rows.append(d)
+                    through[d.provision] = member
                     known.add(d.provision)
         answer = replace(answer, dependents=tuple(rows))
     # what a later version replaced or repealed rests on the term no longer: its replacement,
@@ -561,9 +588,16 @@ def _depends(store: Store, m: re.Match[str], options: Options) -> Reply:
     way = "expiry" if re.search(r"expir", ending) else "termination" if re.search(
         r"terminat|cancel", ending) else None  # fmt: skip
 
+    stopping = {t.stopped_by for t in terms.triggers.values() if t.type == "Renewal"}
+
     def by_expiry(route: str) -> bool:
-        """A way of ending that no event brings (a date), or one its label calls expiry."""
-        return not terms.events_in(route) or bool(re.search(r"expir", terms.label(route), re.I))
+        """A way of ending that no event brings (a date), one its label calls expiry, or a
+        notice that stops renewals."""
+        return (
+            not terms.events_in(route)
+            or route in stopping
+            or bool(re.search(r"expir", terms.label(route), re.I))
+        )
 
     def fits(path: Sequence[str]) -> bool:
         """The path's provision can follow the way of ending asked about."""
