@@ -91,6 +91,11 @@ def _when(n: str = "") -> str:
 _IF = r"(?:,? (?:if|when|with|assuming|supposing|given that|in case) (?P<scenario>.+))?"
 
 
+def _if(n: str) -> str:
+    """:data:`_IF` with its group numbered ``n``, for a form with several wordings."""
+    return _IF.replace("(?P<scenario>", f"(?P<scenario{n}>")
+
+
 def _year(text: str) -> int:
     """A year a question names, one the calendar can hold a year on either side of."""
     year = int(text)
@@ -1110,11 +1115,13 @@ def _on_day(store: Store, m: re.Match[str], options: Options) -> Reply:
 
     year, verb = _group(m, "year"), _group(m, "verb")
     noun = _group(m, "noun")
+    events = _events(m, options)
     if year:
         answer = changes_in(
             store,
             dt.date(_year(year), 1, 1),
             dt.date(_year(year), 12, 31),
+            events=events,
             **options.as_kwargs(),
         )
         answer = _of_kinds(store, _only_kind(answer, verb, options), noun, options)
@@ -1128,7 +1135,7 @@ def _on_day(store: Store, m: re.Match[str], options: Options) -> Reply:
         )
     else:
         day = parse_date(said)
-    answer = _only_kind(changes_on(store, day, **options.as_kwargs()), verb, options)
+    answer = _only_kind(changes_on(store, day, events=events, **options.as_kwargs()), verb, options)
     answer = _of_kinds(store, answer, noun, options)
     return answer, ("change", "label", "reason"), [c.as_dict() for c in answer.changes]
 
@@ -1250,15 +1257,18 @@ FORMS: tuple[Form, ...] = (
     ),
     Form(
         "on day",
-        "what changes / starts / ends on DATE? / what happens in YEAR?",
+        "what changes / starts / ends on DATE? / what happens in YEAR? [if EVENT on DATE]",
         (
-            rf"^what (?P<verb>{_DAY_VERBS}) (?:on |at |by )?(?P<date>{DATE_PATTERN})$"
-            rf"|^what (?P<verb2>{_DAY_VERBS}) (?:in|during|over|through(?:out)?) "
-            r"(?P<year>\d{4})$"
-            rf"|^(?:which|what) (?P<noun3>{_KINDS_ASKED}) (?P<verb3>{_DAY_VERBS_MANY}) "
-            rf"(?:on |at |by )?(?P<date3>{DATE_PATTERN})$"
-            rf"|^(?:which|what) (?P<noun4>{_KINDS_ASKED}) (?P<verb4>{_DAY_VERBS_MANY}) "
-            r"(?:in|during|over|through(?:out)?) (?P<year4>\d{4})$"
+            rf"^what (?P<verb>{_DAY_VERBS}) (?:on |at |by )?(?P<date>{DATE_PATTERN})"
+            + _if("1")
+            + rf"$|^what (?P<verb2>{_DAY_VERBS}) (?:in|during|over|through(?:out)?) "
+            r"(?P<year>\d{4})"
+            + _if("2")
+            + rf"$|^(?:which|what) (?P<noun3>{_KINDS_ASKED}) (?P<verb3>{_DAY_VERBS_MANY}) "
+            rf"(?:on |at |by )?(?P<date3>{DATE_PATTERN})"
+            + _if("3")
+            + rf"$|^(?:which|what) (?P<noun4>{_KINDS_ASKED}) (?P<verb4>{_DAY_VERBS_MANY}) "
+            r"(?:in|during|over|through(?:out)?) (?P<year4>\d{4})" + _if("4") + "$"
         ),
         _on_day,
     ),
