@@ -29,7 +29,8 @@ facts of its answer computed by hand from the texts:
 - ``tests/data/real-bravatek-reseller/questions.json``: a real reseller agreement (CUAD v1);
 - ``tests/data/real-cooltech-alliance/questions.json``: a real alliance agreement (CUAD v1);
 - ``tests/data/real-gentech-distributor/questions.json``: a real distributor agreement
-  (CUAD v1).
+  (CUAD v1);
+- ``tests/data/real-agape-supply/questions.json``: a real supply agreement (CUAD v1).
 
 A fact is a string the answer's rows must hold (``mentions``) or must not (``absent``),
 how many rows it has (``rows``, where the text gives none), the verdict of an "is it in
@@ -74,6 +75,7 @@ _REAL = {
     "bravatek": "real-bravatek-reseller",
     "cooltech": "real-cooltech-alliance",
     "gentech": "real-gentech-distributor",
+    "agape": "real-agape-supply",
 }
 CORPORA: dict[str, tuple[Path, list[Path]]] = {
     "bundled": (

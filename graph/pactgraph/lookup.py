@@ -1060,6 +1060,13 @@ def covering(
 #: A word said not to hold: "non-exclusive", "not exclusive", "no longer exclusive".
 _NEGATED = re.compile(r"\b(?:non[- ]|not |no longer |no )[a-z]+", re.IGNORECASE)
 
+#: What a kind's word means otherwise in a label: "exclusive property" is ownership, not an
+#: exclusivity.
+_OTHERWISE = re.compile(
+    r"\b(?:sole and )?exclusive (?:property|owner|ownership|title|jurisdiction|venue|remedy)\b",
+    re.IGNORECASE,
+)
+
 
 def _covered(store: Store) -> dict[str, list[str]]:
     """The labels of the concepts each provision covers (``pg:covers``), by provision."""
@@ -1158,6 +1165,8 @@ def search(
         )  # fmt: skip
         if named:
             texts = _NEGATED.sub(" ", texts)
+        if not topic & words("property owner ownership title jurisdiction venue remedy"):
+            texts = _OTHERWISE.sub(" ", texts)
         held = words(singular(texts))
         if by_kind or any(variant <= held for variant in variants):
             found.append(Match(iri, p.label, p.kind, p.agreement, by_kind, p.quote))
