@@ -30,7 +30,11 @@ facts of its answer computed by hand from the texts:
 - ``tests/data/real-cooltech-alliance/questions.json``: a real alliance agreement (CUAD v1);
 - ``tests/data/real-gentech-distributor/questions.json``: a real distributor agreement
   (CUAD v1);
-- ``tests/data/real-agape-supply/questions.json``: a real supply agreement (CUAD v1).
+- ``tests/data/real-agape-supply/questions.json``: a real supply agreement (CUAD v1);
+- ``tests/data/real-centrack-web-hosting/questions.json``: a real web hosting agreement
+  (CUAD v1);
+- ``tests/data/real-borrowmoney-jv/questions.json``: a real joint venture agreement
+  (CUAD v1).
 
 A fact is a string the answer's rows must hold (``mentions``) or must not (``absent``),
 how many rows it has (``rows``, where the text gives none), the verdict of an "is it in
@@ -76,6 +80,8 @@ _REAL = {
     "cooltech": "real-cooltech-alliance",
     "gentech": "real-gentech-distributor",
     "agape": "real-agape-supply",
+    "centrack": "real-centrack-web-hosting",
+    "borrowmoney": "real-borrowmoney-jv",
 }
 CORPORA: dict[str, tuple[Path, list[Path]]] = {
     "bundled": (
