@@ -511,7 +511,10 @@ def _depends(store: Store, m: re.Match[str], options: Options) -> Reply:
 
         more = [d for d in dependents(store, end, **options.as_kwargs()).dependents
                 if not prevents(d.path)]  # fmt: skip
-        known = {d.provision for d in answer.dependents} | {name}
+        # the term itself is listed where it is a duty or a right of its own (one standing
+        # for an agreement that names no term), not where it only defines the term
+        itself = terms.provisions[name].kind == "Definition"
+        known = {d.provision for d in answer.dependents} | ({name} if itself else set())
         rows = [*answer.dependents, *(d for d in more if d.provision not in known)]
 
         # and what an event that ends it starts or ends of its own (an option that comes

@@ -466,7 +466,9 @@ def agreement_term(
     The term is the provision the agreement names with ``pg:term`` (the latest version's that
     does), else the provision the agreement's other provisions rest on: of those that rest
     on nothing themselves, the one most of them depend on or survive, directly or through
-    others, if a third of them or more do (a tie, or fewer, leaves no term). Where a later
+    others, if a third of them or more do (a tie, or fewer, leaves no term); else, where a
+    third or more of them end with one trigger (more than with any other), the first in force
+    of those (a duty before a right, a right before a limit). Where a later
     version replaces it, the replacement is the term (of the versions published by
     ``as_of``).
 
@@ -530,6 +532,10 @@ def agreement_term(
                 resting[on] = resting.get(on, 0) + 1
     ranked = sorted(resting.items(), key=lambda item: -item[1])
     tied = len(ranked) > 1 and ranked[0][1] == ranked[1][1]
+    if (not ranked or tied or 3 * ranked[0][1] < len(own) - 1) and (
+        shared := _shared_end(store, m, own, resting)
+    ):
+        return shared
     if not ranked or tied or 3 * ranked[0][1] < len(own) - 1:
         which = label_of(store, agreement) if agreement else "the agreement"
         names = "; ".join(m.label(p) for p, n in ranked if n == ranked[0][1])
@@ -543,6 +549,47 @@ def agreement_term(
     return _replacement(
         m, term, f"{m.label(term)}, the provision {count} of the agreement's others rest on"
     )
+
+
+def _shared_end(
+    store: Store, m: Model, own: set[str], resting: Mapping[str, int]
+) -> tuple[str, str] | None:
+    """Where no provision is the agreement's term, the one standing for it: of the provisions
+    ending with the one trigger a third or more of the agreement's provisions end with (more
+    than with any other), the first in force, and of those the one most others rest on."""
+    from .evaluate import ALWAYS, Run
+    from .scenario import scenario
+
+    ending: dict[str, list[str]] = {}
+    for iri in sorted(own):
+        if (end := m.provisions[iri].end) is not None:
+            ending.setdefault(end, []).append(iri)
+    ranked = sorted(ending.items(), key=lambda item: -len(item[1]))
+    if not ranked or 3 * len(ranked[0][1]) < len(own):
+        return None
+    if len(ranked) > 1 and len(ranked[1][1]) == len(ranked[0][1]):
+        return None
+    trigger, sharing = ranked[0]
+    run = Run(m, scenario(store, {}, m=m))
+
+    def first(iri: str) -> dt.date:
+        t = run.term(iri)
+        return t.start if isinstance(t.start, dt.date) and not t.never else dt.date.max
+
+    kinds = ("Definition", "Obligation", "Right", "Exclusivity", "Restriction")
+
+    def rank(iri: str) -> tuple[dt.date, int, int, str]:  # a term, a duty, a right, a limit
+        kind = m.provisions[iri].kind
+        order = kinds.index(kind) if kind in kinds else len(kinds)
+        return (first(iri) if first(iri) != ALWAYS else dt.date.min, -resting.get(iri, 0),
+                order, m.label(iri))  # fmt: skip
+
+    term = min(sharing, key=rank)
+    how = (
+        f"{m.label(term)}, the first in force of the {len(sharing)} provisions that end with "
+        f"{m.label(trigger)}"
+    )
+    return _replacement(m, term, how)
 
 
 def _replacement(m: Model, term: str, how: str) -> tuple[str, str]:
