@@ -107,6 +107,7 @@ _FILLER = frozenset(
             "its",
             "it",
             "for",
+            "this",
         ],
         *["happen", "happens", "happened", "has", "have", "s"],
         *["occur", "occurs", "occurred", "occurring"],
@@ -810,11 +811,8 @@ def _given_by(
     found = [
         n
         for n in events
-        if any(
-            (party in acting.get(n.iri, ()) or possessive.search(lb))
-            and rest <= words(_affirmed(lb)) - mine
-            for lb in n.labels
-        )
+        if (party in acting.get(n.iri, ()) or any(possessive.search(lb) for lb in n.labels))
+        and rest <= frozenset().union(*(words(_affirmed(lb)) for lb in names_of(n))) - mine
     ]
     return _in_order(" ".join(sorted(rest)), found, fewest=fewest) if len(found) > 1 else found
 
@@ -977,6 +975,12 @@ def resolve(
             matches = _closest(said, matches)
         if len(matches) > 1 and "provision" in kinds:
             matches = _of_the_possessor(store, text, matches)
+        if len(matches) > 1 and named_parties:
+            # a label naming a party the name does not is another's act ("Customer asks
+            # i-on to approve" is not "i-on approves")
+            own = [n for n in matches if n.kind != "event" or all(
+                same_parties(lb) for lb in n.labels)]  # fmt: skip
+            matches = own or matches
         if len(matches) == 1:
             return matches[0].iri
         if len(matches) > 1 and "event" in kinds and not _by_party:
@@ -986,6 +990,14 @@ def resolve(
             settled = _renamed_to_one(store, text, matches, fewest=fewest)
             if settled is not None:
                 return settled
+            # and the one a name says a party gives, whose actor it is ("i-on gives notice
+            # of non-renewal": "i-on gives the Customer notice", not "Customer gives i-on …")
+            given = _by_the_giver(store, text, matches, fewest=fewest)
+            acting = _actor_iris(store)
+            if len(given) == 1 and all(
+                acting.get(n.iri) != acting.get(given[0].iri) for n in matches if n != given[0]
+            ):  # only where who gives is what tells them apart
+                return given[0].iri
         if len(matches) > 1:
             shown = tuple(f"{m.label} ({m.local})" for m in matches[:8])
             raise UnknownNameError(
