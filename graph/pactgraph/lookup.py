@@ -1713,6 +1713,9 @@ def _lifetime(run: Run, iri: str) -> Lifetime:
     pending = bool(run.pending(p.end) or run.pending(p.start)) or (
         not term.never and bool(run.pending_ends(iri, start or dt.date.min))
     )
+    if end is not None and f"(on {end + DAY})" in ends and f"last day {end}" not in ends:
+        # "(on DAY)" is the day its end comes, the first day out: say the last day in force
+        ends += f" (its last day in force {end})"
     return Lifetime(iri, p.label, start, end, starts, ends, pending, p.quote, p.interpretations)
 
 
