@@ -201,9 +201,13 @@ def _dated(store: Store, m: re.Match[str], options: Options) -> Reply:
         answer = replace(answer, dates=tuple(d for d in answer.dates if d.agreement in versions))
     elif _group(m, "verb") == "amended":
         amending = tuple(d for d in answer.dates if d.amends)
-        if amending:  # "when was it amended": the versions that amend another
-            answer = replace(answer, dates=amending)
-            options.said.append("only the versions that amend another are listed")
+        # "when was it amended": the versions that amend another, and none where none does
+        answer = replace(answer, dates=amending)
+        options.said.append(
+            "only the versions that amend another are listed"
+            if amending
+            else "no version here amends another: it has not been amended"
+        )
     if any(d.date is None and d.assumed is not None for d in answer.dates):
         options.said.append("an agreement that states no date shows the date it is assumed to have")
     rows = []
