@@ -424,10 +424,6 @@ def names(store: Store, kinds: Iterable[str] = KINDS) -> list[Named]:
     return [n for n in every if n.kind in wanted]
 
 
-#: Words for any party of an agreement, in an event's label.
-_ANY_PARTY = re.compile(r"\b(?:a|either|each|any) party\b", re.IGNORECASE)
-
-
 def _party_forms(store: Store) -> dict[str, list[str]]:
     """Each party's names as a text names it: its labels, each without an aside in brackets,
     the aside itself where it is a short name the text defines ("Heritage" of "Stremicks
@@ -487,6 +483,29 @@ def _parties_in(store: Store, held: frozenset[str]) -> dict[str, str]:
     return found
 
 
+def _roles(store: Store) -> tuple[str, ...]:
+    """The nouns the agreements call any party by: "party", and those a party's label gives
+    as its role in brackets ("BorrowMoney.com, inc (a Member)": "member")."""
+
+    def read() -> tuple[str, ...]:
+        found = {
+            aside["role"].lower()
+            for party in names(store, ["party"])
+            for lb in party.labels
+            for aside in re.finditer(r"\(an? (?P<role>[A-Z][a-z]+)\)", lb)
+        }
+        return ("party", *sorted(found - {"party"}))
+
+    return store.view("names.roles", tuple, read)
+
+
+def _any_party(store: Store) -> re.Pattern[str]:
+    """Words naming any party, by each of the nouns the agreements call a party by."""
+    return re.compile(
+        rf"\b(?:a|either|each|any) (?:{'|'.join(map(re.escape, _roles(store)))})\b", re.I
+    )
+
+
 def _party_variants(store: Store, text: str) -> tuple[list[str], list[str]]:
     """``text`` with each party it names (by any of its names, a label's aside in brackets
     left out) named by each of its other names instead; then, apart, as "a party" (and a
@@ -501,10 +520,11 @@ def _party_variants(store: Store, text: str) -> tuple[list[str], list[str]]:
     def pattern(form: str) -> re.Pattern[str]:
         return re.compile(rf"(?<!\w){re.escape(form)}(?!\w)", re.IGNORECASE)
 
+    anyone = [f"a {role}" for role in _roles(store)]
     for form, others in by_length:
         if not pattern(form).search(text):
             continue
-        for other, into in [*((o, renamed) for o in others), ("a party", as_any)]:
+        for other, into in [*((o, renamed) for o in others), *((a, as_any) for a in anyone)]:
             variant = pattern(form).sub(other, text)
             if variant not in into:
                 into.append(variant)
@@ -1013,7 +1033,7 @@ def resolve(
         # provision too ("i3 ICS's right to use the Marks": "Reseller may use the Marks")
         renamed, as_any = _party_variants(store, text)
         by_iri = {n.iri: n for n in candidates}
-        for variants, fits in ((renamed, None), (as_any, _ANY_PARTY)):
+        for variants, fits in ((renamed, None), (as_any, _any_party(store))):
             found: set[str] = set()
             for variant in variants:
                 try:
