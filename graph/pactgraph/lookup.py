@@ -1677,6 +1677,14 @@ def _lifetime(run: Run, iri: str) -> Lifetime:
         # it waits for an event the scenario does not date: say what it waits for, and what
         # it ends with where it rests on another
         starts = run.words(p.start)
+        t = m.triggers.get(p.start)
+        if starts.startswith("never: ") and t is not None and t.through:
+            # "never: the Term ends, but not through the withdrawal": as the text states it,
+            # it waits for that way of ending, which an undated event may still bring
+            starts = (
+                f"when {m.label(t.end_of or '')} ends through {m.label(t.through)}, which waits "
+                f"for an event not dated here (without it, {starts.removeprefix('never: ')})"
+            )
         rests = [q for q in m.units.rests_on.get(iri, ()) if q in m.provisions]
         ends = (
             run.words(p.end) if p.end else
