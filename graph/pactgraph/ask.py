@@ -92,8 +92,10 @@ _IF = r"(?:,? (?:if|when|with|assuming|supposing|given that|in case) (?P<scenari
 
 
 def _if(n: str) -> str:
-    """:data:`_IF` with its group numbered ``n``, for a form with several wordings."""
-    return _IF.replace("(?P<scenario>", f"(?P<scenario{n}>")
+    """:data:`_IF` with its group numbered ``n``, for a form with several wordings, and only
+    where the scenario dates an event ("what happens in 2017 if X" without a day is an
+    impact)."""
+    return _IF.replace("(?P<scenario>", rf"(?P<scenario{n}>(?=.*?{DATE_PATTERN})")
 
 
 def _year(text: str) -> int:
@@ -915,10 +917,10 @@ def _agreement_named(store: Store, name: str) -> str | None:
         return None
 
 
-#: Grounds for ending an agreement, each with the words agreements use for it.
 #: The words agreements use for ending without a reason.
 _AT_WILL = ("convenience", "without cause", "any reason", "no reason", "at will", "non-cause")
 
+#: Grounds for ending an agreement, each with the words agreements use for it.
 _GROUNDS = {
     "convenience": _AT_WILL,
     "no reason": _AT_WILL,
@@ -996,7 +998,7 @@ def _terminations(store: Store, m: re.Match[str], options: Options) -> Reply:
             return found if "without cause" in alternatives else _NO_CAUSE.sub(" ", found)
 
         spoken = tuple(e for e in kept if any(w <= words(singular(text(e))) for w in said))
-        # a notice that needs no reason serves any reason ("may terminate at any time upon
+        # a notice that needs no reason serves any reason ("may terminate at any time on
         # sixty days' notice"), and is what "convenience" means
         at_will = tuple(e for e in kept if e not in spoken and _at_will(e))
         kept = tuple(e for e in kept if e in spoken or e in at_will)
@@ -1018,8 +1020,10 @@ def _terminations(store: Store, m: re.Match[str], options: Options) -> Reply:
 
 def _at_will(e: Ending) -> bool:
     """A way of ending by one party's notice of termination alone, which gives no reason
-    for it and needs none: one event, a notice, whose words and rights' words say no "for",
-    "because", "if", "upon" or "once", nor an agreement of the parties."""
+    for it and needs none: one event, a notice, whose words and rights' words (asides in
+    brackets aside) say no "for", "because", "if", "upon", "once", "under", "unless" or
+    "when", nor an agreement of the parties ("may terminate at any time on sixty days'
+    notice")."""
     reasons = re.compile(r"\b(?:for|because|if|upon|once|under|unless|when|agree|agrees)\b", re.I)
     return (
         len(e.events) == 1
@@ -1215,7 +1219,8 @@ FORMS: tuple[Form, ...] = (
             rf"(?:terminate|cancel|end|exit)(?: {_THE}(?P<name5>agreement|contract|deal"
             r"|partnership|licen[cs]e))?(?: (?:(?:for|on|upon|with|due to|because of|"
             r"in case of|if|when|should|once) (?P<why>.+?)|(?P<why9>without .+?)))?$"
-            r"|^when (?:can|may|could) (?P<party2>.+?) (?:terminate|cancel|end|exit)(?: "
+            r"|^when (?:can|may|could) (?P<party2>(?:(?!\bexercise\b).)+?) "
+            r"(?:terminate|cancel|end|exit)(?: "
             rf"{_THE}(?P<name6>agreement|contract|deal|partnership|licen[cs]e))?$"
             r"|^what notice (?:is|would be) (?:required|needed|necessary) to (?:terminate|"
             rf"cancel|end)(?: {_THE}(?P<name7>.+?))?$"
@@ -1226,7 +1231,17 @@ FORMS: tuple[Form, ...] = (
         "lifetime",
         "when does NAME start / end? how long does NAME last?",
         (
-            rf"^when (?:does|do|will|did|would) {_THE}(?P<name>.+?) (?:(?:start|begin|commence) "
+            # who must do it first: "how long is Reseller required to return …" is not "how
+            # long is NAME"
+            r"^when (?:can|may|could|must) (?P<actor3>.+?) exercise "
+            r"(?:its |their |the |his |her )?(?P<name11>.+?)$"
+            r"|^how long (?:does|do|will|would) (?P<actor>.+?) have to (?P<name9>.+?)"
+            r"(?: after (?:the )?(?:termination|expiry|expiration|end))?$"
+            r"|^how long (?:must|shall|should|is|are) (?P<actor2>.+?) (?:required to |obliged to "
+            r"|bound to )?(?P<name10>(?:pay|maintain|keep|provide|remit|hold|retain|deliver|"
+            r"return|supply|continue|perform|refrain|indemnify|insure|preserve|protect)\b.*?)"
+            r"(?: after (?:the )?(?:termination|expiry|expiration|end))?$"
+            rf"|^when (?:does|do|will|did|would) {_THE}(?P<name>.+?) (?:(?:start|begin|commence) "
             r"and (?:end|expire|finish|stop)|start|begin|end|expire|"
             r"stop|run out|terminate|lapse|cease|come into force|take effect|finish)"
             + _IF
@@ -1242,14 +1257,6 @@ FORMS: tuple[Form, ...] = (
             rf"|^(?:can|could|may|will) {_THE}(?P<name8>.+?) be (?:extended|renewed|prolonged)$"
             rf"|^(?:does|do|will|would|can) {_THE}(?P<name7>.+?) (?:auto-?)?(?:renew|roll over"
             r"|extend|continue)(?: automatically| by itself| itself| on its own)?$"
-            r"|^when (?:can|may|could|must) (?P<actor3>.+?) exercise "
-            r"(?:its |their |the |his |her )?(?P<name11>.+?)$"
-            r"|^how long (?:does|do|will|would) (?P<actor>.+?) have to (?P<name9>.+?)"
-            r"(?: after (?:the )?(?:termination|expiry|expiration|end))?$"
-            r"|^how long (?:must|shall|should|is|are) (?P<actor2>.+?) (?:required to |obliged to "
-            r"|bound to )?(?P<name10>(?:pay|maintain|keep|provide|remit|hold|retain|deliver|"
-            r"return|supply|continue|perform|refrain|indemnify|insure|preserve|protect)\b.*?)"
-            r"(?: after (?:the )?(?:termination|expiry|expiration|end))?$"
         ),
         _lifetime,
     ),

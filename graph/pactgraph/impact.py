@@ -366,7 +366,8 @@ def _merged_shift(
     in_force = [a for _, a in tried if not a.never]
     sooner = {
         "sooner_start": any(
-            (f := _first_day_of(a)) is not None and (before.never or first is None or f < first)
+            (f := _first_day_of(a)) is not None
+            and (before.never or before.start is None or (first is not None and f < first))
             for a in in_force
         ),
         # a provision never in force without the event ends nothing sooner

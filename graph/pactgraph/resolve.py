@@ -182,6 +182,7 @@ _VALUES = {
 #: left a word, as it is also a pronoun ("the one"), unless "(1)" follows it.
 _NUMBER_WORDS = re.compile(
     rf"\b(?P<tens>{'|'.join(_TENS)})(?:[- ](?P<unit>{'|'.join(_UNITS[:8])}|one))?\b"
+    r"(?![- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b)"
     rf"|\b(?P<word>{'|'.join(_UNITS)})\b"
 )
 
@@ -439,6 +440,7 @@ def _party_forms(store: Store) -> dict[str, list[str]]:
             own |= {
                 aside.group("name") for lb in party.labels for aside in _DEFINED_NAME.finditer(lb)
             }
+            own |= {re.sub(r"^the\s+", "", lb, flags=re.I) for lb in own}  # "(the Company)"
             own |= {lb.split(",")[0].strip() for lb in own}
             own |= {part.strip() for lb in own if "/" in lb for part in lb.split("/")}
             own |= {_LEGAL_FORM.sub("", lb).strip() for lb in own}
@@ -483,6 +485,12 @@ def _parties_in(store: Store, held: frozenset[str]) -> dict[str, str]:
     return found
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _form_pattern(form: str) -> re.Pattern[str]:
+    """A party's name as a whole word or words, in any case."""
+    return re.compile(rf"(?<!\w){re.escape(form)}(?!\w)", re.IGNORECASE)
+
+
 def _roles(store: Store) -> tuple[str, ...]:
     """The nouns the agreements call any party by: "party", and those a party's label gives
     as its role in brackets ("BorrowMoney.com, inc (a Member)": "member")."""
@@ -506,20 +514,25 @@ def _any_party(store: Store) -> re.Pattern[str]:
     )
 
 
-def _party_variants(store: Store, text: str) -> tuple[list[str], list[str]]:
-    """``text`` with each party it names (by any of its names, a label's aside in brackets
-    left out) named by each of its other names instead; then, apart, as "a party" (and a
-    second party it names as "the other")."""
+def _named_parties_forms(store: Store, text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The names of parties ``text`` may hold (their words are among its words), each with
+    the party's other names, longest first."""
+    said = words(text)
     forms: list[tuple[str, tuple[str, ...]]] = []
     for own in map(set, _party_forms(store).values()):
-        forms += [(form, tuple(sorted(own - {form}))) for form in own]
+        forms += [(form, tuple(sorted(own - {form}))) for form in own if words(form) <= said]
+    return sorted(forms, key=lambda f: -len(f[0]))
+
+
+def _party_variants(store: Store, text: str) -> tuple[list[str], list[str]]:
+    """``text`` with each party it names (by any of its names, a label's aside in brackets
+    left out) named by each of its other names instead; then, apart, as any party ("a
+    party", or by a role the parties' labels give, "a member"; and a second party it names
+    as "the other")."""
     renamed: list[str] = []
     as_any: list[str] = []
-    by_length = sorted(forms, key=lambda f: -len(f[0]))
-
-    def pattern(form: str) -> re.Pattern[str]:
-        return re.compile(rf"(?<!\w){re.escape(form)}(?!\w)", re.IGNORECASE)
-
+    by_length = _named_parties_forms(store, text)
+    pattern = _form_pattern
     anyone = [f"a {role}" for role in _roles(store)]
     for form, others in by_length:
         if not pattern(form).search(text):
@@ -575,7 +588,8 @@ def _of_the_possessor(store: Store, text: str, matches: list[Named]) -> list[Nam
         return sides
 
     sides = store.view("names.sides", dict, read)
-    mine = [n for n in matches if iri in sides.get(n.iri, ())]
+    # other kinds are left as they are
+    mine = [n for n in matches if n.kind != "provision" or iri in sides.get(n.iri, ())]
     return mine or matches
 
 
@@ -584,20 +598,14 @@ def _renamed_to_one(store: Store, text: str, matches: list[Named], *, fewest: bo
     alone, if one does."""
     within = [n.iri for n in matches]
     found: set[str] = set()
-
-    def pattern(form: str) -> re.Pattern[str]:
-        return re.compile(rf"(?<!\w){re.escape(form)}(?!\w)", re.IGNORECASE)
-
+    pattern = _form_pattern
     # each party renamed by the names the labels use ("Company", "Reseller"), both where
     # two are named
     used = " ".join(lb for n in matches for lb in n.labels)
-    forms: list[tuple[str, tuple[str, ...]]] = []
-    for own in map(set, _party_forms(store).values()):
-        forms += [
-            (form, tuple(sorted(o for o in own - {form} if pattern(o).search(used))))
-            for form in own
-        ]
-    forms.sort(key=lambda f: -len(f[0]))
+    forms = [
+        (form, tuple(o for o in others if pattern(o).search(used)))
+        for form, others in _named_parties_forms(store, text)
+    ]
     variants = _both_renamed(text, forms, pattern) or [
         pattern(form).sub(other, text)
         for form, others in forms if pattern(form).search(text) for other in others
@@ -1012,7 +1020,11 @@ def resolve(
                 return settled
             # and the one a name says a party gives, whose actor it is ("i-on gives notice
             # of non-renewal": "i-on gives the Customer notice", not "Customer gives i-on …")
-            given = _by_the_giver(store, text, matches, fewest=fewest)
+            given = (
+                _by_the_giver(store, text, matches, fewest=fewest)
+                if all(n.kind == "event" for n in matches)
+                else []
+            )
             acting = _actor_iris(store)
             if len(given) == 1 and all(
                 acting.get(n.iri) != acting.get(given[0].iri) for n in matches if n != given[0]
@@ -1088,6 +1100,8 @@ def resolve(
                 f"{name!r} could be any of: {'; '.join(shown)}; say which", shown,
                 name=name, labels=tuple(n.local for n in lightly[:8]),
             )  # fmt: skip
+    if _by_party:  # a rewording tried for another name: its caller says what was closest
+        raise UnknownNameError(f"no {what} named {name!r}", name=name)
     pool = {lb: n for n in candidates for lb in (*n.labels, n.local)}
     close = difflib.get_close_matches(text, list(pool), n=5, cutoff=0.4)
     shown = tuple(dict.fromkeys(f"{pool[c].label} ({pool[c].local})" for c in close))
