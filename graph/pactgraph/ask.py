@@ -1812,30 +1812,11 @@ def _suggest(store: Store, text: str) -> str:
     """The closest question a form answers, written with the names ``text`` uses: the thing
     it names (the one whose label's words it holds most of), asked about the way its kind
     and the question's words suggest."""
-    from .resolve import names, tokens, words
+    from .resolve import tokens, words
 
     said = words(text)
     order = [_stem_of(t) for t in tokens(text)]
-    # every word of the label, words shared, their share of the label's words, the kind's
-    # rank, how early the question names it; the label and the kind
-    best: tuple[bool, int, float, int, int, str, str] | None = None
-    for named in names(store):
-        for label in (*named.labels, named.local.replace("-", " ")):
-            held = words(label)
-            shared = held & said
-            if not shared or len(shared) / len(held) < 0.5:
-                continue
-            key = (
-                shared == held,
-                len(shared),
-                len(shared) / len(held),
-                -_KIND_ORDER.index(named.kind),
-                -min(order.index(w) for w in shared if w in order) if order else 0,
-                named.label,
-                named.kind,
-            )
-            if best is None or key[:5] > best[:5]:
-                best = key
+    ranked = _best_names(store, said, order)
     dated = re.search(rf"\b(?:on |at )?({DATE_PATTERN})", text)
     year = re.search(r"\b((?:19|20)\d{2})\b", text)
     day = dated[1] if dated else None
@@ -1845,7 +1826,7 @@ def _suggest(store: Store, text: str) -> str:
     def cue(*stems: str) -> bool:
         return any(w.startswith(stem) for w in said for stem in stems)
 
-    if best is None:
+    if not ranked:
         if day or year:
             changing = cue("chang", "happen", "start", "end", "begin")
             if day:
@@ -1855,11 +1836,11 @@ def _suggest(store: Store, text: str) -> str:
         else:
             suggestion = "what is in force today"
         return suggestion if _match(suggestion) else "what is in force today"
-    label, kind = best[5], best[6]
+    label, kind = ranked[0][1].label, ranked[0][1].kind
     if re.match(r"should\b", text, re.I):  # advice: what the act would change
-        acts = [(k, n) for k, n in _best_names(store, said, order) if n.kind == "event"]
+        acts = [n for _, n in ranked if n.kind == "event"]
         if acts:
-            label, kind = acts[0][1].label, "event"
+            label, kind = acts[0].label, "event"
     if cue("much", "amount", "cost", "price") and cue("pay", "owe", "charg"):
         from .resolve import party_named_first
 
@@ -1907,10 +1888,10 @@ def _suggest(store: Store, text: str) -> str:
 
 def _best_names(
     store: Store, said: frozenset[str], order: list[str]
-) -> list[tuple[tuple[bool, int, float, int], Named]]:
-    """The nodes whose labels share words with a question's, best first (every word of the
-    label, words shared, their share of the label's words, how early the question names
-    them)."""
+) -> list[tuple[tuple[bool, int, float, int, int], Named]]:
+    """The nodes whose labels share words with a question's (half their words or more),
+    best first: every word of the label, words shared, their share of the label's words,
+    the kind's rank, how early the question names them."""
     from .resolve import names, words
 
     found = []
@@ -1921,8 +1902,10 @@ def _best_names(
             if not shared or len(shared) / len(held) < 0.5:
                 continue
             early = -min(order.index(w) for w in shared if w in order) if order else 0
-            found.append(((shared == held, len(shared), len(shared) / len(held), early), named))
-    found.sort(key=lambda f: f[0], reverse=True)
+            rank = -_KIND_ORDER.index(named.kind)
+            found.append(((shared == held, len(shared), len(shared) / len(held), rank, early),
+                          named))  # fmt: skip
+    found.sort(key=lambda f: f[0], reverse=True)  # stable: the first named wins a tie
     return found
 
 

@@ -532,11 +532,10 @@ def agreement_term(
                 resting[on] = resting.get(on, 0) + 1
     ranked = sorted(resting.items(), key=lambda item: -item[1])
     tied = len(ranked) > 1 and ranked[0][1] == ranked[1][1]
-    if (not ranked or tied or 3 * ranked[0][1] < len(own) - 1) and (
-        shared := _shared_end(store, m, own, resting)
-    ):
-        return shared
     if not ranked or tied or 3 * ranked[0][1] < len(own) - 1:
+        # no provision most rest on: one standing for the provisions that end together
+        if shared := _shared_end(store, m, own, resting):
+            return shared
         which = label_of(store, agreement) if agreement else "the agreement"
         names = "; ".join(m.label(p) for p, n in ranked if n == ranked[0][1])
         raise UnknownNameError(
