@@ -397,3 +397,14 @@ def test_events_a_name_s_parties_fit_either_way() -> None:
     assert event("Bravatek receives i3 ICS's written notice describing its breach") == (
         "company-breach-notice"
     )
+
+
+def test_a_role_a_party_label_gives_names_any_party() -> None:
+    from conftest import DATA
+    from pactgraph.load import load
+
+    # "BorrowMoney.com, inc (a Member)", "JVLS, LLC dba Vaccines 2Go (a Member)"; the event
+    # is "a Member is placed in bankruptcy (34)"
+    store = load(sorted((DATA / "real-borrowmoney-jv").glob("*.ttl")))
+    for name in ("JVLS is placed in bankruptcy", "JVLS goes bankrupt", "BorrowMoney goes bankrupt"):
+        assert resolve(store, name, kinds=["event"]).endswith("/member-bankruptcy"), name

@@ -375,14 +375,24 @@ _GIVING = words(
 #: Verbs of receiving a notice.
 _RECEIVING = words("receive receives received")
 
-#: Words naming any party, or the other one, in an event's label.
-_GENERIC = re.compile(
-    r"\b(?:a|either|each|any|the other|the [\w-]+) part(?:y|ies)\b|\bthe other\b", re.I
-)
 
-#: Words naming a party by its role in an event's label ("the non-performing party", "a
-#: party"), not as the other one.
-_BY_ROLE = re.compile(r"\b(?:a|either|each|any|the (?!other\b)[\w-]+) part(?:y|ies)\b", re.I)
+@functools.lru_cache(maxsize=64)
+def _generic(roles: tuple[str, ...]) -> re.Pattern[str]:
+    """Words naming any party, or the other one, in an event's label, by each of the nouns
+    ``roles`` the agreements call a party by ("a party", "the other Member")."""
+    nouns = "|".join("part(?:y|ies)" if r == "party" else rf"{re.escape(r)}s?" for r in roles)
+    return re.compile(
+        rf"\b(?:a|either|each|any|the other|the [\w-]+) (?:{nouns})\b|\bthe other\b", re.I
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _by_role(roles: tuple[str, ...]) -> re.Pattern[str]:
+    """Words naming a party by its role in an event's label ("the non-performing party", "a
+    Member"), not as the other one."""
+    nouns = "|".join("part(?:y|ies)" if r == "party" else rf"{re.escape(r)}s?" for r in roles)
+    return re.compile(rf"\b(?:a|either|each|any|the (?!other\b)[\w-]+) (?:{nouns})\b", re.I)
+
 
 #: The words of "a party", "the other party": they name no act.
 _ANY_PARTY_WORDS = words("party parties other either each any")
@@ -428,8 +438,9 @@ def names(store: Store, kinds: Iterable[str] = KINDS) -> list[Named]:
 def _party_forms(store: Store) -> dict[str, list[str]]:
     """Each party's names as a text names it: its labels, each without an aside in brackets,
     the aside itself where it is a short name the text defines ("Heritage" of "Stremicks
-    Heritage Foods, LLC (Heritage)", "2TheMart" of '2TheMart.com, Inc. ("2TheMart")'), the
-    part before a comma ("Empirical Ventures" of "Empirical Ventures, Inc."), each of names
+    Heritage Foods, LLC (Heritage)", "2TheMart" of '2TheMart.com, Inc. ("2TheMart")'), a
+    name without "the" or its web domain ("BorrowMoney" of "BorrowMoney.com"), the part
+    before a comma ("Empirical Ventures" of "Empirical Ventures, Inc."), each of names
     joined by a slash ("Peregrine" of "Peregrine/Bridge Transfer Corporation"), and a
     company's name without its legal form ("Bridge Transfer")."""
 
@@ -441,6 +452,7 @@ def _party_forms(store: Store) -> dict[str, list[str]]:
                 aside.group("name") for lb in party.labels for aside in _DEFINED_NAME.finditer(lb)
             }
             own |= {re.sub(r"^the\s+", "", lb, flags=re.I) for lb in own}  # "(the Company)"
+            own |= {re.sub(r"\.(?:com|net|org|io)\b", "", lb, flags=re.I) for lb in own}
             own |= {lb.split(",")[0].strip() for lb in own}
             own |= {part.strip() for lb in own if "/" in lb for part in lb.split("/")}
             own |= {_LEGAL_FORM.sub("", lb).strip() for lb in own}
@@ -862,7 +874,8 @@ def _without_light_verbs(
     said = words(text)
     rest = said - light
     parties = frozenset().union(*(words(lb) for p in names(store, ["party"]) for lb in p.labels))
-    if (rest == said and not any_verb) or not rest - parties - _ANY_PARTY_WORDS:
+    anyone = _ANY_PARTY_WORDS | words(" ".join(_roles(store)))  # "a Member" names no act
+    if (rest == said and not any_verb) or not rest - parties - anyone:
         return []
     found = [
         n
@@ -1084,8 +1097,9 @@ def resolve(
             # receives the other's notice of non-renewal"; who gives it to whom is left to the
             # label, which names no party; and an act of a party a label names by its role
             # ("Emerson resumes performance": "the non-performing party resumes performance")
-            generic = [n for n in events if any(_GENERIC.search(lb) for lb in n.labels)]
-            by_role = [n for n in generic if any(_BY_ROLE.search(lb) for lb in n.labels)]
+            roles = _roles(store)
+            generic = [n for n in events if any(_generic(roles).search(lb) for lb in n.labels)]
+            by_role = [n for n in generic if any(_by_role(roles).search(lb) for lb in n.labels)]
             for variant in [text, *_party_variants(store, text)[1]]:
                 lightly = _without_light_verbs(
                     store, variant, generic, _LIGHT | _GIVING, fewest=fewest
