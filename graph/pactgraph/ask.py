@@ -446,10 +446,12 @@ _STANCE_WORDS = {
 
 
 #: Words of a promise not to do something ("agrees that it will not attack", "shall not
-#: appoint", "agreement not to appoint"), as opposed to a limit on what a grant covers.
+#: appoint", "agreement not to appoint", "agrees to use the services only for lawful
+#: purposes"), as opposed to a limit on what a grant covers.
 _PROMISE_NOT = re.compile(
     r"\b(?:will|shall|must|may)\s+not\b|\bagree(?:s|d|ment)?\s+not\b|\bnot\s+to\s+\w+"
-    r"|\b(?:undertakes?|covenants?|promises?)\s+not\b|\bwon't\b|\bshall\s+neither\b",
+    r"|\b(?:undertakes?|covenants?|promises?)\s+not\b|\bwon't\b|\bshall\s+neither\b"
+    r"|\b(?:agrees?|undertakes?|covenants?|promises?)\s+to\s+(?:\S+\s+){1,8}?only\b",
     re.IGNORECASE,
 )
 

@@ -1435,7 +1435,7 @@ def survivors(
             period=(
                 p.survival_period.words()
                 if p.survival_period
-                else f"until {m.label(p.end)}"
+                else _until(m, p.end)
                 if p.end
                 else "without limit"
             ),
@@ -1446,6 +1446,18 @@ def survivors(
     ]
     rows.sort(key=lambda r: (r.survives_label.lower(), r.label.lower()))
     return Survivals(of=iri, label=m.label(iri) if iri else None, provisions=tuple(rows))
+
+
+def _until(m: Model, end: str) -> str:
+    """How long a survivor with an end of its own lasts: until that end, with its last day
+    where the end is a date."""
+    from .model import DAY
+
+    t = m.triggers.get(end)
+    if t is None or t.type != "DateTrigger" or t.date is None:
+        return f"until {m.label(end)}"
+    last = t.date if t.end_of_day else t.date - DAY
+    return f"until {m.label(end)} (its last day {last})"
 
 
 def lifetime(
