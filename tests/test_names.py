@@ -408,3 +408,14 @@ def test_a_role_a_party_label_gives_names_any_party() -> None:
     store = load(sorted((DATA / "real-borrowmoney-jv").glob("*.ttl")))
     for name in ("JVLS is placed in bankruptcy", "JVLS goes bankrupt", "BorrowMoney goes bankrupt"):
         assert resolve(store, name, kinds=["event"]).endswith("/member-bankruptcy"), name
+
+
+def test_an_act_whose_label_names_no_one_is_anyones() -> None:
+    from conftest import DATA
+    from pactgraph.load import load
+
+    # Agape's "written notice of termination for the winding up or bankruptcy is posted by
+    # ordinary mail": no party, no actor; 7.3 lets either party serve it
+    store = load(sorted((DATA / "real-agape-supply").glob("*.ttl")))
+    found = resolve(store, "the Manufacturer posts the notice of termination", kinds=["event"])
+    assert found.endswith("/insolvency-termination-posted")

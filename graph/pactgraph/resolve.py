@@ -33,9 +33,11 @@ A name matches a node by, in order of preference:
     that party ("the Offeree gives Licensee the Offering Notice");
 12. for an event whose label names no party ("a party receives the other's notice of
     non-renewal"), the name's words but its light verbs and its verbs of giving or
-    receiving, with the party it names as "a party"; and for one whose label names a party
-    by its role ("the non-performing party resumes performance"), the name's words with the
-    party it names as "a party" ("Emerson resumes performance").
+    receiving, with the party it names as "a party"; for one whose label names a party by
+    its role ("the non-performing party resumes performance"), the name's words with the
+    party it names as "a party" ("Emerson resumes performance"); and for one whose label
+    names no one and that has no actor ("written notice of termination … is posted"), the
+    name's words but the parties it names.
 
 A provision named with a word for its kind ("the confidentiality obligation") matches one
 named by the other words alone, after rule 4; one named with a party's possessive
@@ -857,6 +859,27 @@ def _given_by(
     return _in_order(" ".join(sorted(rest)), found, fewest=fewest) if len(found) > 1 else found
 
 
+def _by_no_one(store: Store, text: str, events: list[Named], *, fewest: bool) -> list[Named]:
+    """The events whose labels name no party (by name, or as any party) and that have no
+    actor, that hold the name's words but the parties it names and its light verbs."""
+    forms = _named_parties_forms(store, text)
+    if not forms:
+        return []
+    rest = text
+    for form, _ in forms:
+        rest = _form_pattern(form).sub(" ", rest)
+    acting = _actor_iris(store)
+    roles = _roles(store)
+    unnamed = [
+        n
+        for n in events
+        if not acting.get(n.iri)
+        and not any(_parties_in(store, words(lb)) or _generic(roles).search(lb) for lb in n.labels)
+    ]
+    return _without_light_verbs(store, rest, unnamed, _LIGHT | _GIVING, fewest=fewest,
+                                any_verb=True)  # fmt: skip
+
+
 def _without_light_verbs(
     store: Store,
     text: str,
@@ -1106,6 +1129,11 @@ def resolve(
                 ) or _without_light_verbs(store, variant, by_role, fewest=fewest, any_verb=True)
                 if lightly:
                     break
+        if not lightly:
+            # an act whose label names no one ("written notice of termination … is posted by
+            # ordinary mail"): anyone may do it, so the name's parties ("the Manufacturer
+            # posts the notice of termination") are left out
+            lightly = _by_no_one(store, text, events, fewest=fewest)
         if len(lightly) == 1:
             return lightly[0].iri
         if len(lightly) > 1:
