@@ -378,11 +378,16 @@ _GIVING = words(
 _RECEIVING = words("receive receives received")
 
 
+def _role_nouns(roles: tuple[str, ...]) -> str:
+    """A pattern for each of the nouns ``roles`` a party is called by, singular or plural."""
+    return "|".join("part(?:y|ies)" if r == "party" else rf"{re.escape(r)}s?" for r in roles)
+
+
 @functools.lru_cache(maxsize=64)
 def _generic(roles: tuple[str, ...]) -> re.Pattern[str]:
     """Words naming any party, or the other one, in an event's label, by each of the nouns
     ``roles`` the agreements call a party by ("a party", "the other Member")."""
-    nouns = "|".join("part(?:y|ies)" if r == "party" else rf"{re.escape(r)}s?" for r in roles)
+    nouns = _role_nouns(roles)
     return re.compile(
         rf"\b(?:a|either|each|any|the other|the [\w-]+) (?:{nouns})\b|\bthe other\b", re.I
     )
@@ -392,7 +397,7 @@ def _generic(roles: tuple[str, ...]) -> re.Pattern[str]:
 def _by_role(roles: tuple[str, ...]) -> re.Pattern[str]:
     """Words naming a party by its role in an event's label ("the non-performing party", "a
     Member"), not as the other one."""
-    nouns = "|".join("part(?:y|ies)" if r == "party" else rf"{re.escape(r)}s?" for r in roles)
+    nouns = _role_nouns(roles)
     return re.compile(rf"\b(?:a|either|each|any|the (?!other\b)[\w-]+) (?:{nouns})\b", re.I)
 
 
@@ -477,13 +482,18 @@ _LEGAL_FORM = re.compile(
 )
 
 
+def _party_of(store: Store, form: str) -> str:
+    """The party one of whose names is ``form``."""
+    return next(iri for iri, forms in _party_forms(store).items() if form in forms)
+
+
 def party_named_first(store: Store, text: str) -> str | None:
     """The name of the party ``text`` begins with (the longest that fits), if any."""
     found = [
         form
         for forms in _party_forms(store).values()
         for form in forms
-        if re.match(rf"{re.escape(form)}(?!\w)", text, re.I)
+        if _form_pattern(form).match(text)
     ]
     return max(found, key=len) if found else None
 
@@ -521,11 +531,11 @@ def _roles(store: Store) -> tuple[str, ...]:
     return store.view("names.roles", tuple, read)
 
 
-def _any_party(store: Store) -> re.Pattern[str]:
-    """Words naming any party, by each of the nouns the agreements call a party by."""
-    return re.compile(
-        rf"\b(?:a|either|each|any) (?:{'|'.join(map(re.escape, _roles(store)))})\b", re.I
-    )
+@functools.lru_cache(maxsize=64)
+def _any_party(roles: tuple[str, ...]) -> re.Pattern[str]:
+    """Words naming any party, by each of the nouns ``roles`` the agreements call a party
+    by ("a party", "either Member")."""
+    return re.compile(rf"\b(?:a|either|each|any) (?:{'|'.join(map(re.escape, roles))})\b", re.I)
 
 
 def _named_parties_forms(store: Store, text: str) -> list[tuple[str, tuple[str, ...]]]:
@@ -590,7 +600,7 @@ def _of_the_possessor(store: Store, text: str, matches: list[Named]) -> list[Nam
     party = party_named_first(store, start["name"])
     if party is None or party.lower() != start["name"].lower():
         return matches
-    iri = next(i for i, forms in _party_forms(store).items() if party in forms)
+    iri = _party_of(store, party)
 
     def read() -> dict[str, set[str]]:
         sides: dict[str, set[str]] = {}
@@ -818,19 +828,17 @@ def _by_the_giver(
     rest = said - _LIGHT - _GIVING - everyone
     if not rest:
         return []
-    if said & _RECEIVING:  # the party receives: a label giving to it
-        forms = "|".join(re.escape(f) for f in _party_forms(store)[party])
-        given_to = re.compile(rf"\b(?:gives?|sends?|delivers?|provides?|serves?|mails?)\b.*?"
-                              rf"(?<!\w)(?:{forms})(?!\w)", re.I)  # fmt: skip
-        found = [
-            n
-            for n in events
-            if any(
-                given_to.search(lb) and rest <= words(_affirmed(lb)) - everyone for lb in n.labels
-            )
-        ]
-    else:  # the party gives: its act, or a label naming the notice as its ("X's notice")
+    if not said & _RECEIVING:  # the party gives: its act, or a label naming the notice as its
         return _given_by(store, text, named[party], events, fewest=fewest)
+    # the party receives: a label giving to it
+    forms = "|".join(re.escape(f) for f in _party_forms(store)[party])
+    given_to = re.compile(rf"\b(?:gives?|sends?|delivers?|provides?|serves?|mails?)\b.*?"
+                          rf"(?<!\w)(?:{forms})(?!\w)", re.I)  # fmt: skip
+    found = [
+        n
+        for n in events
+        if any(given_to.search(lb) and rest <= words(_affirmed(lb)) - everyone for lb in n.labels)
+    ]
     return _in_order(" ".join(sorted(rest)), found, fewest=fewest) if len(found) > 1 else found
 
 
@@ -841,7 +849,7 @@ def _given_by(
     fit: those whose actor is that party, or whose label names its notice as the party's
     ("the Distributor's written notice terminating the Agreement … is received"), and hold
     the rest of the name's words."""
-    party = next(iri for iri, forms in _party_forms(store).items() if giver in forms)
+    party = _party_of(store, giver)
     own = _party_forms(store)[party]
     mine = frozenset().union(*(words(f) for f in own))
     rest = words(text) - _LIGHT - _GIVING - mine
@@ -1074,14 +1082,16 @@ def resolve(
                 name=name,
                 labels=tuple(m.local for m in matches[:8]),  # local names tell them apart
             )
-    if ("event" in kinds or "provision" in kinds) and not _by_party:
+    # the name with its parties named otherwise, worked out once for the rules below
+    reworded = ("event" in kinds or "provision" in kinds) and not _by_party
+    renamed, as_any = _party_variants(store, text) if reworded else ([], [])
+    if reworded:
         # "Ingram Micro gives notice": the event may name the party by another of its names
         # ("Distributor gives notice"), or else as any party ("a party gives notice"); a
         # rewording that fits several events is refused as the name itself would be; and a
         # provision too ("i3 ICS's right to use the Marks": "Reseller may use the Marks")
-        renamed, as_any = _party_variants(store, text)
         by_iri = {n.iri: n for n in candidates}
-        for variants, fits in ((renamed, None), (as_any, _any_party(store))):
+        for variants, fits in ((renamed, None), (as_any, _any_party(_roles(store)))):
             found: set[str] = set()
             for variant in variants:
                 try:
@@ -1109,7 +1119,7 @@ def resolve(
     if "event" in kinds and not _by_party:
         events = [n for n in candidates if n.kind == "event"]
         lightly = _without_light_verbs(store, text, events, fewest=fewest)
-        for variant in _party_variants(store, text)[0] if not lightly else ():
+        for variant in renamed if not lightly else ():
             # "NEON signs a merger agreement": "Licensee enters into an agreement … merger"
             if lightly := _without_light_verbs(store, variant, events, fewest=fewest):
                 break
@@ -1123,7 +1133,7 @@ def resolve(
             roles = _roles(store)
             generic = [n for n in events if any(_generic(roles).search(lb) for lb in n.labels)]
             by_role = [n for n in generic if any(_by_role(roles).search(lb) for lb in n.labels)]
-            for variant in [text, *_party_variants(store, text)[1]]:
+            for variant in [text, *as_any]:
                 lightly = _without_light_verbs(
                     store, variant, generic, _LIGHT | _GIVING, fewest=fewest
                 ) or _without_light_verbs(store, variant, by_role, fewest=fewest, any_verb=True)
