@@ -525,46 +525,32 @@ def _depends(store: Store, m: re.Match[str], options: Options) -> Reply:
         known = {d.provision for d in answer.dependents} | ({name} if itself else set())
         rows = [*answer.dependents, *(d for d in more if d.provision not in known)]
 
-        # and what an event that ends it starts or ends of its own (an option that comes
-        # when one party terminates): only if it ends that way
-        def brought(event: str, path: Sequence[str]) -> bool:  # what it starts, not what it
-            # only prevents or ends
+        def start_of(path: Sequence[str]) -> str | None:  # the start of its first provision
             first = next((n for n in path if n in terms.provisions), None)
-            p = terms.provisions.get(first or "")
-            return (
-                p is not None and p.start is not None and (event in terms.ending_events_in(p.start))
-            )
+            return terms.provisions[first].start if first is not None else None
 
+        # and what an event that ends it starts of its own (an option that comes when one
+        # party terminates), not what it only prevents or ends: only if it ends that way
         starts = terms.events_in(terms.provisions[name].start)  # the term's own start
         for event in sorted(terms.ending_events_in(end) - starts):
             known |= {d.provision for d in rows}
             for d in dependents(store, event, **options.as_kwargs()).dependents:
-                if d.provision not in known and brought(event, d.path) and not prevents(d.path):
+                start = start_of(d.path)
+                brought = start is not None and event in terms.ending_events_in(start)
+                if d.provision not in known and brought and not prevents(d.path):
                     rows.append(d)
                     through[d.provision] = event
                     known.add(d.provision)
         # and what one way of ending starts of its own ("the later of the expiration and
         # the first directly billed project"): only if it ends that way
-        ways, todo = [], [end]
-        while todo:
-            t = terms.triggers.get(todo.pop(0))
-            if t is not None and t.type == "EarliestOf":
-                todo += list(t.members)
-            elif t is not None and t.iri != end:
-                ways.append(t.iri)
-        for member in ways:
+        for member in (way for way in terms.routes(end) if way != end):
             try:
                 reached = dependents(store, member, **options.as_kwargs()).dependents
             except UnknownNameError:  # a trigger no query names (one only a member of another)
                 continue
             for d in reached:
-                first = next((n for n in d.path if n in terms.provisions), None)
-                p = terms.provisions.get(first or "")
-                starts_it = (
-                    p is not None
-                    and p.start is not None
-                    and any(t.iri == member for t in terms.walk(p.start))
-                )
+                start = start_of(d.path)
+                starts_it = start is not None and any(t.iri == member for t in terms.walk(start))
                 if d.provision not in known and starts_it and not prevents(d.path):
                     rows.append(d)
                     through[d.provision] = member
@@ -636,9 +622,8 @@ def _depends(store: Store, m: re.Match[str], options: Options) -> Reply:
         expires = lifetime(store, name, **options.as_kwargs()).end
         run = Run(terms, scenario(store, m=terms))
 
-        def own_end(
-            provision: str,
-        ) -> dt.date | None:  # its end trigger's day, undated events aside
+        # its end trigger's day, undated events aside
+        def own_end(provision: str) -> dt.date | None:
             p = terms.provisions.get(provision)
             return run.fire(p.end).day if p is not None and p.end else None
 
@@ -1026,14 +1011,16 @@ def _at_will(e: Ending) -> bool:
     brackets aside) say no "for", "because", "if", "upon", "once", "under", "unless" or
     "when", nor an agreement of the parties ("may terminate at any time on sixty days'
     notice")."""
-    reasons = re.compile(r"\b(?:for|because|if|upon|once|under|unless|when|agree|agrees)\b", re.I)
     return (
         len(e.events) == 1
         and bool(re.search(r"\bnotice\b", e.events[0], re.I))
         and bool(re.search(r"terminat", e.events[0], re.I))
-        and not any(reasons.search(_BRACKETS.sub("", t)) for t in (*e.events, *e.right_labels))
+        and not any(_REASONS.search(_BRACKETS.sub("", t)) for t in (*e.events, *e.right_labels))
     )
 
+
+#: Words that give a notice of termination a reason, or make it the parties' agreement.
+_REASONS = re.compile(r"\b(?:for|because|if|upon|once|under|unless|when|agree|agrees)\b", re.I)
 
 #: An aside in brackets ("(Article II (y))").
 _BRACKETS = re.compile(r"\([^()]*(?:\([^()]*\)[^()]*)*\)")
@@ -1894,11 +1881,11 @@ def _best_names(
     """The nodes whose labels share words with a question's (half their words or more),
     best first: every word of the label, words shared, their share of the label's words,
     the kind's rank, how early the question names them."""
-    from .resolve import names, words
+    from .resolve import names, names_of, words
 
     found = []
     for named in names(store):
-        for label in (*named.labels, named.local.replace("-", " ")):
+        for label in names_of(named):
             held = words(label)
             shared = held & said
             if not shared or len(shared) / len(held) < 0.5:

@@ -602,8 +602,8 @@ def _without_date(
                 spans[index] = {iri: after for iri, _, after in trial.moved(part, touched)}
             for iri, tried in moved.items():
                 condition = _condition([i for i, _ in tried], days, until)
-                at_last = [(i, spans[i][iri]) for i, _ in tried if iri in spans.get(i, {})]
-                shift = _merged_shift(m, iri, before.term(iri), [*tried, *at_last], condition)
+                at_middle = [(i, spans[i][iri]) for i, _ in tried if iri in spans.get(i, {})]
+                shift = _merged_shift(m, iri, before.term(iri), [*tried, *at_middle], condition)
                 rows.extend([shift] if shift is not None else [])
         return rows
 

@@ -556,7 +556,7 @@ def _shared_end(
     """Where no provision is the agreement's term, the one standing for it: of the provisions
     ending with the one trigger a third or more of the agreement's provisions end with (more
     than with any other), the first in force, and of those the one most others rest on."""
-    from .evaluate import ALWAYS, Run
+    from .evaluate import Run
     from .scenario import scenario
 
     ending: dict[str, list[str]] = {}
@@ -571,7 +571,7 @@ def _shared_end(
     trigger, sharing = ranked[0]
     run = Run(m, scenario(store, {}, m=m))
 
-    def first(iri: str) -> dt.date:
+    def first(iri: str) -> dt.date:  # in force from always: dt.date.min (ALWAYS)
         t = run.term(iri)
         return t.start if isinstance(t.start, dt.date) and not t.never else dt.date.max
 
@@ -580,8 +580,7 @@ def _shared_end(
     def rank(iri: str) -> tuple[dt.date, int, int, str]:  # a term, a duty, a right, a limit
         kind = m.provisions[iri].kind
         order = kinds.index(kind) if kind in kinds else len(kinds)
-        return (first(iri) if first(iri) != ALWAYS else dt.date.min, -resting.get(iri, 0),
-                order, m.label(iri))  # fmt: skip
+        return first(iri), -resting.get(iri, 0), order, m.label(iri)
 
     term = min(sharing, key=rank)
     how = (
@@ -659,15 +658,7 @@ def endings(
         iri = resolve(store, name, kinds=["provision"])
         _hidden(store, iri, as_of, min_evidence)
     p = m.provisions[iri]
-    routes: list[str] = []
-    todo = [p.end] if p.end else []
-    while todo:
-        current = todo.pop(0)
-        t = m.triggers.get(current)
-        if t is not None and t.type == "EarliestOf":
-            todo = [*t.members, *todo]
-        elif current not in routes:
-            routes.append(current)
+    routes = m.routes(p.end) if p.end else []
     who: dict[str, list[str]] = {}
     for row in select(store, _HOLDERS_AND_ACTORS):
         who.setdefault(row["node"], []).append(label_of(store, row["who"]))

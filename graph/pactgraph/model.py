@@ -425,6 +425,20 @@ class Model:
                 todo.extend(self.triggers[current].requires)
         return order
 
+    def routes(self, trigger: str) -> list[str]:
+        """The ways ``trigger`` ends a term: the members of an "earliest of", at any depth,
+        one by one, in order; else the trigger itself."""
+        found: list[str] = []
+        todo = [trigger]
+        while todo:
+            current = todo.pop(0)
+            t = self.triggers.get(current)
+            if t is not None and t.type == "EarliestOf":
+                todo = [*t.members, *todo]
+            elif current not in found:
+                found.append(current)
+        return found
+
     def walk(self, trigger: str | None, *, causes_only: bool = False) -> Iterator[Trigger]:
         """The trigger and every trigger inside it, through composite members at any depth
         (each once, so a cycle ends); with ``causes_only``, only through the parts that can
