@@ -77,6 +77,19 @@ def test_word_families() -> None:
     assert words("non-exclusive") == words("nonexclusive") != words("exclusive")
 
 
+def _acme_and(events: str) -> Store:
+    """An agreement whose one party is Acme, with ``events`` (Turtle)."""
+    from pactgraph.load import load
+
+    return load(
+        text="""
+        <https://example.org/a> a pg:Agreement ; pg:party <https://example.org/acme> .
+        <https://example.org/acme> a pg:Party ; rdfs:label "Acme" .
+        """
+        + events
+    )
+
+
 def test_a_party_name_never_hides_an_ambiguity_or_stands_for_the_other_party() -> None:
     from pactgraph.load import load
     from pactgraph.resolve import words
@@ -104,10 +117,8 @@ def test_a_party_name_never_hides_an_ambiguity_or_stands_for_the_other_party() -
     with pytest.raises(UnknownNameError, match="no event named"):
         resolve(store, "Licensor pays the fee", kinds=["event"])  # "the other party" is not it
     # a party a label names by its role may be any party: "Acme resumes performance"
-    role = load(
-        text="""
-        <https://example.org/a> a pg:Agreement ; pg:party <https://example.org/acme> .
-        <https://example.org/acme> a pg:Party ; rdfs:label "Acme" .
+    role = _acme_and(
+        """
         <https://example.org/r> a pg:Event ;
             rdfs:label "the non-performing party resumes performance" .
         """
@@ -122,13 +133,10 @@ def test_a_party_name_never_hides_an_ambiguity_or_stands_for_the_other_party() -
 def test_an_event_named_with_a_light_verb_is_found_by_what_it_names() -> None:
     # "declares bankruptcy", "signs an addendum": the object says what happens; the verb is
     # left out only when nothing matches with it, and what is left must name more than a party
-    from pactgraph.load import load
     from pactgraph.resolve import words
 
-    store = load(
-        text="""
-        <https://example.org/a> a pg:Agreement ; pg:party <https://example.org/acme> .
-        <https://example.org/acme> a pg:Party ; rdfs:label "Acme" .
+    store = _acme_and(
+        """
         <https://example.org/ground> a pg:Event ;
             rdfs:label "Acme becomes insolvent or bankrupt, or stops trading" .
         <https://example.org/addendum> a pg:Event ;
