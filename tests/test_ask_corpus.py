@@ -3,38 +3,8 @@
 facts of its answer computed by hand from the texts:
 
 - ``tests/data/ask-corpus/questions.json``: the bundled Microsoft–OpenAI agreement;
-- ``tests/data/real-egain-hosting/questions.json``: a real hosting agreement (CUAD v1);
-- ``tests/data/real-corio-commerceone-hosting/questions.json``: a real licence and hosting
-  agreement (CUAD v1);
-- ``tests/data/real-wpt-zynga-licence/questions.json``: a real content licence (CUAD v1);
-- ``tests/data/real-netgear-distributor/questions.json``: a real distributor agreement and its
-  two amendments (CUAD v1);
-- ``tests/data/real-bizzingo-endorsement/questions.json``: a real endorsement agreement
-  (CUAD v1);
-- ``tests/data/real-bioamber-development/questions.json``: a real development agreement and
-  its two amendments (CUAD v1);
-- ``tests/data/real-kathy-ireland-endorsement/questions.json``: a real endorsement agreement
-  and its addendum (CUAD v1);
-- ``tests/data/real-gopage-content-licence/questions.json``: a real content licence (CUAD v1);
-- ``tests/data/real-neon-distributor/questions.json``: a real distributor agreement and its
-  amendment (CUAD v1);
-- ``tests/data/real-2themart-cobranding/questions.json``: a real co-branding agreement
-  (CUAD v1);
-- ``tests/data/real-cca-outsourcing/questions.json``: a real outsourcing agreement (CUAD v1);
-- ``tests/data/real-bellring-manufacturing/questions.json``: a real manufacturing agreement
-  and its amendment (CUAD v1);
-- ``tests/data/real-medalist-consulting/questions.json``: a real consulting agreement
-  (CUAD v1);
-- ``tests/data/real-ability-services/questions.json``: a real services agreement (CUAD v1);
-- ``tests/data/real-bravatek-reseller/questions.json``: a real reseller agreement (CUAD v1);
-- ``tests/data/real-cooltech-alliance/questions.json``: a real alliance agreement (CUAD v1);
-- ``tests/data/real-gentech-distributor/questions.json``: a real distributor agreement
-  (CUAD v1);
-- ``tests/data/real-agape-supply/questions.json``: a real supply agreement (CUAD v1);
-- ``tests/data/real-centrack-web-hosting/questions.json``: a real web hosting agreement
-  (CUAD v1);
-- ``tests/data/real-borrowmoney-jv/questions.json``: a real joint venture agreement
-  (CUAD v1).
+- ``tests/data/real-*/questions.json``: a real agreement each (most from CUAD v1; each
+  folder's ``SOURCE.md`` says which), with its versions.
 
 A fact is a string the answer's rows must hold (``mentions``) or must not (``absent``),
 how many rows it has (``rows``, where the text gives none), the verdict of an "is it in
@@ -59,30 +29,14 @@ from pactgraph.errors import QuestionError, UnknownNameError
 from pactgraph.load import Store, load
 from pactgraph.resources import agreements_dir
 
-#: Each corpus of a real agreement, by name: the fixture folder holding its questions and
-#: the agreement's versions.
+#: Each corpus of a real agreement, by name (the first word after ``real-``): the fixture
+#: folder holding its questions and the agreement's versions. Every ``real-*`` fixture with
+#: questions is one.
 _REAL = {
-    "egain": "real-egain-hosting",
-    "corio": "real-corio-commerceone-hosting",
-    "wpt": "real-wpt-zynga-licence",
-    "netgear": "real-netgear-distributor",
-    "bizzingo": "real-bizzingo-endorsement",
-    "bioamber": "real-bioamber-development",
-    "kathy": "real-kathy-ireland-endorsement",
-    "gopage": "real-gopage-content-licence",
-    "neon": "real-neon-distributor",
-    "2themart": "real-2themart-cobranding",
-    "cca": "real-cca-outsourcing",
-    "bellring": "real-bellring-manufacturing",
-    "medalist": "real-medalist-consulting",
-    "ability": "real-ability-services",
-    "bravatek": "real-bravatek-reseller",
-    "cooltech": "real-cooltech-alliance",
-    "gentech": "real-gentech-distributor",
-    "agape": "real-agape-supply",
-    "centrack": "real-centrack-web-hosting",
-    "borrowmoney": "real-borrowmoney-jv",
+    path.parent.name.split("-")[1]: path.parent.name
+    for path in sorted(DATA.glob("real-*/questions.json"))
 }
+assert len(_REAL) == len(list(DATA.glob("real-*/questions.json"))), "two corpora share a name"
 CORPORA: dict[str, tuple[Path, list[Path]]] = {
     "bundled": (
         DATA / "ask-corpus" / "questions.json",
