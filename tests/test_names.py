@@ -427,3 +427,33 @@ def test_an_act_whose_label_names_no_one_is_anyones() -> None:
     store = load(sorted((DATA / "real-agape-supply").glob("*.ttl")))
     found = resolve(store, "the Manufacturer posts the notice of termination", kinds=["event"])
     assert found.endswith("/insolvency-termination-posted")
+
+
+def test_a_party_is_named_by_the_first_word_of_its_name_where_nothing_else_is() -> None:
+    from pactgraph.load import load
+    from pactgraph.resolve import party_named_first, words
+
+    # "Gunston Consulting, LLC (CONSULTANT)" is "Gunston" in a question; "First" is the first
+    # word of two parties' names, and "organic" a word of a provision: neither names a party
+    store = load(
+        text="""
+        <https://example.org/a> a pg:Agreement ; pg:party <https://example.org/gunston>,
+            <https://example.org/fb>, <https://example.org/ft>, <https://example.org/op> .
+        <https://example.org/gunston> a pg:Party ; rdfs:label "Gunston Consulting, LLC (CONSULTANT)" .
+        <https://example.org/fb> a pg:Party ; rdfs:label "First Bank of Ohio" .
+        <https://example.org/ft> a pg:Party ; rdfs:label "First Trust Company" .
+        <https://example.org/op> a pg:Party ; rdfs:label "Organic Preparations Inc." .
+        <https://example.org/p> a pg:Obligation ; rdfs:label "supply of organic products" .
+        <https://example.org/e> a pg:Event ; rdfs:label "death or bankruptcy of CONSULTANT" .
+        """
+    )
+    assert resolve(store, "Gunston", kinds=["party"]) == "https://example.org/gunston"
+    assert resolve(store, "Gunston goes bankrupt", kinds=["event"]) == "https://example.org/e"
+    assert resolve(store, "the death of Gunston", kinds=["event"]) == "https://example.org/e"
+    assert resolve(store, "Gunston dies", kinds=["event"]) == "https://example.org/e"
+    with pytest.raises(UnknownNameError):
+        resolve(store, "First", kinds=["party"])
+    assert party_named_first(store, "Gunston goes bankrupt") == "Gunston"
+    assert party_named_first(store, "organic products are recalled") is None
+    assert party_named_first(store, "First pays") is None
+    assert words("dies") == words("death") == words("died")

@@ -65,6 +65,7 @@ candidates. The names come from the ``names`` query, so only what the graph hold
 
 from __future__ import annotations
 
+import collections
 import difflib
 import functools
 import re
@@ -147,6 +148,7 @@ _IRREGULAR = {
     "cancellation": "cancel", "cancellations": "cancel",
     "bankruptcy": "bankrupt", "bankruptcies": "bankrupt", "insolvency": "insolvent",
     "nonpayment": "unpaid", "unpaid": "unpaid",
+    "death": "die", "dies": "die", "died": "die", "dying": "die",
 }  # fmt: skip
 
 
@@ -449,7 +451,8 @@ def _party_forms(store: Store) -> dict[str, list[str]]:
     name without "the" or its web domain ("BorrowMoney" of "BorrowMoney.com"), the part
     before a comma ("Empirical Ventures" of "Empirical Ventures, Inc."), each of names
     joined by a slash ("Peregrine" of "Peregrine/Bridge Transfer Corporation"), and a
-    company's name without its legal form ("Bridge Transfer")."""
+    company's name without its legal form ("Bridge Transfer"), and the name's first word
+    where it may stand for the whole (:func:`_first_words`)."""
 
     def read() -> dict[str, list[str]]:
         found: dict[str, list[str]] = {}
@@ -464,9 +467,46 @@ def _party_forms(store: Store) -> dict[str, list[str]]:
             own |= {part.strip() for lb in own if "/" in lb for part in lb.split("/")}
             own |= {_LEGAL_FORM.sub("", lb).strip() for lb in own}
             found[party.iri] = sorted(form for form in own if len(form) > 1 and words(form))
+        for iri, first in _first_words(store, found).items():
+            found[iri].append(first)
         return found
 
     return store.view("names.party_forms", dict, read)
+
+
+#: A name's first word, where it may stand for the whole: a capital and three letters or more.
+_FIRST_WORD = re.compile(r"(?P<word>[A-Z][\w&-]{2,})\s+\S")
+
+
+def _first_words(store: Store, forms: dict[str, list[str]]) -> dict[str, str]:
+    """Each party's first word of its name where people call the party by it ("Gunston" of
+    "Gunston Consulting, LLC"): no other party's name holds it, and no label of anything
+    else holds it in small letters, as a word of its own ("organic" of "supply of organic
+    products" keeps "Organic Preparations Inc." from being "Organic")."""
+    first = {
+        party: {m["word"] for form in own if (m := _FIRST_WORD.match(form))}
+        for party, own in forms.items()
+    }
+    taken = collections.Counter(
+        word
+        for own in forms.values()
+        for word in {w.lower() for form in own for w in re.findall(r"[\w&-]+", form)}
+    )
+    small = {
+        word
+        for n in names(store, ["agreement", "provision", "event", "trigger", "concept"])
+        for label in n.labels
+        for word in re.findall(r"\b[a-z][\w&-]*", label)
+    }
+    return {
+        party: word
+        for party, words_ in first.items()
+        if len(words_) == 1
+        and (word := next(iter(words_))) not in forms[party]
+        and taken[word.lower()] == 1
+        and word.lower() not in small
+        and word.lower() not in _FILLER
+    }
 
 
 #: A short name a party's label defines in brackets, in quotes or not: "(Heritage)",
