@@ -399,6 +399,31 @@ def test_an_impact_under_a_scenario(store: Store) -> None:
     assert any("AGI declared on 2027-01-01" in a for a in answer.assumptions)
 
 
+def test_an_undated_event_s_own_and_is_not_a_second_event() -> None:
+    # Cool Tech's alliance: "the Agreement will continue ... until COOL TECH's Services on
+    # such projects are completed and paid": "completed and paid on DATE" is one event, dated
+    store = load(sorted((DATA / "real-cooltech-alliance").glob("*.ttl")))
+    answer = ask(
+        store,
+        "what changes when COOL TECH's services on the directly billed projects are completed"
+        " and paid on 15 August 2022 if VET TECH bills a client directly on 1 September 2021",
+    )
+    assert answer.form == "impact"
+    assert answer.answer.on == dt.date(2022, 8, 15)
+    assert {_local(e.event) for e in answer.answer.scenario} == {
+        "direct-project-completed-and-paid",
+        "direct-billed-project",
+    }
+    # after a dated event, "and" still joins the scenario's next one
+    dated = ask(
+        store,
+        "what changes when VET TECH bills a client directly on 1 September 2021 and COOL TECH"
+        " gives notice against renewal on 1 March 2022",
+    )
+    assert dated.answer.on == dt.date(2021, 9, 1)
+    assert len(dated.answer.scenario) == 2
+
+
 @pytest.mark.parametrize(
     ("question", "suggestion"),
     [

@@ -1314,8 +1314,11 @@ FORMS: tuple[Form, ...] = (
             r"|what if|what(?: is|'s) the (?:impact|effect|consequence)s? of|(?:the )?(?:impact|"
             r"effect)s? of) "
             rf"(?P<event>.+?)(?: (?:on|at|by) (?P<date>{DATE_PATTERN})| in (?P<year>\d{{4}}))?"
-            r"(?:,? (?:but|and|if|while|assuming|given that|with) (?P<never>.*(?:\bnever\b"
-            rf"|\bon {DATE_PATTERN}).*))?$"
+            # an undated event's own "and" ("completed and paid on DATE") is not a second
+            # event's, unless what follows says "never"
+            r"(?:,? (?(date)(?:but|and|if|while|assuming|given that|with)"
+            r"|(?:but|if|while|assuming|given that|with|and(?=.*\bnever\b))) (?P<never>.*(?:"
+            rf"\bnever\b|\bon {DATE_PATTERN}).*))?$"
         ),
         _impact,
     ),
