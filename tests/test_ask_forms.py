@@ -925,3 +925,33 @@ def test_what_a_party_gets_or_loses_from_an_undated_event_moving_its_terms() -> 
     # "get": the return of the Company's materials "on termination" comes sooner
     get = ask(store, "what does the REIT get if the Consultant gives notice of termination?")
     assert [r["provision"].rsplit("/", 1)[1] for r in get.rows] == ["return-of-materials"]
+
+
+def test_a_right_during_the_term_starts_and_ends_with_the_term() -> None:
+    from pactgraph.ask import ask
+
+    # "during the Term": the Term runs from 1 April 2018 to the later of 28 February 2023
+    # and the end of an undated season; the right, dated with the agreement in 2017, starts
+    # with the Term and ends with it, however it ends
+    store = load(
+        text="""
+        <https://example.org/a> a pg:Agreement ; dcterms:date "2017-11-27"^^xsd:date ;
+            pg:provision <https://example.org/term>, <https://example.org/right> .
+        <https://example.org/term> a pg:Definition ; rdfs:label "the Term" ;
+            pg:startsWith <https://example.org/effective> ; pg:endsWith <https://example.org/later> .
+        <https://example.org/effective> a pg:DateTrigger ; rdfs:label "the Effective Date" ;
+            time:inXSDDate "2018-04-01"^^xsd:date .
+        <https://example.org/later> a pg:LatestOf ; rdfs:label "the later of two" ;
+            pg:member <https://example.org/feb>, <https://example.org/season> .
+        <https://example.org/feb> a pg:DateTrigger ; rdfs:label "the last day in February 2023" ;
+            time:inXSDDate "2023-03-01"^^xsd:date .
+        <https://example.org/season> a pg:Event ; rdfs:label "the season concludes" .
+        <https://example.org/right> a pg:Right ; rdfs:label "use of the designation" ;
+            pg:dependsOn <https://example.org/term> .
+        """
+    )
+    row = ask(store, "when does the use of the designation end?").rows[0]
+    assert row["start"] == "2018-04-01"
+    assert row["starts"] == "with the Term (on 2018-04-01)"
+    assert row["ends"].startswith("with the Term, which ends ")
+    assert "2023-03-01" in row["ends"] and "the season concludes" in row["ends"]

@@ -1498,6 +1498,21 @@ def _with_last_day(run: Run, iri: str) -> str:
     return f"{run.m.label(iri)}{last}"
 
 
+def _rests_ends(run: Run, iri: str, seen: frozenset[str] = frozenset()) -> str:
+    """How a provision with no end of its own ends, in words: with what it rests on (a
+    right "during the Term" ends with the Term, however the Term ends), or "no end stated"."""
+    m = run.m
+    rests = [q for q in m.units.rests_on.get(iri, ()) if q in m.provisions and q not in seen]
+    if not rests:
+        return "no end stated"
+    seen = seen | {iri, *rests}
+    return "with " + " or ".join(
+        f"{m.label(q)}, which ends "
+        + (run.words(end) if (end := m.provisions[q].end) else _rests_ends(run, q, seen))
+        for q in rests
+    )
+
+
 def _ends_words(run: Run, iri: str) -> str:
     """How the provision ``iri`` ends, in words: its end trigger's, or "no end stated"."""
     end = run.m.provisions[iri].end
@@ -1696,7 +1711,11 @@ def _lifetime(run: Run, iri: str) -> Lifetime:
     elif term.never:
         starts = ends = "never in force in this scenario"
     else:
-        starts = run.words(p.start) if p.start else "with the agreement"
+        starts = (
+            run.words(p.start) if p.start else
+            f"with {m.label(term.start_by)} (on {start})" if term.start_by and start else
+            "with the agreement"
+        )  # fmt: skip
         if p.survives is not None and term.replaced_by is None and (p.survival_period or not p.end):
             # it outlives what it survives: by its period, or without limit
             survived = m.label(p.survives)
@@ -1717,7 +1736,7 @@ def _lifetime(run: Run, iri: str) -> Lifetime:
         elif p.end:
             ends = run.words(p.end)
         else:
-            ends = "no end stated"
+            ends = _rests_ends(run, iri)
     # an undated event could start it, end it, or end sooner what it rests on (a notice of
     # termination ending the term a licence lasts for)
     pending = bool(run.pending(p.end) or run.pending(p.start)) or (
