@@ -954,4 +954,5 @@ def test_a_right_during_the_term_starts_and_ends_with_the_term() -> None:
     assert row["start"] == "2018-04-01"
     assert row["starts"] == "with the Term (on 2018-04-01)"
     assert row["ends"].startswith("with the Term, which ends ")
-    assert "2023-03-01" in row["ends"] and "the season concludes" in row["ends"]
+    assert "2023-03-01" in row["ends"]
+    assert "the season concludes" in row["ends"]

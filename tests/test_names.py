@@ -457,3 +457,38 @@ def test_a_party_is_named_by_the_first_word_of_its_name_where_nothing_else_is() 
     assert party_named_first(store, "organic products are recalled") is None
     assert party_named_first(store, "First pays") is None
     assert words("dies") == words("death") == words("died")
+
+
+def test_a_party_s_act_is_not_an_act_whose_actor_is_another_party() -> None:
+    from pactgraph.load import load
+
+    # XIMAGE / MORPHO maintenance agreement: 11 "XIMAGE may terminate MORPHO's rights to
+    # use the Software ... by written notice"; 13(a) either party's notice for the other's
+    # failure to perform. "MORPHO gives notice of termination" is the second, though the
+    # first's label holds every word of it
+    store = load(
+        text="""
+        <https://example.org/a> a pg:Agreement ;
+            pg:party <https://example.org/ximage>, <https://example.org/morpho> .
+        <https://example.org/ximage> a pg:Party ; rdfs:label "XIMAGE" .
+        <https://example.org/morpho> a pg:Party ; rdfs:label "MORPHO" .
+        <https://example.org/morpho-rights-terminated> a pg:Event ;
+            rdfs:label "XIMAGE gives MORPHO written notice terminating its rights to use the Software" ;
+            pg:actor <https://example.org/ximage> .
+        <https://example.org/failure-notice> a pg:Event ;
+            rdfs:label "a party gives written notice of termination for the other's failure to perform" .
+        """
+    )
+    assert resolve(store, "MORPHO gives notice of termination", ["event"]) == (
+        "https://example.org/failure-notice"
+    )
+    assert resolve(store, "MORPHO receives notice terminating its rights", ["event"]) == (
+        "https://example.org/morpho-rights-terminated"
+    )
+    assert resolve(store, "XIMAGE gives notice terminating the rights", ["event"]) == (
+        "https://example.org/morpho-rights-terminated"
+    )
+    # a local name that starts with a party's name is the node it names
+    assert resolve(store, "morpho-rights-terminated", ["event"]) == (
+        "https://example.org/morpho-rights-terminated"
+    )

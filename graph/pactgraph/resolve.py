@@ -44,8 +44,11 @@ named by the other words alone, after rule 4; one named with a party's possessiv
 ("Company's right to terminate", "Company's obligation to process orders") is, of several,
 one the party holds (a right or an exclusivity) or is bound by (an obligation or a
 restriction); and one named with a party's other name ("i3 ICS's right to use the Marks")
-is found as rule 9 finds events. A label's words that say what is not so
-("(other than non-payment)") do not count at rules 10 to 12; and at rules 5 and 8, a label
+is found as rule 9 finds events. An event whose actor is a party other than the one a name
+begins with as its subject is not that party's act, at rules 4 to 9 ("MORPHO gives notice
+of termination" is not "XIMAGE gives MORPHO written notice terminating its rights", whose
+actor is XIMAGE). A label's words that say what is not so ("(other than non-payment)") do
+not count at rules 10 to 12; and at rules 5 and 8, a label
 that names a party the name does not is not that party's act ("Licensor receives notice" is
 not "Licensee receives notice", though the Licensee sends it). An event a scenario names
 ambiguously is settled by the other events it names (:func:`pactgraph.scenario.scenario`).
@@ -536,6 +539,24 @@ def party_named_first(store: Store, text: str) -> str | None:
         if _form_pattern(form).match(text)
     ]
     return max(found, key=len) if found else None
+
+
+#: Words after a party's name that make it the one acted on, not the one acting.
+_ACTED_ON = re.compile(r"\s+(?:receives?|received|receiving|gets?|got|is|was|has been|have been|"
+                       r"will be|shall be)\b", re.IGNORECASE)  # fmt: skip
+
+
+def _doer(store: Store, text: str) -> str | None:
+    """The party a name says does what it names: the one it begins with, as the subject
+    ("MORPHO gives notice of termination"), unless what follows makes it the one acted on
+    ("MORPHO receives notice", "MORPHO is given notice")."""
+    text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+    first = party_named_first(store, text)
+    if first is None or not text[len(first) : len(first) + 1].isspace():
+        return None  # not its subject: "Heritage's facility is approved by Premier"
+    if _ACTED_ON.match(text, len(first)):
+        return None
+    return _party_of(store, first)
 
 
 def _parties_in(store: Store, held: frozenset[str]) -> dict[str, str]:
@@ -1061,6 +1082,14 @@ def resolve(
         general = said - _GENERAL if n.kind == "provision" else said
         return bool(general) and general <= held
 
+    doer = _doer(store, text) if actors and " " in text else None
+    acting = _actor_iris(store) if doer else {}
+
+    def anothers_act(n: Named) -> bool:  # "MORPHO gives notice" is not an act of XIMAGE's
+        return n.kind == "event" and bool(acting.get(n.iri, frozenset()) & doer_others)
+
+    doer_others = frozenset(_party_forms(store)) - {doer} if doer else frozenset()
+
     rules: list[Callable[[Named], bool]] = [
         lambda n: iri is not None and n.iri == iri,
         lambda n: n.local.lower() == text.lower(),
@@ -1077,8 +1106,10 @@ def resolve(
         among_all_names,
         loosely_by_actor,
     ]
-    for rule in rules:
+    for at, rule in enumerate(rules):
         matches = [n for n in candidates if rule(n)]
+        if doer_others and at >= 3:  # by words, not by the IRI, local name or label itself
+            matches = [n for n in matches if not anothers_act(n)]
         if len(matches) > 1:
             matches = _of_kind_named(store, said, matches)
         if len(matches) > 1:
