@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, run_cli
+from pactgraph.ask import ask
+from pactgraph.errors import UsageError
 from pactgraph.load import Store, load
 from pactgraph.lookup import (
     changes_on,
@@ -29,6 +31,35 @@ def test_dates_as_people_write_them() -> None:
     assert parse_date("the end of 2030") == dt.date(2030, 12, 31)
     assert parse_date("the start of 2031") == dt.date(2031, 1, 1)
     assert parse_date("today") == dt.date.today()
+    # a month misspelt, where it is close to one month alone
+    assert parse_date("1 ocotber 1997") == dt.date(1997, 10, 1)
+    assert parse_date("Feburary 3, 2020") == dt.date(2020, 2, 3)
+    assert parse_date("10 oct 1994") == dt.date(1994, 10, 10)
+    with pytest.raises(UsageError):
+        parse_date("1 junly 2020")  # a short month misspelt is not guessed: June, July?
+
+
+def test_a_number_beside_a_year_is_no_date() -> None:
+    import re
+
+    from pactgraph.parse import DATE_PATTERN
+
+    assert re.search(DATE_PATTERN, "Cargill achieves Milestone 1 in 2011") is None
+    assert re.search(DATE_PATTERN, "within 30 days from 2020") is None
+    assert re.search(DATE_PATTERN, "notice on 1 Ocotber 1997")[0] == "1 Ocotber 1997"
+
+
+def test_what_a_party_gets_when_an_event_comes_on_a_day(store: Store) -> None:
+    # "until either the expert panel verifies AGI or through 2030, whichever is first": a
+    # verification on 1 March 2027 ends Microsoft's research IP rights that day
+    answer = ask(store, "What does Microsoft lose if AGI is verified on 1 March 2027?")
+    assert answer.form == "party impact"
+    assert answer.answer.on == dt.date(2027, 3, 1)
+    assert [r["provision"] for r in answer.rows] == [f"{V1}research-ip-rights"]
+    # what it holds in that scenario is what it holds today
+    assert ask(store, "What does Microsoft hold if AGI is verified on 1 March 2027?").form == (
+        "holds"
+    )
 
 
 def test_when_does_the_research_ip_right_end(store: Store) -> None:

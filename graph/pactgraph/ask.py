@@ -1324,12 +1324,18 @@ FORMS: tuple[Form, ...] = (
     ),
     Form(
         "party impact",
-        "what does PARTY get / lose / keep if EVENT [in YEAR]?",
+        "what does PARTY get / lose / keep if EVENT [on DATE | in YEAR]?",
         (
             rf"^(?!.*{DATE_PATTERN})what (?:does|do|would|will|could) (?P<party>.+?) "
             r"(?P<kind>get|gain|receive|lose|give up|forfeit|keep|retain|hold|have) "
             r"(?:if|when|once|after|should|in case) (?!\d{4}$)(?P<event>.+?)"
             r"(?: in (?P<year>\d{4}))?$"
+            # what it gains or loses when an event comes on a day: that day's impact ("what
+            # it holds if EVENT on DATE" is what it holds today, in that scenario)
+            r"|^what (?:does|do|would|will|could) (?P<party2>.+?) "
+            r"(?P<kind2>get|gain|receive|lose|give up|forfeit) "
+            rf"(?:if|when|once|after|should|in case) (?P<event2>(?:(?!{DATE_PATTERN}).)+?)"
+            rf" (?:on|at|by) (?P<date>{DATE_PATTERN})$"
         ),
         _impact,
     ),
@@ -1664,7 +1670,8 @@ def _vocabulary(store: Store) -> frozenset[str]:
         patterns = [form.pattern.pattern for form in FORMS] + [_LEAD_IN.pattern, _LEAD_OUT.pattern]
         found = {w for pattern in patterns for w in re.findall(r"[a-z]{2,}", pattern)}
         found |= {w for key in _STANCE_WORDS for w in key.split()}
-        found |= {m.lower() for m in calendar.month_name[1:]}
+        found |= {m.lower() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:])}
+        found |= {"sept", "thru"}
         found |= {"today", "now", "never", "happen", "happens", "year", "about", "please"}
         for named in names(store):
             for label in (*named.labels, named.local.replace("-", " ")):

@@ -17,7 +17,9 @@ line flag: the caller knows where the text came from.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import difflib
 import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
@@ -42,10 +44,23 @@ __all__ = [
 
 #: A date as :func:`parse_date` reads it, for use inside larger patterns.
 DATE_PATTERN = (
-    r"(?:\d{4}-\d{2}-\d{2}|(?:the )?\d{1,2}(?:st|nd|rd|th)? (?:of )?[A-Za-z]+,? \d{4}"
-    r"|[A-Za-z]+ \d{1,2}(?:st|nd|rd|th)?,? \d{4}|today|now"
+    r"(?:\d{4}-\d{2}-\d{2}|(?:the )?\d{1,2}(?:st|nd|rd|th)? (?:of )?(?!{_NOT_A_MONTH})"
+    r"[A-Za-z]{3,},? \d{4}|(?!{_NOT_A_MONTH})[A-Za-z]{3,} \d{1,2}(?:st|nd|rd|th)?,? \d{4}|today|now"
     r"|(?:the )?(?:end|start|beginning) of \d{4})"
+).replace(
+    # words a number and a year may stand beside that are no month ("Milestone 1 in 2011",
+    # "30 days from 2020"); a month misspelt is one ("1 Ocotber 1997")
+    "{_NOT_A_MONTH}",
+    r"(?:and|the|for|from|out|per|but|into|onto|after|before|days?|weeks?|months?|years?"
+    r"|business|calendar|percent)\b",
 )
+
+#: The months as dates write them, whole and cut short, for reading one misspelt.
+_MONTHS = {
+    **{name.lower(): name for name in calendar.month_name[1:]},
+    **{name.lower(): name for name in calendar.month_abbr[1:]},
+    "sept": "Sep",
+}
 
 
 def parse_date(text: str) -> dt.date:
@@ -78,6 +93,7 @@ def parse_date(text: str) -> dt.date:
             else dt.date(int(year[2]), 1, 1)
         )
     value = re.sub(r"\bsept\b", "sep", value, flags=re.I)  # "1 Sept 2031"
+    value = re.sub(r"[A-Za-z]{3,}", _month, value)
     formats = ("%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y")
     for fmt in formats:
         try:
@@ -85,6 +101,16 @@ def parse_date(text: str) -> dt.date:
         except ValueError:
             continue
     raise UsageError(f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2031-07-01")
+
+
+def _month(match: re.Match[str]) -> str:
+    """A word where a date has its month, as the month it misspells where it is close to
+    one alone ("Ocotber", "Feburary", "Spetember"); any other word as written."""
+    word = match[0].lower()
+    if word in _MONTHS:
+        return match[0]
+    close = difflib.get_close_matches(word, [m for m in _MONTHS if len(m) > 4], n=2, cutoff=0.75)
+    return _MONTHS[close[0]] if len(close) == 1 else match[0]
 
 
 def parse_scenario(items: Iterable[str]) -> dict[str, dt.date | list[dt.date]]:
