@@ -146,18 +146,29 @@ def _never() -> dt.date:
     return NEVER
 
 
+#: An event and its day: "notice is given on DATE", "the Effective Date is DATE", "the
+#: season concludes on DATE", "the Effective Date falls on DATE".
+_DATED = re.compile(
+    r"(?P<name>.+?)\s+(?:(?:is|was|will be|shall be|falls|fell|comes|came)\s+(?:on\s+)?|on\s+)"
+    rf"(?P<date>{DATE_PATTERN})",
+    re.IGNORECASE,
+)
+
+
 def parse_events(text: str) -> dict[str, dt.date]:
     """``"X on DATE and Y on DATE"`` as ``{"X": date, "Y": date}``; ``"never Z"`` or ``"Z
     never happens"`` dates Z :data:`pactgraph.scenario.NEVER`.
 
     >>> parse_events("notice is given on 2029-03-01 and the plant closes on 1 May 2030")
     {'notice is given': datetime.date(2029, 3, 1), 'the plant closes': datetime.date(2030, 5, 1)}
+    >>> parse_events("the Effective Date is 1 April 1999 and the term falls on 2000-03-31")
+    {'the Effective Date': datetime.date(1999, 4, 1), 'the term': datetime.date(2000, 3, 31)}
     >>> parse_events("notice is given on 2029-03-01 but the plant never closes")
     {'notice is given': datetime.date(2029, 3, 1), 'the plant closes': NEVER}
     """
     events: dict[str, dt.date] = {}
     for part in _clauses(text.strip()):
-        dated = re.fullmatch(rf"(?P<name>.+?)\s+on\s+(?P<date>{DATE_PATTERN})", part.strip())
+        dated = _DATED.fullmatch(part.strip())
         if dated:
             events[dated["name"].strip()] = parse_date(dated["date"])
             continue
@@ -192,9 +203,7 @@ def _clauses(text: str) -> list[str]:
 
     def complete(clause: str) -> bool:
         clause = clause.strip()
-        return bool(
-            re.fullmatch(rf".+?\s+on\s+{DATE_PATTERN}", clause) or _NEVER_EVENT.fullmatch(clause)
-        )
+        return bool(_DATED.fullmatch(clause) or _NEVER_EVENT.fullmatch(clause))
 
     # count[i]: the most clauses parts[:i] cut into (-1: none), starts[i]: where the last starts
     count, starts = [0] + [-1] * len(parts), [0] * (len(parts) + 1)
