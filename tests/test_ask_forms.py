@@ -987,3 +987,20 @@ def test_a_right_during_the_term_starts_and_ends_with_the_term() -> None:
     assert row["ends"].startswith("with the Term, which ends ")
     assert "2023-03-01" in row["ends"]
     assert "the season concludes" in row["ends"]
+
+
+def test_a_provision_named_in_words_is_the_version_in_effect_that_day() -> None:
+    # NETGEAR's Territory (Section 2), restated by the amendments of October 1996 and of
+    # July 1998 "for the current term and any renewal term": on 1 August 1998 the territory
+    # restriction is in force, as restated; named by its local name, the first version is not
+    store = load(sorted((DATA / "real-netgear-distributor").glob("*.ttl")))
+    on = dt.date(1998, 8, 1)
+    verdict = in_force(store, "the territory restriction", on)
+    assert verdict.provision.endswith("/territory-1998")
+    assert verdict.answer == "yes"
+    assert "this version replaced" in verdict.reason
+    assert in_force(store, "territory", on).answer == "no"
+    # before the first amendment took effect, the first version is the one in force
+    assert in_force(store, "the territory restriction", dt.date(1996, 9, 30)).provision.endswith(
+        "/territory"
+    )

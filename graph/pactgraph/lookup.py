@@ -63,6 +63,7 @@ from .answers import (
     Positions,
     Prerequisite,
     Prerequisites,
+    ProvisionStatus,
     Source,
     Stance,
     Statement,
@@ -1771,17 +1772,59 @@ def in_force(
     >>> in_force(store, "tenancy", dt.date(2025, 1, 1)).answer
     'depends'
     """
-    from .resolve import resolve
+    from .resolve import fits, resolve
     from .state import state
 
     iri = resolve(store, name, kinds=["provision"])
     _hidden(store, iri, as_of, min_evidence)
     found = state(store, on, events=events, as_of=as_of, min_evidence=min_evidence)
-    row = next(p for p in found.provisions if p.provision == iri)
+    rows = {p.provision: p for p in found.provisions}
+    row = rows[iri]
+    named_so = name.strip().strip("<>") in (iri, local_name(iri))
+    if row.status == Status.ENDED and not named_so:
+        # "the territory restriction" named in words, on a day a later version replaced the
+        # one the words found: the version in effect that day is the one asked about, where
+        # the words name it too (not "the Azure API exclusivity", replaced by a partnership)
+        later = _in_effect_instead(
+            store, iri, rows, events=events, as_of=as_of, min_evidence=min_evidence
+        )
+        if later != iri and fits(store, name, later):  # the words name that one too
+            first = row
+            row = rows[later]
+            row = replace(
+                row, reason=f"{row.reason}; this version replaced {first.label} ({first.reason})"
+            )
     answer = "depends" if row.conditional else "yes" if row.status == Status.IN_FORCE else "no"
     return Verdict(
-        iri, row.label, on, answer, row.status, row.reason, row.quote, row.interpretations
-    )
+        row.provision, row.label, on, answer, row.status, row.reason, row.quote,
+        row.interpretations,
+    )  # fmt: skip
+
+
+def _in_effect_instead(
+    store: Store,
+    iri: str,
+    rows: Mapping[str, ProvisionStatus],
+    *,
+    events: Mapping[str, dt.date] | None,
+    as_of: dt.date | None,
+    min_evidence: str | None,
+) -> str:
+    """The latest version of the provision ``iri`` that replaced it (directly or through
+    others) and has come into force by the day ``rows`` are of; ``iri`` where none has."""
+    from .evaluate import Run
+    from .model import model
+    from .scenario import scenario
+
+    m = model(store, as_of, min_evidence)
+    run = Run(m, scenario(store, events or {}, m=m))
+    current, seen = iri, {iri}
+    while (after := run.term(current).replaced_by) is not None and after not in seen:
+        if after not in rows or rows[after].status == Status.NOT_STARTED:
+            break
+        current = after
+        seen.add(after)
+    return current
 
 
 def changes_on(

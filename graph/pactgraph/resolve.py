@@ -857,6 +857,16 @@ def _affirmed(label: str) -> str:
     return _NOT_SO.sub(" ", label)
 
 
+def fits(store: Store, name: str, iri: str) -> bool:
+    """Whether every word of ``name`` that counts, the words naming a provision's kind aside,
+    is among the words of the names of the node ``iri``."""
+    said = words(name) - _GENERAL
+    for n in names(store):
+        if n.iri == iri:
+            return bool(said) and said <= frozenset().union(*(words(lb) for lb in names_of(n)))
+    return False
+
+
 def names_of(n: Named) -> tuple[str, ...]:
     """A node's labels and its local name, as words."""
     return (*n.labels, n.local.replace("-", " "))
