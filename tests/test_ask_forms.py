@@ -1004,3 +1004,34 @@ def test_a_provision_named_in_words_is_the_version_in_effect_that_day() -> None:
     assert in_force(store, "the territory restriction", dt.date(1996, 9, 30)).provision.endswith(
         "/territory"
     )
+
+
+def test_an_event_that_never_comes_bars_those_that_require_it() -> None:
+    from pactgraph.lookup import never
+
+    # "until either the expert panel verifies AGI or through 2030": verification requires a
+    # declaration, so if AGI is never declared, the right runs through 2030, verification or
+    # not; what only the declaration ends is listed too
+    store = load(
+        text="""
+        <https://example.org/a> a pg:Agreement ; dcterms:date "2025-10-28"^^xsd:date ;
+            pg:provision <https://example.org/research>, <https://example.org/thresholds> .
+        <https://example.org/declared> a pg:Event ; rdfs:label "AGI declared" .
+        <https://example.org/verified> a pg:Event ; rdfs:label "AGI verified" ;
+            pg:requires <https://example.org/declared> .
+        <https://example.org/research> a pg:Right ; rdfs:label "research IP rights" ;
+            pg:endsWith <https://example.org/first> .
+        <https://example.org/first> a pg:EarliestOf ; rdfs:label "verified or end of 2030" ;
+            pg:member <https://example.org/verified>, <https://example.org/end-2030> .
+        <https://example.org/end-2030> a pg:DateTrigger ; rdfs:label "end of 2030" ;
+            time:inXSDDate "2030-12-31"^^xsd:date ; pg:dayBoundary pg:EndOfDay .
+        <https://example.org/thresholds> a pg:Restriction ; rdfs:label "compute thresholds" ;
+            pg:endsWith <https://example.org/declared> .
+        """
+    )
+    rows = {r.provision: r for r in never(store, ["AGI declared"]).provisions}
+    assert set(rows) == {"https://example.org/research", "https://example.org/thresholds"}
+    research = rows["https://example.org/research"]
+    assert research.stated.conditional
+    assert not research.never.conditional
+    assert research.never.end == dt.date(2030, 12, 31)

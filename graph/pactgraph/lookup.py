@@ -1634,7 +1634,10 @@ def never(
     stated = Run(m, scenario(store, base, m=m))
     without = Run(m, scenario(store, {**base, **dict.fromkeys(iris, NEVER)}, m=m))
     reached: set[str] = set()
-    for iri in iris:
+    # and the events that require one of them, which cannot come either ("AGI verified",
+    # which requires "AGI declared")
+    barred = [e for e in m.events if e not in iris and set(m.prerequisites(e)) & set(iris)]
+    for iri in (*iris, *barred):
         reached |= m.relevant(iri) & m.provisions.keys()
     terms = {iri: (_lifetime(stated, iri), _lifetime(without, iri)) for iri in reached}
 
