@@ -1648,7 +1648,7 @@ _LEAD_OUT = re.compile(r"(?:,? please|,? thanks|,? thank you)$")
 
 def _normal(question: str) -> str:
     """The question as the forms read it: one line, lower case, straight quotes, no closing
-    punctuation, no polite lead-in."""
+    punctuation, no polite lead-in, short forms spelt out ("isn't", "thru", "till")."""
     text = re.sub(r"\s+", " ", question.strip()).lower().replace("\u2019", "'")
     text = re.sub(r"[?.!]+$", "", text).strip()
     text = re.sub(r"\b(what|who|where|when|how|which|that|there)'s\b", r"\1 is", text)
@@ -1656,6 +1656,8 @@ def _normal(question: str) -> str:
     text = re.sub(r"\b(must|should|could|would)n'?t\b", r"\1 not", text)
     text = re.sub(r"\bcan'?t\b", "cannot", text)
     text = re.sub(r"\bwon'?t\b", "will not", text)
+    text = re.sub(r"\bthru\b", "through", text)  # "the revenue share thru 2030"
+    text = re.sub(r"(?:\b|')til+\b", "until", text)  # "'til", "till 2030"
     text = _LEAD_OUT.sub("", text).strip()
     return _LEAD_IN.sub("", text, count=1).strip() or text
 
