@@ -1035,3 +1035,19 @@ def test_an_event_that_never_comes_bars_those_that_require_it() -> None:
     assert research.stated.conditional
     assert not research.never.conditional
     assert research.never.end == dt.date(2030, 12, 31)
+
+
+def test_who_can_end_the_agreement_for_a_reason() -> None:
+    # NETGEAR 15.B: "either party may cancel this Agreement at any time without cause upon
+    # ninety (90) days written notice"; the other ways need a breach or an insolvency
+    store = load(sorted((DATA / "real-netgear-distributor").glob("*.ttl")))
+    for question in (
+        "Who can cancel the agreement without cause?",
+        "who can terminate without cause",
+    ):
+        rows = ask(store, question).rows
+        assert [r["trigger"].rsplit("/", 1)[1] for r in rows] == ["convenience-termination"]
+    every = ask(store, "who can terminate the agreement").rows
+    breach = ask(store, "when can NETGEAR terminate for breach").rows
+    assert 0 < len(breach) < len(every)
+    assert all("breach" in r["how"].lower() for r in breach)

@@ -904,6 +904,9 @@ def _agreement_named(store: Store, name: str) -> str | None:
         return None
 
 
+#: Words that give the reason for an end ("terminate the agreement for breach").
+_BECAUSE = "(?:for|on|upon|due to|because of|in case of|if|without)"
+
 #: The words agreements use for ending without a reason.
 _AT_WILL = ("convenience", "without cause", "any reason", "no reason", "at will", "non-cause")
 
@@ -1195,8 +1198,9 @@ FORMS: tuple[Form, ...] = (
             r"end)$"
             r"|^(?:who|which party|which parties|what party) (?:can|could|may|is (?:allowed|"
             r"entitled|permitted) to|has the right to|have the right to) (?:terminate|end|"
-            rf"cancel)(?: (?:for|on|upon|due to|because of|in case of|if) (?P<why2>.+?)"
-            rf"|(?P<why3>without .+?)| {_THE}(?P<name2>.+?))?$"
+            rf"cancel)(?: {_THE}(?P<name2>(?!{_BECAUSE}\b)(?:(?! {_BECAUSE} ).)+?))?"
+            r"(?: (?:for|on|upon|due to|because of|in case of|if) "
+            r"(?P<why2>.+?)| (?P<why3>without .+?))?$"
             r"|^what (?:are|is) (?:the )?(?:termination|cancellation|exit) (?:rights?|"
             r"provisions?|clauses?|terms?|grounds?|options?|routes?)(?: (?:of|in|under|for) "
             rf"{_THE}(?P<name3>.+?))?$"
@@ -1210,7 +1214,9 @@ FORMS: tuple[Form, ...] = (
             r"in case of|if|when|should|once) (?P<why>.+?)|(?P<why9>without .+?)))?$"
             r"|^when (?:can|may|could) (?P<party2>(?:(?!\bexercise\b).)+?) "
             r"(?:terminate|cancel|end|exit)(?: "
-            rf"{_THE}(?P<name6>agreement|contract|deal|partnership|licen[cs]e))?$"
+            rf"{_THE}(?P<name6>agreement|contract|deal|partnership|licen[cs]e))?"
+            r"(?: (?:for|on|upon|due to|because of|in case of) (?P<why4>(?:(?! if ).)+?)"
+            r"| (?P<why5>without (?:(?! if ).)+?))?$"
             r"|^what notice (?:is|would be) (?:required|needed|necessary) to (?:terminate|"
             rf"cancel|end)(?: {_THE}(?P<name7>.+?))?$"
         ),
