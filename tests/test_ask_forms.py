@@ -1051,3 +1051,22 @@ def test_who_can_end_the_agreement_for_a_reason() -> None:
     breach = ask(store, "when can NETGEAR terminate for breach").rows
     assert 0 < len(breach) < len(every)
     assert all("breach" in r["how"].lower() for r in breach)
+
+
+def test_how_much_notice_a_step_needs() -> None:
+    # eGain 10.1: renews "unless either party provides at least thirty (30) days prior
+    # written notice"; NETGEAR 15.B: "without cause upon ninety (90) days written notice"
+    egain = load(sorted((DATA / "real-egain-hosting").glob("*.ttl")))
+    for question in (
+        "How much notice is needed to stop the agreement renewing?",
+        "what notice is required for non-renewal",
+        "how many days notice must a party give to prevent the agreement from renewing",
+    ):
+        answer = ask(egain, question)
+        assert answer.form == "lifetime", question
+        assert "30 days" in answer.rows[0]["ends"]
+    netgear = load(sorted((DATA / "real-netgear-distributor").glob("*.ttl")))
+    answer = ask(netgear, "how much notice does a party need to give to cancel without cause")
+    assert answer.form == "terminations"
+    assert [r["trigger"].rsplit("/", 1)[1] for r in answer.rows] == ["convenience-termination"]
+    assert "90 days" in answer.rows[0]["how"]

@@ -907,6 +907,13 @@ def _agreement_named(store: Store, name: str) -> str | None:
 #: Words that give the reason for an end ("terminate the agreement for breach").
 _BECAUSE = "(?:for|on|upon|due to|because of|in case of|if|without)"
 
+#: How a question asks what notice a step needs ("is needed", "does a party need to give",
+#: "must Licensee give").
+_NOTICE_NEEDED = (
+    r"(?:(?:is|would be|will be|are) (?:required|needed|necessary)|(?:does|do|must|should|would)"
+    r" .+? (?:need to |have to )?(?:give|send|serve|provide)|(?:does|do) .+? need)"
+)
+
 #: The words agreements use for ending without a reason.
 _AT_WILL = ("convenience", "without cause", "any reason", "no reason", "at will", "non-cause")
 
@@ -1038,7 +1045,7 @@ def _lifetime(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .lookup import lifetime
 
     events = _events(m, options)
-    asked = str(_group(m, "name"))
+    asked = _group(m, "name") or "the agreement"  # "what notice is needed for non-renewal?"
     if actor := _group(m, "actor"):  # "how long does i-Escrow have to pay the amounts owed?"
         asked = f"{actor} {asked}"
     initial = _INITIAL.fullmatch(asked)
@@ -1219,6 +1226,10 @@ FORMS: tuple[Form, ...] = (
             r"| (?P<why5>without (?:(?! if ).)+?))?$"
             r"|^what notice (?:is|would be) (?:required|needed|necessary) to (?:terminate|"
             rf"cancel|end)(?: {_THE}(?P<name7>.+?))?$"
+            rf"|^(?:how much|what|how many days'?|how long a) notice {_NOTICE_NEEDED} to "
+            rf"(?:terminate|cancel|end)(?: {_THE}(?P<name9>(?!{_BECAUSE}\b)(?:(?! {_BECAUSE} )"
+            r".)+?))?(?: (?:for|on|upon|due to|because of|in case of|if) (?P<why6>.+?)"
+            r"| (?P<why7>without .+?))?$"
         ),
         _terminations,
     ),
@@ -1252,6 +1263,12 @@ FORMS: tuple[Form, ...] = (
             rf"|^(?:can|could|may|will) {_THE}(?P<name8>.+?) be (?:extended|renewed|prolonged)$"
             rf"|^(?:does|do|will|would|can) {_THE}(?P<name7>.+?) (?:auto-?)?(?:renew|roll over"
             r"|extend|continue)(?: automatically| by itself| itself| on its own)?$"
+            # the notice that stops a renewal is part of the term's end
+            rf"|^(?:how much|what|how many days'?|how long a) notice {_NOTICE_NEEDED} (?:to "
+            rf"(?:stop|prevent|avoid|block) {_THE}(?P<name12>.+?) (?:from )?(?:auto-?)?"
+            rf"(?:renewing|renewal|being renewed|rolling over|extending)|(?:for|of) "
+            r"non-?renewal(?: of (?:the )?(?P<name13>.+?))?|to (?:not )?renew(?: "
+            rf"{_THE}(?P<name14>.+?))?)$"
         ),
         _lifetime,
     ),
