@@ -1070,3 +1070,25 @@ def test_how_much_notice_a_step_needs() -> None:
     assert answer.form == "terminations"
     assert [r["trigger"].rsplit("/", 1)[1] for r in answer.rows] == ["convenience-termination"]
     assert "90 days" in answer.rows[0]["how"]
+
+
+def test_a_version_named_by_place_or_title_number() -> None:
+    # NETGEAR: "AMENDMENT #1 ... entered into effective October 1,1996", "AMENDMENT #2 ...
+    # July 15, 1998"; Bioamber's First Amendment "will be effective as of July 5, 2011"
+    netgear = load(sorted((DATA / "real-netgear-distributor").glob("*.ttl")))
+
+    def dated(store: Store, question: str) -> list[str]:
+        answer = ask(store, question)
+        assert answer.form == "dated", question
+        return [r["date"] for r in answer.rows]
+
+    assert dated(netgear, "when did the first amendment take effect") == ["1996-10-01"]
+    assert dated(netgear, "when did amendment #2 take effect") == ["1998-07-15"]
+    assert dated(netgear, "when was amendment #2 signed") == ["1998-07-15"]
+    assert len(dated(netgear, "when was the agreement signed")) == 3  # with its versions
+    changed = ask(netgear, "what did amendment #2 change")
+    assert {r["agreement"].rsplit("/", 1)[1] for r in changed.rows} == {"amendment-2"}
+    bioamber = load(sorted((DATA / "real-bioamber-development").glob("*.ttl")))
+    assert dated(bioamber, "When did the First Amendment take effect?") == ["2011-07-05"]
+    # a term's start is still its lifetime
+    assert ask(bioamber, "when does the term start").form == "lifetime"

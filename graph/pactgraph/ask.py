@@ -181,6 +181,17 @@ def _parties(store: Store, m: re.Match[str], options: Options) -> Reply:
 
 _DATED_VERBS = "signed|dated|executed|concluded|entered into|made|agreed|struck|reached|amended"
 
+#: Words for a version's coming into effect.
+_TAKE_EFFECT = r"(?:take effect|become effective|come into (?:force|effect)|start|begin|commence)"
+
+#: "when did the first amendment take effect": a version that amends another, by its place,
+#: year or number, coming into effect (its date, where its term's start is the agreement's).
+_VERSION_TAKES_EFFECT = (
+    r"when (?:did|does|do|will|would) (?:the |this |that )?(?:(?:latest|last|new|recent|first|"
+    r"second|third|fourth|fifth|1st|2nd|3rd|4th|5th|\d{4}) )*(?:amendment|addendum)"
+    rf"(?: (?:no\.? ?|number |# ?)?\d+)? {_TAKE_EFFECT}"
+)
+
 
 def _dated(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .lookup import dates
@@ -199,6 +210,10 @@ def _dated(store: Store, m: re.Match[str], options: Options) -> Reply:
         )
         name = None
     answer = dates(store, agreement=name, as_of=options.as_of)
+    named = _agreement_iri(store, name) if name is not None else None
+    if named is not None and any(d.agreement == named and d.amends for d in answer.dates):
+        # a version that amends another, named by its title ("Amendment #2"): that one
+        versions = {named}
     if versions is not None:
         answer = replace(answer, dates=tuple(d for d in answer.dates if d.agreement in versions))
     elif _group(m, "verb") == "amended":
@@ -749,7 +764,11 @@ def _changed(store: Store, m: re.Match[str], options: Options) -> Reply:
     noun, year = _group(m, "noun"), _group(m, "year")
     noun = _AS_NOUN.get(noun or "", noun)
     month, ordinal = _group(m, "month"), _group(m, "ordinal")
-    if noun in ("amendment", "version") or year or ordinal:
+    if (titled := _group(m, "titled")) is not None:
+        from .resolve import resolve
+
+        versions = {resolve(store, titled, kinds=["agreement"])}
+    elif noun in ("amendment", "version") or year or ordinal:
         versions = _version_named(
             store, options, str(noun), ordinal=ordinal, month=month, year=year
         )
@@ -885,6 +904,16 @@ def _named(store: Store, name: str, options: Options) -> str:
     term, how = agreement_term(store, agreement, **options.as_kwargs())
     options.said.append(f"{name} is read as its term: {how}")
     return term
+
+
+def _agreement_iri(store: Store, name: str) -> str | None:
+    """The agreement (version) ``name`` names, if it names one alone."""
+    from .resolve import resolve
+
+    try:
+        return resolve(store, name, kinds=["agreement"])
+    except UnknownNameError:
+        return None
 
 
 def _agreement_named(store: Store, name: str) -> str | None:
@@ -1237,6 +1266,8 @@ FORMS: tuple[Form, ...] = (
         "lifetime",
         "when does NAME start / end? how long does NAME last?",
         (
+            # when a version takes effect is its date, not its term's start
+            rf"^(?!{_VERSION_TAKES_EFFECT}$)(?:"
             # who must do it first: "how long is Reseller required to return …" is not "how
             # long is NAME"
             r"^when (?:can|may|could|must) (?P<actor3>.+?) exercise "
@@ -1268,7 +1299,7 @@ FORMS: tuple[Form, ...] = (
             rf"(?:stop|prevent|avoid|block) {_THE}(?P<name12>.+?) (?:from )?(?:auto-?)?"
             rf"(?:renewing|renewal|being renewed|rolling over|extending)|(?:for|of) "
             r"non-?renewal(?: of (?:the )?(?P<name13>.+?))?|to (?:not )?renew(?: "
-            rf"{_THE}(?P<name14>.+?))?)$"
+            rf"{_THE}(?P<name14>.+?))?)$)"
         ),
         _lifetime,
     ),
@@ -1459,6 +1490,11 @@ FORMS: tuple[Form, ...] = (
             r"(?P<noun>agreement|deal|contract|amendment|addendum|version)"
             rf" (?:change|(?P<verb>{'|'.join(_REVISION_VERBS)}))(?:d|ed)?(?: from .+?)?"
             r"(?: (?:about|regarding|concerning|for) (?P<about>.+))?$"
+            # a version by the number in its title: "what did amendment #2 change"
+            r"|^(?:what|how) (?:did|does|has) (?:the )?(?P<titled>(?:amendment|addendum)"
+            r"(?: no\.? ?| number | ?# ?| )\d+)"
+            rf" (?:change|(?P<verb5>{'|'.join(_REVISION_VERBS)}))(?:d|ed)?(?: from .+?)?"
+            r"(?: (?:about|regarding|concerning|for) (?P<about5>.+))?$"
             r"|^what (?:has )?changed(?: from .+?)?(?: (?:about|regarding|concerning|for|in|with)"
             r" (?P<about2>.+))?$"
             r"|^what is new(?: (?:about|regarding|concerning|for|in) (?P<about3>.+))?$"
@@ -1520,6 +1556,8 @@ FORMS: tuple[Form, ...] = (
             rf"|^(?:what|which) (?:is|was) {_THE}(?P<agreement4>.+?)(?:'s|s') "
             r"(?:signing |execution |effective )?date$"
             rf"|^how old (?:is|are) {_THE}(?P<agreement5>.+?)$"
+            rf"|^(?={_VERSION_TAKES_EFFECT}$)when (?:did|does|do|will|would) "
+            rf"(?P<agreement6>.+?) {_TAKE_EFFECT}$"
         ),
         _dated,
     ),
