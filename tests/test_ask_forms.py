@@ -1092,3 +1092,15 @@ def test_a_version_named_by_place_or_title_number() -> None:
     assert dated(bioamber, "When did the First Amendment take effect?") == ["2011-07-05"]
     # a term's start is still its lifetime
     assert ask(bioamber, "when does the term start").form == "lifetime"
+
+
+def test_which_kind_of_provision_an_event_changes(store: Store) -> None:
+    # a verification ends Microsoft's research IP rights ("until either the expert panel
+    # verifies AGI or through 2030") and the compute thresholds, a restriction, end with the
+    # declaration it requires: only rights are asked about
+    answer = ask(store, "Which rights end when the expert panel verifies AGI in 2029?")
+    assert answer.form == "impact"
+    assert [r["provision"] for r in answer.rows] == [f"{V1}research-ip-rights"]
+    assert any("only rights are listed" in a for a in answer.assumptions)
+    every = ask(store, "which provisions change when AGI is verified")
+    assert len(every.rows) > 1

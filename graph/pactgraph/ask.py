@@ -375,6 +375,21 @@ def _impact(store: Store, m: re.Match[str], options: Options) -> Reply:
             later=tuple(s for s in answer.later if s.provision in mine),
         )
         options.said.append(f"only the provisions {held.label} holds are listed")
+    kinds = _KIND_NAMES.get((_group(m, "noun") or "").rstrip("s"))
+    if kinds is not None:  # "which rights end when …": only rights
+        from .model import model
+
+        provisions = model(store, options.as_of, options.min_evidence).provisions
+
+        def of_kind(iri: str) -> bool:
+            return iri in provisions and provisions[iri].kind in kinds
+
+        answer = replace(
+            answer,
+            changes=tuple(c for c in answer.changes if of_kind(c.provision)),
+            later=tuple(s for s in answer.later if of_kind(s.provision)),
+        )
+        options.said.append(f"only {_group(m, 'noun')} are listed")
     kind = _group(m, "kind")
     change = _kind_asked(kind or "")
     if change is not None:  # "what starts when …", "what does X get if …": only what begins
@@ -1365,6 +1380,10 @@ FORMS: tuple[Form, ...] = (
             r"is affected|is impacted) (?:when|if|once|after|in case|should)"
             rf"|what (?:would |will )?(?P<kind>{_KIND_VERBS}) "
             r"(?:when|if|once|after|in case|should)(?= (?!\d{4}$))"
+            # "which rights end when …", "which provisions change if …"
+            rf"|(?:which|what) (?P<noun>{_KINDS_ASKED}) (?:would |will |do |does )?"
+            rf"(?:(?P<kind2>{_KIND_VERBS})|change|(?:are|is|get) (?:affected|impacted))"
+            r" (?:when|if|once|after|in case|should)(?= (?!\d{4}$))"
             r"|what if|what(?: is|'s) the (?:impact|effect|consequence)s? of|(?:the )?(?:impact|"
             r"effect)s? of) "
             rf"(?P<event>.+?)(?: (?:on|at|by) (?P<date>{DATE_PATTERN})| in (?P<year>\d{{4}}))?"
