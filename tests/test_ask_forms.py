@@ -1104,3 +1104,18 @@ def test_which_kind_of_provision_an_event_changes(store: Store) -> None:
     assert any("only rights are listed" in a for a in answer.assumptions)
     every = ask(store, "which provisions change when AGI is verified")
     assert len(every.rows) > 1
+
+
+def test_the_parties_to_a_version_and_the_term_of_an_agreement_by_its_title(
+    store: Store,
+) -> None:
+    # the April 2026 terms are agreed between Microsoft and OpenAI, the two who sign
+    signed = ask(store, "who signed the amendment")
+    assert signed.form == "parties"
+    assert {r["label"] for r in signed.rows} >= {"Microsoft"}
+    assert all(r["signatory"] for r in signed.rows)
+    # Bioamber 10.1: "The term of this Agreement shall be four (4) years from the Effective
+    # Date" (15 April 2010)
+    bioamber = load(sorted((DATA / "real-bioamber-development").glob("*.ttl")))
+    row = ask(bioamber, "how long is the term of the development agreement").rows[0]
+    assert (row["start"], row["end"]) == ("2010-04-15", "2014-04-14")

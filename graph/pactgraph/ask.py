@@ -159,6 +159,14 @@ def _parties(store: Store, m: re.Match[str], options: Options) -> Reply:
     name = _group(m, "agreement")
     if name is not None and _ANY_AGREEMENT.fullmatch(name):
         name = None
+    elif name is not None and (place := _version_by_place().fullmatch(name)) is not None:
+        # "the amendment", "the original agreement": that version, by its place
+        ordinal = "first" if place["first"] else place["ordinal"]
+        noun = _AS_NOUN.get(place["noun"], place["noun"]) or "agreement"
+        found = _version_named(
+            store, options, noun, ordinal=ordinal, month=place["month"], year=place["year"]
+        )
+        name = min(found) if len(found) == 1 else name
     answer = parties(store, agreement=name, as_of=options.as_of)
     if _group(m, "sign") is not None:  # "who signed it": the signatories only
         answer = replace(answer, parties=tuple(p for p in answer.parties if p.signatory))
@@ -915,7 +923,10 @@ def _named(store: Store, name: str, options: Options) -> str:
     if _THE_AGREEMENT.fullmatch(name):
         agreement = None
     elif (agreement := _agreement_named(store, name)) is None:
-        return name
+        # "the term of the Development Agreement": the term of the agreement its title names
+        of = re.fullmatch(r"(?:the |its )?(?:term|duration|life) of (?P<title>.+)", name)
+        if of is None or (agreement := _agreement_named(store, of["title"])) is None:
+            return name
     term, how = agreement_term(store, agreement, **options.as_kwargs())
     options.said.append(f"{name} is read as its term: {how}")
     return term
