@@ -1119,3 +1119,15 @@ def test_the_parties_to_a_version_and_the_term_of_an_agreement_by_its_title(
     bioamber = load(sorted((DATA / "real-bioamber-development").glob("*.ttl")))
     row = ask(bioamber, "how long is the term of the development agreement").rows[0]
     assert (row["start"], row["end"]) == ("2010-04-15", "2014-04-14")
+
+
+def test_it_in_a_scenario_is_the_party_asked_about() -> None:
+    # Smaaash 8.3: a Remedy Notice to the Franchisee (I-AM Capital), then thirty days to cure
+    store = load(sorted((DATA / "real-smaaash-franchise").glob("*.ttl")))
+    answer = ask(
+        store,
+        "What does I-AM Capital still hold on 12 March 2020 if it receives a Remedy Notice of"
+        " its breach on 10 February 2020",
+    )
+    assert answer.form == "holds"
+    assert any("i-am capital receives a remedy notice" in a.lower() for a in answer.assumptions)

@@ -136,6 +136,10 @@ def _events(m: re.Match[str], options: Options) -> dict[str, dt.date]:
     if not scenario:
         return {}
     events = parse_events(scenario)
+    if (party := _group(m, "party")) is not None and not _ANY_PARTY.fullmatch(party):
+        # "what does I-AM Capital hold … if it receives a Remedy Notice": "it" is the party
+        events = {re.sub(r"^(?:it|they)\b", party, name, flags=re.I): day
+                  for name, day in events.items()}  # fmt: skip
     options.said.append(
         "the scenario given: "
         + "; ".join(
