@@ -1131,3 +1131,20 @@ def test_it_in_a_scenario_is_the_party_asked_about() -> None:
     )
     assert answer.form == "holds"
     assert any("i-am capital receives a remedy notice" in a.lower() for a in answer.assumptions)
+
+
+def test_a_reason_named_with_a_party_s_own_name() -> None:
+    # Smaaash 8.2(a): the Franchisor may terminate on thirty days' notice if "the Franchisee
+    # fails to make any payment"; XIMAGE 13(b) "failed to make timely payment", not 13(c)'s
+    # "admitted inability to pay its debts"
+    smaaash = load(sorted((DATA / "real-smaaash-franchise").glob("*.ttl")))
+    for question in (
+        "Can Smaaash terminate if I-AM Capital stops paying?",
+        "Can Smaaash terminate if I-AM Capital fails to pay?",
+    ):
+        rows = ask(smaaash, question).rows
+        assert [r["rights"][0].rsplit("/", 1)[1] for r in rows] == ["franchisor-notice-right"]
+    ximage = load(sorted((DATA / "real-ximage-maintenance").glob("*.ttl")))
+    rows = ask(ximage, "Can XIMAGE terminate if MORPHO pays an invoice late?").rows
+    assert all("bankruptcy" not in r["how"] for r in rows)
+    assert rows

@@ -993,6 +993,12 @@ _GROUNDS = {
     "died": ("death", "dies", "died", "deceased"),
     "bankrupt": ("bankruptcy", "insolvency", "insolvent"),
     "insolvent": ("bankruptcy", "insolvency", "insolvent"),
+    # "if the Franchisee stops paying", "for non-payment", "for late payment": a payment
+    # not made, not "an inability to pay its debts"
+    **dict.fromkeys(
+        ("pay", "nonpayment", "unpaid"),
+        ("fail to pay", "late payment", "timely payment", "unpaid", "nonpayment"),
+    ),
 }
 
 
@@ -1002,6 +1008,20 @@ _NO_CAUSE = re.compile(r"\bwithout (?:any )?cause\b", re.IGNORECASE)
 
 #: A party named as any of them ("either party", "a party", "each party", "any party").
 _ANY_PARTY = re.compile(r"(?:either|any|each|a|one|both)(?: of the)? part(?:y|ies)", re.I)
+
+
+def _without_parties(store: Store, text: str) -> str:
+    """``text`` without the names of the parties it names (by any of their names), where
+    more than those names is left."""
+    from .resolve import party_forms
+
+    rest = text
+    for form in sorted(
+        (f for fs in party_forms(store).values() for f in fs), key=len, reverse=True
+    ):
+        rest = re.sub(rf"(?<!\w){re.escape(form)}(?:'s)?(?!\w)", " ", rest, flags=re.I)
+    rest = re.sub(r"\s+", " ", rest).strip()
+    return rest if re.search(r"\w", rest) else text
 
 
 def _terminations(store: Store, m: re.Match[str], options: Options) -> Reply:
@@ -1034,7 +1054,10 @@ def _terminations(store: Store, m: re.Match[str], options: Options) -> Reply:
         )
         kept = tuple(replace(e, by=e.by or ("not stated",)) for e in kept)
     if why is not None:
-        # a ground the reason names ("if NETGEAR goes bankrupt"), else its own words
+        # a ground the reason names ("if NETGEAR goes bankrupt"), else its own words, the
+        # parties it names aside (labels name them otherwise: "if I-AM Capital fails to pay"
+        # is "Franchisee fails to make any payment")
+        why = _without_parties(store, why)
         grounds = [g for g in _GROUNDS if words(g) <= words(singular(why))]
         alternatives = _GROUNDS[grounds[0]] if grounds else (why,)
         said = [words(singular(w)) for w in alternatives]

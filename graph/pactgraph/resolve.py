@@ -525,6 +525,11 @@ _LEGAL_FORM = re.compile(
 )
 
 
+def party_forms(store: Store) -> dict[str, list[str]]:
+    """Each party's names as a text names it, by party IRI (see :func:`_party_forms`)."""
+    return _party_forms(store)
+
+
 def _party_of(store: Store, form: str) -> str:
     """The party one of whose names is ``form``."""
     return next(iri for iri, forms in _party_forms(store).items() if form in forms)
