@@ -1148,3 +1148,14 @@ def test_a_reason_named_with_a_party_s_own_name() -> None:
     rows = ask(ximage, "Can XIMAGE terminate if MORPHO pays an invoice late?").rows
     assert all("bankruptcy" not in r["how"] for r in rows)
     assert rows
+
+
+def test_what_a_party_may_do_worded_as_a_clause() -> None:
+    # Bioamber: Cargill "may apply additional FTEs" (First Amendment 2.2) among its rights
+    store = load(sorted((DATA / "real-bioamber-development").glob("*.ttl")))
+    asked = ask(store, "what may Cargill do")
+    for question in ("list what Cargill may do", "what Cargill may do"):
+        answer = ask(store, question)
+        assert answer.form == "stance"
+        assert answer.rows == asked.rows
+    assert ask(store, "what Cargill must do").rows == ask(store, "what must Cargill do").rows

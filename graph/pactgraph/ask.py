@@ -465,6 +465,10 @@ _STANCE_WORDS = {
     "must": "owes",
     "have to": "owes",
     "need to": "owes",
+    "has to": "owes",
+    "needs to": "owes",
+    "is allowed to": "may",
+    "is not allowed to": "may not",
     "obligations": "owes",
     "duties": "owes",
     "owed": "is owed",
@@ -1499,6 +1503,10 @@ FORMS: tuple[Form, ...] = (
             r" (?:have|carry|bear|face)" + _when("4") + r"$"
             r"|^what are (?:the )?(?P<party5>.+?)(?:'s|s') (?P<verb5>obligations|duties|"
             r"restrictions)" + _when("5") + r"$"
+            # "list what Cargill may do", "tell me what the Licensee must not do"
+            r"|^what (?P<party8>(?:(?! (?:may|can|must|cannot)\b).)+?) (?P<verb8>may not|cannot|"
+            r"can't|can not|must not|may|can|must|has to|needs to|is allowed to|is not allowed "
+            r"to) (?:still )?do" + _when("8") + r"$"
         ),
         _stance,
     ),
