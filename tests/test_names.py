@@ -75,6 +75,9 @@ def test_word_families() -> None:
     assert words("cancellation") == words("cancelling") == words("cancel")
     assert words("licence") == words("license")
     assert words("non-exclusive") == words("nonexclusive") != words("exclusive")
+    # a verb in "-ate" and its noun in "-ation"
+    assert words("participates") == words("participation") == words("participated")
+    assert words("negotiated") == words("negotiation")
 
 
 def _acme_and(events: str) -> Store:

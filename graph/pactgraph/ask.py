@@ -1979,7 +1979,7 @@ def _suggest(store: Store, text: str) -> str:
         suggestion = f"what is reported about {label}"
     elif kind == "provision" and cue("much", "amount", "cost", "price", "sum"):
         suggestion = f"what is {label}"  # "how much is the termination fee?"
-    elif cue("terminat", "cancel") and kind != "event":  # "should Telcostar terminate now?"
+    elif cue("termin", "cancel") and kind != "event":  # "should Telcostar terminate now?"
         suggestion = (
             f"can {label} terminate" if kind == "party" else "how can the agreement be terminated"
         )

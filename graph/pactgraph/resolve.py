@@ -293,18 +293,26 @@ def _span(held: list[str], wanted: list[str]) -> int:
     return best
 
 
+#: A verb in "-ate" whose noun is in "-ation", with a stem long enough not to join words that
+#: only look alike ("participate", "negotiated", "calculating"; not "activate", "separate").
+_ATE_VERB = re.compile(r"(?P<stem>\w{6,})at(?:e|es|ed|ing)")
+
+
 def _stem(word: str) -> str:
     """A crude stem: "verified", "verifies", "verify" and "verification" all give "verif";
     "exclusivity" and "exclusive" give "exclusiv", "payment" and "pay" give "pay",
-    "given", "gives" and "give" give "giv", "terminate" and "termination" "terminat", and
+    "given", "gives" and "give" give "giv", "terminate" and "termination" "termin", and
     "cancelling" and "cancellation" "cancel"."""
     word = _IRREGULAR.get(word, word)
-    for suffix in _SUFFIXES:
-        if suffix == "s" and word.endswith("ss"):
-            continue  # "process", "access": no plural to fold ("processes" is, as "es")
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)]
-            break
+    if verb := _ATE_VERB.fullmatch(word):  # "participates" as "participation"
+        word = verb["stem"]
+    else:
+        for suffix in _SUFFIXES:
+            if suffix == "s" and word.endswith("ss"):
+                continue  # "process", "access": no plural to fold ("processes" is, as "es")
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                word = word[: -len(suffix)]
+                break
     if word[-1:] in {"i", "y", "e"} and len(word) > 4:
         word = word[:-1]
     return word
