@@ -1159,3 +1159,19 @@ def test_what_a_party_may_do_worded_as_a_clause() -> None:
         assert answer.form == "stance"
         assert answer.rows == asked.rows
     assert ask(store, "what Cargill must do").rows == ask(store, "what must Cargill do").rows
+
+
+def test_what_a_party_is_owed_in_a_scenario() -> None:
+    # eGain 10.1: a year's term from the Effective Date, renewing unless either party gives
+    # 30 days' notice; 10.3: the Customer pays "all unpaid accrued fees" within fifteen days
+    # of termination: with the Effective Date on 1 April 1999 and the Customer's notice on
+    # 1 March 2000, the term ends as 1 April 2000 begins and the final payment is owed
+    store = load(sorted((DATA / "real-egain-hosting").glob("*.ttl")))
+    answer = ask(
+        store,
+        "What is eGain owed on 10 April 2000 if the Effective Date is on 1 April 1999 and"
+        " Customer gives notice of non-renewal on 1 March 2000?",
+    )
+    assert answer.form == "stance"
+    assert "final-payment" in {r["provision"].rsplit("/", 1)[1] for r in answer.rows}
+    assert any("scenario" in a for a in answer.assumptions)

@@ -1491,22 +1491,26 @@ FORMS: tuple[Form, ...] = (
             r"(?P<other>.+?))??" + _when() + _IF + r"$"
             r"|^what (?:may|can|must|should) (?P<party6>.+?) (?P<verb6>not) do"
             + _when("6")
+            + _if("6")
             + r"$|^what (?:does|do|will) (?P<party7>.+?) (?P<verb7>have to|need to) do"
             + _when("7")
+            + _if("7")
             + r"$|^what (?P<verb2>may not|cannot|can't|can not|must not|may|can|must)"
             r" (?P<party2>.+?) (?:still )?do"
             + _when("2")
+            + _if("2")
             + r"$|^what (?:is|are) (?P<party3>.+?) (?P<verb3>owed|due|entitled to|not allowed to|"
             r"allowed to|not permitted to|permitted to|prohibited from)(?: do)?"
             + _when("3")
+            + _if("3")
             + r"$|^what (?P<verb4>obligations|duties|restrictions) (?:does|do|will) (?P<party4>.+?)"
-            r" (?:have|carry|bear|face)" + _when("4") + r"$"
+            r" (?:have|carry|bear|face)" + _when("4") + _if("4") + r"$"
             r"|^what are (?:the )?(?P<party5>.+?)(?:'s|s') (?P<verb5>obligations|duties|"
-            r"restrictions)" + _when("5") + r"$"
+            r"restrictions)" + _when("5") + _if("5") + r"$"
             # "list what Cargill may do", "tell me what the Licensee must not do"
             r"|^what (?P<party8>(?:(?! (?:may|can|must|cannot)\b).)+?) (?P<verb8>may not|cannot|"
             r"can't|can not|must not|may|can|must|has to|needs to|is allowed to|is not allowed "
-            r"to) (?:still )?do" + _when("8") + r"$"
+            r"to) (?:still )?do" + _when("8") + _if("8") + r"$"
         ),
         _stance,
     ),
