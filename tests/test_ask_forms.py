@@ -1175,3 +1175,27 @@ def test_what_a_party_is_owed_in_a_scenario() -> None:
     assert answer.form == "stance"
     assert "final-payment" in {r["provision"].rsplit("/", 1)[1] for r in answer.rows}
     assert any("scenario" in a for a in answer.assumptions)
+
+
+def test_in_force_asked_by_what_a_provision_lets_or_makes_a_party_do() -> None:
+    # Jaguars 3(b): unused Annual Trade Value may be used "within twelve (12) months
+    # following expiration"; with the season over on 12 February 2023 the Term expires after
+    # 28 February 2023, and the twelve months' last day is 29 February 2024
+    jaguars = load(sorted((DATA / "real-jaguars-sponsorship").glob("*.ttl")))
+    scenario = " if the 2022/23 NFL season concludes on 12 February 2023"
+    for day, status in (("29 February 2024", "in_force"), ("1 March 2024", "ended")):
+        answer = ask(
+            jaguars, f"Can the Club still use unused Annual Trade Value on {day}{scenario}"
+        )
+        assert answer.form == "in force"
+        assert answer.rows[0]["provision"].endswith("/unused-trade-value")
+        assert answer.rows[0]["status"] == status, day
+    # XIMAGE 11: MORPHO returns the Software once its rights to use it are terminated
+    ximage = load(sorted((DATA / "real-ximage-maintenance").glob("*.ttl")))
+    answer = ask(
+        ximage,
+        "Is MORPHO obliged to return the Software on 20 May 1995 if XIMAGE gives written"
+        " notice terminating its rights to use the Software on 20 May 1995",
+    )
+    assert answer.rows[0]["provision"].endswith("/software-return")
+    assert answer.rows[0]["status"] == "in_force"

@@ -1161,7 +1161,10 @@ def _is_in_force(store: Store, m: re.Match[str], options: Options) -> Reply:
     day, how = _day(m, default_today=True)
     assert day is not None
     options.said.extend([how] if how else [])
-    name = _named(store, str(_group(m, "name")), options)
+    asked = _group(m, "name") or re.sub(
+        r" still\b", "", f"{_group(m, 'party')} {_group(m, 'act')}"
+    )  # "can the Club still use …": "the Club use …"
+    name = _named(store, asked, options)
     answer = in_force(store, name, day, events=_events(m, options), **options.as_kwargs())
     return answer, ("answer", "label", "on", "reason"), [answer.as_dict()]
 
@@ -1366,6 +1369,16 @@ FORMS: tuple[Form, ...] = (
         (
             rf"^(?:is|are|will|would|was|were) {_THE}(?P<name>.+?) (?:still )?(?:be )?"
             r"(?:in force|in effect|effective|valid|active|operative|running)" + _when() + _IF + "$"
+            # on a day, the provision named by what it lets or makes a party do, or by what
+            # is owed: "can the Club still use the unused Trade Value on DATE", "is MORPHO
+            # obliged to return the Software on DATE", "are Playoff Payments owed on DATE"
+            r"|^(?:can|may|could) (?P<party12>(?:(?!\bstill\b).)+?) (?:still )?"
+            rf"(?P<act12>.+?) (?:on|at|by) (?P<date12>{DATE_PATTERN})" + _if("12") + "$"
+            r"|^(?:is|are|was|were) (?P<party13>.+?) (?:still )?(?:obliged|required|bound|"
+            r"obligated) to (?P<act13>.+?) (?:on|at|by) "
+            rf"(?P<date13>{DATE_PATTERN})" + _if("13") + "$"
+            rf"|^(?:is|are|was|were) {_THE}(?P<name14>.+?) (?:still )?(?:owed|due|payable|owing)"
+            rf" (?:on|at|by) (?P<date14>{DATE_PATTERN})" + _if("14") + "$"
         ),
         _is_in_force,
     ),
