@@ -1190,12 +1190,14 @@ def test_in_force_asked_by_what_a_provision_lets_or_makes_a_party_do() -> None:
         assert answer.form == "in force"
         assert answer.rows[0]["provision"].endswith("/unused-trade-value")
         assert answer.rows[0]["status"] == status, day
-    # XIMAGE 11: MORPHO returns the Software once its rights to use it are terminated
+    # XIMAGE 11: on a material breach of Section 7, XIMAGE may terminate MORPHO's rights to
+    # use the Software by written notice, and MORPHO then returns all of it
     ximage = load(sorted((DATA / "real-ximage-maintenance").glob("*.ttl")))
     answer = ask(
         ximage,
-        "Is MORPHO obliged to return the Software on 20 May 1995 if XIMAGE gives written"
-        " notice terminating its rights to use the Software on 20 May 1995",
+        "Is MORPHO obliged to return the Software on 20 May 1995 if MORPHO materially breaches"
+        " Section 7 on 10 May 1995 and XIMAGE gives written notice terminating its rights to use"
+        " the Software on 20 May 1995",
     )
     assert answer.rows[0]["provision"].endswith("/software-return")
     assert answer.rows[0]["status"] == "in_force"
