@@ -1201,3 +1201,13 @@ def test_in_force_asked_by_what_a_provision_lets_or_makes_a_party_do() -> None:
     )
     assert answer.rows[0]["provision"].endswith("/software-return")
     assert answer.rows[0]["status"] == "in_force"
+
+
+def test_a_deadline_asked_as_when_must_a_party_act() -> None:
+    # Corio 12.1: "Within sixty (60) days of the Effective Date" (29 October 1999) Commerce
+    # One executes an escrow agreement: its last day is 1999-12-28
+    corio = load(sorted((DATA / "real-corio-commerceone-hosting").glob("*.ttl")))
+    answer = ask(corio, "By when must Commerce One execute the escrow agreement?")
+    assert answer.form == "lifetime"
+    assert answer.rows[0]["provision"].endswith("/escrow-execution")
+    assert answer.rows[0]["end"] == "1999-12-28"

@@ -1359,7 +1359,12 @@ FORMS: tuple[Form, ...] = (
             rf"(?:stop|prevent|avoid|block) {_THE}(?P<name12>.+?) (?:from )?(?:auto-?)?"
             rf"(?:renewing|renewal|being renewed|rolling over|extending)|(?:for|of) "
             r"non-?renewal(?: of (?:the )?(?P<name13>.+?))?|to (?:not )?renew(?: "
-            rf"{_THE}(?P<name14>.+?))?)$)"
+            rf"{_THE}(?P<name14>.+?))?)"
+            # a deadline: "by when must Commerce One execute the escrow agreement", "when must
+            # the six Centres be set up"
+            r"|^(?:by )?when (?:must|should|shall|has|have) (?P<actor5>.+?) (?:to )?"
+            r"(?P<name15>(?!(?:start|begin|end|expire|stop|terminate)\b).+?)" + _if("15") + "$"
+            r")"
         ),
         _lifetime,
     ),
