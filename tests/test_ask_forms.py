@@ -1211,3 +1211,12 @@ def test_a_deadline_asked_as_when_must_a_party_act() -> None:
     assert answer.form == "lifetime"
     assert answer.rows[0]["provision"].endswith("/escrow-execution")
     assert answer.rows[0]["end"] == "1999-12-28"
+
+
+def test_an_event_in_a_month(store: Store) -> None:
+    # "until either the expert panel verifies AGI or through 2030": a verification in
+    # March 2029 ends the research IP rights, on whichever day of the month it comes
+    answer = ask(store, "what changes when AGI is verified in March 2029")
+    assert answer.form == "impact"
+    assert f"{V1}research-ip-rights" in {r["provision"] for r in answer.rows}
+    assert any("every day from 2029-03-01 to 2029-03-31" in a for a in answer.assumptions)

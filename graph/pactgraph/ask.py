@@ -353,10 +353,16 @@ def _impact(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .impact import impact
     from .resolve import party_named_first
 
-    year = _group(m, "year")
+    year, month = _group(m, "year"), _group(m, "month")
     within = None
     day = None
-    if year:  # tried on every day of the year where the answer could differ
+    if year and month:  # "in December 1999": every day of that month
+        import calendar
+
+        number = _MONTH_NAMES.index(month) + 1
+        last = calendar.monthrange(_year(year), number)[1]
+        within = (dt.date(_year(year), number, 1), dt.date(_year(year), number, last))
+    elif year:  # tried on every day of the year where the answer could differ
         within = (dt.date(_year(year), 1, 1), dt.date(_year(year), 12, 31))
     else:
         day, how = _day(m)
@@ -1446,7 +1452,8 @@ FORMS: tuple[Form, ...] = (
             r" (?:when|if|once|after|in case|should)(?= (?!\d{4}$))"
             r"|what if|what(?: is|'s) the (?:impact|effect|consequence)s? of|(?:the )?(?:impact|"
             r"effect)s? of) "
-            rf"(?P<event>.+?)(?: (?:on|at|by) (?P<date>{DATE_PATTERN})| in (?P<year>\d{{4}}))?"
+            rf"(?P<event>.+?)(?: (?:on|at|by) (?P<date>{DATE_PATTERN})| in (?:(?P<month>"
+            rf"{_MONTHS}) )?(?P<year>\d{{4}}))?"
             # an undated event's own "and" ("completed and paid on DATE") is not a second
             # event's, unless what follows says "never"
             r"(?:,? (?(date)(?:but|and|if|while|assuming|given that|with)"
@@ -1462,7 +1469,7 @@ FORMS: tuple[Form, ...] = (
             rf"^(?!.*{DATE_PATTERN})what (?:does|do|would|will|could) (?P<party>.+?) "
             r"(?P<kind>get|gain|receive|lose|give up|forfeit|keep|retain|hold|have) "
             r"(?:if|when|once|after|should|in case) (?!\d{4}$)(?P<event>.+?)"
-            r"(?: in (?P<year>\d{4}))?$"
+            rf"(?: in (?:(?P<month>{_MONTHS}) )?(?P<year>\d{{4}}))?$"
             # what it gains or loses when an event comes on a day: that day's impact ("what
             # it holds if EVENT on DATE" is what it holds today, in that scenario)
             r"|^what (?:does|do|would|will|could) (?P<party2>.+?) "
