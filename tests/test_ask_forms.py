@@ -1220,3 +1220,15 @@ def test_an_event_in_a_month(store: Store) -> None:
     assert answer.form == "impact"
     assert f"{V1}research-ip-rights" in {r["provision"] for r in answer.rows}
     assert any("every day from 2029-03-01 to 2029-03-31" in a for a in answer.assumptions)
+
+
+def test_which_provisions_a_version_replaced(store: Store) -> None:
+    # the April 2026 terms restate the cloud, IP and revenue-share terms in place of the
+    # October 2025 ones, repeal two exclusivities and add that Microsoft no longer pays
+    answer = ask(store, "Which provisions did the amendment replace?")
+    assert answer.form == "changes"
+    replacing = {r["provision"].rsplit("/", 1)[1] for r in answer.rows}
+    assert {"primary-cloud-partner", "non-exclusive-ip-licence"} <= replacing
+    assert "no-revenue-share-to-openai" not in replacing  # new, replacing nothing
+    assert "exclusive-ip-rights-removed" not in replacing  # a repeal
+    assert all(r["replaces"] for r in answer.rows)

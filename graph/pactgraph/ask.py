@@ -813,11 +813,20 @@ def _changed(store: Store, m: re.Match[str], options: Options) -> Reply:
     verb = _group(m, "verb")
     if verb is not None:  # "what did the amendment remove": only the revisions of that kind
         kind = _REVISION_VERBS[verb]
-        answer = replace(answer, changes=tuple(c for c in answer.changes if c.change == kind))
-        options.said.append(
-            f"'{verb}' is read as the provisions marked {kind}: ask 'what did it change' for "
-            "every revision"
-        )
+        if kind == "Replaced":  # every substitution: narrowed, extended or kept
+            kept = tuple(c for c in answer.changes if c.replaces and c.change != "Removed")
+            options.said.append(
+                f"'{verb}' is read as the provisions that take the place of one of the earlier "
+                "version (narrowed, extended or kept), each with the one it replaces; a repeal "
+                "is not listed"
+            )
+        else:
+            kept = tuple(c for c in answer.changes if c.change == kind)
+            options.said.append(
+                f"'{verb}' is read as the provisions marked {kind}: ask 'what did it change' "
+                "for every revision"
+            )
+        answer = replace(answer, changes=kept)
     rows = [
         {
             **c.as_dict(),
@@ -1266,6 +1275,8 @@ _REVISION_VERBS = {
     "add": "New", "introduce": "New", "extend": "Extended", "widen": "Extended",
     "broaden": "Extended", "expand": "Extended", "narrow": "Narrowed", "limit": "Narrowed",
     "restrict": "Narrowed", "keep": "Kept", "retain": "Kept", "restate": "Kept",
+    # a substitution of any kind: what a provision of the earlier version became
+    "replace": "Replaced", "substitute": "Replaced", "supersede": "Replaced",
 }  # fmt: skip
 
 #: "What starts / ends when EVENT": only the provisions that begin, or that end.
@@ -1579,7 +1590,8 @@ FORMS: tuple[Form, ...] = (
         "what did the [FIRST] [[MONTH] YEAR] agreement / amendment change (add, remove, extend, "
         "narrow, keep) [from the terms before] [about TOPIC]?",
         (
-            r"^(?:what|how) (?:did|does|has) (?:this|the|that) (?:latest |last |new |recent )?"
+            rf"^(?:what|how|(?:which|what) {_PROVISIONS}) (?:did|does|has) (?:this|the|that) "
+            r"(?:latest |last |new |recent )?"
             rf"(?:(?P<ordinal>{_ORDINALS}) )?(?:(?:(?P<month>{_MONTHS}) |\w+ )?(?P<year>\d{{4}}) )?"
             r"(?P<noun>agreement|deal|contract|amendment|addendum|version)"
             rf" (?:change|(?P<verb>{'|'.join(_REVISION_VERBS)}))(?:d|ed)?(?: from .+?)?"
