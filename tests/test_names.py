@@ -495,3 +495,17 @@ def test_a_party_s_act_is_not_an_act_whose_actor_is_another_party() -> None:
     assert resolve(store, "morpho-rights-terminated", ["event"]) == (
         "https://example.org/morpho-rights-terminated"
     )
+
+
+def test_a_notice_named_as_given_is_the_notice() -> None:
+    from conftest import DATA
+    from pactgraph.load import load
+
+    # Arconic's licence 4.2: "written notice of termination for the unremedied breach", a
+    # label that names no giving
+    store = load(sorted((DATA / "real-arconic-trademark-licence").glob("*.ttl")))
+    for name in (
+        "written notice of termination for the unremedied breach is given",
+        "notice of termination for breach was served",
+    ):
+        assert resolve(store, name, ["event"]).endswith("/breach-termination-notice"), name

@@ -559,6 +559,15 @@ _ACTED_ON = re.compile(r"\s+(?:receives?|received|receiving|gets?|got|is|was|has
                        r"will be|shall be)\b", re.IGNORECASE)  # fmt: skip
 
 
+#: A closing passive of giving ("… is given", "… was served"): a notice named as given is
+#: the notice, where its label names no giving.
+_GIVEN = re.compile(
+    r"\s+(?:is|was|are|were|has been|have been|gets|got)\s+(?:given|served|sent|delivered|"
+    r"issued|made|provided)$",
+    re.IGNORECASE,
+)
+
+
 def _doer(store: Store, text: str) -> str | None:
     """The party a name says does what it names: the one it begins with, as the subject
     ("MORPHO gives notice of termination"), unless what follows makes it the one acted on
@@ -1210,6 +1219,12 @@ def resolve(
                     f"{name!r} could be any of: {'; '.join(shown)}; say which", shown,
                     name=name, labels=tuple(n.local for n in fitting),
                 )  # fmt: skip
+    if "event" in kinds and not _by_party and (bare := _GIVEN.sub("", text)) != text:
+        # "written notice of termination for the unremedied breach is given": the notice
+        try:
+            return resolve(store, bare, kinds, fewest=fewest)
+        except UnknownNameError:
+            pass
     if "event" in kinds and not _by_party:
         events = [n for n in candidates if n.kind == "event"]
         lightly = _without_light_verbs(store, text, events, fewest=fewest)
