@@ -1232,3 +1232,18 @@ def test_which_provisions_a_version_replaced(store: Store) -> None:
     assert "no-revenue-share-to-openai" not in replacing  # new, replacing nothing
     assert "exclusive-ip-rights-removed" not in replacing  # a repeal
     assert all(r["replaces"] for r in answer.rows)
+
+
+def test_whether_one_provision_survives() -> None:
+    # Arconic 4.4: "Sections 1.4, 3, 4.4, 5.1, 5.2, and 6.1 through 6.11 shall survive"; the
+    # licence grant (1.1) is not among them
+    store = load(sorted((DATA / "real-arconic-trademark-licence").glob("*.ttl")))
+    answer = ask(store, "does the indemnity survive termination")
+    assert answer.form == "survives"
+    assert [r["provision"].rsplit("/", 1)[1] for r in answer.rows] == ["indemnification"]
+    grant = ask(store, "does the licence to use the ARMX Licensed Mark survive termination")
+    assert grant.rows == []
+    assert any("it does not survive" in a for a in grant.assumptions)
+    # eGain 10.2: "Sections 4, 5 …, 7, 8, 10.2 and 12 … shall survive"
+    egain = load(sorted((DATA / "real-egain-hosting").glob("*.ttl")))
+    assert ask(egain, "which sections survive expiry").rows == ask(egain, "what survives").rows

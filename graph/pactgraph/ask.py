@@ -715,6 +715,16 @@ def _survives(store: Store, m: re.Match[str], options: Options) -> Reply:
         options.said.append(f"{of!r} is read as the end of the agreement: every survivor")
         of = None
     answer = survivors(store, of, **options.as_kwargs())
+    if (name := _group(m, "name")) is not None:
+        from .resolve import label_of, resolve
+
+        asked = resolve(store, name, kinds=["provision"])
+        answer = replace(answer, provisions=tuple(s for s in answer.provisions
+                                                  if s.provision == asked))  # fmt: skip
+        options.said.append(
+            f"only {label_of(store, asked)} is asked about: "
+            + ("it survives" if answer.provisions else "no row: it does not survive")
+        )
     rows = [
         {**s.as_dict(), "survives": s.survives_label, "for": s.period} for s in answer.provisions
     ]
@@ -1554,10 +1564,13 @@ FORMS: tuple[Form, ...] = (
         "survives",
         "what survives [termination | NAME]? (and for how long)",
         (
-            rf"^(?:what|which {_PROVISIONS}) (?:survives?|outlives?|outlasts?)"
-            rf"(?: {_THE}(?P<of>.+?))?(?:,? and (?:for )?how long)?$"
+            rf"^(?:what|which (?:{_PROVISIONS}|sections?|articles?|paragraphs?)) (?:survives?|"
+            rf"outlives?|outlasts?)(?: {_THE}(?P<of>.+?))?(?:,? and (?:for )?how long)?$"
             r"|^what (?:continues|remains in force|stays in force|lives on) after "
             rf"{_THE}(?P<of2>.+)$"
+            # "does the indemnity survive termination": that provision, if it survives
+            rf"|^(?:does|do|will|would|shall) {_THE}(?P<name>.+?) (?:survive|outlive|outlast)"
+            rf"(?: {_THE}(?P<of3>.+?))?$"
         ),
         _survives,
     ),
