@@ -1242,7 +1242,7 @@ def test_whether_one_provision_survives() -> None:
     assert answer.form == "survives"
     assert [r["provision"].rsplit("/", 1)[1] for r in answer.rows] == ["indemnification"]
     grant = ask(store, "does the licence to use the ARMX Licensed Mark survive termination")
-    assert grant.rows == []
+    assert not grant.rows
     assert any("it does not survive" in a for a in grant.assumptions)
     # eGain 10.2: "Sections 4, 5 …, 7, 8, 10.2 and 12 … shall survive"
     egain = load(sorted((DATA / "real-egain-hosting").glob("*.ttl")))
