@@ -1247,3 +1247,19 @@ def test_whether_one_provision_survives() -> None:
     # eGain 10.2: "Sections 4, 5 …, 7, 8, 10.2 and 12 … shall survive"
     egain = load(sorted((DATA / "real-egain-hosting").glob("*.ttl")))
     assert ask(egain, "which sections survive expiry").rows == ask(egain, "what survives").rows
+
+
+def test_an_impact_s_event_and_its_scenario_settle_each_other() -> None:
+    # Kathy Ireland 14(c): "upon twenty (20) days' notice" of a violation of a material
+    # obligation, and 16: 120 days to dispose of products after the notice. "The violation
+    # notice" could be the quality notice or the violation notice: the violation dated with
+    # it settles which, in the event asked about and in the scenario alike
+    store = load(sorted((DATA / "real-kathy-ireland-endorsement").glob("*.ttl")))
+    for question in (
+        "What changes when KI, Inc. mails the violation notice on 12 May 1998 if Diplomat"
+        " violates a material obligation on 1 May 1998?",
+        "What does Diplomat get if Diplomat violates a material obligation on 1 May 1998 and"
+        " KI, Inc. mails the violation notice on 12 May 1998?",
+    ):
+        rows = {r["provision"].rsplit("/", 1)[1]: r for r in ask(store, question).rows}
+        assert rows["sell-off"]["first_after"] == "1998-06-02", question

@@ -1496,7 +1496,9 @@ FORMS: tuple[Form, ...] = (
             r"|^what (?:does|do|would|will|could) (?P<party2>.+?) "
             r"(?P<kind2>get|gain|receive|lose|give up|forfeit) "
             rf"(?:if|when|once|after|should|in case) (?P<event2>(?:(?!{DATE_PATTERN}).)+?)"
-            rf" (?:on|at|by) (?P<date>{DATE_PATTERN})$"
+            rf" (?:on|at|by) (?P<date>{DATE_PATTERN})"
+            rf"(?:,? (?:and|if|while|assuming|given that|with) (?P<never2>.*\bon {DATE_PATTERN}"
+            r".*))?$"
         ),
         _impact,
     ),

@@ -45,7 +45,7 @@ from .durations import Duration, add_within
 from .errors import UsageError
 from .evaluate import ALWAYS, LEAST, Run, Term, contradiction_notes, islands, packed, unpacked
 from .model import DAY, Model, Trigger, model, no_cycle_sweeps
-from .scenario import build, is_never, scenario
+from .scenario import build, in_context, is_never, scenario
 from .spread import processes, spread
 from .state import assumed_date_notes
 from .traverse import explain, relation_words, when_words
@@ -740,7 +740,6 @@ def _impact(
     as_of: dt.date | None,
     min_evidence: str | None,
 ) -> Impact:
-    from .resolve import resolve
 
     if within is not None and (on is not None or within[1] < within[0]):
         raise UsageError(
@@ -749,8 +748,12 @@ def _impact(
             else f"the span {within[0]} to {within[1]} ends before it starts"
         )
     m = model(store, as_of, min_evidence)
-    iri = event if event in m.events else resolve(store, event, kinds=["event"])
-    given = scenario(store, events, m=m)
+    # a name that could be several events is settled, as in a scenario, by the events the
+    # scenario names ("the violation notice" with the violation dated), and the scenario's
+    # names by the event, likewise
+    named = in_context(store, m, {**(events or {}), event: [on] if on is not None else []})
+    iri = event if event in m.events else named[event]
+    given = scenario(store, {named[name]: day for name, day in (events or {}).items()}, m=m)
     if iri in given.never:
         raise UsageError(
             f"the scenario says {m.label(iri)} never happens; an impact asks what changes when "

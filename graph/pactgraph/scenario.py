@@ -25,7 +25,7 @@ from .namespaces import local_name
 if TYPE_CHECKING:
     from .load import Store
 
-__all__ = ["NEVER", "Scenario", "build", "is_never", "scenario"]
+__all__ = ["NEVER", "Scenario", "build", "in_context", "is_never", "scenario"]
 
 
 class _Never(dt.date):
@@ -132,7 +132,7 @@ def scenario(
     m = m or model(store)
     given: dict[str, dt.date] = {}
     again: dict[str, tuple[dt.date, ...]] = {}
-    named = _in_context(store, m, dict(events or {}))
+    named = in_context(store, m, dict(events or {}))
     for name, day in (events or {}).items():
         iri = named[name]
         days = sorted(set(day)) if isinstance(day, Sequence) else [day]
@@ -144,7 +144,7 @@ def scenario(
     return build(m, given, {e: days for e, days in again.items() if days})
 
 
-def _in_context(
+def in_context(
     store: Store, m: Model, names: Mapping[str, dt.date | Sequence[dt.date]]
 ) -> dict[str, str]:
     """The event each of ``names`` (with their days) names; one that could be several is the
