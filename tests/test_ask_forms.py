@@ -1244,6 +1244,12 @@ def test_whether_one_provision_survives() -> None:
     grant = ask(store, "does the licence to use the ARMX Licensed Mark survive termination")
     assert not grant.rows
     assert any("it does not survive" in a for a in grant.assumptions)
+    # Kathy Ireland 13: records kept "at least two (2) years after the termination of this
+    # license"; 7(a): no challenge "during the term ... or thereafter"
+    kathy = load(sorted((DATA / "real-kathy-ireland-endorsement").glob("*.ttl")))
+    answer = ask(kathy, "Which obligations continue after the license expires?")
+    assert answer.form == "survives"
+    assert {"records", "no-challenge"} <= {r["provision"].rsplit("/", 1)[1] for r in answer.rows}
     # eGain 10.2: "Sections 4, 5 …, 7, 8, 10.2 and 12 … shall survive"
     egain = load(sorted((DATA / "real-egain-hosting").glob("*.ttl")))
     assert ask(egain, "which sections survive expiry").rows == ask(egain, "what survives").rows

@@ -1568,8 +1568,9 @@ FORMS: tuple[Form, ...] = (
         (
             rf"^(?:what|which (?:{_PROVISIONS}|sections?|articles?|paragraphs?)) (?:survives?|"
             rf"outlives?|outlasts?)(?: {_THE}(?P<of>.+?))?(?:,? and (?:for )?how long)?$"
-            r"|^what (?:continues|remains in force|stays in force|lives on) after "
-            rf"{_THE}(?P<of2>.+)$"
+            rf"|^(?:what|which (?:{_PROVISIONS}|sections?)) (?:continues?|remains? in force|"
+            rf"stays? in force|lives? on|(?:is|are) still owed) after {_THE}(?P<of2>.+?)"
+            r"(?: (?:ends?|expires?|terminates?|is terminated|lapses?))?$"
             # "does the indemnity survive termination": that provision, if it survives
             rf"|^(?:does|do|will|would|shall) {_THE}(?P<name>.+?) (?:survive|outlive|outlast)"
             rf"(?: {_THE}(?P<of3>.+?))?$"
