@@ -1835,6 +1835,7 @@ def _normal(question: str) -> str:
     text = re.sub(r"\s+", " ", question.strip()).lower().replace("\u2019", "'")
     text = re.sub(r"[?.!]+$", "", text).strip()
     text = re.sub(r"\b(what|who|where|when|how|which|that|there)'s\b", r"\1 is", text)
+    text = re.sub(r"^(what|who|where|when|how)s\b", r"\1 is", text)  # "whats the governing law"
     text = re.sub(r"\b(is|are|was|were|does|do|did|has|have)n'?t\b", r"\1 not", text)
     text = re.sub(r"\b(must|should|could|would)n'?t\b", r"\1 not", text)
     text = re.sub(r"\bcan'?t\b", "cannot", text)
