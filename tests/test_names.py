@@ -509,3 +509,31 @@ def test_a_notice_named_as_given_is_the_notice() -> None:
         "notice of termination for breach was served",
     ):
         assert resolve(store, name, ["event"]).endswith("/breach-termination-notice"), name
+
+
+def test_a_party_s_act_worded_as_a_role_s_is_the_closer_label() -> None:
+    from pactgraph.load import load
+
+    # Corio 11.2: "the non-breaching party" may give written notice of a material breach;
+    # 12.2: Corio's notice of Commerce One's repeated breach of its support obligations
+    store = load(
+        text="""
+        <https://example.org/a> a pg:Agreement ;
+            pg:party <https://example.org/corio>, <https://example.org/c1> .
+        <https://example.org/corio> a pg:Party ; rdfs:label "Corio" .
+        <https://example.org/c1> a pg:Party ; rdfs:label "Commerce One" .
+        <https://example.org/support-notice> a pg:Event ;
+            rdfs:label "Corio gives written notice of Commerce One's repeated and material breach of its support obligations" ;
+            pg:actor <https://example.org/corio> .
+        <https://example.org/breach-notice> a pg:Event ;
+            rdfs:label "the non-breaching party gives written notice of a material breach" .
+        """
+    )
+    for name in (
+        "Corio gives written notice of a material breach",
+        "Corio gives notice of a material breach",
+    ):
+        assert resolve(store, name, ["event"]) == "https://example.org/breach-notice", name
+    assert resolve(store, "Corio gives notice of the repeated breach", ["event"]) == (
+        "https://example.org/support-notice"
+    )

@@ -47,8 +47,12 @@ restriction); and one named with a party's other name ("i3 ICS's right to use th
 is found as rule 9 finds events. An event whose actor is a party other than the one a name
 begins with as its subject is not that party's act, at rules 4 to 9 ("MORPHO gives notice
 of termination" is not "XIMAGE gives MORPHO written notice terminating its rights", whose
-actor is XIMAGE). A label's words that say what is not so ("(other than non-payment)") do
-not count at rules 10 to 12; and at rules 5 and 8, a label
+actor is XIMAGE); and one a name finds naming the party, with words the name does not say,
+gives way to the one event whose label names the party by a role and holds fewer such words
+("Corio gives notice of a material breach" is "the non-breaching party gives written notice
+of a material breach", not "Corio gives written notice of Commerce One's repeated and
+material breach of its support obligations"). A label's words that say what is not so
+("(other than non-payment)") do not count at rules 10 to 12; and at rules 5 and 8, a label
 that names a party the name does not is not that party's act ("Licensor receives notice" is
 not "Licensee receives notice", though the Licensee sends it). An event a scenario names
 ambiguously is settled by the other events it names (:func:`pactgraph.scenario.scenario`).
@@ -557,6 +561,29 @@ def party_named_first(store: Store, text: str) -> str | None:
 #: Words after a party's name that make it the one acted on, not the one acting.
 _ACTED_ON = re.compile(r"\s+(?:receives?|received|receiving|gets?|got|is|was|has been|have been|"
                        r"will be|shall be)\b", re.IGNORECASE)  # fmt: skip
+
+
+def _closer_by_role(store: Store, text: str, candidates: list[Named], found: Named) -> str | None:
+    """The one event whose label, with the party the name begins with named by a role ("the
+    non-breaching party", "a party"), holds the rest of the name and fewer other words than
+    any label of ``found`` holds beside the name's, if one does."""
+    first = party_named_first(store, re.sub(r"^the\s+", "", text, flags=re.IGNORECASE))
+    if first is None:
+        return None
+    said = words(text)
+    rest = said - words(first)
+    beside = min(len(words(lb) - said) for lb in found.labels)
+    role = _by_role(_roles(store))
+    closer = {
+        n.iri
+        for n in candidates
+        if n.kind == "event" and n.iri != found.iri
+        for lb in n.labels
+        if role.search(lb)
+        and rest <= (held := words(role.sub(" ", lb)))
+        and len(held - rest) < beside
+    }
+    return closer.pop() if len(closer) == 1 else None
 
 
 #: A closing passive of giving ("… is given", "… was served"): a notice named as given is
@@ -1156,6 +1183,14 @@ def resolve(
             own = [n for n in matches if n.kind != "event" or all(
                 same_parties(lb) for lb in n.labels)]  # fmt: skip
             matches = own or matches
+        if len(matches) == 1 and doer_others and at >= 6 and matches[0].kind == "event":
+            # "Corio gives written notice of a material breach" holds every word of "Corio
+            # gives written notice of Commerce One's repeated and material breach of its
+            # support obligations", but is word for word "the non-breaching party gives
+            # written notice of a material breach", by Corio: that one
+            closer = _closer_by_role(store, text, candidates, matches[0])
+            if closer is not None:
+                return closer
         if len(matches) == 1:
             return matches[0].iri
         if len(matches) > 1 and "event" in kinds and not _by_party:
