@@ -1269,3 +1269,13 @@ def test_an_impact_s_event_and_its_scenario_settle_each_other() -> None:
     ):
         rows = {r["provision"].rsplit("/", 1)[1]: r for r in ask(store, question).rows}
         assert rows["sell-off"]["first_after"] == "1998-06-02", question
+
+
+def test_what_depends_on_an_event_that_others_require() -> None:
+    # eGain 10.1: eGain may terminate "upon ... the other party's insolvency" by notice: what
+    # the notice ends rests on the insolvency it requires
+    store = load(sorted((DATA / "real-egain-hosting").glob("*.ttl")))
+    answer = ask(store, "What depends on the insolvency of Customer?")
+    found = {r["provision"].rsplit("/", 1)[1]: r for r in answer.rows}
+    assert {"hosting-services", "final-payment"} <= found.keys()
+    assert " requires " in found["final-payment"]["via"]

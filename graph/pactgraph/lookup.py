@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -411,7 +411,8 @@ def dependents(
     min_evidence: str | None = None,
 ) -> Dependents:
     """Every provision that rests on ``name`` (a provision, an event or another trigger),
-    nearest first, each with the path from it and the edges in words; with ``as_of`` or
+    nearest first, each with the path from it and the edges in words; for an event, also
+    what rests on the events that require it (and cannot come without it); with ``as_of`` or
     ``min_evidence``, only through the provisions those leave in (:func:`_known_graph`).
 
     >>> from pactgraph.load import load
@@ -432,18 +433,34 @@ def dependents(
     node = resolve(store, name, kinds=["provision", "event", "trigger"])
     m = model(store, as_of, min_evidence)
     graph = _known_graph(store, node, as_of, min_evidence)
-    rows = []
+
+    def words_of(path: Sequence[str]) -> list[str]:
+        return [
+            f"{label_of(store, s.subject)} {relation_words(s.relation)} {label_of(store, s.object)}"
+            for s in explain(m.graph, path)
+        ]
+
+    found: dict[str, Dependent] = {}
     for target, path in sorted(reach(graph, node).items()):
         if target in m.provisions:
-            via = "; ".join(
-                f"{label_of(store, s.subject)} {relation_words(s.relation)} "
-                f"{label_of(store, s.object)}"
-                for s in explain(m.graph, path)
-            )
-            rows.append(
-                Dependent(target, m.label(target), via, tuple(path), m.provisions[target].quote)
-            )
-    rows.sort(key=lambda r: (len(r.path), r.label.lower()))
+            found[target] = Dependent(
+                target, m.label(target), "; ".join(words_of(path)), tuple(path),
+                m.provisions[target].quote,
+            )  # fmt: skip
+    # and what rests on the events that require it, which cannot come without it (a notice
+    # of termination for an insolvency rests on the insolvency)
+    requiring = (
+        sorted(e for e in m.events if node in m.prerequisites(e)) if node in m.events else []
+    )
+    for event in requiring:
+        for target, path in sorted(reach(graph, event).items()):
+            if target in m.provisions and target not in found:
+                via = [f"{m.label(event)} requires {m.label(node)}", *words_of(path)]
+                found[target] = Dependent(
+                    target, m.label(target), "; ".join(via), (node, *path),
+                    m.provisions[target].quote,
+                )  # fmt: skip
+    rows = sorted(found.values(), key=lambda r: (len(r.path), r.label.lower()))
     return Dependents(node=node, label=m.label(node), dependents=tuple(rows))
 
 
