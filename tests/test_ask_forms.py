@@ -1279,3 +1279,15 @@ def test_what_depends_on_an_event_that_others_require() -> None:
     found = {r["provision"].rsplit("/", 1)[1]: r for r in answer.rows}
     assert {"hosting-services", "final-payment"} <= found.keys()
     assert " requires " in found["final-payment"]["via"]
+
+
+def test_what_a_party_does_named_by_its_doer(store: Store) -> None:
+    # April 2026: "Microsoft will no longer pay a revenue share to OpenAI"; "Revenue share
+    # payments from OpenAI to Microsoft continue through 2030"
+    stop = ask(store, "When does Microsoft stop paying a revenue share to OpenAI?")
+    assert stop.form == "lifetime"
+    assert stop.rows[0]["provision"] == f"{V2}no-revenue-share-to-openai"
+    assert stop.rows[0]["start"] == "2026-04-27"
+    keep = ask(store, "How long does OpenAI have to keep paying Microsoft a revenue share?")
+    assert keep.rows[0]["provision"] == f"{V2}revenue-share-through-2030"
+    assert keep.rows[0]["end"] == "2030-12-31"

@@ -1157,6 +1157,8 @@ def _lifetime(store: Store, m: re.Match[str], options: Options) -> Reply:
 
     events = _events(m, options)
     asked = _group(m, "name") or "the agreement"  # "what notice is needed for non-renewal?"
+    # "how long does OpenAI have to keep paying …": what it keeps doing
+    asked = re.sub(r"^(?:keep|continue|go on|carry on) (?:to )?", "", asked)
     if actor := _group(m, "actor"):  # "how long does i-Escrow have to pay the amounts owed?"
         asked = f"{actor} {asked}"
     initial = _INITIAL.fullmatch(asked)
@@ -1389,6 +1391,9 @@ FORMS: tuple[Form, ...] = (
             rf"{_THE}(?P<name14>.+?))?)"
             # a deadline: "by when must Commerce One execute the escrow agreement", "when must
             # the six Centres be set up"
+            # "when does Microsoft stop paying a revenue share": what it does, by its doer
+            r"|^when (?:does|do|will|did|would) (?P<actor6>.+?) (?:stop|cease|start|begin|"
+            r"finish) (?P<name16>\w+ing\b.*?)" + _if("16") + "$"
             r"|^(?:by )?when (?:must|should|shall|has|have) (?P<actor5>.+?) (?:to )?"
             r"(?P<name15>(?!(?:start|begin|end|expire|stop|terminate)\b).+?)" + _if("15") + "$"
             r")"

@@ -44,7 +44,9 @@ named by the other words alone, after rule 4; one named with a party's possessiv
 ("Company's right to terminate", "Company's obligation to process orders") is, of several,
 one the party holds (a right or an exclusivity) or is bound by (an obligation or a
 restriction); and one named with a party's other name ("i3 ICS's right to use the Marks")
-is found as rule 9 finds events. An event whose actor is a party other than the one a name
+is found as rule 9 finds events; of several, one named with a party as its subject is the
+one whose label begins with that party ("OpenAI paying Microsoft a revenue share"). An event
+whose actor is a party other than the one a name
 begins with as its subject is not that party's act, at rules 4 to 9 ("MORPHO gives notice
 of termination" is not "XIMAGE gives MORPHO written notice terminating its rights", whose
 actor is XIMAGE); and one a name finds naming the party, with words the name does not say,
@@ -727,6 +729,24 @@ def _of_the_possessor(store: Store, text: str, matches: list[Named]) -> list[Nam
     return mine or matches
 
 
+def _of_the_subject(store: Store, text: str, matches: list[Named]) -> list[Named]:
+    """Of several provisions a name matches as well, those whose label begins with the party
+    the name begins with ("OpenAI paying Microsoft a revenue share" is "OpenAI's revenue
+    share payments to Microsoft", not "Microsoft no longer pays a revenue share to OpenAI"),
+    where some do."""
+    first = party_named_first(store, re.sub(r"^the\s+", "", text, flags=re.IGNORECASE))
+    if first is None:
+        return matches
+    party = _party_of(store, first)
+
+    def begins_with_it(label: str) -> bool:
+        named = party_named_first(store, re.sub(r"^the\s+", "", label, flags=re.IGNORECASE))
+        return named is not None and _party_of(store, named) == party
+
+    kept = [n for n in matches if n.kind == "provision" and any(map(begins_with_it, n.labels))]
+    return kept or matches
+
+
 def _renamed_to_one(store: Store, text: str, matches: list[Named], *, fewest: bool) -> str | None:
     """The one of ``matches`` that ``text``, its parties named by their other names, names
     alone, if one does."""
@@ -1177,6 +1197,8 @@ def resolve(
             matches = _closest(said, matches)
         if len(matches) > 1 and "provision" in kinds:
             matches = _of_the_possessor(store, text, matches)
+        if len(matches) > 1 and "provision" in kinds:
+            matches = _of_the_subject(store, text, matches)
         if len(matches) > 1 and named_parties:
             # a label naming a party the name does not is another's act ("Customer asks
             # i-on to approve" is not "i-on approves")
