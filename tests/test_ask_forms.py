@@ -1291,3 +1291,14 @@ def test_what_a_party_does_named_by_its_doer(store: Store) -> None:
     keep = ask(store, "How long does OpenAI have to keep paying Microsoft a revenue share?")
     assert keep.rows[0]["provision"] == f"{V2}revenue-share-through-2030"
     assert keep.rows[0]["end"] == "2030-12-31"
+
+
+def test_what_happens_on_expiry_of_an_agreement_that_never_expires() -> None:
+    # Smaaash cl. 2: the agreement "shall continue until terminated"; every way it ends is a
+    # termination, so nothing happens on expiry
+    store = load(sorted((DATA / "real-smaaash-franchise").glob("*.ttl")))
+    answer = ask(store, "what happens on expiry?")
+    assert answer.form == "agreement ends"
+    assert not answer.rows
+    assert any("states no expiry" in a for a in answer.assumptions)
+    assert ask(store, "what happens on termination?").rows

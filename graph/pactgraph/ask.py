@@ -661,6 +661,17 @@ def _depends(store: Store, m: re.Match[str], options: Options) -> Reply:
             for yes, route in needs(path)
         )
 
+    def expires_by(route: str) -> bool:  # a date, a renewing term's end, or one called so
+        t = terms.triggers.get(route)
+        return by_expiry(route) or (t is not None and t.type == "Renewal")
+
+    if way == "expiry" and not any(map(expires_by, terms.routes(end) if end else ())):
+        # "it shall continue until terminated": every way it ends is a termination
+        options.said.append(
+            f"{terms.label(name)} states no expiry: every way it ends is a termination (ask "
+            "'what happens on termination?')"
+        )
+        return replace(answer, dependents=()), ("label", "via"), []
     if way is not None:
         kept = tuple(d for d in answer.dependents if fits(d.path))
         if len(kept) < len(answer.dependents):
