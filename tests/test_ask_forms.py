@@ -1302,3 +1302,18 @@ def test_what_happens_on_expiry_of_an_agreement_that_never_expires() -> None:
     assert not answer.rows
     assert any("states no expiry" in a for a in answer.assumptions)
     assert ask(store, "what happens on termination?").rows
+
+
+def test_a_right_exercisable_or_still_open_on_a_day() -> None:
+    # Ashworth / Nantz: Nantz Communications may terminate "on or before sixty (60) days
+    # after" notice of a merger: notice on 15 January 2000, last day 2000-03-15
+    store = load(sorted((DATA / "real-nantz-promotion").glob("*.ttl")))
+    scenario = " if it received notice of the merger on 15 January 2000"
+    for day, status in (("15 March 2000", "in_force"), ("16 March 2000", "ended")):
+        answer = ask(
+            store, f"Can Nantz Communications still terminate for the merger on {day}{scenario}"
+        )
+        assert answer.form == "in force"
+        assert answer.rows[0]["provision"].endswith("/merger-termination-right")
+        assert answer.rows[0]["status"] == status, day
+    assert ask(store, "Is the first option exercisable on 31 May 2004?").form == "in force"

@@ -537,3 +537,14 @@ def test_a_party_s_act_worded_as_a_role_s_is_the_closer_label() -> None:
     assert resolve(store, "Corio gives notice of the repeated breach", ["event"]) == (
         "https://example.org/support-notice"
     )
+
+
+def test_an_act_on_the_agreement_named_with_it() -> None:
+    from conftest import DATA
+    from pactgraph.load import load
+
+    # Ashworth / Nantz 16: "the Company, on the one hand, and Nantz Communications and Nantz,
+    # on the other, consent to terminate": the agreement is what they terminate
+    store = load(sorted((DATA / "real-nantz-promotion").glob("*.ttl")))
+    found = resolve(store, "the Company and Nantz consent to terminate the agreement", ["event"])
+    assert found == resolve(store, "the Company and Nantz consent to terminate", ["event"])

@@ -1343,7 +1343,11 @@ FORMS: tuple[Form, ...] = (
             r"|^what (?:are|is) (?:the )?(?:grounds|reasons|ways|means|routes) (?:for|of|to) "
             r"(?:termination|terminating|cancell?ation|cancell?ing|ending|end)(?: (?:of )?"
             rf"{_THE}(?P<name4>.+?))?$"
-            r"|^(?:(?:can|could|may) (?P<party>.+?) (?:allowed to |entitled to |able to )?|is "
+            # (on a day, "can Nantz still terminate for the merger on DATE", whether the right
+            # is in force then: the in-force form)
+            rf"|^(?!.* (?:on|by) {DATE_PATTERN})"
+            r"(?:(?:can|could|may) (?P<party>.+?) (?:still )?(?:allowed to |entitled to |"
+            r"able to )?|is "
             r"(?P<party3>(?:(?!'s\b).)+?) (?:allowed to |entitled to |able to ))"
             rf"(?:terminate|cancel|end|exit)(?: {_THE}(?P<name5>agreement|contract|deal"
             r"|partnership|licen[cs]e))?(?: (?:(?:for|on|upon|with|due to|because of|"
@@ -1416,7 +1420,8 @@ FORMS: tuple[Form, ...] = (
         "is NAME [still] in force [on DATE | today | after YEAR] [if EVENT on DATE]?",
         (
             rf"^(?:is|are|will|would|was|were) {_THE}(?P<name>.+?) (?:still )?(?:be )?"
-            r"(?:in force|in effect|effective|valid|active|operative|running)" + _when() + _IF + "$"
+            r"(?:in force|in effect|effective|valid|active|operative|running|exercisable"
+            r"|enforceable)" + _when() + _IF + "$"
             # on a day, the provision named by what it lets or makes a party do, or by what
             # is owed: "can the Club still use the unused Trade Value on DATE", "is MORPHO
             # obliged to return the Software on DATE", "are Playoff Payments owed on DATE"

@@ -588,6 +588,11 @@ def _closer_by_role(store: Store, text: str, candidates: list[Named], found: Nam
     return closer.pop() if len(closer) == 1 else None
 
 
+#: The agreement as the object of an act ("terminate the agreement", "cancel this Agreement").
+_THE_AGREEMENT = re.compile(
+    r"(?<=\w)\s+(?:the|this) (?:agreement|contract)\b(?=\s|$)", re.IGNORECASE
+)
+
 #: A closing passive of giving ("… is given", "… was served"): a notice named as given is
 #: the notice, where its label names no giving.
 _GIVEN = re.compile(
@@ -1276,6 +1281,13 @@ def resolve(
                     f"{name!r} could be any of: {'; '.join(shown)}; say which", shown,
                     name=name, labels=tuple(n.local for n in fitting),
                 )  # fmt: skip
+    if "event" in kinds and not _by_party and (bare := _THE_AGREEMENT.sub("", text)) != text:
+        # "the Company and Nantz consent to terminate the agreement": what is terminated is
+        # the agreement, which a label need not say ("… consent to terminate")
+        try:
+            return resolve(store, bare, kinds, fewest=fewest)
+        except UnknownNameError:
+            pass
     if "event" in kinds and not _by_party and (bare := _GIVEN.sub("", text)) != text:
         # "written notice of termination for the unremedied breach is given": the notice
         try:
