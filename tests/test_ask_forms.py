@@ -1317,3 +1317,20 @@ def test_a_right_exercisable_or_still_open_on_a_day() -> None:
         assert answer.rows[0]["provision"].endswith("/merger-termination-right")
         assert answer.rows[0]["status"] == status, day
     assert ask(store, "Is the first option exercisable on 31 May 2004?").form == "in force"
+
+
+def test_a_scenario_worded_tersely_and_how_long_a_survivor_lasts() -> None:
+    # ATMOS 5.1: effective "as of the date of physical completion of and initial deliveries",
+    # a primary term of ten years; 5.2: balancing "shall survive ... until such time as such
+    # balancing has been accomplished"
+    store = load(sorted((DATA / "real-atmos-transportation").glob("*.ttl")))
+    for question in (
+        "Is the agreement in force on 31 July 2003 if initial deliveries take place on 1 August"
+        " 1993?",
+        "is the agreement in force on 31 july 2003 if initial deliveries 1 august 1993",
+    ):
+        answer = ask(store, question)
+        assert answer.rows[0]["status"] == "in_force", question
+    survives = ask(store, "how long does the balancing survive")
+    assert survives.form == "survives"
+    assert [r["provision"].rsplit("/", 1)[1] for r in survives.rows] == ["balancing"]

@@ -1595,6 +1595,8 @@ FORMS: tuple[Form, ...] = (
             # "does the indemnity survive termination": that provision, if it survives
             rf"|^(?:does|do|will|would|shall) {_THE}(?P<name>.+?) (?:survive|outlive|outlast)"
             rf"(?: {_THE}(?P<of3>.+?))?$"
+            rf"|^(?:for )?how long (?:does|do|will|would|shall) {_THE}(?P<name2>.+?) (?:survive|"
+            rf"outlive|outlast)(?: {_THE}(?P<of4>.+?))?$"
         ),
         _survives,
     ),

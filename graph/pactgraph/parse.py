@@ -147,9 +147,11 @@ def _never() -> dt.date:
 
 
 #: An event and its day: "notice is given on DATE", "the Effective Date is DATE", "the
-#: season concludes on DATE", "the Effective Date falls on DATE".
+#: season concludes on DATE", "the Effective Date falls on DATE", "initial deliveries take
+#: place on DATE", and, tersely, "notice mailed 1 March 2010".
 _DATED = re.compile(
-    r"(?P<name>.+?)\s+(?:(?:is|was|will be|shall be|falls|fell|comes|came)\s+(?:on\s+)?|on\s+)"
+    r"(?P<name>.+?)\s+(?:(?:is|was|will be|shall be|falls|fell|comes|came|takes place|took "
+    r"place|take place)\s+(?:on\s+)?|on\s+|(?=\d))"
     rf"(?P<date>{DATE_PATTERN})",
     re.IGNORECASE,
 )
