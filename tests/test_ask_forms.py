@@ -1334,3 +1334,15 @@ def test_a_scenario_worded_tersely_and_how_long_a_survivor_lasts() -> None:
     survives = ask(store, "how long does the balancing survive")
     assert survives.form == "survives"
     assert [r["provision"].rsplit("/", 1)[1] for r in survives.rows] == ["balancing"]
+
+
+def test_a_scenario_saying_an_event_does_not_happen() -> None:
+    # Gentech 6(g): confidentiality for three years from the end of the initial period
+    # (2022-07-31), which 7(b) extends only if the Distributor gives notice of renewal
+    store = load(sorted((DATA / "real-gentech-distributor").glob("*.ttl")))
+    for wording in ("does not renew", "doesnt renew", "never renews"):
+        answer = ask(
+            store,
+            f"Is confidentiality still in force on 1 August 2025 if the distributor {wording}?",
+        )
+        assert answer.rows[0]["answer"] == "no", wording

@@ -165,6 +165,8 @@ def parse_events(text: str) -> dict[str, dt.date]:
     {'notice is given': datetime.date(2029, 3, 1), 'the plant closes': datetime.date(2030, 5, 1)}
     >>> parse_events("the Effective Date is 1 April 1999 and the term falls on 2000-03-31")
     {'the Effective Date': datetime.date(1999, 4, 1), 'the term': datetime.date(2000, 3, 31)}
+    >>> parse_events("the plant does not close")
+    {'the plant close': NEVER}
     >>> parse_events("notice is given on 2029-03-01 but the plant never closes")
     {'notice is given': datetime.date(2029, 3, 1), 'the plant closes': NEVER}
     """
@@ -174,7 +176,7 @@ def parse_events(text: str) -> dict[str, dt.date]:
         if dated:
             events[dated["name"].strip()] = parse_date(dated["date"])
             continue
-        never = _NEVER_EVENT.fullmatch(part.strip())
+        never = _NEVER_EVENT.fullmatch(_negated(part.strip()))
         if never:
             if never["first"]:
                 name = never["first"]
@@ -205,7 +207,7 @@ def _clauses(text: str) -> list[str]:
 
     def complete(clause: str) -> bool:
         clause = clause.strip()
-        return bool(_DATED.fullmatch(clause) or _NEVER_EVENT.fullmatch(clause))
+        return bool(_DATED.fullmatch(clause) or _NEVER_EVENT.fullmatch(_negated(clause)))
 
     # count[i]: the most clauses parts[:i] cut into (-1: none), starts[i]: where the last starts
     count, starts = [0] + [-1] * len(parts), [0] * (len(parts) + 1)
@@ -235,6 +237,23 @@ _NEVER_EVENT = re.compile(
     r"|(?P<who3>.+?)\s+never\s+(?P<verb3>.+)",
     re.I,
 )
+
+
+def _negated(clause: str) -> str:
+    """An undated clause that says an event does not happen, as "never" says it: "the
+    Distributor does not renew" (never renews), "no notice against renewal is ever given",
+    "neither party ever gives notice"."""
+    clause = re.sub(
+        r"^no (.+?) (is|are|was|were) ever (\w+)", r"\1 \2 never \3", clause, flags=re.I
+    )
+    clause = re.sub(r"^neither party ever ", "never a party ", clause, flags=re.I)
+    return re.sub(
+        r"\b(?:(?:does|do|did|will|shall|would) not|doesn'?t|don'?t|didn'?t|won'?t)\b"
+        r"(?:\s+ever\b)?",
+        "never",
+        clause,
+        flags=re.I,
+    )
 
 
 _IRIREF = re.compile(r"<(?:[^<>\"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>")
