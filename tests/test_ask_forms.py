@@ -1250,6 +1250,12 @@ def test_whether_one_provision_survives() -> None:
     answer = ask(kathy, "Which obligations continue after the license expires?")
     assert answer.form == "survives"
     assert {"records", "no-challenge"} <= {r["provision"].rsplit("/", 1)[1] for r in answer.rows}
+    # Cool Tech VIII: the non-solicitation runs "six (6) months following expiration or
+    # termination", whatever ends the agreement
+    cooltech = load(sorted((DATA / "real-cooltech-alliance").glob("*.ttl")))
+    assert ask(cooltech, "What survives if the parties agree to terminate the agreement?").rows == (
+        ask(cooltech, "what survives").rows
+    )
     # eGain 10.2: "Sections 4, 5 …, 7, 8, 10.2 and 12 … shall survive"
     egain = load(sorted((DATA / "real-egain-hosting").glob("*.ttl")))
     assert ask(egain, "which sections survive expiry").rows == ask(egain, "what survives").rows

@@ -725,6 +725,10 @@ def _survives(store: Store, m: re.Match[str], options: Options) -> Reply:
     if of is not None and _ANY_END.fullmatch(of):
         options.said.append(f"{of!r} is read as the end of the agreement: every survivor")
         of = None
+    if (ending := _group(m, "ending")) is not None:  # "what survives if the parties agree …"
+        options.said.append(
+            f"'{ending}' is read as an end of the agreement: every survivor of {of or 'it'}"
+        )
     answer = survivors(store, of, **options.as_kwargs())
     if (name := _group(m, "name")) is not None:
         from .resolve import label_of, resolve
@@ -1588,7 +1592,8 @@ FORMS: tuple[Form, ...] = (
         "what survives [termination | NAME]? (and for how long)",
         (
             rf"^(?:what|which (?:{_PROVISIONS}|sections?|articles?|paragraphs?)) (?:survives?|"
-            rf"outlives?|outlasts?)(?: {_THE}(?P<of>.+?))?(?:,? and (?:for )?how long)?$"
+            rf"outlives?|outlasts?)(?: {_THE}(?P<of>(?!(?:if|when|once)\b).+?))?"
+            r"(?:,? and (?:for )?how long)?(?:,? (?:if|when|once) (?P<ending>.+))?$"
             rf"|^(?:what|which (?:{_PROVISIONS}|sections?)) (?:continues?|remains? in force|"
             rf"stays? in force|lives? on|(?:is|are) still owed) after {_THE}(?P<of2>.+?)"
             r"(?: (?:ends?|expires?|terminates?|is terminated|lapses?))?$"
