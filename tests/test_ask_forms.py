@@ -1352,3 +1352,19 @@ def test_a_scenario_saying_an_event_does_not_happen() -> None:
             f"Is confidentiality still in force on 1 August 2025 if the distributor {wording}?",
         )
         assert answer.rows[0]["answer"] == "no", wording
+
+
+def test_until_when_a_provision_binds_in_a_scenario() -> None:
+    # Cool Tech II(y): "at any time upon sixty (60) days advance written notice"; VIII: the
+    # non-solicitation for "six (6) months following expiration or termination". Notice on
+    # 10 June 2020 terminates the agreement on 9 August 2020, the sixtieth day; six months
+    # following it run through 2021-02-09
+    store = load(sorted((DATA / "real-cooltech-alliance").glob("*.ttl")))
+    answer = ask(
+        store,
+        "Until when is the non-solicitation binding if sixty days' notice of termination is"
+        " given on 10 June 2020?",
+    )
+    assert answer.form == "lifetime"
+    assert answer.rows[0]["provision"].endswith("/non-solicitation")
+    assert answer.rows[0]["end"] == "2021-02-09"
