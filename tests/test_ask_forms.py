@@ -1368,3 +1368,14 @@ def test_until_when_a_provision_binds_in_a_scenario() -> None:
     assert answer.form == "lifetime"
     assert answer.rows[0]["provision"].endswith("/non-solicitation")
     assert answer.rows[0]["end"] == "2021-02-09"
+
+
+def test_what_a_party_is_owed_includes_what_another_promised_it_not_to_do() -> None:
+    # Cool Tech VIII: "COOL TECH and VET TECH agree not to ... hire ... the other's employees"
+    # (a mutual restriction); the services COOL TECH performs are owed to VET TECH too
+    store = load(sorted((DATA / "real-cooltech-alliance").glob("*.ttl")))
+    answer = ask(store, "What is Vet Tech owed?")
+    kinds = {r["provision"].rsplit("/", 1)[1]: r["kind"] for r in answer.rows}
+    assert kinds["non-solicitation"] == "Restriction"
+    assert kinds["cool-tech-services"] == "Obligation"
+    assert list(kinds)[-1] == "non-solicitation"  # after the obligations

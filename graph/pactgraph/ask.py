@@ -535,6 +535,30 @@ def _stance(store: Store, m: re.Match[str], options: Options) -> Reply:
                 "not', 'shall not', 'agrees not to'), listed after its obligations with their "
                 "kind; ask what it may not do for every restriction"
             )
+    if stance == "is owed":
+        # and what another party has promised it not to do (an exclusivity it was granted, a
+        # negative covenant for its benefit: "neither party hires the other's employees")
+        from .lookup import parties
+
+        others = sorted({p.party for p in parties(store, as_of=options.as_of).parties}
+                        - {answer.party})  # fmt: skip
+        seen = {h.provision for h in answer.provisions}
+        promised = []
+        for other in others:
+            owed_by = positions(store, other, "may not", **{**asked, "other": answer.party})
+            for h in owed_by.provisions:
+                if h.provision not in seen and (
+                    h.kind == "Exclusivity" or _PROMISE_NOT.search(h.quote)
+                ):
+                    seen.add(h.provision)
+                    promised.append(h)
+        if promised:
+            rows += [h.as_dict() for h in promised]
+            options.said.append(
+                f"what {answer.label} is owed includes what another party has promised it not "
+                "to do (exclusivities granted to it, and restrictions for its benefit whose "
+                "words promise it), listed after the obligations with their kind"
+            )
     columns = ("label", "kind", "reason") if answer.on else ("label", "kind")
     return answer, columns, rows
 
