@@ -1379,3 +1379,24 @@ def test_what_a_party_is_owed_includes_what_another_promised_it_not_to_do() -> N
     assert kinds["non-solicitation"] == "Restriction"
     assert kinds["cool-tech-services"] == "Obligation"
     assert list(kinds)[-1] == "non-solicitation"  # after the obligations
+
+
+def test_in_force_asked_by_the_kind_of_provision_a_wording_names() -> None:
+    # CCA 4.03: the Contractor "may retain monies" through the Withholding Period, and
+    # "remits the retained monies" at its end: "can Emerson still retain monies" is the right
+    cca = load(sorted((DATA / "real-cca-outsourcing").glob("*.ttl")))
+    answer = ask(
+        cca,
+        "Can Emerson still retain monies on 28 February 2018 if CCA gives six months' prior"
+        " written notice of termination on 31 August 2015?",
+    )
+    assert answer.rows[0]["provision"].endswith("/withholding-right")
+    # Medalist 7.3: the non-compete runs twelve months after the agreement ends
+    medalist = load(sorted((DATA / "real-medalist-consulting").glob("*.ttl")))
+    answer = ask(
+        medalist,
+        "Is Gunston still bound by the non-compete on 9 September 2021 if it goes bankrupt on"
+        " 9 September 2020?",
+    )
+    assert answer.form == "in force"
+    assert answer.rows[0]["provision"].endswith("/non-compete")

@@ -78,6 +78,8 @@ def test_word_families() -> None:
     # a verb in "-ate" and its noun in "-ation"
     assert words("participates") == words("participation") == words("participated")
     assert words("negotiated") == words("negotiation")
+    assert words("a force majeure starts") == words("a force majeure begins")
+    assert words("commencement") == words("start")
 
 
 def _acme_and(events: str) -> Store:

@@ -1230,9 +1230,40 @@ def _is_in_force(store: Store, m: re.Match[str], options: Options) -> Reply:
     asked = _group(m, "name") or re.sub(
         r" still\b", "", f"{_group(m, 'party')} {_group(m, 'act')}"
     )  # "can the Club still use …": "the Club use …"
-    name = _named(store, asked, options)
+    from .resolve import resolve
+
+    try:
+        name = _named(store, asked, options)
+        if not _group(m, "name"):  # named by what it lets or makes a party do
+            name = resolve(store, name, kinds=["provision"])
+    except UnknownNameError as error:
+        # "can Emerson still retain monies" is a right, "is CCA obliged to …" an obligation,
+        # "is Gunston barred from …" a restriction: of several, the one of that kind
+        name = _of_the_kind_asked(store, m, error)
     answer = in_force(store, name, day, events=_events(m, options), **options.as_kwargs())
     return answer, ("answer", "label", "on", "reason"), [answer.as_dict()]
+
+
+def _of_the_kind_asked(store: Store, m: re.Match[str], error: UnknownNameError) -> str:
+    """Of the provisions a name could be (``error``), the one of the kind the question's
+    wording asks about: what a party can do (a right), must do (an obligation) or is barred
+    from (a restriction); else ``error`` again."""
+    from .model import model
+
+    said = m[0]
+    kinds = (
+        {"Right", "Exclusivity"} if m["party12"] else
+        {"Restriction"} if re.search(r"\b(?:barred|prohibited|restricted|precluded)\b", said) else
+        {"Obligation"} if m["party13"] else set()
+    )  # fmt: skip
+    provisions = model(store).provisions
+    fitting = [
+        iri for iri, p in provisions.items()
+        if local_name(iri) in error.labels and p.kind in kinds
+    ]  # fmt: skip
+    if "could be any of" not in str(error) or len(fitting) != 1:
+        raise error
+    return fitting[0]
 
 
 def _kind_asked(verb: str) -> ChangeKind | None:
@@ -1459,6 +1490,8 @@ FORMS: tuple[Form, ...] = (
             r"obligated) to|(?:barred|prohibited|restricted|precluded) from) (?P<act13>.+?) "
             r"(?:on|at|by) "
             rf"(?P<date13>{DATE_PATTERN})" + _if("13") + "$"
+            r"|^(?:is|are|was|were) (?:(?!\bbound\b).)+? (?:still )?bound by "
+            rf"{_THE}(?P<name15>.+?) (?:on|at|by) (?P<date15>{DATE_PATTERN})" + _if("15") + "$"
             rf"|^(?:is|are|was|were) {_THE}(?P<name14>.+?) (?:still )?(?:owed|due|payable|owing)"
             rf" (?:on|at|by) (?P<date14>{DATE_PATTERN})" + _if("14") + "$"
         ),

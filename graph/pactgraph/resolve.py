@@ -158,6 +158,10 @@ _IRREGULAR = {
     "bankruptcy": "bankrupt", "bankruptcies": "bankrupt", "insolvency": "insolvent",
     "nonpayment": "unpaid", "unpaid": "unpaid",
     "death": "die", "dies": "die", "died": "die", "dying": "die",
+    # one act, three words: "a force majeure starts" is "a force majeure begins"
+    "start": "begin", "starts": "begin", "started": "begin", "starting": "begin",
+    "begins": "begin", "beginning": "begin", "commence": "begin", "commences": "begin",
+    "commenced": "begin", "commencement": "begin",
 }  # fmt: skip
 
 
