@@ -1400,3 +1400,25 @@ def test_in_force_asked_by_the_kind_of_provision_a_wording_names() -> None:
     )
     assert answer.form == "in force"
     assert answer.rows[0]["provision"].endswith("/non-compete")
+
+
+def test_a_scenario_chained_with_after_and_a_duty_asked_as_have_to() -> None:
+    # Bravatek 10(b): i3 ICS may terminate for cause once Bravatek ceases to do business;
+    # the notice on 10 October 2017 ends the Term, its last day 2017-10-09
+    bravatek = load(sorted((DATA / "real-bravatek-reseller").glob("*.ttl")))
+    answer = ask(
+        bravatek,
+        "what rights end when i3 ICS terminates for cause on 10 October 2017 after Bravatek"
+        " ceases business on 3 October 2017",
+    )
+    assert answer.form == "impact"
+    assert answer.answer.on == dt.date(2017, 10, 10)
+    assert len(answer.answer.scenario) == 2
+    assert answer.rows
+    # Cool Tech markets and produces the Cool Tech Services during the term
+    cooltech = load(sorted((DATA / "real-cooltech-alliance").glob("*.ttl")))
+    answer = ask(
+        cooltech, "Does Cool Tech still have to market the Cool Tech services on 1 June 2018?"
+    )
+    assert answer.form == "in force"
+    assert answer.rows[0]["provision"].endswith("/cool-tech-services")

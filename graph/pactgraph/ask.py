@@ -1254,7 +1254,7 @@ def _of_the_kind_asked(store: Store, m: re.Match[str], error: UnknownNameError) 
     kinds = (
         {"Right", "Exclusivity"} if m["party12"] else
         {"Restriction"} if re.search(r"\b(?:barred|prohibited|restricted|precluded)\b", said) else
-        {"Obligation"} if m["party13"] else set()
+        {"Obligation"} if m["party13"] or m["party16"] else set()
     )  # fmt: skip
     provisions = model(store).provisions
     fitting = [
@@ -1490,6 +1490,8 @@ FORMS: tuple[Form, ...] = (
             r"obligated) to|(?:barred|prohibited|restricted|precluded) from) (?P<act13>.+?) "
             r"(?:on|at|by) "
             rf"(?P<date13>{DATE_PATTERN})" + _if("13") + "$"
+            r"|^(?:does|do|did|will) (?P<party16>.+?) (?:still )?(?:have|need) to "
+            rf"(?P<act16>.+?) (?:on|at|by) (?P<date16>{DATE_PATTERN})" + _if("16") + "$"
             r"|^(?:is|are|was|were) (?:(?!\bbound\b).)+? (?:still )?bound by "
             rf"{_THE}(?P<name15>.+?) (?:on|at|by) (?P<date15>{DATE_PATTERN})" + _if("15") + "$"
             rf"|^(?:is|are|was|were) {_THE}(?P<name14>.+?) (?:still )?(?:owed|due|payable|owing)"
@@ -1560,7 +1562,7 @@ FORMS: tuple[Form, ...] = (
             rf"{_MONTHS}) )?(?P<year>\d{{4}}))?"
             # an undated event's own "and" ("completed and paid on DATE") is not a second
             # event's, unless what follows says "never"
-            r"(?:,? (?(date)(?:but|and|if|while|assuming|given that|with)"
+            r"(?:,? (?(date)(?:but|and|if|while|assuming|given that|with|after)"
             r"|(?:but|if|while|assuming|given that|with|and(?=.*\bnever\b))) (?P<never>.*(?:"
             rf"\bnever\b|\bon {DATE_PATTERN}).*))?$"
         ),

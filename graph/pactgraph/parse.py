@@ -193,11 +193,11 @@ def parse_events(text: str) -> dict[str, dt.date]:
 
 
 def _clauses(text: str) -> list[str]:
-    """``text`` cut at its commas, "and"s and "but"s into the most clauses that each date an
-    event or say one never happens: a comma or "and" inside a name ("KI, Inc. mails the
+    """``text`` cut at its commas, "and"s, "but"s and "after"s into the most clauses that
+    each date an event or say one never happens: a comma or "and" inside a name ("KI, Inc. mails the
     notice", "remedies the violation and satisfies KI") or a date ("March 1, 2029") does
     not cut. Cut everywhere where no such reading exists."""
-    pieces = re.split(r"(,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+)", text)
+    pieces = re.split(r"(,\s*(?:and\s+|but\s+)?|\s+(?:and|but|after)\s+)", text)
     parts, glue = pieces[0::2], pieces[1::2]
 
     def whole(first: int, last: int) -> str:  # parts first..last with what joined them
