@@ -550,3 +550,16 @@ def test_an_act_on_the_agreement_named_with_it() -> None:
     store = load(sorted((DATA / "real-nantz-promotion").glob("*.ttl")))
     found = resolve(store, "the Company and Nantz consent to terminate the agreement", ["event"])
     assert found == resolve(store, "the Company and Nantz consent to terminate", ["event"])
+
+
+def test_a_party_given_a_notice_receives_it() -> None:
+    from conftest import DATA
+    from pactgraph.load import load
+
+    # Bravatek 10(b): "Company receives Reseller's notice terminating the Agreement for cause"
+    store = load(sorted((DATA / "real-bravatek-reseller").glob("*.ttl")))
+    for name in (
+        "Bravatek is given i3 ICS's notice terminating the Agreement for cause",
+        "Bravatek receives i3 ICS's notice terminating the Agreement for cause",
+    ):
+        assert resolve(store, name, ["event"]).endswith("/reseller-cause-termination"), name

@@ -597,6 +597,12 @@ _THE_AGREEMENT = re.compile(
     r"(?<=\w)\s+(?:the|this) (?:agreement|contract)\b(?=\s|$)", re.IGNORECASE
 )
 
+#: A party given something, in the passive ("Bravatek is given i3's notice").
+_IS_GIVEN = re.compile(
+    r"^(.+?)\s+(?:is|was|gets|got|has been)\s+(?:given|sent|served|served with|handed)\s+",
+    re.IGNORECASE,
+)
+
 #: A closing passive of giving ("… is given", "… was served"): a notice named as given is
 #: the notice, where its label names no giving.
 _GIVEN = re.compile(
@@ -1290,6 +1296,16 @@ def resolve(
         # the agreement, which a label need not say ("… consent to terminate")
         try:
             return resolve(store, bare, kinds, fewest=fewest)
+        except UnknownNameError:
+            pass
+    if (
+        "event" in kinds
+        and not _by_party
+        and (received := _IS_GIVEN.sub(r"\1 receives ", text)) != text
+    ):
+        # "Bravatek is given i3's notice of termination": Bravatek receives it
+        try:
+            return resolve(store, received, kinds, fewest=fewest)
         except UnknownNameError:
             pass
     if "event" in kinds and not _by_party and (bare := _GIVEN.sub("", text)) != text:
