@@ -464,6 +464,19 @@ def test_a_party_is_named_by_the_first_word_of_its_name_where_nothing_else_is() 
     assert words("dies") == words("death") == words("died")
 
 
+def test_each_of_a_party_s_names_gives_a_first_word() -> None:
+    from conftest import DATA
+    from pactgraph.load import load
+
+    # Cool Tech: "VET TECH" is also "Veteran Technology Group, LLC"; "COOL TECH" is also
+    # "Cool Technologies Inc.": "Vet", "Veteran" and "Cool" each name one party
+    store = load(sorted((DATA / "real-cooltech-alliance").glob("*.ttl")))
+    assert resolve(store, "Vet", kinds=["party"]).endswith("/vettech")
+    assert resolve(store, "Veteran", kinds=["party"]).endswith("/vettech")
+    found = resolve(store, "Vet gives sixty days notice of termination", ["event"])
+    assert found == resolve(store, "VET TECH gives sixty days notice of termination", ["event"])
+
+
 def test_a_party_s_act_is_not_an_act_whose_actor_is_another_party() -> None:
     from pactgraph.load import load
 

@@ -489,7 +489,7 @@ def _party_forms(store: Store) -> dict[str, list[str]]:
             own |= {_LEGAL_FORM.sub("", lb).strip() for lb in own}
             found[party.iri] = sorted(form for form in own if len(form) > 1 and words(form))
         for iri, first in _first_words(store, found).items():
-            found[iri].append(first)
+            found[iri] += first
         return found
 
     return store.view("names.party_forms", dict, read)
@@ -499,9 +499,10 @@ def _party_forms(store: Store) -> dict[str, list[str]]:
 _FIRST_WORD = re.compile(r"(?P<word>[A-Z][\w&-]{2,})\s+\S")
 
 
-def _first_words(store: Store, forms: dict[str, list[str]]) -> dict[str, str]:
-    """Each party's first word of its name where people call the party by it ("Gunston" of
-    "Gunston Consulting, LLC"): no other party's name holds it, and no label of anything
+def _first_words(store: Store, forms: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Each party's first words of its names where people call the party by them ("Gunston"
+    of "Gunston Consulting, LLC"; "Vet" of "VET TECH" and "Veteran" of "Veteran Technology
+    Group"): no other party's name holds one, and no label of anything
     else holds it in small letters, as a word of its own ("organic" of "supply of organic
     products" keeps "Organic Preparations Inc." from being "Organic")."""
     first = {
@@ -519,15 +520,19 @@ def _first_words(store: Store, forms: dict[str, list[str]]) -> dict[str, str]:
         for label in n.labels
         for word in re.findall(r"\b[a-z][\w&-]*", label)
     }
-    return {
-        party: word
-        for party, words_ in first.items()
-        if len(words_) == 1
-        and (word := next(iter(words_))) not in forms[party]
-        and taken[word.lower()] == 1
-        and word.lower() not in small
-        and word.lower() not in _FILLER
-    }
+    own_forms = {party: {f.lower() for f in own} for party, own in forms.items()}
+    found: dict[str, list[str]] = {}
+    for party, words_ in first.items():
+        for word in sorted({w.lower(): w for w in sorted(words_)}.values()):
+            low = word.lower()
+            if (
+                low not in own_forms[party]
+                and taken[low] == 1
+                and low not in small
+                and low not in _FILLER
+            ):
+                found.setdefault(party, []).append(word)
+    return found
 
 
 #: A short name a party's label defines in brackets, in quotes or not: "(Heritage)",
