@@ -1117,8 +1117,14 @@ def test_the_parties_to_a_version_and_the_term_of_an_agreement_by_its_title(
     # Bioamber 10.1: "The term of this Agreement shall be four (4) years from the Effective
     # Date" (15 April 2010)
     bioamber = load(sorted((DATA / "real-bioamber-development").glob("*.ttl")))
-    row = ask(bioamber, "how long is the term of the development agreement").rows[0]
-    assert (row["start"], row["end"]) == ("2010-04-15", "2014-04-14")
+    for question in (
+        "how long is the term of the development agreement",
+        "what is the term of the development agreement",
+    ):
+        answer = ask(bioamber, question)
+        assert answer.form == "lifetime", question
+        row = answer.rows[0]
+        assert (row["start"], row["end"]) == ("2010-04-15", "2014-04-14")
 
 
 def test_it_in_a_scenario_is_the_party_asked_about() -> None:

@@ -1465,6 +1465,9 @@ FORMS: tuple[Form, ...] = (
             rf"{_THE}(?P<name14>.+?))?)"
             # a deadline: "by when must Commerce One execute the escrow agreement", "when must
             # the six Centres be set up"
+            # "what is the term of the Development Agreement": its lifetime
+            r"|^what(?: is|'s| was) (?:the |its )?(?P<name17>(?:initial |original )?(?:term|"
+            r"duration) of .+?)" + _if("17") + "$"
             # "when does Microsoft stop paying a revenue share": what it does, by its doer
             r"|^when (?:does|do|will|did|would) (?P<actor6>.+?) (?:stop|cease|start|begin|"
             r"finish) (?P<name16>\w+ing\b.*?)" + _if("16") + "$"
