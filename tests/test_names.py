@@ -80,6 +80,7 @@ def test_word_families() -> None:
     assert words("negotiated") == words("negotiation")
     assert words("a force majeure starts") == words("a force majeure begins")
     assert words("commencement") == words("start")
+    assert words("six months following termination") == words("six months after termination")
 
 
 def _acme_and(events: str) -> Store:

@@ -158,6 +158,8 @@ _IRREGULAR = {
     "bankruptcy": "bankrupt", "bankruptcies": "bankrupt", "insolvency": "insolvent",
     "nonpayment": "unpaid", "unpaid": "unpaid",
     "death": "die", "dies": "die", "died": "die", "dying": "die",
+    # "six months following a termination" is "six months after termination"
+    "following": "after",
     # one act, three words: "a force majeure starts" is "a force majeure begins"
     "start": "begin", "starts": "begin", "started": "begin", "starting": "begin",
     "begins": "begin", "beginning": "begin", "commence": "begin", "commences": "begin",
