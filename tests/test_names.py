@@ -81,6 +81,8 @@ def test_word_families() -> None:
     assert words("a force majeure starts") == words("a force majeure begins")
     assert words("commencement") == words("start")
     assert words("six months following termination") == words("six months after termination")
+    assert words("keeps the insurance") == words("maintains the insurance")
+    assert words("a breach not cured") == words("an uncured breach")
 
 
 def _acme_and(events: str) -> Store:

@@ -140,7 +140,7 @@ _IRREGULAR = {
     "took": "take", "made": "make", "paid": "pay", "held": "hold", "sold": "sell",
     "chosen": "choose", "chose": "choose", "begun": "begin", "began": "begin",
     "broken": "break", "broke": "break", "known": "know", "knew": "know", "done": "do",
-    "did": "do", "sent": "send", "met": "meet", "won": "win", "lost": "lose", "kept": "keep",
+    "did": "do", "sent": "send", "met": "meet", "won": "win", "lost": "lose",
     "left": "leave", "bought": "buy", "brought": "bring", "got": "get", "gotten": "get",
     # nouns of verbs no suffix rule folds
     "approval": "approve", "approvals": "approve", "remittance": "remit",
@@ -160,6 +160,9 @@ _IRREGULAR = {
     "death": "die", "dies": "die", "died": "die", "dying": "die",
     # "six months following a termination" is "six months after termination"
     "following": "after",
+    # "keeps products liability insurance" is "maintains" it
+    "keep": "maintain", "keeps": "maintain", "kept": "maintain", "keeping": "maintain",
+    "maintains": "maintain", "maintained": "maintain", "maintaining": "maintain",
     # one act, three words: "a force majeure starts" is "a force majeure begins"
     "start": "begin", "starts": "begin", "started": "begin", "starting": "begin",
     "begins": "begin", "beginning": "begin", "commence": "begin", "commences": "begin",
@@ -174,6 +177,7 @@ def tokens(text: str) -> list[str]:
     text = _THOUSANDS.sub("", _NON.sub("non", text.lower()))
     text = _PERCENT.sub(" percent", text)
     text = _UN.sub(lambda m: f"failed to {_UNDONE[m['word']]}", text)
+    text = _NOT_DONE.sub(r"failed to \g<word>", text)  # "not cured" as "uncured"
     text = _ONE.sub("1", _NUMBER_WORDS.sub(_number_of_words, text))
     text = _REPEATED.sub(r"\g<number>", text)
     text = _SCALED.sub(lambda m: _scaled(m["number"], m["scale"]), text)
@@ -183,6 +187,7 @@ def tokens(text: str) -> list[str]:
 #: A breach or a default left as it was, in one word: "uncured" is "failed to cure".
 _UNDONE = {"uncured": "cure", "unremedied": "remedy", "uncorrected": "correct"}
 _UN = re.compile(rf"\b(?P<word>{'|'.join(_UNDONE)})\b")
+_NOT_DONE = re.compile(r"\bnot (?P<word>cured|remedied|corrected)\b")
 
 #: A per cent sign or two words for it ("50%", "50 per cent").
 _PERCENT = re.compile(r"\s*%|\s+per\s+cent\b")
