@@ -472,7 +472,7 @@ def names(store: Store, kinds: Iterable[str] = KINDS) -> list[Named]:
     return [n for n in every if n.kind in wanted]
 
 
-def _party_forms(store: Store) -> dict[str, list[str]]:
+def party_forms(store: Store) -> dict[str, list[str]]:
     """Each party's names as a text names it: its labels, each without an aside in brackets,
     the aside itself where it is a short name the text defines ("Heritage" of "Stremicks
     Heritage Foods, LLC (Heritage)", "2TheMart" of '2TheMart.com, Inc. ("2TheMart")'), a
@@ -555,21 +555,16 @@ _LEGAL_FORM = re.compile(
 )
 
 
-def party_forms(store: Store) -> dict[str, list[str]]:
-    """Each party's names as a text names it, by party IRI (see :func:`_party_forms`)."""
-    return _party_forms(store)
-
-
 def _party_of(store: Store, form: str) -> str:
     """The party one of whose names is ``form``."""
-    return next(iri for iri, forms in _party_forms(store).items() if form in forms)
+    return next(iri for iri, forms in party_forms(store).items() if form in forms)
 
 
 def party_named_first(store: Store, text: str) -> str | None:
     """The name of the party ``text`` begins with (the longest that fits), if any."""
     found = [
         form
-        for forms in _party_forms(store).values()
+        for forms in party_forms(store).values()
         for form in forms
         if _form_pattern(form).match(text)
     ]
@@ -585,7 +580,7 @@ def _closer_by_role(store: Store, text: str, candidates: list[Named], found: Nam
     """The one event whose label, with the party the name begins with named by a role ("the
     non-breaching party", "a party"), holds the rest of the name and fewer other words than
     any label of ``found`` holds beside the name's, if one does."""
-    first = party_named_first(store, re.sub(r"^the\s+", "", text, flags=re.IGNORECASE))
+    first = _subject(store, text)
     if first is None:
         return None
     said = words(text)
@@ -624,12 +619,17 @@ _GIVEN = re.compile(
 )
 
 
+def _subject(store: Store, text: str) -> str | None:
+    """The name of the party ``text`` begins with, a leading "the" aside, if any."""
+    return party_named_first(store, re.sub(r"^the\s+", "", text, flags=re.IGNORECASE))
+
+
 def _doer(store: Store, text: str) -> str | None:
     """The party a name says does what it names: the one it begins with, as the subject
     ("MORPHO gives notice of termination"), unless what follows makes it the one acted on
     ("MORPHO receives notice", "MORPHO is given notice")."""
     text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
-    first = party_named_first(store, text)
+    first = party_named_first(store, text)  # where it ends in ``text`` matters here
     if first is None or not text[len(first) : len(first) + 1].isspace():
         return None  # not its subject: "Heritage's facility is approved by Premier"
     if _ACTED_ON.match(text, len(first)):
@@ -640,7 +640,7 @@ def _doer(store: Store, text: str) -> str | None:
 def _parties_in(store: Store, held: frozenset[str]) -> dict[str, str]:
     """The parties ``held`` (words) names by one of their names, each with that name."""
     found = {}
-    for party, forms in _party_forms(store).items():
+    for party, forms in party_forms(store).items():
         for form in forms:
             if (named := words(form)) and named <= held:
                 found[party] = form
@@ -682,7 +682,7 @@ def _named_parties_forms(store: Store, text: str) -> list[tuple[str, tuple[str, 
     the party's other names, longest first."""
     said = words(text)
     forms: list[tuple[str, tuple[str, ...]]] = []
-    for own in map(set, _party_forms(store).values()):
+    for own in map(set, party_forms(store).values()):
         forms += [(form, tuple(sorted(own - {form}))) for form in own if words(form) <= said]
     return sorted(forms, key=lambda f: -len(f[0]))
 
@@ -761,13 +761,13 @@ def _of_the_subject(store: Store, text: str, matches: list[Named]) -> list[Named
     the name begins with ("OpenAI paying Microsoft a revenue share" is "OpenAI's revenue
     share payments to Microsoft", not "Microsoft no longer pays a revenue share to OpenAI"),
     where some do."""
-    first = party_named_first(store, re.sub(r"^the\s+", "", text, flags=re.IGNORECASE))
+    first = _subject(store, text)
     if first is None:
         return matches
     party = _party_of(store, first)
 
     def begins_with_it(label: str) -> bool:
-        named = party_named_first(store, re.sub(r"^the\s+", "", label, flags=re.IGNORECASE))
+        named = _subject(store, label)
         return named is not None and _party_of(store, named) == party
 
     kept = [n for n in matches if n.kind == "provision" and any(map(begins_with_it, n.labels))]
@@ -983,7 +983,7 @@ def _by_the_giver(
     if not said & _GIVING:
         return []
     named = _parties_in(store, said)
-    first = party_named_first(store, re.sub(r"^the\s+", "", text, flags=re.I))
+    first = _subject(store, text)
     if len(named) == 2 and first is not None and not said & _RECEIVING:
         # "the Distributor gives notice … for Company's failure": the one named first gives
         # it, and the other is part of what the label must hold
@@ -991,14 +991,14 @@ def _by_the_giver(
     if len(named) != 1:
         return []
     (party,) = named
-    everyone = frozenset().union(*(words(f) for fs in _party_forms(store).values() for f in fs))
+    everyone = frozenset().union(*(words(f) for fs in party_forms(store).values() for f in fs))
     rest = said - _LIGHT - _GIVING - everyone
     if not rest:
         return []
     if not said & _RECEIVING:  # the party gives: its act, or a label naming the notice as its
         return _given_by(store, text, named[party], events, fewest=fewest)
     # the party receives: a label giving to it
-    forms = "|".join(re.escape(f) for f in _party_forms(store)[party])
+    forms = "|".join(re.escape(f) for f in party_forms(store)[party])
     given_to = re.compile(rf"\b(?:gives?|sends?|delivers?|provides?|serves?|mails?)\b.*?"
                           rf"(?<!\w)(?:{forms})(?!\w)", re.I)  # fmt: skip
     found = [
@@ -1017,7 +1017,7 @@ def _given_by(
     ("the Distributor's written notice terminating the Agreement … is received"), and hold
     the rest of the name's words."""
     party = _party_of(store, giver)
-    own = _party_forms(store)[party]
+    own = party_forms(store)[party]
     mine = frozenset().union(*(words(f) for f in own))
     rest = words(text) - _LIGHT - _GIVING - mine
     if not rest:
@@ -1189,12 +1189,11 @@ def resolve(
         return bool(general) and general <= held
 
     doer = _doer(store, text) if actors and " " in text else None
+    doer_others = frozenset(party_forms(store)) - {doer} if doer else frozenset()
     acting = _actor_iris(store) if doer else {}
 
     def anothers_act(n: Named) -> bool:  # "MORPHO gives notice" is not an act of XIMAGE's
         return n.kind == "event" and bool(acting.get(n.iri, frozenset()) & doer_others)
-
-    doer_others = frozenset(_party_forms(store)) - {doer} if doer else frozenset()
 
     rules: list[Callable[[Named], bool]] = [
         lambda n: iri is not None and n.iri == iri,
@@ -1303,29 +1302,21 @@ def resolve(
                     f"{name!r} could be any of: {'; '.join(shown)}; say which", shown,
                     name=name, labels=tuple(n.local for n in fitting),
                 )  # fmt: skip
-    if "event" in kinds and not _by_party and (bare := _THE_AGREEMENT.sub("", text)) != text:
-        # "the Company and Nantz consent to terminate the agreement": what is terminated is
-        # the agreement, which a label need not say ("… consent to terminate")
-        try:
-            return resolve(store, bare, kinds, fewest=fewest)
-        except UnknownNameError:
-            pass
-    if (
-        "event" in kinds
-        and not _by_party
-        and (received := _IS_GIVEN.sub(r"\1 receives ", text)) != text
-    ):
-        # "Bravatek is given i3's notice of termination": Bravatek receives it
-        try:
-            return resolve(store, received, kinds, fewest=fewest)
-        except UnknownNameError:
-            pass
-    if "event" in kinds and not _by_party and (bare := _GIVEN.sub("", text)) != text:
-        # "written notice of termination for the unremedied breach is given": the notice
-        try:
-            return resolve(store, bare, kinds, fewest=fewest)
-        except UnknownNameError:
-            pass
+    if "event" in kinds and not _by_party:
+        # the name reworded as labels word what it names: "the Company and Nantz consent to
+        # terminate the agreement" (a label need not say what is terminated), "Bravatek is
+        # given i3 ICS's notice" (Bravatek receives it), "written notice of termination for
+        # the unremedied breach is given" (the notice)
+        for reworded_as in (
+            _THE_AGREEMENT.sub("", text),
+            _IS_GIVEN.sub(r"\1 receives ", text),
+            _GIVEN.sub("", text),
+        ):
+            if reworded_as != text:
+                try:
+                    return resolve(store, reworded_as, kinds, fewest=fewest)
+                except UnknownNameError:
+                    pass
     if "event" in kinds and not _by_party:
         events = [n for n in candidates if n.kind == "event"]
         lightly = _without_light_verbs(store, text, events, fewest=fewest)
