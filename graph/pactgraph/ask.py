@@ -98,6 +98,12 @@ def _if(n: str) -> str:
     return _IF.replace("(?P<scenario>", rf"(?P<scenario{n}>(?=.*?{DATE_PATTERN})")
 
 
+def _then(n: str) -> str:
+    """A day a question must name, as the end of a wording: "on DATE", then an optional
+    scenario (groups suffixed ``n``)."""
+    return rf" (?:on|at|by) (?P<date{n}>{DATE_PATTERN})" + _if(n) + "$"
+
+
 def _year(text: str) -> int:
     """A year a question names, one the calendar can hold a year on either side of."""
     year = int(text)
@@ -163,13 +169,8 @@ def _parties(store: Store, m: re.Match[str], options: Options) -> Reply:
     name = _group(m, "agreement")
     if name is not None and _ANY_AGREEMENT.fullmatch(name):
         name = None
-    elif name is not None and (place := _version_by_place().fullmatch(name)) is not None:
+    elif name is not None and (found := _version_at_place(store, options, name)) is not None:
         # "the amendment", "the original agreement": that version, by its place
-        ordinal = "first" if place["first"] else place["ordinal"]
-        noun = _AS_NOUN.get(place["noun"], place["noun"]) or "agreement"
-        found = _version_named(
-            store, options, noun, ordinal=ordinal, month=place["month"], year=place["year"]
-        )
         name = min(found) if len(found) == 1 else name
     answer = parties(store, agreement=name, as_of=options.as_of)
     if _group(m, "sign") is not None:  # "who signed it": the signatories only
@@ -211,15 +212,11 @@ def _dated(store: Store, m: re.Match[str], options: Options) -> Reply:
 
     name = _group(m, "agreement")
     versions: set[str] | None = None
-    if name is not None and _ANY_AGREEMENT.fullmatch(name):
-        name = None
-    elif name is not None and (place := _version_by_place().fullmatch(name)) is not None:
+    if name is not None and (
+        _ANY_AGREEMENT.fullmatch(name)
         # "the original agreement" is the first version by date
-        ordinal = "first" if place["first"] else place["ordinal"]
-        noun = _AS_NOUN.get(place["noun"], place["noun"]) or "agreement"
-        versions = _version_named(
-            store, options, noun, ordinal=ordinal, month=place["month"], year=place["year"]
-        )
+        or (versions := _version_at_place(store, options, name)) is not None
+    ):
         name = None
     answer = dates(store, agreement=name, as_of=options.as_of)
     named = _agreement_iri(store, name) if name is not None else None
@@ -268,6 +265,20 @@ def _dated(store: Store, m: re.Match[str], options: Options) -> Reply:
 
 #: Other nouns for a version, as the one they stand for: an addendum amends.
 _AS_NOUN = {"addendum": "amendment"}
+
+
+def _version_at_place(store: Store, options: Options, name: str) -> set[str] | None:
+    """The version ``name`` names by its place among the others ("the amendment", "the
+    first amendment"; "the original agreement" is the first by date), or None where it names
+    none so."""
+    place = _version_by_place().fullmatch(name)
+    if place is None:
+        return None
+    ordinal = "first" if place["first"] else place["ordinal"]
+    noun = _AS_NOUN.get(place["noun"], place["noun"]) or "agreement"
+    return _version_named(
+        store, options, noun, ordinal=ordinal, month=place["month"], year=place["year"]
+    )
 
 
 def _version_by_place() -> re.Pattern[str]:
@@ -1025,10 +1036,7 @@ def _agreement_named(store: Store, name: str) -> str | None:
     except UnknownNameError as error:
         if "could be any of" in str(error):
             return None
-    try:
-        return resolve(store, name, kinds=["agreement"])
-    except UnknownNameError:
-        return None
+    return _agreement_iri(store, name)
 
 
 #: Words that give the reason for an end ("terminate the agreement for breach").
@@ -1463,14 +1471,14 @@ FORMS: tuple[Form, ...] = (
             rf"(?:renewing|renewal|being renewed|rolling over|extending)|(?:for|of) "
             r"non-?renewal(?: of (?:the )?(?P<name13>.+?))?|to (?:not )?renew(?: "
             rf"{_THE}(?P<name14>.+?))?)"
-            # a deadline: "by when must Commerce One execute the escrow agreement", "when must
-            # the six Centres be set up"
             # "what is the term of the Development Agreement": its lifetime
             r"|^what(?: is|'s| was) (?:the |its )?(?P<name17>(?:initial |original )?(?:term|"
             r"duration) of .+?)" + _if("17") + "$"
             # "when does Microsoft stop paying a revenue share": what it does, by its doer
             r"|^when (?:does|do|will|did|would) (?P<actor6>.+?) (?:stop|cease|start|begin|"
             r"finish) (?P<name16>\w+ing\b.*?)" + _if("16") + "$"
+            # a deadline: "by when must Commerce One execute the escrow agreement", "when must
+            # the six Centres be set up"
             r"|^(?:by )?when (?:must|should|shall|has|have) (?P<actor5>.+?) (?:to )?"
             r"(?P<name15>(?!(?:start|begin|end|expire|stop|terminate)\b).+?)" + _if("15") + "$"
             r")"
@@ -1487,18 +1495,18 @@ FORMS: tuple[Form, ...] = (
             # on a day, the provision named by what it lets or makes a party do, or by what
             # is owed: "can the Club still use the unused Trade Value on DATE", "is MORPHO
             # obliged to return the Software on DATE", "are Playoff Payments owed on DATE"
-            r"|^(?:can|may|could) (?P<party12>(?:(?!\bstill\b).)+?) (?:still )?"
-            rf"(?P<act12>.+?) (?:on|at|by) (?P<date12>{DATE_PATTERN})" + _if("12") + "$"
-            r"|^(?:is|are|was|were) (?P<party13>.+?) (?:still )?(?:(?:obliged|required|bound|"
-            r"obligated) to|(?:barred|prohibited|restricted|precluded) from) (?P<act13>.+?) "
-            r"(?:on|at|by) "
-            rf"(?P<date13>{DATE_PATTERN})" + _if("13") + "$"
-            r"|^(?:does|do|did|will) (?P<party16>.+?) (?:still )?(?:have|need) to "
-            rf"(?P<act16>.+?) (?:on|at|by) (?P<date16>{DATE_PATTERN})" + _if("16") + "$"
-            r"|^(?:is|are|was|were) (?:(?!\bbound\b).)+? (?:still )?bound by "
-            rf"{_THE}(?P<name15>.+?) (?:on|at|by) (?P<date15>{DATE_PATTERN})" + _if("15") + "$"
-            rf"|^(?:is|are|was|were) {_THE}(?P<name14>.+?) (?:still )?(?:owed|due|payable|owing)"
-            rf" (?:on|at|by) (?P<date14>{DATE_PATTERN})" + _if("14") + "$"
+            r"|^(?:can|may|could) (?P<party12>(?:(?!\bstill\b).)+?) (?:still )?(?P<act12>.+?)"
+            + _then("12")
+            + r"|^(?:is|are|was|were) (?P<party13>.+?) (?:still )?(?:(?:obliged|required|bound|"
+            r"obligated) to|(?:barred|prohibited|restricted|precluded) from) (?P<act13>.+?)"
+            + _then("13")
+            + r"|^(?:does|do|did|will) (?P<party16>.+?) (?:still )?(?:have|need) to (?P<act16>.+?)"
+            + _then("16")
+            + r"|^(?:is|are|was|were) (?:(?!\bbound\b).)+? (?:still )?bound by "
+            rf"{_THE}(?P<name15>.+?)"
+            + _then("15")
+            + rf"|^(?:is|are|was|were) {_THE}(?P<name14>.+?) (?:still )?(?:owed|due|payable|owing)"
+            + _then("14")
         ),
         _is_in_force,
     ),
