@@ -34,6 +34,11 @@ def store_2025() -> Store:
     return load([V2025])
 
 
+def real(folder: str) -> Store:
+    """The agreement of ``tests/data/<folder>``, every version of it (each ``.ttl``)."""
+    return load(sorted((DATA / folder).glob("*.ttl")))
+
+
 def run_cli(
     *args: str, cwd: Path | None = None, input_text: str | None = None
 ) -> subprocess.CompletedProcess[str]:

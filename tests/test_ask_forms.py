@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, run_cli
+from conftest import DATA, real, run_cli
 from pactgraph.ask import ask
 from pactgraph.errors import UsageError
 from pactgraph.load import Store, load
@@ -868,9 +868,8 @@ def test_what_happens_when_the_agreement_ends_leaves_out_what_a_later_version_re
     # the master copy licence and the wind-down: they rest on the term no longer; their
     # replacements, and what the amendment kept, do
     from pactgraph.ask import ask
-    from pactgraph.load import load
 
-    store = load(sorted((DATA / "real-neon-distributor").glob("*.ttl")))
+    store = real("real-neon-distributor")
     answer = ask(store, "what happens when the agreement ends?")
     found = {str(r["provision"]).rsplit("/", 1)[-1] for r in answer.rows}
     assert not found & {"merger-termination-right", "fee-share", "master-copy-licence", "wind-down"}
@@ -935,7 +934,7 @@ def test_what_a_party_gets_or_loses_from_an_undated_event_moving_its_terms() -> 
     # Medalist's consulting agreement (tests/data/real-medalist-consulting): 8(d) "CONSULTANT
     # may terminate this Agreement by giving ninety (90) days' written notice"; without a day
     # for the notice, what it moves ends ninety days after whatever day it comes
-    store = load(sorted((DATA / "real-medalist-consulting").glob("*.ttl")))
+    store = real("real-medalist-consulting")
     moved = {s.provision.rsplit("/", 1)[1]: s for s in
              impact(store, "the Consultant gives notice of termination").later}  # fmt: skip
     # the initial term (last day 2021-02-28) ends sooner, on a day that depends on the
@@ -993,7 +992,7 @@ def test_a_provision_named_in_words_is_the_version_in_effect_that_day() -> None:
     # NETGEAR's Territory (Section 2), restated by the amendments of October 1996 and of
     # July 1998 "for the current term and any renewal term": on 1 August 1998 the territory
     # restriction is in force, as restated; named by its local name, the first version is not
-    store = load(sorted((DATA / "real-netgear-distributor").glob("*.ttl")))
+    store = real("real-netgear-distributor")
     on = dt.date(1998, 8, 1)
     verdict = in_force(store, "the territory restriction", on)
     assert verdict.provision.endswith("/territory-1998")
@@ -1040,7 +1039,7 @@ def test_an_event_that_never_comes_bars_those_that_require_it() -> None:
 def test_who_can_end_the_agreement_for_a_reason() -> None:
     # NETGEAR 15.B: "either party may cancel this Agreement at any time without cause upon
     # ninety (90) days written notice"; the other ways need a breach or an insolvency
-    store = load(sorted((DATA / "real-netgear-distributor").glob("*.ttl")))
+    store = real("real-netgear-distributor")
     for question in (
         "Who can cancel the agreement without cause?",
         "who can terminate without cause",
@@ -1056,7 +1055,7 @@ def test_who_can_end_the_agreement_for_a_reason() -> None:
 def test_how_much_notice_a_step_needs() -> None:
     # eGain 10.1: renews "unless either party provides at least thirty (30) days prior
     # written notice"; NETGEAR 15.B: "without cause upon ninety (90) days written notice"
-    egain = load(sorted((DATA / "real-egain-hosting").glob("*.ttl")))
+    egain = real("real-egain-hosting")
     for question in (
         "How much notice is needed to stop the agreement renewing?",
         "what notice is required for non-renewal",
@@ -1065,7 +1064,7 @@ def test_how_much_notice_a_step_needs() -> None:
         answer = ask(egain, question)
         assert answer.form == "lifetime", question
         assert "30 days" in answer.rows[0]["ends"]
-    netgear = load(sorted((DATA / "real-netgear-distributor").glob("*.ttl")))
+    netgear = real("real-netgear-distributor")
     answer = ask(netgear, "how much notice does a party need to give to cancel without cause")
     assert answer.form == "terminations"
     assert [r["trigger"].rsplit("/", 1)[1] for r in answer.rows] == ["convenience-termination"]
@@ -1075,7 +1074,7 @@ def test_how_much_notice_a_step_needs() -> None:
 def test_a_version_named_by_place_or_title_number() -> None:
     # NETGEAR: "AMENDMENT #1 ... entered into effective October 1,1996", "AMENDMENT #2 ...
     # July 15, 1998"; Bioamber's First Amendment "will be effective as of July 5, 2011"
-    netgear = load(sorted((DATA / "real-netgear-distributor").glob("*.ttl")))
+    netgear = real("real-netgear-distributor")
 
     def dated(store: Store, question: str) -> list[str]:
         answer = ask(store, question)
@@ -1088,7 +1087,7 @@ def test_a_version_named_by_place_or_title_number() -> None:
     assert len(dated(netgear, "when was the agreement signed")) == 3  # with its versions
     changed = ask(netgear, "what did amendment #2 change")
     assert {r["agreement"].rsplit("/", 1)[1] for r in changed.rows} == {"amendment-2"}
-    bioamber = load(sorted((DATA / "real-bioamber-development").glob("*.ttl")))
+    bioamber = real("real-bioamber-development")
     assert dated(bioamber, "When did the First Amendment take effect?") == ["2011-07-05"]
     # a term's start is still its lifetime
     assert ask(bioamber, "when does the term start").form == "lifetime"
@@ -1116,7 +1115,7 @@ def test_the_parties_to_a_version_and_the_term_of_an_agreement_by_its_title(
     assert all(r["signatory"] for r in signed.rows)
     # Bioamber 10.1: "The term of this Agreement shall be four (4) years from the Effective
     # Date" (15 April 2010)
-    bioamber = load(sorted((DATA / "real-bioamber-development").glob("*.ttl")))
+    bioamber = real("real-bioamber-development")
     for question in (
         "how long is the term of the development agreement",
         "what is the term of the development agreement",
@@ -1129,7 +1128,7 @@ def test_the_parties_to_a_version_and_the_term_of_an_agreement_by_its_title(
 
 def test_it_in_a_scenario_is_the_party_asked_about() -> None:
     # Smaaash 8.3: a Remedy Notice to the Franchisee (I-AM Capital), then thirty days to cure
-    store = load(sorted((DATA / "real-smaaash-franchise").glob("*.ttl")))
+    store = real("real-smaaash-franchise")
     answer = ask(
         store,
         "What does I-AM Capital still hold on 12 March 2020 if it receives a Remedy Notice of"
@@ -1143,14 +1142,14 @@ def test_a_reason_named_with_a_party_s_own_name() -> None:
     # Smaaash 8.2(a): the Franchisor may terminate on thirty days' notice if "the Franchisee
     # fails to make any payment"; XIMAGE 13(b) "failed to make timely payment", not 13(c)'s
     # "admitted inability to pay its debts"
-    smaaash = load(sorted((DATA / "real-smaaash-franchise").glob("*.ttl")))
+    smaaash = real("real-smaaash-franchise")
     for question in (
         "Can Smaaash terminate if I-AM Capital stops paying?",
         "Can Smaaash terminate if I-AM Capital fails to pay?",
     ):
         rows = ask(smaaash, question).rows
         assert [r["rights"][0].rsplit("/", 1)[1] for r in rows] == ["franchisor-notice-right"]
-    ximage = load(sorted((DATA / "real-ximage-maintenance").glob("*.ttl")))
+    ximage = real("real-ximage-maintenance")
     rows = ask(ximage, "Can XIMAGE terminate if MORPHO pays an invoice late?").rows
     assert all("bankruptcy" not in r["how"] for r in rows)
     assert rows
@@ -1158,7 +1157,7 @@ def test_a_reason_named_with_a_party_s_own_name() -> None:
 
 def test_what_a_party_may_do_worded_as_a_clause() -> None:
     # Bioamber: Cargill "may apply additional FTEs" (First Amendment 2.2) among its rights
-    store = load(sorted((DATA / "real-bioamber-development").glob("*.ttl")))
+    store = real("real-bioamber-development")
     asked = ask(store, "what may Cargill do")
     for question in ("list what Cargill may do", "what Cargill may do"):
         answer = ask(store, question)
@@ -1172,7 +1171,7 @@ def test_what_a_party_is_owed_in_a_scenario() -> None:
     # 30 days' notice; 10.3: the Customer pays "all unpaid accrued fees" within fifteen days
     # of termination: with the Effective Date on 1 April 1999 and the Customer's notice on
     # 1 March 2000, the term ends as 1 April 2000 begins and the final payment is owed
-    store = load(sorted((DATA / "real-egain-hosting").glob("*.ttl")))
+    store = real("real-egain-hosting")
     answer = ask(
         store,
         "What is eGain owed on 10 April 2000 if the Effective Date is on 1 April 1999 and"
@@ -1183,22 +1182,45 @@ def test_what_a_party_is_owed_in_a_scenario() -> None:
     assert any("scenario" in a for a in answer.assumptions)
 
 
-def test_in_force_asked_by_what_a_provision_lets_or_makes_a_party_do() -> None:
-    # Jaguars 3(b): unused Annual Trade Value may be used "within twelve (12) months
-    # following expiration"; with the season over on 12 February 2023 the Term expires after
-    # 28 February 2023, and the twelve months' last day is 29 February 2024
-    jaguars = load(sorted((DATA / "real-jaguars-sponsorship").glob("*.ttl")))
-    scenario = " if the 2022/23 NFL season concludes on 12 February 2023"
-    for day, status in (("29 February 2024", "in_force"), ("1 March 2024", "ended")):
-        answer = ask(
-            jaguars, f"Can the Club still use unused Annual Trade Value on {day}{scenario}"
-        )
+@pytest.mark.parametrize(
+    ("folder", "question", "days", "provision"),
+    [
+        # Jaguars 3(b): unused Annual Trade Value may be used "within twelve (12) months
+        # following expiration"; with the season over on 12 February 2023 the Term expires
+        # after 28 February 2023, and the twelve months' last day is 29 February 2024
+        (
+            "real-jaguars-sponsorship",
+            "Can the Club still use unused Annual Trade Value on {day} if the 2022/23 NFL season"
+            " concludes on 12 February 2023",
+            (("29 February 2024", "in_force"), ("1 March 2024", "ended")),
+            "unused-trade-value",
+        ),
+        # Ashworth / Nantz: Nantz Communications may terminate "on or before sixty (60) days
+        # after" notice of a merger: notice on 15 January 2000, last day 2000-03-15
+        (
+            "real-nantz-promotion",
+            "Can Nantz Communications still terminate for the merger on {day} if it received"
+            " notice of the merger on 15 January 2000",
+            (("15 March 2000", "in_force"), ("16 March 2000", "ended")),
+            "merger-termination-right",
+        ),
+    ],
+)
+def test_in_force_asked_by_what_a_provision_lets_a_party_do_on_a_day(
+    folder: str, question: str, days: tuple[tuple[str, str], ...], provision: str
+) -> None:
+    store = real(folder)
+    for day, status in days:
+        answer = ask(store, question.format(day=day))
         assert answer.form == "in force"
-        assert answer.rows[0]["provision"].endswith("/unused-trade-value")
+        assert answer.rows[0]["provision"].endswith(f"/{provision}")
         assert answer.rows[0]["status"] == status, day
+
+
+def test_in_force_asked_by_what_a_provision_makes_a_party_do() -> None:
     # XIMAGE 11: on a material breach of Section 7, XIMAGE may terminate MORPHO's rights to
     # use the Software by written notice, and MORPHO then returns all of it
-    ximage = load(sorted((DATA / "real-ximage-maintenance").glob("*.ttl")))
+    ximage = real("real-ximage-maintenance")
     answer = ask(
         ximage,
         "Is MORPHO obliged to return the Software on 20 May 1995 if MORPHO materially breaches"
@@ -1212,7 +1234,7 @@ def test_in_force_asked_by_what_a_provision_lets_or_makes_a_party_do() -> None:
 def test_a_deadline_asked_as_when_must_a_party_act() -> None:
     # Corio 12.1: "Within sixty (60) days of the Effective Date" (29 October 1999) Commerce
     # One executes an escrow agreement: its last day is 1999-12-28
-    corio = load(sorted((DATA / "real-corio-commerceone-hosting").glob("*.ttl")))
+    corio = real("real-corio-commerceone-hosting")
     answer = ask(corio, "By when must Commerce One execute the escrow agreement?")
     assert answer.form == "lifetime"
     assert answer.rows[0]["provision"].endswith("/escrow-execution")
@@ -1243,7 +1265,7 @@ def test_which_provisions_a_version_replaced(store: Store) -> None:
 def test_whether_one_provision_survives() -> None:
     # Arconic 4.4: "Sections 1.4, 3, 4.4, 5.1, 5.2, and 6.1 through 6.11 shall survive"; the
     # licence grant (1.1) is not among them
-    store = load(sorted((DATA / "real-arconic-trademark-licence").glob("*.ttl")))
+    store = real("real-arconic-trademark-licence")
     answer = ask(store, "does the indemnity survive termination")
     assert answer.form == "survives"
     assert [r["provision"].rsplit("/", 1)[1] for r in answer.rows] == ["indemnification"]
@@ -1252,18 +1274,18 @@ def test_whether_one_provision_survives() -> None:
     assert any("it does not survive" in a for a in grant.assumptions)
     # Kathy Ireland 13: records kept "at least two (2) years after the termination of this
     # license"; 7(a): no challenge "during the term ... or thereafter"
-    kathy = load(sorted((DATA / "real-kathy-ireland-endorsement").glob("*.ttl")))
+    kathy = real("real-kathy-ireland-endorsement")
     answer = ask(kathy, "Which obligations continue after the license expires?")
     assert answer.form == "survives"
     assert {"records", "no-challenge"} <= {r["provision"].rsplit("/", 1)[1] for r in answer.rows}
     # Cool Tech VIII: the non-solicitation runs "six (6) months following expiration or
     # termination", whatever ends the agreement
-    cooltech = load(sorted((DATA / "real-cooltech-alliance").glob("*.ttl")))
+    cooltech = real("real-cooltech-alliance")
     assert ask(cooltech, "What survives if the parties agree to terminate the agreement?").rows == (
         ask(cooltech, "what survives").rows
     )
     # eGain 10.2: "Sections 4, 5 …, 7, 8, 10.2 and 12 … shall survive"
-    egain = load(sorted((DATA / "real-egain-hosting").glob("*.ttl")))
+    egain = real("real-egain-hosting")
     assert ask(egain, "which sections survive expiry").rows == ask(egain, "what survives").rows
 
 
@@ -1272,7 +1294,7 @@ def test_an_impact_s_event_and_its_scenario_settle_each_other() -> None:
     # obligation, and 16: 120 days to dispose of products after the notice. "The violation
     # notice" could be the quality notice or the violation notice: the violation dated with
     # it settles which, in the event asked about and in the scenario alike
-    store = load(sorted((DATA / "real-kathy-ireland-endorsement").glob("*.ttl")))
+    store = real("real-kathy-ireland-endorsement")
     for question in (
         "What changes when KI, Inc. mails the violation notice on 12 May 1998 if Diplomat"
         " violates a material obligation on 1 May 1998?",
@@ -1286,7 +1308,7 @@ def test_an_impact_s_event_and_its_scenario_settle_each_other() -> None:
 def test_what_depends_on_an_event_that_others_require() -> None:
     # eGain 10.1: eGain may terminate "upon ... the other party's insolvency" by notice: what
     # the notice ends rests on the insolvency it requires
-    store = load(sorted((DATA / "real-egain-hosting").glob("*.ttl")))
+    store = real("real-egain-hosting")
     answer = ask(store, "What depends on the insolvency of Customer?")
     found = {r["provision"].rsplit("/", 1)[1]: r for r in answer.rows}
     assert {"hosting-services", "final-payment"} <= found.keys()
@@ -1308,7 +1330,7 @@ def test_what_a_party_does_named_by_its_doer(store: Store) -> None:
 def test_what_happens_on_expiry_of_an_agreement_that_never_expires() -> None:
     # Smaaash cl. 2: the agreement "shall continue until terminated"; every way it ends is a
     # termination, so nothing happens on expiry
-    store = load(sorted((DATA / "real-smaaash-franchise").glob("*.ttl")))
+    store = real("real-smaaash-franchise")
     answer = ask(store, "what happens on expiry?")
     assert answer.form == "agreement ends"
     assert not answer.rows
@@ -1316,18 +1338,8 @@ def test_what_happens_on_expiry_of_an_agreement_that_never_expires() -> None:
     assert ask(store, "what happens on termination?").rows
 
 
-def test_a_right_exercisable_or_still_open_on_a_day() -> None:
-    # Ashworth / Nantz: Nantz Communications may terminate "on or before sixty (60) days
-    # after" notice of a merger: notice on 15 January 2000, last day 2000-03-15
-    store = load(sorted((DATA / "real-nantz-promotion").glob("*.ttl")))
-    scenario = " if it received notice of the merger on 15 January 2000"
-    for day, status in (("15 March 2000", "in_force"), ("16 March 2000", "ended")):
-        answer = ask(
-            store, f"Can Nantz Communications still terminate for the merger on {day}{scenario}"
-        )
-        assert answer.form == "in force"
-        assert answer.rows[0]["provision"].endswith("/merger-termination-right")
-        assert answer.rows[0]["status"] == status, day
+def test_a_right_exercisable_on_a_day() -> None:
+    store = real("real-nantz-promotion")
     assert ask(store, "Is the first option exercisable on 31 May 2004?").form == "in force"
 
 
@@ -1335,7 +1347,7 @@ def test_a_scenario_worded_tersely_and_how_long_a_survivor_lasts() -> None:
     # ATMOS 5.1: effective "as of the date of physical completion of and initial deliveries",
     # a primary term of ten years; 5.2: balancing "shall survive ... until such time as such
     # balancing has been accomplished"
-    store = load(sorted((DATA / "real-atmos-transportation").glob("*.ttl")))
+    store = real("real-atmos-transportation")
     for question in (
         "Is the agreement in force on 31 July 2003 if initial deliveries take place on 1 August"
         " 1993?",
@@ -1351,7 +1363,7 @@ def test_a_scenario_worded_tersely_and_how_long_a_survivor_lasts() -> None:
 def test_a_scenario_saying_an_event_does_not_happen() -> None:
     # Gentech 6(g): confidentiality for three years from the end of the initial period
     # (2022-07-31), which 7(b) extends only if the Distributor gives notice of renewal
-    store = load(sorted((DATA / "real-gentech-distributor").glob("*.ttl")))
+    store = real("real-gentech-distributor")
     for wording in ("does not renew", "doesnt renew", "never renews"):
         answer = ask(
             store,
@@ -1365,7 +1377,7 @@ def test_until_when_a_provision_binds_in_a_scenario() -> None:
     # non-solicitation for "six (6) months following expiration or termination". Notice on
     # 10 June 2020 terminates the agreement on 9 August 2020, the sixtieth day; six months
     # following it run through 2021-02-09
-    store = load(sorted((DATA / "real-cooltech-alliance").glob("*.ttl")))
+    store = real("real-cooltech-alliance")
     answer = ask(
         store,
         "Until when is the non-solicitation binding if sixty days' notice of termination is"
@@ -1379,7 +1391,7 @@ def test_until_when_a_provision_binds_in_a_scenario() -> None:
 def test_what_a_party_is_owed_includes_what_another_promised_it_not_to_do() -> None:
     # Cool Tech VIII: "COOL TECH and VET TECH agree not to ... hire ... the other's employees"
     # (a mutual restriction); the services COOL TECH performs are owed to VET TECH too
-    store = load(sorted((DATA / "real-cooltech-alliance").glob("*.ttl")))
+    store = real("real-cooltech-alliance")
     answer = ask(store, "What is Vet Tech owed?")
     kinds = {r["provision"].rsplit("/", 1)[1]: r["kind"] for r in answer.rows}
     assert kinds["non-solicitation"] == "Restriction"
@@ -1390,7 +1402,7 @@ def test_what_a_party_is_owed_includes_what_another_promised_it_not_to_do() -> N
 def test_in_force_asked_by_the_kind_of_provision_a_wording_names() -> None:
     # CCA 4.03: the Contractor "may retain monies" through the Withholding Period, and
     # "remits the retained monies" at its end: "can Emerson still retain monies" is the right
-    cca = load(sorted((DATA / "real-cca-outsourcing").glob("*.ttl")))
+    cca = real("real-cca-outsourcing")
     answer = ask(
         cca,
         "Can Emerson still retain monies on 28 February 2018 if CCA gives six months' prior"
@@ -1398,7 +1410,7 @@ def test_in_force_asked_by_the_kind_of_provision_a_wording_names() -> None:
     )
     assert answer.rows[0]["provision"].endswith("/withholding-right")
     # Medalist 7.3: the non-compete runs twelve months after the agreement ends
-    medalist = load(sorted((DATA / "real-medalist-consulting").glob("*.ttl")))
+    medalist = real("real-medalist-consulting")
     answer = ask(
         medalist,
         "Is Gunston still bound by the non-compete on 9 September 2021 if it goes bankrupt on"
@@ -1411,7 +1423,7 @@ def test_in_force_asked_by_the_kind_of_provision_a_wording_names() -> None:
 def test_a_scenario_chained_with_after_and_a_duty_asked_as_have_to() -> None:
     # Bravatek 10(b): i3 ICS may terminate for cause once Bravatek ceases to do business;
     # the notice on 10 October 2017 ends the Term, its last day 2017-10-09
-    bravatek = load(sorted((DATA / "real-bravatek-reseller").glob("*.ttl")))
+    bravatek = real("real-bravatek-reseller")
     answer = ask(
         bravatek,
         "what rights end when i3 ICS terminates for cause on 10 October 2017 after Bravatek"
@@ -1422,7 +1434,7 @@ def test_a_scenario_chained_with_after_and_a_duty_asked_as_have_to() -> None:
     assert len(answer.answer.scenario) == 2
     assert answer.rows
     # Cool Tech markets and produces the Cool Tech Services during the term
-    cooltech = load(sorted((DATA / "real-cooltech-alliance").glob("*.ttl")))
+    cooltech = real("real-cooltech-alliance")
     answer = ask(
         cooltech, "Does Cool Tech still have to market the Cool Tech services on 1 June 2018?"
     )

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, run_cli
+from conftest import DATA, real, run_cli
 from pactgraph.ask import FORMS, ask
 from pactgraph.errors import QuestionError, UnknownNameError
 from pactgraph.load import Store, load
@@ -402,7 +402,7 @@ def test_an_impact_under_a_scenario(store: Store) -> None:
 def test_an_undated_event_s_own_and_is_not_a_second_event() -> None:
     # Cool Tech's alliance: "the Agreement will continue ... until COOL TECH's Services on
     # such projects are completed and paid": "completed and paid on DATE" is one event, dated
-    store = load(sorted((DATA / "real-cooltech-alliance").glob("*.ttl")))
+    store = real("real-cooltech-alliance")
     answer = ask(
         store,
         "what changes when COOL TECH's services on the directly billed projects are completed"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import real
 from pactgraph.errors import UnknownNameError
 from pactgraph.load import Store
 from pactgraph.resolve import resolve
@@ -312,12 +313,10 @@ def test_an_event_of_several_versions_in_a_scenario_is_the_one_in_effect_on_its_
     # in 2004 is under the 1999 terms, one given in 1997 under the 1996 ones
     import datetime as dt
 
-    from conftest import DATA
-    from pactgraph.load import load
     from pactgraph.model import model
     from pactgraph.scenario import scenario
 
-    store = load(sorted((DATA / "real-neon-distributor").glob("*.ttl")))
+    store = real("real-neon-distributor")
     base = "https://w3id.org/pactgraph/id/neon-distributor-1996/"
     m = model(store)
     for day, event in ((dt.date(2004, 1, 15), "non-renewal-notice-1999"),
@@ -329,8 +328,6 @@ def test_an_event_of_several_versions_in_a_scenario_is_the_one_in_effect_on_its_
 def test_amounts_role_named_parties_and_clauses_with_no_subject() -> None:
     import datetime as dt
 
-    from conftest import DATA
-    from pactgraph.load import load
     from pactgraph.model import model
     from pactgraph.resolve import words
     from pactgraph.scenario import scenario
@@ -343,7 +340,7 @@ def test_amounts_role_named_parties_and_clauses_with_no_subject() -> None:
     assert words("twenty-five days") == words("25 days") != words("twenty days")
     assert words("one (1) year") == words("1 year")
     assert "one" in words("the one")  # a pronoun, not a number
-    store = load(sorted((DATA / "real-neon-distributor").glob("*.ttl")))
+    store = real("real-neon-distributor")
     base = "https://w3id.org/pactgraph/id/neon-distributor-1996/"
     # "the transitional 50% royalty rate": the label says "fifty percent"
     assert resolve(store, "the transitional 50% royalty rate") == (
@@ -376,12 +373,10 @@ def test_amounts_role_named_parties_and_clauses_with_no_subject() -> None:
 
 
 def test_a_short_name_a_party_label_defines_in_brackets() -> None:
-    from conftest import DATA
-    from pactgraph.load import load
     from pactgraph.resolve import words
 
     # "Stremicks Heritage Foods, LLC (Heritage)", "Premier Nutrition Corporation (Premier)"
-    store = load(sorted((DATA / "real-bellring-manufacturing").glob("*.ttl")))
+    store = real("real-bellring-manufacturing")
     base = "https://w3id.org/pactgraph/id/"
     assert resolve(store, "Heritage", kinds=["party"]).startswith(base)
     # an event a label words as "a Party … the other", named with both short names, and
@@ -395,12 +390,10 @@ def test_a_short_name_a_party_label_defines_in_brackets() -> None:
 
 
 def test_events_a_name_s_parties_fit_either_way() -> None:
-    from conftest import DATA
-    from pactgraph.load import load
 
     # Bravatek (the Company) and i3 ICS (the Reseller) each give the other a breach notice
     # and each may cure: the labels name both parties, by the names "Company" and "Reseller"
-    store = load(sorted((DATA / "real-bravatek-reseller").glob("*.ttl")))
+    store = real("real-bravatek-reseller")
 
     def event(name: str) -> str:
         return resolve(store, name, kinds=["event"]).rsplit("/", 1)[1]
@@ -416,23 +409,19 @@ def test_events_a_name_s_parties_fit_either_way() -> None:
 
 
 def test_a_role_a_party_label_gives_names_any_party() -> None:
-    from conftest import DATA
-    from pactgraph.load import load
 
     # "BorrowMoney.com, inc (a Member)", "JVLS, LLC dba Vaccines 2Go (a Member)"; the event
     # is "a Member is placed in bankruptcy (34)"
-    store = load(sorted((DATA / "real-borrowmoney-jv").glob("*.ttl")))
+    store = real("real-borrowmoney-jv")
     for name in ("JVLS is placed in bankruptcy", "JVLS goes bankrupt", "BorrowMoney goes bankrupt"):
         assert resolve(store, name, kinds=["event"]).endswith("/member-bankruptcy"), name
 
 
 def test_an_act_whose_label_names_no_one_is_anyones() -> None:
-    from conftest import DATA
-    from pactgraph.load import load
 
     # Agape's "written notice of termination for the winding up or bankruptcy is posted by
     # ordinary mail": no party, no actor; 7.3 lets either party serve it
-    store = load(sorted((DATA / "real-agape-supply").glob("*.ttl")))
+    store = real("real-agape-supply")
     found = resolve(store, "the Manufacturer posts the notice of termination", kinds=["event"])
     assert found.endswith("/insolvency-termination-posted")
 
@@ -468,12 +457,10 @@ def test_a_party_is_named_by_the_first_word_of_its_name_where_nothing_else_is() 
 
 
 def test_each_of_a_party_s_names_gives_a_first_word() -> None:
-    from conftest import DATA
-    from pactgraph.load import load
 
     # Cool Tech: "VET TECH" is also "Veteran Technology Group, LLC"; "COOL TECH" is also
     # "Cool Technologies Inc.": "Vet", "Veteran" and "Cool" each name one party
-    store = load(sorted((DATA / "real-cooltech-alliance").glob("*.ttl")))
+    store = real("real-cooltech-alliance")
     assert resolve(store, "Vet", kinds=["party"]).endswith("/vettech")
     assert resolve(store, "Veteran", kinds=["party"]).endswith("/vettech")
     found = resolve(store, "Vet gives sixty days notice of termination", ["event"])
@@ -516,12 +503,10 @@ def test_a_party_s_act_is_not_an_act_whose_actor_is_another_party() -> None:
 
 
 def test_a_notice_named_as_given_is_the_notice() -> None:
-    from conftest import DATA
-    from pactgraph.load import load
 
     # Arconic's licence 4.2: "written notice of termination for the unremedied breach", a
     # label that names no giving
-    store = load(sorted((DATA / "real-arconic-trademark-licence").glob("*.ttl")))
+    store = real("real-arconic-trademark-licence")
     for name in (
         "written notice of termination for the unremedied breach is given",
         "notice of termination for breach was served",
@@ -558,22 +543,18 @@ def test_a_party_s_act_worded_as_a_role_s_is_the_closer_label() -> None:
 
 
 def test_an_act_on_the_agreement_named_with_it() -> None:
-    from conftest import DATA
-    from pactgraph.load import load
 
     # Ashworth / Nantz 16: "the Company, on the one hand, and Nantz Communications and Nantz,
     # on the other, consent to terminate": the agreement is what they terminate
-    store = load(sorted((DATA / "real-nantz-promotion").glob("*.ttl")))
+    store = real("real-nantz-promotion")
     found = resolve(store, "the Company and Nantz consent to terminate the agreement", ["event"])
     assert found == resolve(store, "the Company and Nantz consent to terminate", ["event"])
 
 
 def test_a_party_given_a_notice_receives_it() -> None:
-    from conftest import DATA
-    from pactgraph.load import load
 
     # Bravatek 10(b): "Company receives Reseller's notice terminating the Agreement for cause"
-    store = load(sorted((DATA / "real-bravatek-reseller").glob("*.ttl")))
+    store = real("real-bravatek-reseller")
     for name in (
         "Bravatek is given i3 ICS's notice terminating the Agreement for cause",
         "Bravatek receives i3 ICS's notice terminating the Agreement for cause",
