@@ -11,7 +11,7 @@ import pytest
 
 from conftest import DATA, real, run_cli
 from pactgraph.ask import ask
-from pactgraph.errors import UsageError
+from pactgraph.errors import QuestionError, UsageError
 from pactgraph.load import Store, load
 from pactgraph.lookup import (
     changes_on,
@@ -1440,3 +1440,30 @@ def test_a_scenario_chained_with_after_and_a_duty_asked_as_have_to() -> None:
     )
     assert answer.form == "in force"
     assert answer.rows[0]["provision"].endswith("/cool-tech-services")
+
+
+def test_when_a_party_can_terminate_under_a_scenario() -> None:
+    # CCA 8.03: "If a Force Majeure Event ... continues to prevent performance for more than
+    # one (1) month, the other party may terminate": from 10 March 2015, a month on
+    cca = real("real-cca-outsourcing")
+    answer = ask(
+        cca,
+        "When can Emerson terminate if a Force Majeure Event starts to prevent CCA's"
+        " performance on 10 March 2015?",
+    )
+    assert answer.form == "lifetime"
+    assert [(r["provision"].rsplit("/", 1)[1], r["start"]) for r in answer.rows] == [
+        ("force-majeure-termination-right", "2015-04-10")
+    ]
+    # 8.01(a)(i): thirty days to cure after receipt, 2 April to 1 May; the right from 2 May
+    answer = ask(
+        cca,
+        "When can CCA terminate if Emerson receives written notice of its material breach on"
+        " 1 April 2015 and never cures it?",
+    )
+    assert answer.answer.provision.endswith("/breach-termination-right")
+    assert answer.answer.start == dt.date(2015, 5, 2)
+    # the reason kept to the rights that speak of it: no right of CCA's is for a merger
+    with pytest.raises(QuestionError, match="no right to end the agreement fits"):
+        ask(cca, "When can CCA terminate for a merger if a Force Majeure Event starts on"
+                 " 10 March 2015?")  # fmt: skip

@@ -560,3 +560,15 @@ def test_a_party_given_a_notice_receives_it() -> None:
         "Bravatek receives i3 ICS's notice terminating the Agreement for cause",
     ):
         assert resolve(store, name, ["event"]).endswith("/reseller-cause-termination"), name
+
+
+def test_a_party_by_a_first_word_with_a_digit_and_getting_as_receiving() -> None:
+    # Bravatek: i3 Integrative Creative Solutions, LLC ("i3 ICS", the Reseller); "gets" a
+    # notice is "receives" it; Gentech 7(c)(ii): "fixes it" is "corrects the failure"
+    store = real("real-bravatek-reseller")
+    assert resolve(store, "i3", ["party"]) == resolve(store, "i3 ICS", ["party"])
+    found = resolve(store, "Bravatek gets i3's written notice of breach", ["event"])
+    assert found.endswith("/company-breach-notice")
+    gentech = real("real-gentech-distributor")
+    found = resolve(gentech, "the Distributor fixes the failure", ["event"])
+    assert found.endswith("/distributor-breach-corrected")

@@ -1102,7 +1102,7 @@ def _without_parties(store: Store, text: str) -> str:
 
 def _terminations(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .lookup import agreement_term, endings
-    from .resolve import label_of, resolve, singular, words
+    from .resolve import label_of
 
     name = _group(m, "name")
     if name is None or _THE_AGREEMENT.fullmatch(name) or _ANY_AGREEMENT.fullmatch(name):
@@ -1115,8 +1115,29 @@ def _terminations(store: Store, m: re.Match[str], options: Options) -> Reply:
     answer = endings(store, name, **options.as_kwargs())
     if not answer.endings:
         options.said.append(f"{answer.label} states no way of ending: nothing ends it")
-    party, why = _group(m, "party"), _group(m, "why")
-    kept = answer.endings
+    kept = _ways(store, answer.endings, _group(m, "party"), _group(m, "why"), options)
+    answer = replace(answer, endings=kept)
+    rows = [
+        {**e.as_dict(), "by": ", ".join(e.by), "rights exercised": "; ".join(e.right_labels)}
+        for e in kept
+    ]
+    columns: tuple[str, ...] = ("by", "how")
+    if any(e.rights for e in kept):
+        columns += ("rights exercised",)
+    return answer, columns, rows
+
+
+def _ways(
+    store: Store,
+    kept: tuple[Ending, ...],
+    party: str | None,
+    why: str | None,
+    options: Options,
+) -> tuple[Ending, ...]:
+    """The ways of ending among ``kept`` that ``party`` can take (any party's, if None or
+    "either party"), for the reason ``why`` (any, if None); each choice said in ``options``."""
+    from .resolve import label_of, resolve, singular, words
+
     if party is not None and _ANY_PARTY.fullmatch(party):  # "can either party terminate …"
         options.said.append(f"'{party}' is read as any party: every way is listed")
         party = None
@@ -1130,21 +1151,9 @@ def _terminations(store: Store, m: re.Match[str], options: Options) -> Reply:
         )
         kept = tuple(replace(e, by=e.by or ("not stated",)) for e in kept)
     if why is not None:
-        # a ground the reason names ("if NETGEAR goes bankrupt"), else its own words, the
-        # parties it names aside (labels name them otherwise: "if I-AM Capital fails to pay"
-        # is "Franchisee fails to make any payment")
         why = _without_parties(store, why)
-        grounds = [g for g in _GROUNDS if words(g) <= words(singular(why))]
-        alternatives = _GROUNDS[grounds[0]] if grounds else (why,)
-        said = [words(singular(w)) for w in alternatives]
-
-        from .model import model
-
-        terms = model(store, options.as_of, options.min_evidence)
-
-        def grounds_of(right: str) -> list[str]:  # the events that give rise to the right
-            p = terms.provisions.get(right)
-            return [terms.label(x) for x in terms.events_in(p.start)] if p and p.start else []
+        alternatives, said = _reason(why)
+        grounds_of = _grounds(store, options)
 
         def text(e: Ending) -> str:  # its words, its rights' names; "without cause" is no cause
             named = [local_name(r).replace("-", " ") for r in e.rights]  # "…-for-convenience"
@@ -1162,15 +1171,31 @@ def _terminations(store: Store, m: re.Match[str], options: Options) -> Reply:
             options.said.append(
                 f"{len(at_will)} way(s) by a notice that needs no reason, which serves any"
             )
-    answer = replace(answer, endings=kept)
-    rows = [
-        {**e.as_dict(), "by": ", ".join(e.by), "rights exercised": "; ".join(e.right_labels)}
-        for e in kept
-    ]
-    columns: tuple[str, ...] = ("by", "how")
-    if any(e.rights for e in kept):
-        columns += ("rights exercised",)
-    return answer, columns, rows
+    return kept
+
+
+def _reason(why: str) -> tuple[tuple[str, ...], list[frozenset[str]]]:
+    """The words that can give the reason ``why`` (the parties it names already aside): a
+    ground it names ("if NETGEAR goes bankrupt": bankruptcy, insolvency…), else its own;
+    and each as the set of word stems a text must hold to speak of it."""
+    from .resolve import singular, words
+
+    grounds = [g for g in _GROUNDS if words(g) <= words(singular(why))]
+    alternatives = _GROUNDS[grounds[0]] if grounds else (why,)
+    return alternatives, [words(singular(w)) for w in alternatives]
+
+
+def _grounds(store: Store, options: Options) -> Callable[[str], list[str]]:
+    """The labels of the events that give rise to a right (its start's events)."""
+    from .model import model
+
+    terms = model(store, options.as_of, options.min_evidence)
+
+    def grounds_of(right: str) -> list[str]:
+        p = terms.provisions.get(right)
+        return [terms.label(x) for x in terms.events_in(p.start)] if p and p.start else []
+
+    return grounds_of
 
 
 def _at_will(e: Ending) -> bool:
@@ -1202,6 +1227,8 @@ _INITIAL = re.compile(r"(?:initial|original|first|primary) (?P<rest>(?:term|peri
 def _lifetime(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .lookup import lifetime
 
+    if _group(m, "party") is not None:  # "when can PARTY terminate if EVENT on DATE"
+        return _when_can_end(store, m, options)
     events = _events(m, options)
     asked = _group(m, "name") or "the agreement"  # "what notice is needed for non-renewal?"
     # "how long does OpenAI have to keep paying …": what it keeps doing
@@ -1227,6 +1254,67 @@ def _lifetime(store: Store, m: re.Match[str], options: Options) -> Reply:
             f"'{asked}' is read as the term before any renewal: it ends with the first term"
         )
     return answer, ("label", "start", "end", "starts", "ends"), [answer.as_dict()]
+
+
+#: A right's words that say it ends the agreement ("may terminate", "right to cancel").
+_ENDS_IT = re.compile(r"\b(?:terminat|cancel)", re.I)
+
+
+def _when_can_end(store: Store, m: re.Match[str], options: Options) -> Reply:
+    """ "When can PARTY terminate [for REASON] if EVENT on DATE": the day PARTY's rights to
+    end the agreement that the scenario gives rise to are first in force (each right a row,
+    the first to arise the answer); where it gives rise to none, each as it stands.
+
+    PARTY's rights to end it are the rights it holds (a mutual one included) that a way of
+    ending the agreement's term exercises, or whose words say they end it; for REASON,
+    those whose words, name or grounds speak of it."""
+    from .lookup import agreement_term, endings, lifetimes, positions
+    from .query import select
+    from .resolve import label_of, singular, words
+
+    events = _events(m, options)
+    party, why = _group(m, "party"), _group(m, "why")
+    term, how = agreement_term(store, **options.as_kwargs())
+    exercised = {r for e in endings(store, term, **options.as_kwargs()).endings for r in e.rights}
+    if party is None or _ANY_PARTY.fullmatch(party):
+        held = [r["provision"] for r in select(store, "provisions") if r["kind"].endswith("#Right")]
+    else:
+        held = [
+            h.provision for h in positions(store, party, "may", **options.as_kwargs()).provisions
+        ]
+    rights = [
+        r
+        for r in dict.fromkeys(held)
+        if r in exercised or _ENDS_IT.search(f"{label_of(store, r)} {local_name(r)}")
+    ]
+    if why is not None:
+        alternatives, said = _reason(_without_parties(store, why))
+        grounds_of = _grounds(store, options)
+
+        def text(right: str) -> str:  # its words, its name, the events it arises on
+            named = local_name(right).replace("-", " ")
+            found = " ".join([label_of(store, right), named, *grounds_of(right)])
+            return found if "without cause" in alternatives else _NO_CAUSE.sub(" ", found)
+
+        rights = [r for r in rights if any(w <= words(singular(text(r))) for w in said)]
+        options.said.append(f"only the rights whose words, name or grounds speak of '{why}'")
+    if not rights:
+        raise QuestionError(
+            f"no right to end the agreement fits {party or 'any party'}"
+            + (f" and '{why}'" if why else "")
+            + f": ask 'can {party or 'either party'} terminate?' for the ways it can end"
+        )
+    options.said.append(f"the agreement's end is read as its term's: {how}")
+    given = lifetimes(store, events=events, provisions=rights, **options.as_kwargs())
+    alone = lifetimes(store, provisions=rights, **options.as_kwargs())
+    arising = [r for r in rights if given[r].start not in (None, alone[r].start)]
+    if arising:
+        options.said.append("only the rights the scenario gives rise to")
+    else:
+        options.said.append("the scenario gives rise to none of these rights: each as it stands")
+    chosen = sorted(arising or rights, key=lambda r: (given[r].start or dt.date.max, r))
+    rows = [given[r].as_dict() for r in chosen]
+    return given[chosen[0]], ("label", "start", "end", "starts", "ends"), rows
 
 
 def _is_in_force(store: Store, m: re.Match[str], options: Options) -> Reply:
@@ -1439,6 +1527,13 @@ FORMS: tuple[Form, ...] = (
         (
             # when a version takes effect is its date, not its term's start
             rf"^(?!{_VERSION_TAKES_EFFECT}$)(?:"
+            # the day a right to end the agreement arises under a scenario: "when can Emerson
+            # terminate if a Force Majeure Event starts … on DATE"
+            r"^when (?:can|may|could) (?P<party18>(?:(?!\bexercise\b).)+?) "
+            r"(?:terminate|cancel|end|exit)(?: "
+            rf"{_THE}(?:agreement|contract|deal|partnership|licen[cs]e))?"
+            r"(?: (?:for|on|upon|due to|because of|in case of) (?P<why18>(?:(?! if ).)+?)"
+            r"| (?P<why19>without (?:(?! if ).)+?))?" + _if("18") + "$|"
             # who must do it first: "how long is Reseller required to return …" is not "how
             # long is NAME"
             r"^when (?:can|may|could|must) (?P<actor3>.+?) exercise "

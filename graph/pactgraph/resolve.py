@@ -141,7 +141,7 @@ _IRREGULAR = {
     "chosen": "choose", "chose": "choose", "begun": "begin", "began": "begin",
     "broken": "break", "broke": "break", "known": "know", "knew": "know", "done": "do",
     "did": "do", "sent": "send", "met": "meet", "won": "win", "lost": "lose",
-    "left": "leave", "bought": "buy", "brought": "bring", "got": "get", "gotten": "get",
+    "left": "leave", "bought": "buy", "brought": "bring",
     # nouns of verbs no suffix rule folds
     "approval": "approve", "approvals": "approve", "remittance": "remit",
     "remittances": "remit", "maintenance": "maintain", "disposal": "dispose",
@@ -163,6 +163,14 @@ _IRREGULAR = {
     # "keeps products liability insurance" is "maintains" it
     "keep": "maintain", "keeps": "maintain", "kept": "maintain", "keeping": "maintain",
     "maintains": "maintain", "maintained": "maintain", "maintaining": "maintain",
+    # a party that gets a notice or a demand receives it
+    "get": "receive", "gets": "receive", "got": "receive", "gotten": "receive",
+    "getting": "receive", "receives": "receive", "received": "receive",
+    "receiving": "receive",
+    # putting a breach or a failure right: "fixes it" is "corrects the failure", "cures"
+    "fix": "cure", "fixes": "cure", "fixed": "cure", "fixing": "cure", "correct": "cure",
+    "corrects": "cure", "corrected": "cure", "correcting": "cure", "remedied": "cure",
+    "remedying": "cure",
     # one act, three words: "a force majeure starts" is "a force majeure begins"
     "start": "begin", "starts": "begin", "started": "begin", "starting": "begin",
     "begins": "begin", "beginning": "begin", "commence": "begin", "commences": "begin",
@@ -502,8 +510,9 @@ def party_forms(store: Store) -> dict[str, list[str]]:
     return store.view("names.party_forms", dict, read)
 
 
-#: A name's first word, where it may stand for the whole: a capital and three letters or more.
-_FIRST_WORD = re.compile(r"(?P<word>[A-Z][\w&-]{2,})\s+\S")
+#: A party's first word people call it by: capitalised, of three letters or more, or of
+#: letters and digits ("i3" of "i3 ICS", "3M" of "3M Company").
+_FIRST_WORD = re.compile(r"(?P<word>[A-Z][\w&-]{2,}|(?=[a-z]*\d)(?=\d*[A-Za-z])\w{2,})\s+\S")
 
 
 def _first_words(store: Store, forms: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -511,7 +520,8 @@ def _first_words(store: Store, forms: dict[str, list[str]]) -> dict[str, list[st
     of "Gunston Consulting, LLC"; "Vet" of "VET TECH" and "Veteran" of "Veteran Technology
     Group"): no other party's name holds one, and no label of anything
     else holds it in small letters, as a word of its own ("organic" of "supply of organic
-    products" keeps "Organic Preparations Inc." from being "Organic")."""
+    products" keeps "Organic Preparations Inc." from being "Organic"), unless it holds a
+    digit ("i3" of "i3 ICS" is no word of the language)."""
     first = {
         party: {m["word"] for form in own if (m := _FIRST_WORD.match(form))}
         for party, own in forms.items()
@@ -535,7 +545,7 @@ def _first_words(store: Store, forms: dict[str, list[str]]) -> dict[str, list[st
             if (
                 low not in own_forms[party]
                 and taken[low] == 1
-                and low not in small
+                and (low not in small or any(c.isdigit() for c in low))  # "i3" is no word
                 and low not in _FILLER
             ):
                 found.setdefault(party, []).append(word)
