@@ -1467,3 +1467,47 @@ def test_when_a_party_can_terminate_under_a_scenario() -> None:
     with pytest.raises(QuestionError, match="no right to end the agreement fits"):
         ask(cca, "When can CCA terminate for a merger if a Force Majeure Event starts on"
                  " 10 March 2015?")  # fmt: skip
+
+
+def test_whether_a_party_can_terminate_on_a_day_under_a_scenario() -> None:
+    # Ability 3.4: a party may terminate on the other's insolvency, once proceedings are not
+    # dismissed within sixty days: from 1 March 2020, the right arises on 1 May 2020; it is
+    # the right the scenario gives rise to that answers, though others are in force too
+    ability = real("real-ability-services")
+    answer = ask(
+        ability,
+        "Can Recipient terminate on 1 May 2020 if Provider becomes the subject of insolvency"
+        " proceedings on 1 March 2020?",
+    )
+    assert answer.form == "in force"
+    assert answer.rows[0]["provision"].endswith("/insolvency-termination-right")
+    # 3.3: thirty days to cure after receipt; a notice e-mailed after hours on Friday 29 May
+    # 2020 is received on Monday 1 June: on 1 July the cure period still runs
+    answer = ask(
+        ability,
+        "can provider terminate for non payment on 1 July 2020 if the notice of failure is"
+        " sent by email after business hours on Friday 29 May 2020",
+    )
+    assert [(r["provision"].rsplit("/", 1)[1], r["answer"]) for r in answer.rows] == [
+        ("breach-termination-right", "no")
+    ]
+
+
+def test_a_party_s_act_named_in_other_words_than_the_label_s() -> None:
+    # Medalist 7.3: "no ownership in or services for a Competitor", binding Gunston
+    medalist = real("real-medalist-consulting")
+    answer = ask(medalist, "Is Gunston barred from competing on 1 April 2021?")
+    assert answer.rows[0]["provision"].endswith("/non-compete")
+    assert any("is read as" in said for said in answer.assumptions)
+    # Cool Tech VIII: "neither party attempts to hire ... the other's employees"
+    cooltech = real("real-cooltech-alliance")
+    answer = ask(cooltech, "Is Cool Tech barred from hiring Vet Tech's employees on 1 June 2018?")
+    assert answer.rows[0]["provision"].endswith("/non-solicitation")
+    # Ability 4.1: "in confidence" is "secret"
+    ability = real("real-ability-services")
+    answer = ask(
+        ability,
+        "Does the Provider still have to keep Recipient's Confidential Information secret on"
+        " 1 January 2025?",
+    )
+    assert answer.rows[0]["provision"].endswith("/confidentiality")

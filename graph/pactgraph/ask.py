@@ -1260,20 +1260,15 @@ def _lifetime(store: Store, m: re.Match[str], options: Options) -> Reply:
 _ENDS_IT = re.compile(r"\b(?:terminat|cancel)", re.I)
 
 
-def _when_can_end(store: Store, m: re.Match[str], options: Options) -> Reply:
-    """ "When can PARTY terminate [for REASON] if EVENT on DATE": the day PARTY's rights to
-    end the agreement that the scenario gives rise to are first in force (each right a row,
-    the first to arise the answer); where it gives rise to none, each as it stands.
-
-    PARTY's rights to end it are the rights it holds (a mutual one included) that a way of
-    ending the agreement's term exercises, or whose words say they end it; for REASON,
-    those whose words, name or grounds speak of it."""
-    from .lookup import agreement_term, endings, lifetimes, positions
+def _rights_to_end(store: Store, party: str | None, why: str | None, options: Options) -> list[str]:
+    """The rights to end the agreement that ``party`` holds (any party's, if None or
+    "either party"), a mutual one included: those a way of ending the agreement's term
+    exercises, or whose words say they end it; for the reason ``why``, those whose words,
+    name or grounds speak of it."""
+    from .lookup import agreement_term, endings, positions
     from .query import select
     from .resolve import label_of, singular, words
 
-    events = _events(m, options)
-    party, why = _group(m, "party"), _group(m, "why")
     term, how = agreement_term(store, **options.as_kwargs())
     exercised = {r for e in endings(store, term, **options.as_kwargs()).endings for r in e.rights}
     if party is None or _ANY_PARTY.fullmatch(party):
@@ -1305,13 +1300,39 @@ def _when_can_end(store: Store, m: re.Match[str], options: Options) -> Reply:
             + f": ask 'can {party or 'either party'} terminate?' for the ways it can end"
         )
     options.said.append(f"the agreement's end is read as its term's: {how}")
+    return rights
+
+
+def _arising(
+    store: Store, rights: list[str], events: dict[str, dt.date], options: Options
+) -> list[str]:
+    """Those of ``rights`` that the scenario ``events`` gives rise to: whose first day in
+    force it moves from what it is without them; said in ``options``."""
+    from .lookup import lifetimes
+
+    if not events:
+        return []
     given = lifetimes(store, events=events, provisions=rights, **options.as_kwargs())
     alone = lifetimes(store, provisions=rights, **options.as_kwargs())
     arising = [r for r in rights if given[r].start not in (None, alone[r].start)]
     if arising:
-        options.said.append("only the rights the scenario gives rise to")
+        options.said.append("the rights the scenario gives rise to first")
     else:
         options.said.append("the scenario gives rise to none of these rights: each as it stands")
+    return arising
+
+
+def _when_can_end(store: Store, m: re.Match[str], options: Options) -> Reply:
+    """ "When can PARTY terminate [for REASON] if EVENT on DATE": the day PARTY's rights to
+    end the agreement (:func:`_rights_to_end`) that the scenario gives rise to are first in
+    force (each right a row, the first to arise the answer); where it gives rise to none,
+    each as it stands."""
+    from .lookup import lifetimes
+
+    events = _events(m, options)
+    rights = _rights_to_end(store, _group(m, "party"), _group(m, "why"), options)
+    arising = _arising(store, rights, events, options)
+    given = lifetimes(store, events=events, provisions=rights, **options.as_kwargs())
     chosen = sorted(arising or rights, key=lambda r: (given[r].start or dt.date.max, r))
     rows = [given[r].as_dict() for r in chosen]
     return given[chosen[0]], ("label", "start", "end", "starts", "ends"), rows
@@ -1323,6 +1344,8 @@ def _is_in_force(store: Store, m: re.Match[str], options: Options) -> Reply:
     day, how = _day(m, default_today=True)
     assert day is not None
     options.said.extend([how] if how else [])
+    if m["party12"] and (end := _TO_END.fullmatch(str(m["act12"]))):
+        return _can_end_then(store, m, end, day, options)
     asked = _group(m, "name") or re.sub(
         r" still\b", "", f"{_group(m, 'party')} {_group(m, 'act')}"
     )  # "can the Club still use …": "the Club use …"
@@ -1335,9 +1358,43 @@ def _is_in_force(store: Store, m: re.Match[str], options: Options) -> Reply:
     except UnknownNameError as error:
         # "can Emerson still retain monies" is a right, "is CCA obliged to …" an obligation,
         # "is Gunston barred from …" a restriction: of several, the one of that kind
-        name = _of_the_kind_asked(store, m, error)
+        try:
+            name = _of_the_kind_asked(store, m, error)
+        except UnknownNameError:
+            if (found := _by_act(store, m, options)) is None:
+                raise
+            name = found
     answer = in_force(store, name, day, events=_events(m, options), **options.as_kwargs())
     return answer, ("answer", "label", "on", "reason"), [answer.as_dict()]
+
+
+#: Ending the agreement, as a party can: "terminate", "end the contract for breach".
+_TO_END = re.compile(
+    r"(?:terminate|cancel|end|exit)(?: (?:the |this |that )?(?:agreement|contract|deal|"
+    r"partnership|licen[cs]e))?(?: (?:for|on|upon|due to|because of|in case of) (?P<why>.+)"
+    r"| (?P<why2>without .+))?"
+)
+
+
+def _can_end_then(
+    store: Store, m: re.Match[str], end: re.Match[str], day: dt.date, options: Options
+) -> Reply:
+    """ "Can PARTY terminate [for REASON] on DATE [if EVENT on DATE]": whether each of
+    PARTY's rights to end the agreement (:func:`_rights_to_end`) is in force that day; those
+    the scenario gives rise to first, then those in force, then the rest. The answer is the
+    first."""
+    from .lookup import in_force
+
+    events = _events(m, options)
+    rights = _rights_to_end(store, _group(m, "party"), _group(end, "why"), options)
+    arising = _arising(store, rights, events, options)
+    answers = {r: in_force(store, r, day, events=events, **options.as_kwargs()) for r in rights}
+    order = {"yes": 0, "depends": 1}
+    chosen = sorted(
+        rights, key=lambda r: (r not in arising, order.get(answers[r].answer, 2), rights.index(r))
+    )
+    rows = [answers[r].as_dict() for r in chosen]
+    return answers[chosen[0]], ("answer", "label", "on", "reason"), rows
 
 
 def _of_the_kind_asked(store: Store, m: re.Match[str], error: UnknownNameError) -> str:
@@ -1360,6 +1417,50 @@ def _of_the_kind_asked(store: Store, m: re.Match[str], error: UnknownNameError) 
     if "could be any of" not in str(error) or len(fitting) != 1:
         raise error
     return fitting[0]
+
+
+#: The stance a party-and-act wording asks about, by its group: "can PARTY DO" what it
+#: may do, "is PARTY barred from DOING" what it may not, "is PARTY obliged to", "does
+#: PARTY have to" what it owes.
+_STANCE_OF = (("party12", "may"), ("party13", "owes"), ("party16", "owes"))
+
+
+def _by_act(store: Store, m: re.Match[str], options: Options) -> str | None:
+    """The provision a party-and-act wording names where no label holds the act's words
+    ("is Gunston barred from competing", "is Cool Tech barred from hiring Vet Tech's
+    employees"): of the provisions binding or benefiting the party in the way the wording
+    asks (:func:`~pactgraph.lookup.positions`), the one whose label holds each word of the
+    act, the parties' names aside, or a word one of five letters or more begins
+    ("competing" in "Competitor"); None where not one alone does."""
+    from .lookup import positions
+    from .resolve import singular, words
+
+    group = next((g for g, _ in _STANCE_OF if m[g]), None)
+    if group is None:
+        return None
+    stance = dict(_STANCE_OF)[group]
+    if stance == "owes" and re.search(r"\b(?:barred|prohibited|restricted|precluded)\b", m[0]):
+        stance = "may not"
+    act = re.sub(r"^still ", "", str(m[f"act{group[5:]}"]))
+    asked = words(singular(_without_parties(store, act)))
+    if not asked:
+        return None
+
+    def holds(label: str) -> bool:
+        have = words(singular(label))
+        return all(
+            w in have or any(min(len(w), len(h)) >= 5 and h.startswith(w) for h in have)
+            for w in asked
+        )
+
+    held = positions(store, m[group], stance, **options.as_kwargs()).provisions
+    fitting = [h for h in held if holds(h.label)]
+    if len(fitting) != 1:
+        return None
+    options.said.append(
+        f"'{act}' is read as {fitting[0].label!r}, the one of {m[group]}'s that its words fit"
+    )
+    return fitting[0].provision
 
 
 def _kind_asked(verb: str) -> ChangeKind | None:
@@ -2023,6 +2124,14 @@ _LEAD_IN = re.compile(
 _LEAD_OUT = re.compile(r"(?:,? please|,? thanks|,? thank you)$")
 
 
+#: A day of the week written beside a date ("Friday 29 May 2020", "29 May 2020 (a Friday)").
+_WEEKDAY = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,? (?=(?:the )?\d{1,2}(?:st|nd|rd|th)? "
+    r"|[a-z]{3,} \d{1,2}\b|\d{4}-)|(?<=\d{4}),? \((?:a |on a )?(?:mon|tues|wednes|thurs|fri"
+    r"|satur|sun)day\)"
+)
+
+
 def _normal(question: str) -> str:
     """The question as the forms read it: one line, lower case, straight quotes, no closing
     punctuation, no polite lead-in, short forms spelt out ("isn't", "thru", "till")."""
@@ -2036,6 +2145,7 @@ def _normal(question: str) -> str:
     text = re.sub(r"\bwon'?t\b", "will not", text)
     text = re.sub(r"\bthru\b", "through", text)  # "the revenue share thru 2030"
     text = re.sub(r"(?:\b|')til+\b", "until", text)  # "'til", "till 2030"
+    text = _WEEKDAY.sub("", text)  # "on Friday 29 May 2020": the date says the day
     text = _LEAD_OUT.sub("", text).strip()
     return _LEAD_IN.sub("", text, count=1).strip() or text
 

@@ -171,6 +171,9 @@ _IRREGULAR = {
     "fix": "cure", "fixes": "cure", "fixed": "cure", "fixing": "cure", "correct": "cure",
     "corrects": "cure", "corrected": "cure", "correcting": "cure", "remedied": "cure",
     "remedying": "cure",
+    # "keeps it secret" is "keeps it in confidence", "confidential"
+    "secret": "confidential", "secrets": "confidential", "secrecy": "confidential",
+    "confidence": "confidential", "confidentiality": "confidential",
     # one act, three words: "a force majeure starts" is "a force majeure begins"
     "start": "begin", "starts": "begin", "started": "begin", "starting": "begin",
     "begins": "begin", "beginning": "begin", "commence": "begin", "commences": "begin",
