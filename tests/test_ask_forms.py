@@ -1511,3 +1511,21 @@ def test_a_party_s_act_named_in_other_words_than_the_label_s() -> None:
         " 1 January 2025?",
     )
     assert answer.rows[0]["provision"].endswith("/confidentiality")
+
+
+def test_what_a_party_is_owed_includes_its_rights_to_be_paid() -> None:
+    # Medalist 8.3: "CONSULTANT shall receive a termination fee equal to twelve (12) months
+    # compensation" if its services end without cause within twelve months of a Change of
+    # Control: the Company's notice on 1 March 2021 ends them on 30 May (ninety days)
+    medalist = real("real-medalist-consulting")
+    answer = ask(
+        medalist,
+        "what is Gunston owed on 1 June 2021 if a change of control occurs on 1 January 2021"
+        " and the Company gives notice of termination for any or no reason on 1 March 2021",
+    )
+    fee = [r for r in answer.rows if r["provision"].endswith("/change-of-control-fee")]
+    assert [(r["kind"], r["status"]) for r in fee] == [("Right", "in_force")]
+    # what Gunston may do is not what it is owed: its right to terminate is no payment
+    owed = {r["provision"] for r in ask(medalist, "what is Gunston owed?").rows}
+    may = {r["provision"] for r in ask(medalist, "what may Gunston do?").rows}
+    assert owed & may == {fee[0]["provision"]}

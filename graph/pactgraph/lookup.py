@@ -327,6 +327,15 @@ STANCES: dict[Stance, tuple[tuple[str, str], ...]] = {
 }
 
 
+#: Words of a right to be paid ("CONSULTANT shall receive a termination fee"): what its
+#: holder is owed, as an obligation to pay it would be.
+_PAID = re.compile(
+    r"\b(?:fees?|pay|paid|payments?|compensation|royalt(?:y|ies)|reimburse\w*|commissions?"
+    r"|bonus(?:es)?|refunds?)\b",
+    re.IGNORECASE,
+)
+
+
 def positions(
     store: Store,
     party: str,
@@ -340,7 +349,8 @@ def positions(
 ) -> Positions:
     """What ``party`` owes, may do, may not do or is owed (``stance``), from the kinds of
     provision and the party's place in each (:data:`STANCES`); a mutual provision binds
-    and benefits every party it involves. With ``other`` (a party), only those with that
+    and benefits every party it involves. What a party is owed includes its rights to be
+    paid (a right whose label speaks of a fee, a payment, compensation, a royalty…). With ``other`` (a party), only those with that
     party on the other side ("what does OpenAI owe Microsoft?"); with ``on``, only those
     in force then under ``events``.
 
@@ -376,6 +386,12 @@ def positions(
     for row in select(store, "provisions"):
         kind = local_name(row["kind"])
         places = {place for k, place in wanted if k == kind}
+        if (
+            Stance(stance) is Stance.IS_OWED
+            and kind == "Right"
+            and _PAID.search(m.label(row["provision"]))
+        ):
+            places = {"holder"}  # a right to be paid is owed to its holder
         if not places:
             continue
         if opposite and not any(
