@@ -1529,3 +1529,23 @@ def test_what_a_party_is_owed_includes_its_rights_to_be_paid() -> None:
     owed = {r["provision"] for r in ask(medalist, "what is Gunston owed?").rows}
     may = {r["provision"] for r in ask(medalist, "what may Gunston do?").rows}
     assert owed & may == {fee[0]["provision"]}
+
+
+def test_the_notice_to_renew_is_the_option_s_window() -> None:
+    # Gentech 7(b): "the option to renew ... by providing prior written notice to Company
+    # within Ninety (90) days of the end of the initial period": 3 May to 31 July 2022
+    gentech = real("real-gentech-distributor")
+    for question in (
+        "How much notice does the Distributor have to give to renew?",
+        "whats the last day the distributer can excercise the renewal option",
+    ):
+        answer = ask(gentech, question)
+        assert answer.form == "lifetime"
+        assert answer.answer.provision.endswith("/renewal-option")
+        assert (answer.answer.start, answer.answer.end) == (
+            dt.date(2022, 5, 3),
+            dt.date(2022, 7, 31),
+        )
+    # not renewing is the term's end, not the option
+    answer = ask(gentech, "how much notice is needed to not renew?")
+    assert not answer.answer.provision.endswith("/renewal-option")

@@ -572,3 +572,13 @@ def test_a_party_by_a_first_word_with_a_digit_and_getting_as_receiving() -> None
     gentech = real("real-gentech-distributor")
     found = resolve(gentech, "the Distributor fixes the failure", ["event"])
     assert found.endswith("/distributor-breach-corrected")
+
+
+def test_how_and_what_about_do_not_count_and_telling_is_notifying() -> None:
+    # Bravatek: "a Party's sixty days' written notice of termination for non-cause is
+    # received"; 4: "Company notifies Reseller ... of any change to ... a Company Product"
+    store = real("real-bravatek-reseller")
+    found = resolve(store, "Bravatek terminates for non-cause with notice", ["event"])
+    assert found.endswith("/noncause-notice")
+    found = resolve(store, "Bravatek's duty to tell i3 ICS about product changes", ["provision"])
+    assert found.endswith("/product-change-notice")

@@ -1224,12 +1224,44 @@ _BRACKETS = re.compile(r"\([^()]*(?:\([^()]*\)[^()]*)*\)")
 _INITIAL = re.compile(r"(?:initial|original|first|primary) (?P<rest>(?:term|period)\b.*)")
 
 
+def _the_option_to_renew(store: Store, options: Options) -> str | None:
+    """The one right whose label speaks of renewing (an option to renew by notice), said in
+    ``options``; None where there is none, or more than one."""
+    from .model import model
+    from .resolve import words
+
+    terms = model(store, options.as_of, options.min_evidence)
+    renew = words("renew")
+    found = [
+        iri for iri, p in terms.provisions.items()
+        if p.kind == "Right" and renew <= words(p.label) and not _NOT_RENEW.search(p.label)
+    ]  # fmt: skip
+    if len(found) != 1:
+        return None
+    options.said.append(
+        f"the notice to renew is read as the exercise of {terms.label(found[0])!r}: its window"
+    )
+    return found[0]
+
+
+#: Words of a right not to renew, which is no option to renew.
+_NOT_RENEW = re.compile(r"\bnon-?renew|\bnot (?:to )?renew", re.I)
+
+
 def _lifetime(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .lookup import lifetime
 
     if _group(m, "party") is not None:  # "when can PARTY terminate if EVENT on DATE"
         return _when_can_end(store, m, options)
     events = _events(m, options)
+    # "how much notice to renew": where one right renews the agreement, its window
+    if (
+        m.groupdict().get("renew") is not None
+        and not _group(m, "name")
+        and (option := _the_option_to_renew(store, options)) is not None
+    ):
+        answer = lifetime(store, option, events=events, **options.as_kwargs())
+        return answer, ("label", "start", "end", "starts", "ends"), [answer.as_dict()]
     asked = _group(m, "name") or "the agreement"  # "what notice is needed for non-renewal?"
     # "how long does OpenAI have to keep paying …": what it keeps doing
     asked = re.sub(r"^(?:keep|continue|go on|carry on) (?:to )?", "", asked)
@@ -1639,6 +1671,9 @@ FORMS: tuple[Form, ...] = (
             # long is NAME"
             r"^when (?:can|may|could|must) (?P<actor3>.+?) exercise "
             r"(?:its |their |the |his |her )?(?P<name11>.+?)$"
+            r"|^what(?: is|'s| was) (?:the )?(?:last|final|latest|first|earliest) (?:day|date) "
+            r"(?:on which |by which |that |when )?(?P<actor7>.+?) (?:can|may|could|must) "
+            r"exercise (?:its |their |the |his |her )?(?P<name20>.+?)$"
             r"|^how long (?:does|do|will|would) (?P<actor>.+?) have to (?P<name9>.+?)"
             r"(?: after (?:the )?(?:termination|expiry|expiration|end))?$"
             r"|^how long (?:must|shall|should|is|are) (?P<actor2>.+?) (?:required to |obliged to "
@@ -1665,7 +1700,7 @@ FORMS: tuple[Form, ...] = (
             rf"|^(?:how much|what|how many days'?|how long a) notice {_NOTICE_NEEDED} (?:to "
             rf"(?:stop|prevent|avoid|block) {_THE}(?P<name12>.+?) (?:from )?(?:auto-?)?"
             rf"(?:renewing|renewal|being renewed|rolling over|extending)|(?:for|of) "
-            r"non-?renewal(?: of (?:the )?(?P<name13>.+?))?|to (?:not )?renew(?: "
+            r"non-?renewal(?: of (?:the )?(?P<name13>.+?))?|to (?:not |(?P<renew>))renew(?: "
             rf"{_THE}(?P<name14>.+?))?)"
             # "what is the term of the Development Agreement": its lifetime
             r"|^what(?: is|'s| was) (?:the |its )?(?P<name17>(?:initial |original )?(?:term|"

@@ -350,9 +350,9 @@ def positions(
     """What ``party`` owes, may do, may not do or is owed (``stance``), from the kinds of
     provision and the party's place in each (:data:`STANCES`); a mutual provision binds
     and benefits every party it involves. What a party is owed includes its rights to be
-    paid (a right whose label speaks of a fee, a payment, compensation, a royalty…). With ``other`` (a party), only those with that
-    party on the other side ("what does OpenAI owe Microsoft?"); with ``on``, only those
-    in force then under ``events``.
+    paid (a right whose label speaks of a fee, a payment, compensation, a royalty…). With
+    ``other`` (a party), only those with that party on the other side ("what does OpenAI
+    owe Microsoft?"); with ``on``, only those in force then under ``events``.
 
     Raises :class:`~pactgraph.errors.UnknownNameError` if the party is not found, and
     :class:`ValueError` for an unknown stance.

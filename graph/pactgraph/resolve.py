@@ -125,6 +125,10 @@ _FILLER = frozenset(
         *["occur", "occurs", "occurred", "occurring"],
         # a period's first day, however it is introduced ("commencing July 1, 2018")
         *["from", "commencing", "starting"],
+        # how an act is done, as "by", "on": "terminates with notice" ("without" counts);
+        # what it is about, as "of": "tells Reseller about changes"
+        "with",
+        "about",
     }
 )
 _SUFFIXES = (
@@ -171,6 +175,9 @@ _IRREGULAR = {
     "fix": "cure", "fixes": "cure", "fixed": "cure", "fixing": "cure", "correct": "cure",
     "corrects": "cure", "corrected": "cure", "correcting": "cure", "remedied": "cure",
     "remedying": "cure",
+    # "tells Reseller about changes" is "notifies Reseller of changes"
+    "tell": "notify", "tells": "notify", "told": "notify", "telling": "notify",
+    "inform": "notify", "informs": "notify", "informed": "notify", "informing": "notify",
     # "keeps it secret" is "keeps it in confidence", "confidential"
     "secret": "confidential", "secrets": "confidential", "secrecy": "confidential",
     "confidence": "confidential", "confidentiality": "confidential",
