@@ -1549,3 +1549,17 @@ def test_the_notice_to_renew_is_the_option_s_window() -> None:
     # not renewing is the term's end, not the option
     answer = ask(gentech, "how much notice is needed to not renew?")
     assert not answer.answer.provision.endswith("/renewal-option")
+
+
+def test_a_right_is_not_conditional_on_its_own_use() -> None:
+    # Bravatek 10(c)(ii): Company may terminate for cause once Reseller leaves a breach
+    # uncured fifteen business days after notice: notice on 20 June 2017, 4 July a holiday,
+    # the fifteenth business day 12 July; on 13 July the right is there to be used
+    store = real("real-bravatek-reseller")
+    events = {"Reseller receives Company's written notice describing Reseller's breach": (
+        dt.date(2017, 6, 20))}  # fmt: skip
+    right = in_force(store, "company-cause-right", dt.date(2017, 7, 13), events=events)
+    assert (right.answer, right.status.value) == ("yes", "in_force")
+    # the agreement, which that use would end, still depends on it
+    term = in_force(store, "term", dt.date(2017, 7, 13), events=events)
+    assert term.answer == "depends"

@@ -251,7 +251,12 @@ def test_state_is_conditional_exactly_where_impact_says_an_event_would_change_it
             changes = impact(store, event, on=on, events=given, as_of=as_of).changes
         except UsageError:  # dated before an event it requires: it cannot happen that day
             continue
-        moved |= {c.provision for c in changes if c.change != ChangeKind.MODIFIED}
+        used = m.exercised_by.get(event, frozenset())  # a right's own use: not conditional
+        moved |= {
+            c.provision
+            for c in changes
+            if c.change != ChangeKind.MODIFIED and c.provision not in used
+        }
     for p in answer.provisions:
         if p.kind == "Definition":
             continue  # a definition goes with what it defines: impact lists no row for it

@@ -34,7 +34,9 @@ The evaluation is built in three passes over one scenario, each computed once:
 
 A status is **conditional** when some event the scenario does not date would change it if
 it happened on that date (with the prerequisites it implies): exactly what
-:func:`pactgraph.impact.impact` would report for that event on that date. The words of
+:func:`pactgraph.impact.impact` would report for that event on that date. The use of a
+right (an event its ``pg:Exercise`` is built from) does not make that right conditional:
+the right is there to be used that day, whatever its use ends. The words of
 each reason are written last, from the records.
 
 A provision's status depends only on what it rests on, so a large evaluation (a portfolio's
@@ -1232,12 +1234,13 @@ class Run:
 def _candidates(m: Model, s: Scenario, provisions: Collection[str]) -> dict[str, set[str]]:
     """For each undated event, the provisions whose status it could change: those it
     reaches in the dependency graph (through what it requires, the triggers built from
-    those, the terms they start or end, and everything resting on those)."""
+    those, the terms they start or end, and everything resting on those), but for those it
+    exercises (a right is in force on the day it is used, whatever its use ends)."""
     wanted = set(provisions)
     found: dict[str, set[str]] = {}
     for event in m.events:
         if event not in s.dates and event not in s.never and event not in s.blocked:
-            reached = m.reach(event) & wanted
+            reached = (m.reach(event) & wanted) - m.exercised_by.get(event, frozenset())
             if reached:
                 found[event] = reached
     return found

@@ -337,6 +337,19 @@ class Model:
         return {p: tuple(sorted(ts)) for p, ts in found.items()}
 
     @cached_property
+    def exercised_by(self) -> dict[str, frozenset[str]]:
+        """Each event with the provisions it exercises: those of the exercises
+        (``pg:Exercise``) whose own trigger is built from it ("Reseller receives Company's
+        notice terminating the Agreement for cause" exercises Company's right to)."""
+        found: dict[str, set[str]] = {}
+        for t in self.triggers.values():
+            if t.type == "Exercise" and t.exercises is not None and t.trigger is not None:
+                for inner in self.walk(t.trigger):
+                    if inner.type == "Event":
+                        found.setdefault(inner.iri, set()).add(t.exercises)
+        return {event: frozenset(ps) for event, ps in found.items()}
+
+    @cached_property
     def cyclic_groups(self) -> dict[str, tuple[str, ...]]:
         """Each trigger of :attr:`cyclic_ends`, with those of its cycle (its strongly
         connected part of the graph): a group is settled together, and apart from the
