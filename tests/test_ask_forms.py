@@ -1563,3 +1563,17 @@ def test_a_right_is_not_conditional_on_its_own_use() -> None:
     # the agreement, which that use would end, still depends on it
     term = in_force(store, "term", dt.date(2017, 7, 13), events=events)
     assert term.answer == "depends"
+
+
+def test_a_party_of_several_words_that_can_terminate_on_a_day() -> None:
+    # Equidata / National Credit Report 7.2: the Marketing Affiliate may terminate only "with
+    # cause upon thirty (30) days written notice"; no cause is dated, so it depends
+    store = real("real-affiliate")
+    for question in (
+        "can the Marketing Affiliate terminate on 9 April 2010?",
+        "can National Credit Report terminate on 9 April 2010?",
+    ):
+        answer = ask(store, question)
+        assert [(r["provision"].rsplit("/", 1)[1], r["answer"]) for r in answer.rows] == [
+            ("cause-termination-right", "depends")
+        ], question

@@ -251,7 +251,8 @@ def test_state_is_conditional_exactly_where_impact_says_an_event_would_change_it
             changes = impact(store, event, on=on, events=given, as_of=as_of).changes
         except UsageError:  # dated before an event it requires: it cannot happen that day
             continue
-        used = m.exercised_by.get(event, frozenset())  # a right's own use: not conditional
+        used = m.exercised_by.get(event, frozenset())  # a right's own use: not conditional,
+        used = used if len(used) == 1 else frozenset()  # where the event uses that one alone
         moved |= {
             c.provision
             for c in changes

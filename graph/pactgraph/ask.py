@@ -1376,7 +1376,7 @@ def _is_in_force(store: Store, m: re.Match[str], options: Options) -> Reply:
     day, how = _day(m, default_today=True)
     assert day is not None
     options.said.extend([how] if how else [])
-    if m["party12"] and (end := _TO_END.fullmatch(str(m["act12"]))):
+    if m["party12"] and (end := _TO_END.fullmatch(f"{m['party12']} {m['act12']}")):
         return _can_end_then(store, m, end, day, options)
     asked = _group(m, "name") or re.sub(
         r" still\b", "", f"{_group(m, 'party')} {_group(m, 'act')}"
@@ -1402,8 +1402,9 @@ def _is_in_force(store: Store, m: re.Match[str], options: Options) -> Reply:
 
 #: Ending the agreement, as a party can: "terminate", "end the contract for breach".
 _TO_END = re.compile(
-    r"(?:terminate|cancel|end|exit)(?: (?:the |this |that )?(?:agreement|contract|deal|"
-    r"partnership|licen[cs]e))?(?: (?:for|on|upon|due to|because of|in case of) (?P<why>.+)"
+    r"(?P<party>.+?) (?:still )?(?:terminate|cancel|end|exit)(?: (?:the |this |that )?"
+    r"(?:agreement|contract|deal|partnership|licen[cs]e))?"
+    r"(?: (?:for|on|upon|due to|because of|in case of) (?P<why>.+)"
     r"| (?P<why2>without .+))?"
 )
 
@@ -1418,7 +1419,7 @@ def _can_end_then(
     from .lookup import in_force
 
     events = _events(m, options)
-    rights = _rights_to_end(store, _group(m, "party"), _group(end, "why"), options)
+    rights = _rights_to_end(store, end["party"], _group(end, "why"), options)
     arising = _arising(store, rights, events, options)
     answers = {r: in_force(store, r, day, events=events, **options.as_kwargs()) for r in rights}
     order = {"yes": 0, "depends": 1}
@@ -1473,7 +1474,10 @@ def _by_act(store: Store, m: re.Match[str], options: Options) -> str | None:
     stance = dict(_STANCE_OF)[group]
     if stance == "owes" and re.search(r"\b(?:barred|prohibited|restricted|precluded)\b", m[0]):
         stance = "may not"
-    act = re.sub(r"^still ", "", str(m[f"act{group[5:]}"]))
+    split = _party_and_act(store, f"{m[group]} {m[f'act{group[5:]}']}")
+    if split is None:
+        return None
+    party, act = split
     asked = words(singular(_without_parties(store, act)))
     if not asked:
         return None
@@ -1485,14 +1489,28 @@ def _by_act(store: Store, m: re.Match[str], options: Options) -> str | None:
             for w in asked
         )
 
-    held = positions(store, m[group], stance, **options.as_kwargs()).provisions
+    held = positions(store, party, stance, **options.as_kwargs()).provisions
     fitting = [h for h in held if holds(h.label)]
     if len(fitting) != 1:
         return None
     options.said.append(
-        f"'{act}' is read as {fitting[0].label!r}, the one of {m[group]}'s that its words fit"
+        f"'{act}' is read as {fitting[0].label!r}, the one of {party}'s that its words fit"
     )
     return fitting[0].provision
+
+
+def _party_and_act(store: Store, text: str) -> tuple[str, str] | None:
+    """``text`` ("the Marketing Affiliate still hires …") split into the party it begins
+    with, by the longest run of words naming one, and the act after it (a leading "still"
+    aside); None where it begins with no party's name."""
+    from .resolve import resolve
+
+    said = text.split()
+    for end in range(len(said) - 1, 0, -1):
+        with contextlib.suppress(UnknownNameError):
+            party = resolve(store, " ".join(said[:end]), kinds=["party"])
+            return party, re.sub(r"^still ", "", " ".join(said[end:]))
+    return None
 
 
 def _kind_asked(verb: str) -> ChangeKind | None:

@@ -36,7 +36,8 @@ A status is **conditional** when some event the scenario does not date would cha
 it happened on that date (with the prerequisites it implies): exactly what
 :func:`pactgraph.impact.impact` would report for that event on that date. The use of a
 right (an event its ``pg:Exercise`` is built from) does not make that right conditional:
-the right is there to be used that day, whatever its use ends. The words of
+the right is there to be used that day, whatever its use ends (where the event exercises
+that right alone). The words of
 each reason are written last, from the records.
 
 A provision's status depends only on what it rests on, so a large evaluation (a portfolio's
@@ -1240,10 +1241,17 @@ def _candidates(m: Model, s: Scenario, provisions: Collection[str]) -> dict[str,
     found: dict[str, set[str]] = {}
     for event in m.events:
         if event not in s.dates and event not in s.never and event not in s.blocked:
-            reached = (m.reach(event) & wanted) - m.exercised_by.get(event, frozenset())
+            reached = (m.reach(event) & wanted) - _used(m, event)
             if reached:
                 found[event] = reached
     return found
+
+
+def _used(m: Model, event: str) -> frozenset[str]:
+    """The right ``event`` is the use of, where it exercises one alone (a notice that
+    exercises two rights at once is no plain use of either)."""
+    used = m.exercised_by.get(event, frozenset())
+    return used if len(used) == 1 else frozenset()
 
 
 def evaluate(
