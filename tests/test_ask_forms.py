@@ -1577,3 +1577,32 @@ def test_a_party_of_several_words_that_can_terminate_on_a_day() -> None:
         assert [(r["provision"].rsplit("/", 1)[1], r["answer"]) for r in answer.rows] == [
             ("cause-termination-right", "depends")
         ], question
+
+
+def test_an_event_named_twice_in_a_scenario_happens_on_both_days() -> None:
+    # ATMOS 5.1: 180 days' notice; IX: a mailed notice is delivered on the third business day.
+    # The Shipper's notice mailed 27 January 2009 is delivered on 30 January: the agreement
+    # ends after 31 July 2009, whichever party's notice is named first
+    store = real("real-atmos-transportation")
+    for first, second in (("Shipper", "Transporter"), ("Transporter", "Shipper")):
+        days = ("27 January 2009", "28 January 2009")[:: 1 if first == "Shipper" else -1]
+        answer = ask(
+            store,
+            f"is the agreement in force on 1 August 2009 if initial deliveries are on 1 August"
+            f" 1993, the {first} mails notice of termination on {days[0]} and the {second}"
+            f" mails notice of termination on {days[1]}",
+        )
+        assert answer.rows[0]["answer"] == "no", first
+
+
+def test_can_a_party_do_what_a_bar_forbids() -> None:
+    # Arconic 6.10: "This Agreement may not be assigned by Licensee without the consent of
+    # Licensor": while that is in force the Licensee cannot
+    store = real("real-arconic-trademark-licence")
+    answer = ask(
+        store, "Can Arconic Inc assign the agreement without the Licensor's consent on 1 June 2021?"
+    )
+    assert (answer.rows[0]["provision"].rsplit("/", 1)[1], answer.rows[0]["answer"]) == (
+        "assignment-restriction",
+        "no",
+    )

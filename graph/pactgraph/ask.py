@@ -134,7 +134,11 @@ def _day(m: re.Match[str], default_today: bool = False) -> tuple[dt.date | None,
     return day, None
 
 
-def _events(m: re.Match[str], options: Options) -> dict[str, dt.date]:
+#: The days a scenario gives its events: one, or several for an event named more than once.
+Days = dict[str, dt.date | tuple[dt.date, ...]]
+
+
+def _events(m: re.Match[str], options: Options) -> Days:
     """The scenario a question gives ("if X on DATE and Y on DATE"), said in the answer."""
     from .scenario import is_never
 
@@ -149,7 +153,11 @@ def _events(m: re.Match[str], options: Options) -> dict[str, dt.date]:
     options.said.append(
         "the scenario given: "
         + "; ".join(
-            f"{name} never happens" if is_never(day) else f"{name} on {day}"
+            f"{name} never happens"
+            if is_never(day)
+            else f"{name} on {' and on '.join(map(str, day))}"
+            if isinstance(day, tuple)
+            else f"{name} on {day}"
             for name, day in events.items()
         )
     )
@@ -1335,9 +1343,7 @@ def _rights_to_end(store: Store, party: str | None, why: str | None, options: Op
     return rights
 
 
-def _arising(
-    store: Store, rights: list[str], events: dict[str, dt.date], options: Options
-) -> list[str]:
+def _arising(store: Store, rights: list[str], events: Days, options: Options) -> list[str]:
     """Those of ``rights`` that the scenario ``events`` gives rise to: whose first day in
     force it moves from what it is without them; said in ``options``."""
     from .lookup import lifetimes
@@ -1396,8 +1402,35 @@ def _is_in_force(store: Store, m: re.Match[str], options: Options) -> Reply:
             if (found := _by_act(store, m, options)) is None:
                 raise
             name = found
+    barred = bool(m["party12"]) and _bars(store, name, options)
+    if barred and (right := _by_act(store, m, options)) is not None:
+        name, barred = right, False  # "can Ashworth use the Endorsement": its right to
     answer = in_force(store, name, day, events=_events(m, options), **options.as_kwargs())
+    if barred:
+        # the ban on what is asked, and no right to it: while the ban is in force the
+        # party cannot
+        options.said.append(
+            f"'{m['party12']} {m['act12']}' names what bars it: it can while that is not in"
+            " force, and cannot while it is"
+        )
+        answer = replace(answer, answer=_NOT.get(answer.answer, answer.answer))
     return answer, ("answer", "label", "on", "reason"), [answer.as_dict()]
+
+
+#: A verdict turned round: a bar in force is a "no" to what it bars.
+_NOT = {"yes": "no", "no": "yes"}
+
+
+def _bars(store: Store, provision: str, options: Options) -> bool:
+    """Whether ``provision`` bars what it names: a restriction, or an obligation in words of
+    a promise not to ("the Company shall not use … the Endorsement")."""
+    from .model import model
+
+    found = model(store, options.as_of, options.min_evidence).provisions.get(provision)
+    return found is not None and (
+        found.kind == "Restriction"
+        or (found.kind == "Obligation" and bool(_PROMISE_NOT.search(found.label)))
+    )
 
 
 #: Ending the agreement, as a party can: "terminate", "end the contract for breach".

@@ -238,7 +238,7 @@ def holdings(
     party: str,
     *,
     on: dt.date | None = None,
-    events: Mapping[str, dt.date] | None = None,
+    events: Mapping[str, dt.date | Sequence[dt.date]] | None = None,
     as_of: dt.date | None = None,
     min_evidence: str | None = None,
 ) -> Holdings:
@@ -280,7 +280,7 @@ def _in_force_rows(
     provisions: Iterable[str],
     *,
     on: dt.date | None,
-    events: Mapping[str, dt.date] | None,
+    events: Mapping[str, dt.date | Sequence[dt.date]] | None,
     as_of: dt.date | None,
     min_evidence: str | None,
 ) -> tuple[Holding, ...]:
@@ -343,7 +343,7 @@ def positions(
     *,
     other: str | None = None,
     on: dt.date | None = None,
-    events: Mapping[str, dt.date] | None = None,
+    events: Mapping[str, dt.date | Sequence[dt.date]] | None = None,
     as_of: dt.date | None = None,
     min_evidence: str | None = None,
 ) -> Positions:
@@ -1489,7 +1489,7 @@ def lifetime(
     store: Store,
     name: str,
     *,
-    events: Mapping[str, dt.date] | None = None,
+    events: Mapping[str, dt.date | Sequence[dt.date]] | None = None,
     as_of: dt.date | None = None,
     min_evidence: str | None = None,
     initial: bool = False,
@@ -1594,7 +1594,7 @@ def _renewal_ending(m: Model, trigger: str | None) -> Trigger | None:
 def lifetimes(
     store: Store,
     *,
-    events: Mapping[str, dt.date] | None = None,
+    events: Mapping[str, dt.date | Sequence[dt.date]] | None = None,
     as_of: dt.date | None = None,
     min_evidence: str | None = None,
     provisions: Iterable[str] | None = None,
@@ -1625,7 +1625,7 @@ def never(
     store: Store,
     events: Iterable[str],
     *,
-    scenario_events: Mapping[str, dt.date] | None = None,
+    scenario_events: Mapping[str, dt.date | Sequence[dt.date]] | None = None,
     as_of: dt.date | None = None,
     min_evidence: str | None = None,
 ) -> NeverHappens:
@@ -1790,7 +1790,7 @@ def in_force(
     name: str,
     on: dt.date,
     *,
-    events: Mapping[str, dt.date] | None = None,
+    events: Mapping[str, dt.date | Sequence[dt.date]] | None = None,
     as_of: dt.date | None = None,
     min_evidence: str | None = None,
 ) -> Verdict:
@@ -1842,7 +1842,7 @@ def _in_effect_instead(
     iri: str,
     rows: Mapping[str, ProvisionStatus],
     *,
-    events: Mapping[str, dt.date] | None,
+    events: Mapping[str, dt.date | Sequence[dt.date]] | None,
     as_of: dt.date | None,
     min_evidence: str | None,
 ) -> str:
@@ -1867,7 +1867,7 @@ def changes_on(
     store: Store,
     day: dt.date,
     *,
-    events: Mapping[str, dt.date] | None = None,
+    events: Mapping[str, dt.date | Sequence[dt.date]] | None = None,
     as_of: dt.date | None = None,
     min_evidence: str | None = None,
 ) -> DayChanges:
@@ -1912,7 +1912,7 @@ def changes_in(
     first: dt.date,
     last: dt.date,
     *,
-    events: Mapping[str, dt.date] | None = None,
+    events: Mapping[str, dt.date | Sequence[dt.date]] | None = None,
     as_of: dt.date | None = None,
     min_evidence: str | None = None,
 ) -> DayChanges:

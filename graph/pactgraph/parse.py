@@ -157,7 +157,7 @@ _DATED = re.compile(
 )
 
 
-def parse_events(text: str) -> dict[str, dt.date]:
+def parse_events(text: str) -> dict[str, dt.date | tuple[dt.date, ...]]:
     """``"X on DATE and Y on DATE"`` as ``{"X": date, "Y": date}``; ``"never Z"`` or ``"Z
     never happens"`` dates Z :data:`pactgraph.scenario.NEVER`.
 
@@ -169,12 +169,23 @@ def parse_events(text: str) -> dict[str, dt.date]:
     {'the plant close': NEVER}
     >>> parse_events("notice is given on 2029-03-01 but the plant never closes")
     {'notice is given': datetime.date(2029, 3, 1), 'the plant closes': NEVER}
+
+    An event named twice happens on both days:
+
+    >>> parse_events("notice is given on 6 May 2021 and notice is given on 4 May 2021")
+    {'notice is given': (datetime.date(2021, 5, 4), datetime.date(2021, 5, 6))}
     """
-    events: dict[str, dt.date] = {}
+    events: dict[str, dt.date | tuple[dt.date, ...]] = {}
     for part in _clauses(text.strip()):
         dated = _DATED.fullmatch(part.strip())
         if dated:
-            events[dated["name"].strip()] = parse_date(dated["date"])
+            name, day = dated["name"].strip(), parse_date(dated["date"])
+            before = events.get(name)
+            if before is None:
+                events[name] = day
+            else:
+                known = before if isinstance(before, tuple) else (before,)
+                events[name] = tuple(sorted({*known, day}))
             continue
         never = _NEVER_EVENT.fullmatch(_negated(part.strip()))
         if never:

@@ -124,18 +124,23 @@ def scenario(
     m: Model | None = None,
 ) -> Scenario:
     """The scenario in which each event of ``events`` (IRIs or names) happens on its date,
-    or on each of its dates (see :attr:`Scenario.again`).
+    or on each of its dates (see :attr:`Scenario.again`); an event two names name happens on
+    the days of both.
 
     Raises :class:`~pactgraph.errors.UsageError` if a name is not an event, or an event is
     dated before one it requires, or is said both to happen and never to.
     """
     m = m or model(store)
+    named = in_context(store, m, dict(events or {}))
+    # two names of one event ("the Shipper mails notice …", "the Transporter mails notice
+    # …" of "a party mails notice …") date it on each of their days, as one name given twice
+    dated: dict[str, set[dt.date]] = {}
+    for name, day in (events or {}).items():
+        dated.setdefault(named[name], set()).update(day if isinstance(day, Sequence) else [day])
     given: dict[str, dt.date] = {}
     again: dict[str, tuple[dt.date, ...]] = {}
-    named = in_context(store, m, dict(events or {}))
-    for name, day in (events or {}).items():
-        iri = named[name]
-        days = sorted(set(day)) if isinstance(day, Sequence) else [day]
+    for iri, found in dated.items():
+        days = sorted(found)
         if len(days) > 1 and any(is_never(d) for d in days):
             raise UsageError(f"{m.label(iri)} is said both to happen and never to: give one")
         if not days:
