@@ -1606,3 +1606,19 @@ def test_can_a_party_do_what_a_bar_forbids() -> None:
         "assignment-restriction",
         "no",
     )
+
+
+def test_a_scenario_s_notice_is_the_one_resting_on_the_event_named_with_it() -> None:
+    # XIMAGE 13(a): "either party may terminate ... upon sixty (60) days written notice" for
+    # a failure to perform; named with the failure, "XIMAGE gives notice of termination" is
+    # that notice (not s. 11's notice ending MORPHO's licence): 14 February 1996 + 60 days,
+    # a leap year, is 14 April, the last day
+    store = real("real-ximage-maintenance")
+    answer = ask(
+        store,
+        "Is the agreement in force on 15 April 1996 if MORPHO fails to perform a material"
+        " obligation on 1 February 1996 and XIMAGE gives notice of termination on"
+        " 14 February 1996?",
+    )
+    assert (answer.rows[0]["answer"], answer.rows[0]["status"]) == ("no", "ended")
+    assert "1996-04-14" in answer.rows[0]["reason"]

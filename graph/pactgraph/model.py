@@ -337,6 +337,24 @@ class Model:
         return {p: tuple(sorted(ts)) for p, ts in found.items()}
 
     @cached_property
+    def resting_on(self) -> dict[str, frozenset[str]]:
+        """Each event with the events that rest on it: those that require it, and those that
+        use a right it gives rise to (the notice of termination for a violation rests on
+        the violation); the other way round from what ``scenario`` calls an event's
+        grounds."""
+        found: dict[str, set[str]] = {}
+        for event in self.events:
+            for prerequisite in self.prerequisites(event):
+                found.setdefault(prerequisite, set()).add(event)
+        for event, rights in self.exercised_by.items():
+            for right in rights:
+                provision = self.provisions.get(right)
+                for t in self.walk(provision.start if provision else None, causes_only=True):
+                    if t.type == "Event":  # what gives rise to the right, not what stops it
+                        found.setdefault(t.iri, set()).add(event)
+        return {event: frozenset(on) for event, on in found.items()}
+
+    @cached_property
     def exercised_by(self) -> dict[str, frozenset[str]]:
         """Each event with the provisions it exercises: those of the exercises
         (``pg:Exercise``) whose own trigger is built from it ("Reseller receives Company's

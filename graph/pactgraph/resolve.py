@@ -973,13 +973,18 @@ def _affirmed(label: str) -> str:
     return _NOT_SO.sub(" ", label)
 
 
-def fits(store: Store, name: str, iri: str) -> bool:
+def fits(store: Store, name: str, iri: str, *, parties: bool = False) -> bool:
     """Whether every word of ``name`` that counts, the words naming a provision's kind aside,
-    is among the words of the names of the node ``iri``."""
-    said = words(name) - _GENERAL
+    is among the words of the names of the node ``iri``; with ``parties``, or of ``name``
+    with a party it names by another of its names, or as any party ("a party")."""
     for n in names(store):
         if n.iri == iri:
-            return bool(said) and said <= frozenset().union(*(words(lb) for lb in names_of(n)))
+            held = frozenset().union(*(words(lb) for lb in names_of(n)))
+            renamed, as_any = _party_variants(store, name) if parties else ([], [])
+            return any(
+                bool(said) and said <= held
+                for said in (words(text) - _GENERAL for text in (name, *renamed, *as_any))
+            )
     return False
 
 

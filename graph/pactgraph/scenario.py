@@ -189,7 +189,32 @@ def in_context(
                 fitting = [e for e in candidates if _in_force_then(m, e, first)]
         # else, as a name alone is read, the one whose label has the fewest words
         found[name] = fitting[0] if len(fitting) == 1 else _event_iri(store, m, name)
-    return found
+    return _grounded(store, m, found)
+
+
+def _grounded(store: Store, m: Model, found: dict[str, str]) -> dict[str, str]:
+    """``found`` with a name read, alone, as an event resting on none of the others, read
+    instead as the one event that rests on another named with it and that the name fits
+    too, the party it names as "a party" or by its other names: "XIMAGE gives notice of
+    termination", with "MORPHO fails to perform a material obligation" dated too, is the
+    notice of termination for that failure ("a party gives … notice of termination for the
+    other's failure to perform"), not XIMAGE's notice ending MORPHO's licence."""
+    from .resolve import fits
+
+    named = set(found.values())
+    if len(named) < 2:
+        return found
+    kept = dict(found)
+    for name, event in found.items():
+        if name.lower() in {event.lower(), local_name(event).lower(), m.label(event).lower()}:
+            continue  # named whole, by its IRI, local name or label
+        near = {e for other in named - {event} for e in m.resting_on.get(other, ())}
+        if event in near:
+            continue
+        fitting = [e for e in sorted(near - named) if fits(store, name, e, parties=True)]
+        if len(fitting) == 1:
+            kept[name] = fitting[0]
+    return kept
 
 
 def _in_force_then(m: Model, event: str, day: dt.date) -> bool:
