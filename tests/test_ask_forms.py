@@ -1622,3 +1622,21 @@ def test_a_scenario_s_notice_is_the_one_resting_on_the_event_named_with_it() -> 
     )
     assert (answer.rows[0]["answer"], answer.rows[0]["status"]) == ("no", "ended")
     assert "1996-04-14" in answer.rows[0]["reason"]
+
+
+def test_the_use_of_a_right_nothing_gives_rise_to_takes_a_ground() -> None:
+    # Corio 11.2: after an uncured material breach "the nonbreaching party may terminate this
+    # Agreement on written notice": the Agreement ends, and Commerce One's trademark licence
+    # (6.1, "During the term") with it; with no breach dated, the notice alone would count
+    # for nothing, so the answer takes a ground on the agreement's date and says so
+    store = real("real-corio-commerceone-hosting")
+    answer = ask(store, "What does Commerce One lose if Corio terminates for breach?")
+    assert any(r["provision"].endswith("/trademark-licence") for r in answer.rows)
+    assert any("is taken to happen on 1999-10-29" in said for said in answer.assumptions)
+    # a ground the question dates is kept, and nothing is taken
+    answer = ask(
+        store,
+        "What changes when Corio terminates for breach on 1 June 2001 if Corio gives notice"
+        " of a material breach on 1 March 2001?",
+    )
+    assert not any("is taken to happen" in said for said in answer.assumptions)

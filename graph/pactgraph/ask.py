@@ -392,12 +392,15 @@ def _impact(store: Store, m: re.Match[str], options: Options) -> Reply:
         # clause's subject, when that is a party ("Ingram Micro … never cures it")
         subject = party_named_first(store, str(_group(m, "event")))
         never = f"{subject} {never}" if subject else never
+    given = _with_a_ground(
+        store, str(_group(m, "event")), dict(parse_events(never)) if never else {}, options
+    )
     answer = impact(
         store,
         str(_group(m, "event")),
         on=day,
         within=within,
-        events=parse_events(never) if never else None,
+        events=given or None,
         **options.as_kwargs(),
     )
     party = _group(m, "party")
@@ -450,6 +453,57 @@ def _impact(store: Store, m: re.Match[str], options: Options) -> Reply:
         for s in answer.later
     ]
     return answer, ("change", "cause", "label", "condition"), rows
+
+
+def _with_a_ground(store: Store, name: str, given: Days, options: Options) -> Days:
+    """The scenario ``given`` and, where the event ``name`` is the use of one right that
+    nothing the scenario dates gives rise to ("what does plan_b lose if Data Call cancels
+    the agreement", where cancelling needs a breach left uncured), the ground that gives
+    rise to it soonest, taken to happen on its agreement's date; said in ``options``. The
+    use of a right counts only while the right is in force, so without a ground the answer
+    would be that nothing changes."""
+    from .lookup import lifetimes
+    from .model import model
+    from .scenario import in_context
+
+    terms = model(store, options.as_of, options.min_evidence)
+    try:
+        named = in_context(store, terms, {**given, name: []})
+    except UnknownNameError:
+        return given  # the impact says what is wrong with the names
+    rights = terms.exercised_by.get(named[name], frozenset())
+    if len(rights) != 1:
+        return given
+    (right,) = rights
+    provision = terms.provisions.get(right)
+    first = provision.agreement_date if provision else None
+    if provision is None or first is None:
+        return given
+    kw = options.as_kwargs()
+    if lifetimes(store, events=given, provisions=[right], **kw)[right].start is not None:
+        return given
+    dated = {named[n] for n in given}
+    causes = [
+        t.iri for t in terms.walk(provision.start, causes_only=True)
+        if t.type == "Event" and t.iri not in dated and t.iri != named[name]
+    ]  # fmt: skip
+    best: tuple[dt.date, str] | None = None
+    for cause in sorted(causes):
+        start = lifetimes(store, events={**given, cause: first}, provisions=[right], **kw)[
+            right
+        ].start
+        if start is not None and (best is None or start < best[0]):
+            best = (start, cause)
+    if best is None:
+        return given
+    start, cause = best
+    options.said.append(
+        f"{terms.label(named[name])} counts only while {terms.label(right)} is in force, and "
+        f"nothing the question dates gives rise to it: {terms.label(cause)} is taken to "
+        f"happen on {first}, the agreement's date, so that it is in force from {start} "
+        "(date a ground to ask otherwise)"
+    )
+    return {**given, cause: first}
 
 
 def _shift_kinds(shift: Shift) -> set[ChangeKind]:
