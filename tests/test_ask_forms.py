@@ -1640,3 +1640,14 @@ def test_the_use_of_a_right_nothing_gives_rise_to_takes_a_ground() -> None:
         " of a material breach on 1 March 2001?",
     )
     assert not any("is taken to happen" in said for said in answer.assumptions)
+
+
+def test_on_termination_leaves_out_what_only_expiry_brings() -> None:
+    # Jaguars 3(b): unused Annual Trade Value may be used "within twelve (12) months
+    # following expiration of this Agreement", not after a sooner termination
+    store = real("real-jaguars-sponsorship")
+    termination = {r["provision"] for r in ask(store, "What happens on termination?").rows}
+    expiry = {r["provision"] for r in ask(store, "What happens on expiry?").rows}
+    window = "https://w3id.org/pactgraph/id/jaguars-arc-sponsorship-2017/unused-trade-value"
+    assert window in expiry
+    assert window not in termination

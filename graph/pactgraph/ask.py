@@ -750,13 +750,23 @@ def _depends(store: Store, m: re.Match[str], options: Options) -> Reply:
             or bool(re.search(r"expir", terms.label(route), re.I))
         )
 
+    ways = [r for r in terms.routes(end) if r != end] if end else []
+
     def fits(path: Sequence[str]) -> bool:
-        """The path's provision can follow the way of ending asked about."""
+        """The path's provision can follow the way of ending asked about: each way it needs
+        is of that kind, and of the ways left once those it must not come through are
+        taken away, one is ("following expiration", not through an early termination:
+        not on termination)."""
         expiry = way == "expiry"
-        return all(
-            by_expiry(route) == expiry if yes else not (expiry and by_expiry(route))
-            for yes, route in needs(path)
-        )
+        wanted = needs(path)
+        if not all(by_expiry(route) == expiry for yes, route in wanted if yes):
+            return False
+        barred = {route for yes, route in wanted if not yes}
+        if not barred:
+            return True
+        left = [r for r in ways if r not in barred and not any(
+            t.iri in barred for t in terms.walk(r))]  # fmt: skip
+        return any(by_expiry(r) == expiry for r in left) if left else not expiry
 
     def expires_by(route: str) -> bool:  # a date, a renewing term's end, or one called so
         t = terms.triggers.get(route)
