@@ -1651,3 +1651,49 @@ def test_on_termination_leaves_out_what_only_expiry_brings() -> None:
     window = "https://w3id.org/pactgraph/id/jaguars-arc-sponsorship-2017/unused-trade-value"
     assert window in expiry
     assert window not in termination
+
+
+def test_what_is_owed_to_a_party_and_no_one_ever_acting() -> None:
+    # China Recycling / Chengli: "what is owed to Party B" is "what is Party B owed"
+    store = real("real-collaboration")
+    assert ask(store, "what is owed to party b").rows == ask(store, "What is Party B owed?").rows
+    # Data Call / plan_b 7.1: "no one ever gives" is "a party never gives"
+    licence = real("real-softlicence")
+    answer = ask(licence, "What if no one ever gives written notification of termination?")
+    assert answer.form == "never"
+    assert answer.rows
+
+
+def test_more_wordings_of_lifetime_survival_dates_and_terminations() -> None:
+    # Smaaash 10.2: Franchisor may audit "after providing a written notice of 5 (five) days":
+    # notice on 30 December 2019, the right from 4 January 2020
+    smaaash = real("real-smaaash-franchise")
+    answer = ask(
+        smaaash,
+        "When may Smaaash audit I-AM Capital if Franchisee receives Franchisor's written notice"
+        " of an audit on 30 December 2019?",
+    )
+    assert (answer.form, answer.answer.start) == ("lifetime", dt.date(2020, 1, 4))
+    # Jaguars 3(b): twelve months following expiration; the season concludes 12 February 2023
+    jaguars = real("real-jaguars-sponsorship")
+    answer = ask(
+        jaguars,
+        "How long does the Club have to use unused trade value if the 2022/23 NFL season"
+        " concludes on 12 February 2023?",
+    )
+    assert answer.answer.end == dt.date(2024, 2, 29)
+    answer = ask(jaguars, "When does the right to use unused trade value close?")
+    assert answer.form == "lifetime"
+    # Data Call / plan_b 6.3: confidentiality survives "for 2 years"
+    licence = real("real-softlicence")
+    answer = ask(licence, "does confidentiality survive cancellation, and for how long")
+    assert answer.form == "survives"
+    assert answer.rows
+    # ATMOS: the agreement is dated 20 May 1992; deliveries that take place happen
+    atmos = real("real-atmos-transportation")
+    answer = ask(atmos, "what date does the transportation agreement bear")
+    assert answer.form == "dated"
+    assert ask(atmos, "What changes when initial deliveries take place on 1 August 1993?").rows
+    # Nantz: "Can Nantz Communications terminate after a merger?"
+    nantz = real("real-nantz-promotion")
+    assert ask(nantz, "Can Nantz Communications terminate after a merger?").rows

@@ -1754,7 +1754,8 @@ FORMS: tuple[Form, ...] = (
             r"(?P<party3>(?:(?!'s\b).)+?) (?:allowed to |entitled to |able to ))"
             rf"(?:terminate|cancel|end|exit)(?: {_THE}(?P<name5>agreement|contract|deal"
             r"|partnership|licen[cs]e))?(?: (?:(?:for|on|upon|with|due to|because of|"
-            r"in case of|if|when|should|once) (?P<why>.+?)|(?P<why9>without .+?)))?$"
+            r"in case of|if|when|should|once|after|following|in the event of) (?P<why>.+?)"
+            r"|(?P<why9>without .+?)))?$"
             r"|^when (?:can|may|could) (?P<party2>(?:(?!\bexercise\b).)+?) "
             r"(?:terminate|cancel|end|exit)(?: "
             rf"{_THE}(?P<name6>agreement|contract|deal|partnership|licen[cs]e))?"
@@ -1786,18 +1787,23 @@ FORMS: tuple[Form, ...] = (
             # long is NAME"
             r"^when (?:can|may|could|must) (?P<actor3>.+?) exercise "
             r"(?:its |their |the |his |her )?(?P<name11>.+?)$"
+            # "when may Smaaash audit I-AM Capital if …": when its right to do it starts
+            r"|^when (?:can|may|could) (?P<actor8>(?:(?!\b(?:exercise|terminate|cancel|end|"
+            r"exit)\b).)+?) (?P<name21>(?!(?:exercise|terminate|cancel|end|exit)\b).+?)"
+            + _if("21")
+            + "$"
             r"|^what(?: is|'s| was) (?:the )?(?:last|final|latest|first|earliest) (?:day|date) "
             r"(?:on which |by which |that |when )?(?P<actor7>.+?) (?:can|may|could|must) "
             r"exercise (?:its |their |the |his |her )?(?P<name20>.+?)$"
             r"|^how long (?:does|do|will|would) (?P<actor>.+?) have to (?P<name9>.+?)"
-            r"(?: after (?:the )?(?:termination|expiry|expiration|end))?$"
+            r"(?: after (?:the )?(?:termination|expiry|expiration|end))?" + _if("9") + "$"
             r"|^how long (?:must|shall|should|is|are) (?P<actor2>.+?) (?:required to |obliged to "
             r"|bound to )?(?P<name10>(?:pay|maintain|keep|provide|remit|hold|retain|deliver|"
             r"return|supply|continue|perform|refrain|indemnify|insure|preserve|protect)\b.*?)"
             r"(?: after (?:the )?(?:termination|expiry|expiration|end))?$"
             rf"|^when (?:does|do|will|did|would) {_THE}(?P<name>.+?) (?:(?:start|begin|commence) "
             r"and (?:end|expire|finish|stop)|start|begin|end|expire|"
-            r"stop|run out|terminate|lapse|cease|come into force|take effect|finish)"
+            r"stop|run out|terminate|lapse|cease|come into force|take effect|finish|close)"
             + _IF
             + rf"$|^how long (?:does|do|will|would) {_THE}(?P<name2>.+?) (?:last|run|apply|"
             r"remain in force|stay in force)(?: after (?:the )?(?:termination|expiry|expiration"
@@ -1894,9 +1900,9 @@ FORMS: tuple[Form, ...] = (
             r"^(?:what (?:if|happens if|would happen if|changes if|would change if)|(?:and )?if)"
             r" (?P<never>(?:(?! but | and | while | if | given that | assuming | with ).)*?"
             r"\bnever\b.*)$"
-            # "what if neither party ever gives notice": a party never does
-            r"|^what (?:if|happens if|would happen if|changes if) (?:neither|no|none)"
-            r"(?: of the)? part(?:y|ies) (?:ever )?(?P<neither>.+)$"
+            # "what if neither party (no one) ever gives notice": a party never does
+            r"|^what (?:if|happens if|would happen if|changes if) (?:(?:neither|no|none)"
+            r"(?: of the)? part(?:y|ies)|no one|no-one|nobody) (?:ever )?(?P<neither>.+)$"
         ),
         _never,
     ),
@@ -1997,6 +2003,11 @@ FORMS: tuple[Form, ...] = (
             r" (?:have|carry|bear|face)" + _when("4") + _if("4") + r"$"
             r"|^what are (?:the )?(?P<party5>.+?)(?:'s|s') (?P<verb5>obligations|duties|"
             r"restrictions)" + _when("5") + _if("5") + r"$"
+            # "what is owed to Party B"
+            r"|^what (?:is|are) (?P<verb9>owed|due) to (?P<party9>.+?)"
+            + _when("9")
+            + _if("9")
+            + r"$"
             # "list what Cargill may do", "tell me what the Licensee must not do"
             r"|^what (?P<party8>(?:(?! (?:may|can|must|cannot)\b).)+?) (?P<verb8>may not|cannot|"
             r"can't|can not|must not|may|can|must|has to|needs to|is allowed to|is not allowed "
@@ -2016,7 +2027,7 @@ FORMS: tuple[Form, ...] = (
             r"(?: (?:ends?|expires?|terminates?|is terminated|lapses?))?$"
             # "does the indemnity survive termination": that provision, if it survives
             rf"|^(?:does|do|will|would|shall) {_THE}(?P<name>.+?) (?:survive|outlive|outlast)"
-            rf"(?: {_THE}(?P<of3>.+?))?$"
+            rf"(?: {_THE}(?P<of3>.+?))?(?:,? and (?:if so,? )?(?:for )?how long)?$"
             rf"|^(?:for )?how long (?:does|do|will|would|shall) {_THE}(?P<name2>.+?) (?:survive|"
             rf"outlive|outlast)(?: {_THE}(?P<of4>.+?))?$"
         ),
@@ -2123,6 +2134,7 @@ FORMS: tuple[Form, ...] = (
             rf"|^(?:what|which) (?:is|was) {_THE}(?P<agreement4>.+?)(?:'s|s') "
             r"(?:signing |execution |effective )?date$"
             rf"|^how old (?:is|are) {_THE}(?P<agreement5>.+?)$"
+            rf"|^what (?:date|day) does {_THE}(?P<agreement7>.+?) (?:bear|carry|have|show)$"
             rf"|^(?={_VERSION_TAKES_EFFECT}$)when (?:did|does|do|will|would) "
             rf"(?P<agreement6>.+?) {_TAKE_EFFECT}$"
         ),

@@ -253,11 +253,16 @@ _NEVER_EVENT = re.compile(
 def _negated(clause: str) -> str:
     """An undated clause that says an event does not happen, as "never" says it: "the
     Distributor does not renew" (never renews), "no notice against renewal is ever given",
-    "neither party ever gives notice"."""
+    "neither party ever gives notice" ("no one ever gives notice")."""
     clause = re.sub(
         r"^no (.+?) (is|are|was|were) ever (\w+)", r"\1 \2 never \3", clause, flags=re.I
     )
-    clause = re.sub(r"^neither party ever ", "never a party ", clause, flags=re.I)
+    clause = re.sub(
+        r"^(?:neither party|no one|no-one|nobody|no party) ever ",
+        "never a party ",
+        clause,
+        flags=re.I,
+    )
     return re.sub(
         r"\b(?:(?:does|do|did|will|shall|would) not|doesn'?t|don'?t|didn'?t|won'?t)\b"
         r"(?:\s+ever\b)?",
