@@ -1697,3 +1697,36 @@ def test_more_wordings_of_lifetime_survival_dates_and_terminations() -> None:
     # Nantz: "Can Nantz Communications terminate after a merger?"
     nantz = real("real-nantz-promotion")
     assert ask(nantz, "Can Nantz Communications terminate after a merger?").rows
+
+
+def test_lists_asked_for_and_scenarios_after_more_wordings() -> None:
+    # eGain 10.2: sections 4, 5, 7, 8, 10.2 and 12 survive
+    egain = real("real-egain-hosting")
+    listed = ask(egain, "List the provisions that survive expiry of the hosting agreement")
+    asked = ask(egain, "which provisions survive expiry of the hosting agreement")
+    assert listed.form == "survives" and listed.rows == asked.rows
+    medalist = real("real-medalist-consulting")
+    assert ask(medalist, "list everything gunston owes medalist").form == "stance"
+    # Medalist 9.7(d): the Consultant's indemnity lasts "three (3) years from the date of
+    # termination": bankruptcy on 10 October 2020, to 10 October 2023
+    answer = ask(
+        medalist,
+        "How long does the indemnity by Consultant last if Gunston goes bankrupt on"
+        " 10 October 2020?",
+    )
+    assert answer.answer.end == dt.date(2023, 10, 10)
+    # CCA 8.01(a)(i): thirty days to cure after receipt on 10 March 2015; from 10 April
+    cca = real("real-cca-outsourcing")
+    answer = ask(
+        cca,
+        "what is the first day CCA can terminate for the uncured breach if Emerson receives"
+        " written notice of its material breach on 10 March 2015",
+    )
+    assert answer.answer.start == dt.date(2015, 4, 10)
+    # 7.03: insurance "a minimum of three years following termination": 19 July 2019
+    answer = ask(
+        cca,
+        "until when must CCA keep the products liability insurance if CCA gives notice of"
+        " intent not to renew on 19 January 2016",
+    )
+    assert answer.answer.end == dt.date(2019, 7, 19)

@@ -1787,6 +1787,17 @@ FORMS: tuple[Form, ...] = (
             # long is NAME"
             r"^when (?:can|may|could|must) (?P<actor3>.+?) exercise "
             r"(?:its |their |the |his |her )?(?P<name11>.+?)$"
+            # "what is the first day CCA can terminate for the uncured breach if …"
+            r"|^what(?: is|'s| was) (?:the )?(?:first|earliest) (?:day|date) (?:on which |that "
+            r"|when )?(?P<party19>.+?) (?:can|may|could) (?:terminate|cancel|end|exit)(?: "
+            rf"{_THE}(?:agreement|contract|deal|partnership|licen[cs]e))?"
+            r"(?: (?:for|on|upon|due to|because of|in case of) (?P<why20>(?:(?! if ).)+?)"
+            r"| (?P<why21>without (?:(?! if ).)+?))?" + _if("19") + "$"
+            # "until when must CCA keep the products liability insurance if …"
+            r"|^until when (?:must|should|shall|does|do|is|are) (?P<actor9>.+?) (?:have to |"
+            r"need to |required to |obliged to |bound to )?(?P<name22>(?:keep|maintain|pay|"
+            r"provide|remit|hold|retain|deliver|supply|continue|perform|refrain|indemnify|insure|"
+            r"preserve|protect)\b.*?)" + _if("22") + "$"
             # "when may Smaaash audit I-AM Capital if …": when its right to do it starts
             r"|^when (?:can|may|could) (?P<actor8>(?:(?!\b(?:exercise|terminate|cancel|end|"
             r"exit)\b).)+?) (?P<name21>(?!(?:exercise|terminate|cancel|end|exit)\b).+?)"
@@ -1807,7 +1818,7 @@ FORMS: tuple[Form, ...] = (
             + _IF
             + rf"$|^how long (?:does|do|will|would) {_THE}(?P<name2>.+?) (?:last|run|apply|"
             r"remain in force|stay in force)(?: after (?:the )?(?:termination|expiry|expiration"
-            r"|end))?$"
+            r"|end))?" + _if("2") + "$"
             rf"|^until when (?:does|do|will|is|are) {_THE}(?P<name3>.+?)"
             r" (?:last|run|apply|in force|in effect|valid|effective|binding)" + _if("3") + "$"
             rf"|^when (?:is|are) {_THE}(?P<name4>.+?) (?:due to end|set to end|over|ending)$"
@@ -2309,7 +2320,37 @@ def _normal(question: str) -> str:
     text = re.sub(r"(?:\b|')til+\b", "until", text)  # "'til", "till 2030"
     text = _WEEKDAY.sub("", text)  # "on Friday 29 May 2020": the date says the day
     text = _LEAD_OUT.sub("", text).strip()
-    return _LEAD_IN.sub("", text, count=1).strip() or text
+    asked = _LEAD_IN.sub("", text, count=1).strip() or text
+    for listed, read in _LISTED:  # "list the provisions that survive …"
+        asked = listed.sub(read, asked)
+    return asked
+
+
+#: What a list asked for reads as, once "list" or "show me" is gone: "the provisions that
+#: survive expiry" is "which provisions survive expiry", "everything Gunston owes Medalist"
+#: is "what does Gunston owe Medalist", "all Franchisee must do" is "what Franchisee must
+#: do", "the parties" is "who are the parties".
+_LISTED = (
+    (
+        re.compile(
+            r"^(?:all )?(?:of )?(?:the )?(?P<kind>provisions?|clauses?|rights?|obligations?"
+            r"|sections?|terms?|restrictions?|duties) (?:that|which) "
+        ),
+        r"which \g<kind> ",
+    ),
+    (
+        re.compile(r"^(?:everything|all(?: that)?|anything) (?P<party>.+?) owes\b"),
+        r"what does \g<party> owe",
+    ),
+    (
+        re.compile(
+            r"^(?:everything|all(?: that)?|anything) (?P<party>.+?) (?P<verb>may not|cannot|"
+            r"must not|may|can|must|has to|needs to) do\b"
+        ),
+        r"what \g<party> \g<verb> do",
+    ),
+    (re.compile(r"^(?:all )?(?:of )?the parties\b"), "who are the parties"),
+)
 
 
 def _vocabulary(store: Store) -> frozenset[str]:
