@@ -1730,3 +1730,18 @@ def test_lists_asked_for_and_scenarios_after_more_wordings() -> None:
         " intent not to renew on 19 January 2016",
     )
     assert answer.answer.end == dt.date(2019, 7, 19)
+
+
+def test_what_a_party_loses_when_the_last_of_several_events_comes() -> None:
+    # Gentech 7(c)(ii): ninety days after the demand of 1 March 2021 run out on 30 May; the
+    # termination on 1 June ends the Agreement, and with it the Distributor's exclusivity
+    store = real("real-gentech-distributor")
+    answer = ask(
+        store,
+        "What does the Distributor lose if the Distributor receives Company's written demand"
+        " on 1 March 2021 and Company terminates for the Distributor's uncorrected failure on"
+        " 1 June 2021?",
+    )
+    assert answer.answer.event.date == dt.date(2021, 6, 1)
+    ended = {r["provision"].rsplit("/", 1)[1] for r in answer.rows if r["change"] == "ends"}
+    assert {"exclusive-appointment", "no-direct-sales"} <= ended

@@ -371,6 +371,7 @@ def _never(store: Store, m: re.Match[str], options: Options) -> Reply:
 def _impact(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .impact import impact
     from .resolve import party_named_first
+    from .scenario import is_never
 
     year, month = _group(m, "year"), _group(m, "month")
     within = None
@@ -387,17 +388,33 @@ def _impact(store: Store, m: re.Match[str], options: Options) -> Reply:
         day, how = _day(m)
         options.said.extend([how] if how else [])
     never = _group(m, "never")
+    event = str(_group(m, "event"))
+    if never and day and (m.groupdict().get("join") == "and" or m.groupdict().get("comma")):
+        # "what does the Distributor lose if it receives the demand on 1 March and Company
+        # terminates on 1 June": the last of the events joined so is the one asked about,
+        # the others its scenario
+        joined = parse_events(never)
+        known = [d for d in joined.values() if not isinstance(d, tuple) and not is_never(d)]
+        final = max(known, default=None) if len(known) == len(joined) else None
+        if final is not None and final > day:
+            latest = next(n for n, d in joined.items() if d == final)
+            never = " and ".join(
+                [f"{event} on {day}", *(f"{n} on {d}" for n, d in joined.items() if n != latest)]
+            )
+            options.said.append(
+                f"of the events joined by 'and', the last, {latest} on {final}, is the one asked"
+                " about; the others are its scenario"
+            )
+            event, day = latest, final
     if never and re.match(r"(?:if\s+)?never\b", never, re.I):
         # "… receives the notice but never cures it": the one who never acts is the first
         # clause's subject, when that is a party ("Ingram Micro … never cures it")
-        subject = party_named_first(store, str(_group(m, "event")))
+        subject = party_named_first(store, event)
         never = f"{subject} {never}" if subject else never
-    given = _with_a_ground(
-        store, str(_group(m, "event")), dict(parse_events(never)) if never else {}, options
-    )
+    given = _with_a_ground(store, event, dict(parse_events(never)) if never else {}, options)
     answer = impact(
         store,
-        str(_group(m, "event")),
+        event,
         on=day,
         within=within,
         events=given or None,
@@ -1956,8 +1973,8 @@ FORMS: tuple[Form, ...] = (
             r"(?P<kind2>get|gain|receive|lose|give up|forfeit) "
             rf"(?:if|when|once|after|should|in case) (?P<event2>(?:(?!{DATE_PATTERN}).)+?)"
             rf" (?:on|at|by) (?P<date>{DATE_PATTERN})"
-            rf"(?:,? (?:and|if|while|assuming|given that|with) (?P<never2>.*\bon {DATE_PATTERN}"
-            r".*))?$"
+            rf"(?:(?:,? (?P<join>and|if|while|assuming|given that|with)|(?P<comma>,)) "
+            rf"(?P<never2>.*\bon {DATE_PATTERN}.*))?$"
         ),
         _impact,
     ),
