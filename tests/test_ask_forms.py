@@ -1745,3 +1745,24 @@ def test_what_a_party_loses_when_the_last_of_several_events_comes() -> None:
     assert answer.answer.event.date == dt.date(2021, 6, 1)
     ended = {r["provision"].rsplit("/", 1)[1] for r in answer.rows if r["change"] == "ends"}
     assert {"exclusive-appointment", "no-direct-sales"} <= ended
+
+
+def test_a_scenario_first_a_term_of_years_expiring_and_a_bar_on_an_act() -> None:
+    # Equidata: a late charge 31 days after the invoice; the scenario may come first
+    affiliate = real("real-affiliate")
+    first = ask(affiliate, "if Equidata issues an invoice on 15 May 2011, when does the late"
+                           " charge begin?")  # fmt: skip
+    assert first.answer.start == dt.date(2011, 6, 15)
+    assert ask(affiliate, "who can terminate with cause?").rows
+    # China Recycling: "The term of the agreement is 20 years" from the signing: it expires,
+    # and Party B's right to dispose of the equipment follows
+    collaboration = real("real-collaboration")
+    expiry = {r["provision"] for r in ask(collaboration, "What happens when the agreement"
+                                                         " expires?").rows}  # fmt: skip
+    assert any(p.endswith("/party-b-disposition") for p in expiry)
+    # Data Call / plan_b 8.2: "Neither Party shall assign or transfer ... without the prior
+    # written consent": while that is in force plan_b cannot
+    licence = real("real-softlicence")
+    answer = ask(licence, "can plan_b assign the agreement on 1 May 2007")
+    assert answer.rows[0]["provision"].endswith("/assignment-restriction")
+    assert answer.rows[0]["answer"] == "no"

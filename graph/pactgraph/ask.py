@@ -591,7 +591,8 @@ _STANCE_WORDS = {
 #: appoint", "agreement not to appoint", "agrees to use the services only for lawful
 #: purposes"), as opposed to a limit on what a grant covers.
 _PROMISE_NOT = re.compile(
-    r"\b(?:will|shall|must|may)\s+not\b|\bagree(?:s|d|ment)?\s+not\b|\bnot\s+to\s+\w+"
+    r"\b(?:will|shall|must|may|can)\s+not\b|\bcannot\b|\bagree(?:s|d|ment)?\s+not\b"
+    r"|\bnot\s+to\s+\w+"
     r"|\b(?:undertakes?|covenants?|promises?)\s+not\b|\bwon't\b|\bshall\s+neither\b"
     r"|\b(?:agrees?|undertakes?|covenants?|promises?)\s+to\s+(?:\S+\s+){1,8}?only\b",
     re.IGNORECASE,
@@ -758,11 +759,17 @@ def _depends(store: Store, m: re.Match[str], options: Options) -> Reply:
 
     stopping = {t.stopped_by for t in terms.triggers.values() if t.type == "Renewal"}
 
+    # the events the term's own start waits for ("the agreement is signed"): a way of
+    # ending that waits for no other ("20 years after the agreement is signed") comes by
+    # itself
+    own = terms.events_in(terms.provisions[name].start) if name in terms.provisions else set()
+
     def by_expiry(route: str) -> bool:
-        """A way of ending that no event brings (a date), one its label calls expiry, or a
-        notice that stops renewals."""
+        """A way of ending that no event brings but those the term's start waits for (a
+        date, a period from the signing), one its label calls expiry, or a notice that stops
+        renewals."""
         return (
-            not terms.events_in(route)
+            not (terms.events_in(route) - own)
             or route in stopping
             or bool(re.search(r"expir", terms.label(route), re.I))
         )
@@ -1129,7 +1136,7 @@ def _agreement_named(store: Store, name: str) -> str | None:
 
 
 #: Words that give the reason for an end ("terminate the agreement for breach").
-_BECAUSE = "(?:for|on|upon|due to|because of|in case of|if|without)"
+_BECAUSE = "(?:for|on|upon|due to|because of|in case of|if|without|with)"
 
 #: How a question asks what notice a step needs ("is needed", "does a party need to give",
 #: "must Licensee give").
@@ -1480,7 +1487,10 @@ def _is_in_force(store: Store, m: re.Match[str], options: Options) -> Reply:
         try:
             name = _of_the_kind_asked(store, m, error)
         except UnknownNameError:
-            if (found := _by_act(store, m, options)) is None:
+            found = _by_act(store, m, options)
+            if found is None and m["party12"]:  # "can plan_b assign …": what bars it
+                found = _by_act(store, m, options, stance="may not")
+            if found is None:
                 raise
             name = found
     barred = bool(m["party12"]) and _bars(store, name, options)
@@ -1572,20 +1582,23 @@ def _of_the_kind_asked(store: Store, m: re.Match[str], error: UnknownNameError) 
 _STANCE_OF = (("party12", "may"), ("party13", "owes"), ("party16", "owes"))
 
 
-def _by_act(store: Store, m: re.Match[str], options: Options) -> str | None:
+def _by_act(
+    store: Store, m: re.Match[str], options: Options, stance: str | None = None
+) -> str | None:
     """The provision a party-and-act wording names where no label holds the act's words
     ("is Gunston barred from competing", "is Cool Tech barred from hiring Vet Tech's
     employees"): of the provisions binding or benefiting the party in the way the wording
     asks (:func:`~pactgraph.lookup.positions`), the one whose label holds each word of the
     act, the parties' names aside, or a word one of five letters or more begins
-    ("competing" in "Competitor"); None where not one alone does."""
+    ("competing" in "Competitor"); None where not one alone does. ``stance`` asks for
+    provisions of another stance than the wording's (what bars a "can" instead)."""
     from .lookup import positions
     from .resolve import singular, words
 
     group = next((g for g, _ in _STANCE_OF if m[g]), None)
     if group is None:
         return None
-    stance = dict(_STANCE_OF)[group]
+    stance = stance or dict(_STANCE_OF)[group]
     if stance == "owes" and re.search(r"\b(?:barred|prohibited|restricted|precluded)\b", m[0]):
         stance = "may not"
     split = _party_and_act(store, f"{m[group]} {m[f'act{group[5:]}']}")
@@ -1755,7 +1768,7 @@ FORMS: tuple[Form, ...] = (
             r"|^(?:who|which party|which parties|what party) (?:can|could|may|is (?:allowed|"
             r"entitled|permitted) to|has the right to|have the right to) (?:terminate|end|"
             rf"cancel)(?: {_THE}(?P<name2>(?!{_BECAUSE}\b)(?:(?! {_BECAUSE} ).)+?))?"
-            r"(?: (?:for|on|upon|due to|because of|in case of|if) "
+            r"(?: (?:for|on|upon|due to|because of|in case of|if|with) "
             r"(?P<why2>.+?)| (?P<why3>without .+?))?$"
             r"|^what (?:are|is) (?:the )?(?:termination|cancellation|exit) (?:rights?|"
             r"provisions?|clauses?|terms?|grounds?|options?|routes?)(?: (?:of|in|under|for) "
@@ -1838,7 +1851,9 @@ FORMS: tuple[Form, ...] = (
             r"|end))?" + _if("2") + "$"
             rf"|^until when (?:does|do|will|is|are) {_THE}(?P<name3>.+?)"
             r" (?:last|run|apply|in force|in effect|valid|effective|binding)" + _if("3") + "$"
-            rf"|^when (?:is|are) {_THE}(?P<name4>.+?) (?:due to end|set to end|over|ending)$"
+            rf"|^when (?:is|are) {_THE}(?P<name4>.+?) (?:due to end|set to end|over|ending|due)"
+            + _if("4")
+            + "$"
             rf"|^when {_THE}(?P<name5>.+?) (?:starts|start|begins|begin|ends|end|expires|expire|"
             r"stops|stop|terminates|terminate|lapses|lapse)$"
             rf"|^how long (?:is|was|will be) {_THE}(?P<name6>.+?)$"
@@ -1973,7 +1988,8 @@ FORMS: tuple[Form, ...] = (
             r"(?P<kind2>get|gain|receive|lose|give up|forfeit) "
             rf"(?:if|when|once|after|should|in case) (?P<event2>(?:(?!{DATE_PATTERN}).)+?)"
             rf" (?:on|at|by) (?P<date>{DATE_PATTERN})"
-            rf"(?:(?:,? (?P<join>and|if|while|assuming|given that|with)|(?P<comma>,)) "
+            rf"(?:(?:,? (?P<join>and|if|while|assuming|given that|with|after|following)"
+            r"|(?P<comma>,)) "
             rf"(?P<never2>.*\bon {DATE_PATTERN}.*))?$"
         ),
         _impact,
@@ -2314,6 +2330,14 @@ _LEAD_IN = re.compile(
 _LEAD_OUT = re.compile(r"(?:,? please|,? thanks|,? thank you)$")
 
 
+#: A question whose scenario comes first: "if Equidata issues an invoice on 15 May 2011,
+#: when does the late charge begin".
+_IF_FIRST = re.compile(
+    r"^(?P<scenario>(?:if|assuming|supposing|given that) [^,]+), (?P<question>(?:when|what|"
+    r"how|is|are|was|were|does|do|did|can|could|may|who|which|will|would)\b.+)$"
+)
+
+
 #: A day of the week written beside a date ("Friday 29 May 2020", "29 May 2020 (a Friday)").
 _WEEKDAY = re.compile(
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,? (?=(?:the )?\d{1,2}(?:st|nd|rd|th)? "
@@ -2336,6 +2360,7 @@ def _normal(question: str) -> str:
     text = re.sub(r"\bthru\b", "through", text)  # "the revenue share thru 2030"
     text = re.sub(r"(?:\b|')til+\b", "until", text)  # "'til", "till 2030"
     text = _WEEKDAY.sub("", text)  # "on Friday 29 May 2020": the date says the day
+    text = _IF_FIRST.sub(r"\g<question> \g<scenario>", text)  # the scenario after the question
     text = _LEAD_OUT.sub("", text).strip()
     asked = _LEAD_IN.sub("", text, count=1).strip() or text
     for listed, read in _LISTED:  # "list the provisions that survive …"
@@ -2356,7 +2381,7 @@ _LISTED = (
         r"which \g<kind> ",
     ),
     (
-        re.compile(r"^(?:everything|all(?: that)?|anything) (?P<party>.+?) owes\b"),
+        re.compile(r"^(?:everything|all(?: that)?|anything|what) (?P<party>.+?) owes\b"),
         r"what does \g<party> owe",
     ),
     (
