@@ -1704,7 +1704,8 @@ def test_lists_asked_for_and_scenarios_after_more_wordings() -> None:
     egain = real("real-egain-hosting")
     listed = ask(egain, "List the provisions that survive expiry of the hosting agreement")
     asked = ask(egain, "which provisions survive expiry of the hosting agreement")
-    assert listed.form == "survives" and listed.rows == asked.rows
+    assert listed.form == "survives"
+    assert listed.rows == asked.rows
     medalist = real("real-medalist-consulting")
     assert ask(medalist, "list everything gunston owes medalist").form == "stance"
     # Medalist 9.7(d): the Consultant's indemnity lasts "three (3) years from the date of

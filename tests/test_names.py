@@ -7,7 +7,7 @@ import pytest
 from conftest import real
 from pactgraph.errors import UnknownNameError
 from pactgraph.load import Store
-from pactgraph.resolve import resolve
+from pactgraph.resolve import label_of, resolve
 
 BASE = "https://w3id.org/pactgraph/id/microsoft-openai-2025/"
 
@@ -582,3 +582,13 @@ def test_how_and_what_about_do_not_count_and_telling_is_notifying() -> None:
     assert found.endswith("/noncause-notice")
     found = resolve(store, "Bravatek's duty to tell i3 ICS about product changes", ["provision"])
     assert found.endswith("/product-change-notice")
+
+
+def test_an_act_named_without_notice_is_not_the_notice_of_it() -> None:
+    # Arconic 4.3: "files or suffers a bankruptcy or insolvency petition" is the event;
+    # "written notice of termination upon the other party's bankruptcy" is the notice
+    store = real("real-arconic-trademark-licence")
+    found = resolve(store, "a party goes bankrupt", ["event"])
+    assert "notice" not in label_of(store, found)
+    found = resolve(store, "notice of termination upon bankruptcy", ["event"])
+    assert "notice" in label_of(store, found)

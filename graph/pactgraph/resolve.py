@@ -278,8 +278,10 @@ def _in_order(
 
     A trigger that is the moment of something else ("end of the six-month initial term")
     gives way to that something ("the six-month initial term") unless the name speaks of a
-    moment ("end", "expiry", "start"…). Then those with a label holding the name's words in
-    the order it gives them ("eGain consents to an assignment by Customer" is not
+    moment ("end", "expiry", "start"…); likewise, of events, a notice gives way to the act it
+    is a notice of, unless the name speaks of a notice ("goes bankrupt" is the bankruptcy,
+    not the notice of termination upon it). Then those with a label holding the name's
+    words in the order it gives them ("eGain consents to an assignment by Customer" is not
     "Customer consents to an assignment by eGain"), and of those, with them side by side
     ("the non-exclusive licence" over "its licence is now non-exclusive"), and then with them
     closest together ("remedies the violation" over "remedies the notice or quality
@@ -289,6 +291,13 @@ def _in_order(
     if any(n.kind == "trigger" for n in matches) and not words(text) & _MOMENTS:
         others = [n for n in matches if n.kind != "trigger"]
         if others:
+            matches = others
+            if len(matches) == 1:
+                return matches
+    if not words(text) & _NOTICES and all(n.kind == "event" for n in matches):
+        # "goes bankrupt": the bankruptcy, not a notice of it
+        others = [n for n in matches if not any(words(lb) & _NOTICES for lb in n.labels)]
+        if others and len(others) < len(matches):
             matches = others
             if len(matches) == 1:
                 return matches
@@ -365,6 +374,10 @@ def words(text: str) -> frozenset[str]:
     True
     """
     return frozenset(_stem(t) for t in tokens(text) if t not in _FILLER)
+
+
+#: Words of a notice: a name that says none names the act, not a notice of it.
+_NOTICES = words("notice notify notification demand")
 
 
 def singular(text: str) -> str:
