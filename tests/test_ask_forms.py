@@ -1767,3 +1767,23 @@ def test_a_scenario_first_a_term_of_years_expiring_and_a_bar_on_an_act() -> None
     answer = ask(licence, "can plan_b assign the agreement on 1 May 2007")
     assert answer.rows[0]["provision"].endswith("/assignment-restriction")
     assert answer.rows[0]["answer"] == "no"
+
+
+def test_a_promise_not_to_in_the_label_and_the_bar_whose_words_come_in_order() -> None:
+    # Quaker / Gulf 1(c): "Gulf Oil and Gulf India each agree ... not to acquire ... control"
+    # (the first quote of the provision is the recital naming Gulf India): owed by Gulf India
+    store = real("real-noncompete")
+    owed = {r["provision"].rsplit("/", 1)[1] for r in ask(store, "what does Gulf India owe").rows}
+    assert "schedule-1-acquisitions" in owed
+    # 1(d): "each Seller shall not induce, solicit or recruit employees", not the no-hire of
+    # employees reached by a general solicitation: three years after a closing on 1 August
+    # 2019, still in force on 1 August 2022
+    answer = ask(
+        store,
+        "Is Gulf Houghton barred from soliciting Quaker employees on 1 August 2022 if the"
+        " closing occurs on 1 August 2019?",
+    )
+    assert (answer.rows[0]["provision"].rsplit("/", 1)[1], answer.rows[0]["answer"]) == (
+        "non-solicit",
+        "yes",
+    )

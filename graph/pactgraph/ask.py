@@ -616,7 +616,7 @@ def _stance(store: Store, m: re.Match[str], options: Options) -> Reply:
         bound = tuple(
             h
             for h in positions(store, str(_group(m, "party")), "may not", **asked).provisions
-            if h.kind == "Exclusivity" or _PROMISE_NOT.search(h.quote)
+            if h.kind == "Exclusivity" or _PROMISE_NOT.search(f"{h.label} {h.quote}")
         )
         if bound:
             rows += [h.as_dict() for h in bound]
@@ -639,7 +639,7 @@ def _stance(store: Store, m: re.Match[str], options: Options) -> Reply:
             owed_by = positions(store, other, "may not", **{**asked, "other": answer.party})
             for h in owed_by.provisions:
                 if h.provision not in seen and (
-                    h.kind == "Exclusivity" or _PROMISE_NOT.search(h.quote)
+                    h.kind == "Exclusivity" or _PROMISE_NOT.search(f"{h.label} {h.quote}")
                 ):
                     seen.add(h.provision)
                     promised.append(h)
@@ -1593,7 +1593,7 @@ def _by_act(
     ("competing" in "Competitor"); None where not one alone does. ``stance`` asks for
     provisions of another stance than the wording's (what bars a "can" instead)."""
     from .lookup import positions
-    from .resolve import singular, words
+    from .resolve import in_order, singular, words
 
     group = next((g for g, _ in _STANCE_OF if m[g]), None)
     if group is None:
@@ -1605,7 +1605,8 @@ def _by_act(
     if split is None:
         return None
     party, act = split
-    asked = words(singular(_without_parties(store, act)))
+    bare = _without_parties(store, act)
+    asked = words(singular(bare))
     if not asked:
         return None
 
@@ -1618,6 +1619,8 @@ def _by_act(
 
     held = positions(store, party, stance, **options.as_kwargs()).provisions
     fitting = [h for h in held if holds(h.label)]
+    if len(fitting) > 1:  # of several, the one holding the act's words in their order
+        fitting = [h for h in fitting if in_order(bare, h.label)]
     if len(fitting) != 1:
         return None
     options.said.append(

@@ -271,6 +271,14 @@ def _sequence(text: str) -> list[str]:
     return [_stem(t) for t in tokens(text) if t not in _FILLER]
 
 
+def in_order(name: str, label: str) -> bool:
+    """Whether ``label`` holds the words of ``name`` that count in the order ``name`` gives
+    them ("soliciting employees" in "shall not solicit or recruit employees", not in "hire
+    employees reached by a general solicitation")."""
+    rest = iter(_sequence(label))
+    return all(word in rest for word in _sequence(name))
+
+
 def _in_order(
     text: str, matches: list[Named], *, general: bool = False, fewest: bool = True
 ) -> list[Named]:
