@@ -22,6 +22,7 @@ from pactgraph.lookup import (
     prerequisites,
 )
 from pactgraph.parse import parse_date
+from pactgraph.resolve import resolve
 
 V1 = "https://w3id.org/pactgraph/id/microsoft-openai-2025/"
 V2 = "https://w3id.org/pactgraph/id/microsoft-openai-2026/"
@@ -1787,3 +1788,26 @@ def test_a_promise_not_to_in_the_label_and_the_bar_whose_words_come_in_order() -
         "non-solicit",
         "yes",
     )
+
+
+def test_an_agreement_by_its_title_e_mail_and_an_option_exercised() -> None:
+    # Jaguars: "the sponsorship agreement" is the agreement its title names, not the
+    # provision on the Sponsor's agreement with the Concessionaire
+    jaguars = real("real-jaguars-sponsorship")
+    answer = ask(jaguars, "how much notice is needed to terminate the sponsorship agreement")
+    assert answer.rows == ask(jaguars, "how much notice is needed to terminate the agreement").rows
+    # 3(c): an invoice delivered "personally or by electronic mail" is one "by e-mail"
+    found = resolve(jaguars, "Club delivers the invoice by e-mail", ["event"])
+    assert found.endswith("/invoice-delivered")
+    # Nantz 15(B): the options end with the Term; "exercise the first option" names it
+    nantz = real("real-nantz-promotion")
+    answer = ask(
+        nantz,
+        "can Nantz still exercise the first option on 1 April 2000 if the Company and Nantz"
+        " consent to terminate the agreement on 1 March 2000",
+    )
+    assert (answer.rows[0]["provision"].rsplit("/", 1)[1], answer.rows[0]["answer"]) == (
+        "option-1",
+        "no",
+    )
+    assert ask(nantz, "what if no notice of a failure to comply is ever given").form == "never"

@@ -1123,9 +1123,20 @@ def _agreement_iri(store: Store, name: str) -> str | None:
 
 def _agreement_named(store: Store, name: str) -> str | None:
     """The agreement ``name`` names by its title ("the Development Agreement"), where it
-    names no provision."""
-    from .resolve import resolve
+    names no provision, or where its title holds the name, one that ends in "agreement" or
+    "contract", as it is written ("the sponsorship agreement" of "Jacksonville Jaguars
+    Sponsorship Agreement", though a provision speaks of the sponsor entering into an
+    agreement)."""
+    from .resolve import label_of, resolve
 
+    agreement = _agreement_iri(store, name)
+    phrase = re.sub(r"^(?:the|this|that) ", "", name.strip(), flags=re.I)
+    if (
+        agreement is not None
+        and re.search(r"\b(?:agreement|contract)$", phrase, re.I)
+        and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", label_of(store, agreement), re.I)
+    ):
+        return agreement
     try:
         resolve(store, name, kinds=["provision"])
         return None
@@ -1473,8 +1484,11 @@ def _is_in_force(store: Store, m: re.Match[str], options: Options) -> Reply:
     if m["party12"] and (end := _TO_END.fullmatch(f"{m['party12']} {m['act12']}")):
         return _can_end_then(store, m, end, day, options)
     asked = _group(m, "name") or re.sub(
-        r" still\b", "", f"{_group(m, 'party')} {_group(m, 'act')}"
-    )  # "can the Club still use …": "the Club use …"
+        r" still\b|\bexercis(?:e|ing) (?:its |their |his |her |the )?",
+        "",
+        f"{_group(m, 'party')} {_group(m, 'act')}",
+    )  # "can the Club still use …": "the Club use …"; "can Nantz exercise the option": its
+    # option
     from .resolve import resolve
 
     try:
@@ -1949,6 +1963,9 @@ FORMS: tuple[Form, ...] = (
             # "what if neither party (no one) ever gives notice": a party never does
             r"|^what (?:if|happens if|would happen if|changes if) (?:(?:neither|no|none)"
             r"(?: of the)? part(?:y|ies)|no one|no-one|nobody) (?:ever )?(?P<neither>.+)$"
+            # "what if no notice of a failure is ever given": the notice never is
+            r"|^what (?:if|happens if|would happen if|changes if) (?P<never2>no (?!one\b).+? "
+            r"(?:is|are|was|were) ever \w+)$"
         ),
         _never,
     ),

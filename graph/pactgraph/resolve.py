@@ -197,11 +197,15 @@ def tokens(text: str) -> list[str]:
     text = _UN.sub(lambda m: f"failed to {_UNDONE[m['word']]}", text)
     text = _NOT_DONE.sub(r"failed to \g<word>", text)  # "not cured" as "uncured"
     text = _TAKE_PLACE.sub("happens", text)  # "deliveries take place" as they happen
+    text = _EMAIL.sub("electronic mail", text)  # "by e-mail" as "by electronic mail"
     text = _ONE.sub("1", _NUMBER_WORDS.sub(_number_of_words, text))
     text = _REPEATED.sub(r"\g<number>", text)
     text = _SCALED.sub(lambda m: _scaled(m["number"], m["scale"]), text)
     return re.findall(r"[a-z0-9]+", text)
 
+
+#: E-mail, however written: "electronic mail".
+_EMAIL = re.compile(r"\be-?mail(?:s|ed|ing)?\b")
 
 #: An event said to take place: it happens ("initial deliveries take place on …").
 _TAKE_PLACE = re.compile(r"\b(?:takes?|took|taken|taking) place\b")
