@@ -1811,3 +1811,28 @@ def test_an_agreement_by_its_title_e_mail_and_an_option_exercised() -> None:
         "no",
     )
     assert ask(nantz, "what if no notice of a failure to comply is ever given").form == "never"
+
+
+def test_can_with_no_day_a_promise_to_buy_exclusively_and_more_than() -> None:
+    # Quaker / Gulf 5: "Buyer shall ... be entitled to seek injunctive relief", no end: today
+    noncompete = real("real-noncompete")
+    answer = ask(noncompete, "Can Quaker seek an injunction?")
+    assert answer.answer.on == dt.date.today()
+    assert answer.rows[0]["answer"] == "yes"
+    # Cremer / Ultragenyx 1.3: "Ultragenyx shall purchase the Product exclusively from
+    # Cremer", a promise owed to Cremer
+    supply = real("real-supplyterm")
+    owed = {r["provision"].rsplit("/", 1)[1] for r in ask(supply, "What does Ultragenyx owe"
+                                                                   " Cremer?").rows}  # fmt: skip
+    assert "exclusive-purchase" in owed
+    # ATMOS IV: Shipper does not nominate "a total quantity ... that exceeds the MDQ"
+    atmos = real("real-atmos-transportation")
+    answer = ask(
+        atmos,
+        "Can the Shipper nominate more than the MDQ on 1 January 2000 if initial deliveries"
+        " are on 1 August 1993?",
+    )
+    assert (answer.rows[0]["provision"].rsplit("/", 1)[1], answer.rows[0]["answer"]) == (
+        "nomination-limit",
+        "no",
+    )

@@ -589,12 +589,14 @@ _STANCE_WORDS = {
 
 #: Words of a promise not to do something ("agrees that it will not attack", "shall not
 #: appoint", "agreement not to appoint", "agrees to use the services only for lawful
-#: purposes"), as opposed to a limit on what a grant covers.
+#: purposes", "shall purchase the Product exclusively from Cremer"), as opposed to a limit on
+#: what a grant covers.
 _PROMISE_NOT = re.compile(
     r"\b(?:will|shall|must|may|can)\s+not\b|\bcannot\b|\bagree(?:s|d|ment)?\s+not\b"
     r"|\bnot\s+to\s+\w+"
     r"|\b(?:undertakes?|covenants?|promises?)\s+not\b|\bwon't\b|\bshall\s+neither\b"
-    r"|\b(?:agrees?|undertakes?|covenants?|promises?)\s+to\s+(?:\S+\s+){1,8}?only\b",
+    r"|\b(?:agrees?|undertakes?|covenants?|promises?)\s+to\s+(?:\S+\s+){1,8}?only\b"
+    r"|\b(?:shall|will|must|agrees? to)\s+(?:\S+\s+){1,8}?exclusively\b",
     re.IGNORECASE,
 )
 
@@ -1907,8 +1909,9 @@ FORMS: tuple[Form, ...] = (
             # on a day, the provision named by what it lets or makes a party do, or by what
             # is owed: "can the Club still use the unused Trade Value on DATE", "is MORPHO
             # obliged to return the Software on DATE", "are Playoff Payments owed on DATE"
+            # (with no day, today: "can Quaker seek an injunction")
             r"|^(?:can|may|could) (?P<party12>(?:(?!\bstill\b).)+?) (?:still )?(?P<act12>.+?)"
-            + _then("12")
+            + f"(?:{_then('12')[:-1]})?$"
             + r"|^(?:is|are|was|were) (?P<party13>.+?) (?:still )?(?:(?:obliged|required|bound|"
             r"obligated) to|(?:barred|prohibited|restricted|precluded) from) (?P<act13>.+?)"
             + _then("13")
@@ -2380,6 +2383,7 @@ def _normal(question: str) -> str:
     text = re.sub(r"\bthru\b", "through", text)  # "the revenue share thru 2030"
     text = re.sub(r"(?:\b|')til+\b", "until", text)  # "'til", "till 2030"
     text = _WEEKDAY.sub("", text)  # "on Friday 29 May 2020": the date says the day
+    text = re.sub(r"\b(is|are|was|were) ther\b", r"\1 there", text)  # "is ther a …"
     text = _IF_FIRST.sub(r"\g<question> \g<scenario>", text)  # the scenario after the question
     text = _LEAD_OUT.sub("", text).strip()
     asked = _LEAD_IN.sub("", text, count=1).strip() or text

@@ -129,6 +129,8 @@ _FILLER = frozenset(
         # what it is about, as "of": "tells Reseller about changes"
         "with",
         "about",
+        # "more than the MDQ" is what "exceeds the MDQ" says
+        "than",
     }
 )
 _SUFFIXES = (
@@ -175,6 +177,8 @@ _IRREGULAR = {
     "fix": "cure", "fixes": "cure", "fixed": "cure", "fixing": "cure", "correct": "cure",
     "corrects": "cure", "corrected": "cure", "correcting": "cure", "remedied": "cure",
     "remedying": "cure",
+    # "more than the MDQ" is "exceeds the MDQ"
+    "exceed": "more", "exceeds": "more", "exceeded": "more", "exceeding": "more",
     # "tells Reseller about changes" is "notifies Reseller of changes"
     "tell": "notify", "tells": "notify", "told": "notify", "telling": "notify",
     "inform": "notify", "informs": "notify", "informed": "notify", "informing": "notify",
