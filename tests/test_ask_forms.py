@@ -1836,3 +1836,21 @@ def test_can_with_no_day_a_promise_to_buy_exclusively_and_more_than() -> None:
         "nomination-limit",
         "no",
     )
+
+
+def test_a_gerund_clause_takes_the_subject_before_it_and_notice_after_a_reason() -> None:
+    # Bravatek 10(b)(ii): Reseller may terminate for cause once Company "ceases to do
+    # business"; "after ceasing to do business" is Bravatek's, the one given the notice
+    bravatek = real("real-bravatek-reseller")
+    answer = ask(
+        bravatek,
+        "When does the agreement end if Bravatek is given i3's notice of termination for cause"
+        " on 10 October 2017 after ceasing to do business on 3 October 2017?",
+    )
+    assert answer.answer.end == dt.date(2017, 10, 9)
+    # Nantz: "terminate after a merger" is a reason, not a provision's name
+    nantz = real("real-nantz-promotion")
+    answer = ask(
+        nantz, "How much notice does Nantz Communications need to give to terminate after a merger?"
+    )
+    assert [r["trigger"].rsplit("/", 1)[1] for r in answer.rows] == ["merger-termination-notice"]

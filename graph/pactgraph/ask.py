@@ -1149,7 +1149,7 @@ def _agreement_named(store: Store, name: str) -> str | None:
 
 
 #: Words that give the reason for an end ("terminate the agreement for breach").
-_BECAUSE = "(?:for|on|upon|due to|because of|in case of|if|without|with)"
+_BECAUSE = "(?:for|on|upon|due to|because of|in case of|if|without|with|after|following)"
 
 #: How a question asks what notice a step needs ("is needed", "does a party need to give",
 #: "must Licensee give").
@@ -1787,7 +1787,7 @@ FORMS: tuple[Form, ...] = (
             r"|^(?:who|which party|which parties|what party) (?:can|could|may|is (?:allowed|"
             r"entitled|permitted) to|has the right to|have the right to) (?:terminate|end|"
             rf"cancel)(?: {_THE}(?P<name2>(?!{_BECAUSE}\b)(?:(?! {_BECAUSE} ).)+?))?"
-            r"(?: (?:for|on|upon|due to|because of|in case of|if|with) "
+            r"(?: (?:for|on|upon|due to|because of|in case of|if|with|after|following) "
             r"(?P<why2>.+?)| (?P<why3>without .+?))?$"
             r"|^what (?:are|is) (?:the )?(?:termination|cancellation|exit) (?:rights?|"
             r"provisions?|clauses?|terms?|grounds?|options?|routes?)(?: (?:of|in|under|for) "
@@ -1808,13 +1808,15 @@ FORMS: tuple[Form, ...] = (
             r"|^when (?:can|may|could) (?P<party2>(?:(?!\bexercise\b).)+?) "
             r"(?:terminate|cancel|end|exit)(?: "
             rf"{_THE}(?P<name6>agreement|contract|deal|partnership|licen[cs]e))?"
-            r"(?: (?:for|on|upon|due to|because of|in case of) (?P<why4>(?:(?! if ).)+?)"
+            r"(?: (?:for|on|upon|due to|because of|in case of|after|following) "
+            r"(?P<why4>(?:(?! if ).)+?)"
             r"| (?P<why5>without (?:(?! if ).)+?))?$"
             r"|^what notice (?:is|would be) (?:required|needed|necessary) to (?:terminate|"
             rf"cancel|end)(?: {_THE}(?P<name7>.+?))?$"
             rf"|^(?:how much|what|how many days'?|how long a) notice {_NOTICE_NEEDED} to "
             rf"(?:terminate|cancel|end)(?: {_THE}(?P<name9>(?!{_BECAUSE}\b)(?:(?! {_BECAUSE} )"
-            r".)+?))?(?: (?:for|on|upon|due to|because of|in case of|if) (?P<why6>.+?)"
+            r".)+?))?(?: (?:for|on|upon|due to|because of|in case of|if|after|following) "
+            r"(?P<why6>.+?)"
             r"| (?P<why7>without .+?))?$"
         ),
         _terminations,

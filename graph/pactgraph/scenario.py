@@ -231,9 +231,12 @@ def _in_force_then(m: Model, event: str, day: dt.date) -> bool:
     return False
 
 
-#: A clause that begins with a verb, not a name: "gives notice of termination".
+#: A clause that begins with a verb, not a name: "gives notice of termination", "ceasing
+#: to do business".
 _VERB_FIRST = re.compile(
-    r"(?!(?:the|a|an|its|his|her|their|this|that|notice|news)\b)[a-z]+s\b", re.I
+    r"(?!(?:the|a|an|its|his|her|their|this|that|notice|news|nothing|something)\b)"
+    r"[a-z]+(?:s|ing)\b",
+    re.I,
 )
 
 
