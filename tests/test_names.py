@@ -592,3 +592,15 @@ def test_an_act_named_without_notice_is_not_the_notice_of_it() -> None:
     assert "notice" not in label_of(store, found)
     found = resolve(store, "notice of termination upon bankruptcy", ["event"])
     assert "notice" in label_of(store, found)
+
+
+def test_late_payment_is_a_failure_to_pay_on_time_and_adjudicated_is_light() -> None:
+    # XIMAGE 13(b): "XIMAGE may terminate ... if MORPHO has failed to make timely payment"
+    store = real("real-ximage-maintenance")
+    found = resolve(store, "the right to terminate for late payment", ["provision"])
+    assert found.endswith("/nonpayment-termination-right")
+    # Gentech 7(c)(i): "a Party becomes insolvent, or bankruptcy ... proceedings are
+    # instituted": "is adjudicated bankrupt" names it
+    gentech = real("real-gentech-distributor")
+    found = resolve(gentech, "the Distributor is adjudicated bankrupt", ["event"])
+    assert "insolvent" in label_of(gentech, found)

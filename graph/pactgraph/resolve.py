@@ -202,11 +202,15 @@ def tokens(text: str) -> list[str]:
     text = _NOT_DONE.sub(r"failed to \g<word>", text)  # "not cured" as "uncured"
     text = _TAKE_PLACE.sub("happens", text)  # "deliveries take place" as they happen
     text = _EMAIL.sub("electronic mail", text)  # "by e-mail" as "by electronic mail"
+    text = _LATE.sub("failed to make timely payment", text)  # "late payment", "pays late"
     text = _ONE.sub("1", _NUMBER_WORDS.sub(_number_of_words, text))
     text = _REPEATED.sub(r"\g<number>", text)
     text = _SCALED.sub(lambda m: _scaled(m["number"], m["scale"]), text)
     return re.findall(r"[a-z0-9]+", text)
 
+
+#: A payment made late, as contracts word it: a failure to make timely payment.
+_LATE = re.compile(r"\blate payments?\b|\bpay(?:s|ing)? late\b|\bpaid late\b")
 
 #: E-mail, however written: "electronic mail".
 _EMAIL = re.compile(r"\be-?mail(?:s|ed|ing)?\b")
@@ -491,7 +495,7 @@ _ANY_PARTY_WORDS = words("party parties other either each any")
 _LIGHT = words(
     "declare declares declared become becomes became go goes went sign signs signed "
     "execute executes executed enter enters entered into conclude concludes concluded "
-    "make makes made file files filed undergo undergoes suffer suffers"
+    "make makes made file files filed undergo undergoes suffer suffers adjudicated"
 )
 
 
