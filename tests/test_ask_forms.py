@@ -1854,3 +1854,14 @@ def test_a_gerund_clause_takes_the_subject_before_it_and_notice_after_a_reason()
         nantz, "How much notice does Nantz Communications need to give to terminate after a merger?"
     )
     assert [r["trigger"].rsplit("/", 1)[1] for r in answer.rows] == ["merger-termination-notice"]
+
+
+def test_a_way_of_ending_that_comes_by_itself_is_no_party_s_to_take() -> None:
+    # China Recycling / Chengli: "The term of the agreement is 20 years" from the signing;
+    # Party A can end it only with Party B's written agreement, not by letting time pass
+    store = real("real-collaboration")
+    ways = {r["trigger"].rsplit("/", 1)[1] for r in ask(store, "Can Party A terminate?").rows}
+    assert "twenty-years" not in ways
+    assert "twenty-years" in {
+        r["trigger"].rsplit("/", 1)[1] for r in ask(store, "how can the agreement end?").rows
+    }

@@ -1224,7 +1224,10 @@ def _terminations(store: Store, m: re.Match[str], options: Options) -> Reply:
     answer = endings(store, name, **options.as_kwargs())
     if not answer.endings:
         options.said.append(f"{answer.label} states no way of ending: nothing ends it")
-    kept = _ways(store, answer.endings, _group(m, "party"), _group(m, "why"), options)
+    kept = _ways(
+        store, answer.endings, _group(m, "party"), _group(m, "why"), options,
+        by_itself=_starting(store, answer.provision, options),
+    )  # fmt: skip
     answer = replace(answer, endings=kept)
     rows = [
         {**e.as_dict(), "by": ", ".join(e.by), "rights exercised": "; ".join(e.right_labels)}
@@ -1236,15 +1239,29 @@ def _terminations(store: Store, m: re.Match[str], options: Options) -> Reply:
     return answer, columns, rows
 
 
+def _starting(store: Store, provision: str, options: Options) -> frozenset[str]:
+    """The labels of the events ``provision``'s own start waits for ("the agreement is
+    signed"): a way of ending that waits for no other comes by itself."""
+    from .model import model
+
+    terms = model(store, options.as_of, options.min_evidence)
+    found = terms.provisions.get(provision)
+    return frozenset(terms.label(e) for e in terms.events_in(found.start if found else None))
+
+
 def _ways(
     store: Store,
     kept: tuple[Ending, ...],
     party: str | None,
     why: str | None,
     options: Options,
+    *,
+    by_itself: frozenset[str] = frozenset(),
 ) -> tuple[Ending, ...]:
     """The ways of ending among ``kept`` that ``party`` can take (any party's, if None or
-    "either party"), for the reason ``why`` (any, if None); each choice said in ``options``."""
+    "either party"), for the reason ``why`` (any, if None); each choice said in ``options``.
+    A way that waits only for the events ``by_itself`` names (those the term's own start
+    waits for: "20 years after the agreement is signed") is no party's to take."""
     from .resolve import label_of, resolve, singular, words
 
     if party is not None and _ANY_PARTY.fullmatch(party):  # "can either party terminate …"
@@ -1253,7 +1270,10 @@ def _ways(
     if party is not None:
         who = label_of(store, resolve(store, party, kinds=["party"]))
         # a way that waits for acts whose actor the agreement does not name may be anyone's
-        kept = tuple(e for e in kept if who in e.by or (not e.by and e.events))
+        kept = tuple(
+            e for e in kept
+            if who in e.by or (not e.by and e.events and not set(e.events) <= by_itself)
+        )  # fmt: skip
         options.said.append(
             f"only the ways {who} can take: as holder of the right exercised, or as the one "
             "whose act it waits for; a way whose acts name no actor is kept (by: not stated)"
