@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, real, run_cli
+from pactgraph.answers import Answer
 from pactgraph.ask import ask
 from pactgraph.errors import QuestionError, UsageError
 from pactgraph.load import Store, load
@@ -26,6 +27,12 @@ from pactgraph.resolve import resolve
 
 V1 = "https://w3id.org/pactgraph/id/microsoft-openai-2025/"
 V2 = "https://w3id.org/pactgraph/id/microsoft-openai-2026/"
+
+
+def _first(answer: Answer) -> tuple[str, str]:
+    """The local name of an in-force answer's first row, and its yes / no / depends."""
+    row = answer.rows[0]
+    return row["provision"].rsplit("/", 1)[1], row["answer"]
 
 
 def test_dates_as_people_write_them() -> None:
@@ -1603,7 +1610,7 @@ def test_can_a_party_do_what_a_bar_forbids() -> None:
     answer = ask(
         store, "Can Arconic Inc assign the agreement without the Licensor's consent on 1 June 2021?"
     )
-    assert (answer.rows[0]["provision"].rsplit("/", 1)[1], answer.rows[0]["answer"]) == (
+    assert _first(answer) == (
         "assignment-restriction",
         "no",
     )
@@ -1784,7 +1791,7 @@ def test_a_promise_not_to_in_the_label_and_the_bar_whose_words_come_in_order() -
         "Is Gulf Houghton barred from soliciting Quaker employees on 1 August 2022 if the"
         " closing occurs on 1 August 2019?",
     )
-    assert (answer.rows[0]["provision"].rsplit("/", 1)[1], answer.rows[0]["answer"]) == (
+    assert _first(answer) == (
         "non-solicit",
         "yes",
     )
@@ -1806,7 +1813,7 @@ def test_an_agreement_by_its_title_e_mail_and_an_option_exercised() -> None:
         "can Nantz still exercise the first option on 1 April 2000 if the Company and Nantz"
         " consent to terminate the agreement on 1 March 2000",
     )
-    assert (answer.rows[0]["provision"].rsplit("/", 1)[1], answer.rows[0]["answer"]) == (
+    assert _first(answer) == (
         "option-1",
         "no",
     )
@@ -1832,7 +1839,7 @@ def test_can_with_no_day_a_promise_to_buy_exclusively_and_more_than() -> None:
         "Can the Shipper nominate more than the MDQ on 1 January 2000 if initial deliveries"
         " are on 1 August 1993?",
     )
-    assert (answer.rows[0]["provision"].rsplit("/", 1)[1], answer.rows[0]["answer"]) == (
+    assert _first(answer) == (
         "nomination-limit",
         "no",
     )
