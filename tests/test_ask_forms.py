@@ -1872,3 +1872,17 @@ def test_a_way_of_ending_that_comes_by_itself_is_no_party_s_to_take() -> None:
     assert "twenty-years" in {
         r["trigger"].rsplit("/", 1)[1] for r in ask(store, "how can the agreement end?").rows
     }
+
+
+def test_what_starts_when_the_agreement_ends() -> None:
+    # Smaaash 8.4: "Upon the termination of this Agreement, any indebtedness of Franchisee ...
+    # shall become immediately due", the purchase option, the relicensing right; not the
+    # franchise grant, which ends
+    store = real("real-smaaash-franchise")
+    starts = {r["provision"].rsplit("/", 1)[1] for r in ask(store, "what starts when the"
+                                                                   " agreement ends?").rows}  # fmt: skip
+    assert {"post-termination-duties", "purchase-option", "relicensing-right"} <= starts
+    assert "franchise-grant" not in starts
+    every = {r["provision"].rsplit("/", 1)[1] for r in ask(store, "what happens when the"
+                                                                  " agreement ends?").rows}  # fmt: skip
+    assert starts < every

@@ -836,6 +836,21 @@ def _depends(store: Store, m: re.Match[str], options: Options) -> Reply:
                 f"on expiry ({expires} the last day), {len(over)} provision(s) whose own "
                 "terms end sooner are left out"
             )
+    if m.groupdict().get("begins"):  # "what starts when the agreement ends": its start is
+        # built from the term's end ("upon termination, Franchisee pays its indebtedness")
+
+        def begins_then(provision: str) -> bool:
+            p = terms.provisions.get(provision)
+            return p is not None and any(
+                t.type == "ProvisionEnd" and t.end_of == name for t in terms.walk(p.start)
+            )
+
+        answer = replace(
+            answer, dependents=tuple(d for d in answer.dependents if begins_then(d.provision))
+        )
+        options.said.append(
+            "only what begins when it ends: ask 'what happens when the agreement ends' for all"
+        )
     rows_out = [{**d.as_dict(), "only if it ends": only_if(d.path)} for d in answer.dependents]
     columns: tuple[str, ...] = ("label", "via")
     if any(r["only if it ends"] for r in rows_out):
@@ -1973,6 +1988,13 @@ FORMS: tuple[Form, ...] = (
             r"expires|is over|lapses|comes to an end|is cancell?ed))?"
             r"|(?:on|upon|after|at) (?:the )?(?:termination|expiry|expiration|end|cancell?ation)"
             r"(?: of (?:the |this |that )?(?:agreement|contract|deal|term|partnership))?)$"
+            # "what starts when the agreement ends": what its end brings
+            r"|^what (?P<begins>starts|begins|comes into (?:force|effect)|kicks in|arises) "
+            r"(?P<ending2>(?:when|once|after|on|upon|at) (?:the |this |that )?(?:agreement|"
+            r"contract|deal|term|partnership) (?:ends|is terminated|terminates|expires|is over|"
+            r"lapses|comes to an end|is cancell?ed)|(?:on|upon|after|at) (?:the )?(?:termination|"
+            r"expiry|expiration|end|cancell?ation)(?: of (?:the |this |that )?(?:agreement|"
+            r"contract|deal|term|partnership))?)$"
         ),
         _depends,
     ),
