@@ -1886,3 +1886,13 @@ def test_what_starts_when_the_agreement_ends() -> None:
     every = {r["provision"].rsplit("/", 1)[1] for r in ask(store, "what happens when the"
                                                                   " agreement ends?").rows}  # fmt: skip
     assert starts < every
+
+
+def test_the_notice_an_act_other_than_ending_needs() -> None:
+    # eGain 5: eGain may adjust the monthly fee "upon at least sixty (60) days prior written
+    # notice" before the new term: the adjusted fee's start and its words
+    store = real("real-egain-hosting")
+    answer = ask(store, "How many days' notice does eGain need to give to adjust the monthly fee?")
+    assert answer.form == "lifetime"
+    assert answer.answer.provision.endswith("/adjusted-monthly-fee")
+    assert "sixty (60) days" in answer.answer.quote

@@ -1922,6 +1922,10 @@ FORMS: tuple[Form, ...] = (
             rf"(?:renewing|renewal|being renewed|rolling over|extending)|(?:for|of) "
             r"non-?renewal(?: of (?:the )?(?P<name13>.+?))?|to (?:not |(?P<renew>))renew(?: "
             rf"{_THE}(?P<name14>.+?))?)"
+            # the notice an act other than ending or renewing needs: "how many days' notice
+            # does eGain need to give to adjust the monthly fee" (the right to, and its words)
+            rf"|^(?:how much|what|how many days'?|how long a) notice {_NOTICE_NEEDED} to "
+            r"(?P<name23>(?!(?:terminate|cancel|end|stop|prevent|avoid|block|renew|not)\b).+?)$"
             # "what is the term of the Development Agreement": its lifetime
             r"|^what(?: is|'s| was) (?:the |its )?(?P<name17>(?:initial |original )?(?:term|"
             r"duration) of .+?)" + _if("17") + "$"
