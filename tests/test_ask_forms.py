@@ -1896,3 +1896,18 @@ def test_the_notice_an_act_other_than_ending_needs() -> None:
     assert answer.form == "lifetime"
     assert answer.answer.provision.endswith("/adjusted-monthly-fee")
     assert "sixty (60) days" in answer.answer.quote
+
+
+def test_what_changes_in_a_month() -> None:
+    # Equidata 7.2: termination "with cause upon thirty (30) days written notice"; 12: notice
+    # is effective the day after delivery: delivered 10 March 2010, effective 11 March, the
+    # first day out 10 April and the last day in force, the day an ending row gives, 9 April
+    store = real("real-affiliate")
+    answer = ask(
+        store,
+        "what ends in April 2010 if written notice of termination with cause is delivered on"
+        " 10 March 2010",
+    )
+    assert answer.form == "on day"
+    assert (answer.answer.on, answer.answer.until) == (dt.date(2010, 4, 1), dt.date(2010, 4, 30))
+    assert {r["day"] for r in answer.rows} == {"2010-04-09"}

@@ -1738,16 +1738,17 @@ def _on_day(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .lookup import changes_in, changes_on
 
     year, verb = _group(m, "year"), _group(m, "verb")
-    noun = _group(m, "noun")
+    noun, month = _group(m, "noun"), _group(m, "month")
     events = _events(m, options)
     if year:
-        answer = changes_in(
-            store,
-            dt.date(_year(year), 1, 1),
-            dt.date(_year(year), 12, 31),
-            events=events,
-            **options.as_kwargs(),
-        )
+        first, last = dt.date(_year(year), 1, 1), dt.date(_year(year), 12, 31)
+        if month:  # "what ends in April 2010": every day of that month
+            import calendar
+
+            number = _MONTH_NAMES.index(month) + 1
+            first = dt.date(_year(year), number, 1)
+            last = first.replace(day=calendar.monthrange(first.year, number)[1])
+        answer = changes_in(store, first, last, events=events, **options.as_kwargs())
         answer = _of_kinds(store, _only_kind(answer, verb, options), noun, options)
         return answer, ("day", "change", "label", "reason"), [c.as_dict() for c in answer.changes]
     said = str(_group(m, "date"))
@@ -1973,7 +1974,7 @@ FORMS: tuple[Form, ...] = (
             rf"^what (?P<verb>{_DAY_VERBS}) (?:on |at |by )?(?P<date>{DATE_PATTERN})"
             + _if("1")
             + rf"$|^what (?P<verb2>{_DAY_VERBS}) (?:in|during|over|through(?:out)?) "
-            r"(?P<year>\d{4})"
+            rf"(?:(?P<month>{_MONTHS}) )?(?P<year>\d{{4}})"
             + _if("2")
             + rf"$|^(?:which|what) (?P<noun3>{_KINDS_ASKED}) (?P<verb3>{_DAY_VERBS_MANY}) "
             rf"(?:on |at |by )?(?P<date3>{DATE_PATTERN})"
