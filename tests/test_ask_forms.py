@@ -1911,3 +1911,15 @@ def test_what_changes_in_a_month() -> None:
     assert answer.form == "on day"
     assert (answer.answer.on, answer.answer.until) == (dt.date(2010, 4, 1), dt.date(2010, 4, 30))
     assert {r["day"] for r in answer.rows} == {"2010-04-09"}
+
+
+def test_a_window_asked_as_open() -> None:
+    # Equidata 2: a dispute "within 10 days of the due date"; the invoice of 15 May 2011 is
+    # due in 30 days, 14 June, so the window closes after 24 June
+    store = real("real-affiliate")
+    answer = ask(
+        store,
+        "Is the dispute window still open on 25 June 2011 if Equidata issues an invoice on"
+        " 15 May 2011?",
+    )
+    assert _first(answer) == ("dispute-demand-window", "no")

@@ -1947,7 +1947,7 @@ FORMS: tuple[Form, ...] = (
         (
             rf"^(?:is|are|will|would|was|were) {_THE}(?P<name>.+?) (?:still )?(?:be )?"
             r"(?:in force|in effect|effective|valid|active|operative|running|exercisable"
-            r"|enforceable)" + _when() + _IF + "$"
+            r"|enforceable|open|available)" + _when() + _IF + "$"
             # on a day, the provision named by what it lets or makes a party do, or by what
             # is owed: "can the Club still use the unused Trade Value on DATE", "is MORPHO
             # obliged to return the Software on DATE", "are Playoff Payments owed on DATE"
