@@ -1923,3 +1923,25 @@ def test_a_window_asked_as_open() -> None:
         " 15 May 2011?",
     )
     assert _first(answer) == ("dispute-demand-window", "no")
+
+
+def test_the_last_day_a_notice_of_non_renewal_is_in_time() -> None:
+    # Cremer / Ultragenyx 5.1: a three-year Initial Term from 19 November 2012, renewing for
+    # two years, unless notice comes "at least three calendar months before the expiration":
+    # terms end 18 November 2015, 2017, 2019; notices by 18 August of those years
+    supply = real("real-supplyterm")
+    answer = ask(supply, "When is the last day to give notice of non-renewal?")
+    assert answer.form == "lifetime"
+    assert answer.rows[0]["notice by"].split("; ") == [
+        "2015-08-18 (the term then ends 2015-11-18)",
+        "2017-08-18 (the term then ends 2017-11-18)",
+        "2019-08-18 (the term then ends 2019-11-18)",
+    ]
+    # Data Call / plan_b 7.1: one six-month extension unless notice "at least 60 days prior
+    # to end" (31 March 2008, a leap year): by 31 January; after the extension nothing renews
+    licence = real("real-softlicence")
+    answer = ask(
+        licence,
+        "By when must plan_b give written notification of termination to stop the extension?",
+    )
+    assert answer.rows[0]["notice by"] == "2008-01-31 (the term then ends 2008-03-31)"

@@ -1392,11 +1392,77 @@ def _the_option_to_renew(store: Store, options: Options) -> str | None:
 _NOT_RENEW = re.compile(r"\bnon-?renew|\bnot (?:to )?renew", re.I)
 
 
+def _notice_deadlines(store: Store, m: re.Match[str], options: Options) -> Reply:
+    """ "When is the last day to give notice of non-renewal": the agreement's term, with the
+    last day a notice stopping its renewal is in time for each of its first three terms
+    (its column "notice by"). Each is the latest day on which the notice, given, ends the
+    term with that term: found by trying days, as the evaluator reads the notice."""
+    from .lookup import agreement_term, lifetime
+    from .model import model
+
+    events = _events(m, options)
+    kw = options.as_kwargs()
+    term, how = agreement_term(store, **kw)
+    terms = model(store, options.as_of, options.min_evidence)
+    provision = terms.provisions[term]
+    renewal = next(
+        (t for t in terms.walk(provision.end) if t.type == "Renewal" and t.stopped_by), None
+    )
+    stoppers = sorted(
+        t.iri for t in terms.walk(renewal.stopped_by if renewal else None) if t.type == "Event"
+    )
+    notifier = _group(m, "notifier")
+    if len(stoppers) > 1 and notifier is not None:  # "the last day Customer can give …"
+        from .resolve import party_named_first, resolve
+
+        who = resolve(store, notifier, kinds=["party"])
+
+        def giver(event: str) -> str | None:
+            first = party_named_first(store, terms.label(event))
+            return resolve(store, first, kinds=["party"]) if first else None
+
+        stoppers = [e for e in stoppers if giver(e) == who]
+    if not stoppers:
+        raise QuestionError(
+            f"{terms.label(term)} renews on no notice: ask 'how much notice is needed to stop"
+            " the agreement renewing?'"
+        )
+    stop = stoppers[0]  # of several parties' notices, each with the same window
+    options.said.append(f"the agreement's end is read as its term's: {how}")
+    answer = lifetime(store, term, events=events, **kw)
+
+    def end_if(day: dt.date) -> dt.date | None:  # the term's last day, the notice on ``day``
+        return lifetime(store, term, events={**events, stop: day}, **kw).end
+
+    found: list[str] = []
+    day = answer.start
+    while day is not None and len(found) < 3:
+        target = end_if(day)
+        if target is None or target < day or (answer.end is not None and target >= answer.end):
+            break  # no notice then ends it sooner than it ends anyway
+        low, high = day, target  # end_if(low) is target; the latest such day is sought
+        while low < high:
+            middle = low + dt.timedelta(days=(high - low).days // 2 + 1)
+            low, high = (middle, high) if end_if(middle) == target else (low, middle - _DAY)
+        found.append(f"{low} (the term then ends {target})")
+        day = low + _DAY
+    options.said.append(
+        f"the last day {terms.label(stop)} is in time for each term: a later one ends the next"
+    )
+    row = {**answer.as_dict(), "notice by": "; ".join(found)}
+    return answer, ("label", "start", "end", "notice by"), [row]
+
+
+_DAY = dt.timedelta(days=1)
+
+
 def _lifetime(store: Store, m: re.Match[str], options: Options) -> Reply:
     from .lookup import lifetime
 
     if _group(m, "party") is not None:  # "when can PARTY terminate if EVENT on DATE"
         return _when_can_end(store, m, options)
+    if _group(m, "deadline") is not None:  # "when is the last day to give notice of …"
+        return _notice_deadlines(store, m, options)
     events = _events(m, options)
     # "how much notice to renew": where one right renews the agreement, its window
     if (
@@ -1923,6 +1989,17 @@ FORMS: tuple[Form, ...] = (
             rf"(?:renewing|renewal|being renewed|rolling over|extending)|(?:for|of) "
             r"non-?renewal(?: of (?:the )?(?P<name13>.+?))?|to (?:not |(?P<renew>))renew(?: "
             rf"{_THE}(?P<name14>.+?))?)"
+            # the last day a notice of non-renewal is in time: "when is the last day to give
+            # notice of non-renewal", "by when must plan_b give notice to stop the extension"
+            r"|^(?:when|what) (?:is|was|'s) (?:the )?(?P<deadline>last|final|latest) (?:day|date)"
+            r" (?:to |for |that |on which |by which )?(?:(?P<notifier>.+?) (?:can|may|must|"
+            r"should|could) )?(?:give|send|serve|deliver|provide|mail) (?:a |the |its |their |"
+            r"written )*(?:notice|notification) (?:of non-?renewal|not to renew|of (?:its |their "
+            r")?intent(?:ion)? not to renew)" + _if("25") + "$"
+            r"|^(?:by )?when (?:must|should|can|may|does|do) (?P<notifier2>.+?) (?:have to |need "
+            r"to )?(?:give|send|serve|deliver|provide|mail) .+? to (?P<deadline2>stop|prevent|"
+            r"avoid|block) (?:the |an? )?(?:extension|renewal|agreement (?:from )?renewing|"
+            r"automatic renewal|term (?:from )?renewing)" + _if("26") + "$"
             # the notice an act other than ending or renewing needs: "how many days' notice
             # does eGain need to give to adjust the monthly fee" (the right to, and its words)
             rf"|^(?:how much|what|how many days'?|how long a) notice {_NOTICE_NEEDED} to "
